@@ -1,0 +1,79 @@
+import type { LeverageGame } from "../games/leverageGame.js";
+import type { Scenario } from "../scenario/types.js";
+import { bestPolicyIndex, policyOutcome } from "./policyOutcome.js";
+
+/** A value of one parameter at which the sender's best policy changes, others held fixed. */
+export interface Pivot {
+  readonly parameter: string;
+  readonly value: number;
+  /** Best policy just below `value`. */
+  readonly below: string;
+  /** Best policy just above `value`. */
+  readonly above: string;
+}
+
+export interface PivotOptions {
+  /** Grid intervals scanned over each parameter's prior range before bisection. @default 512 */
+  readonly grid?: number;
+  /** Bisection stops when the bracket is narrower than this times max(1, |value|). @default 1e-12 */
+  readonly tolerance?: number;
+}
+
+/**
+ * The pivots of a scenario: for each parameter with a prior, every value inside its prior's range
+ * where the sender's best policy changes, all other parameters at `values`. Each parameter's
+ * range is scanned on a grid, and each change of best policy between neighbouring grid points is
+ * located by bisection. Two changes closer together than one grid step (a policy that is best on
+ * a sliver narrower than range/grid) can be missed; raise `grid` to resolve them.
+ *
+ * @param build - compiles the game for a set of parameter values (usually `compileLeverageGame`)
+ */
+export function findPivots(
+  scenario: Scenario,
+  values: Float64Array,
+  build: (values: Float64Array) => LeverageGame,
+  { grid = 512, tolerance = 1e-12 }: PivotOptions = {},
+): Pivot[] {
+  const work = Float64Array.from(values);
+  const pivots: Pivot[] = [];
+  scenario.parameters.forEach((parameter, index) => {
+    if (!parameter.range) return;
+    const [lo, hi] = parameter.range;
+    const bestAt = (x: number): number => {
+      work[index] = x;
+      const game = build(work);
+      return bestPolicyIndex(game.policies.map((p) => policyOutcome(game, p)));
+    };
+    let previousX = lo;
+    let previousBest = bestAt(lo);
+    for (let k = 1; k <= grid; k++) {
+      const x = k === grid ? hi : lo + ((hi - lo) * k) / grid;
+      const best = bestAt(x);
+      if (best !== previousBest) {
+        let a = previousX;
+        let b = x;
+        while (b - a > tolerance * Math.max(1, Math.abs(a), Math.abs(b))) {
+          const mid = 0.5 * (a + b);
+          if (mid <= a || mid >= b) break;
+          if (bestAt(mid) === previousBest) a = mid;
+          else b = mid;
+        }
+        pivots.push({
+          parameter: parameter.id,
+          value: 0.5 * (a + b),
+          below: scenario.policies[previousBest]!.id,
+          above: scenario.policies[bestAt(b)]!.id,
+        });
+        // a change inside the bracket to a third policy is picked up from b onwards
+        previousBest = bestAt(b);
+        if (previousBest !== best) k--;
+        previousX = b;
+        continue;
+      }
+      previousX = x;
+      previousBest = best;
+    }
+    work[index] = values[index]!;
+  });
+  return pivots;
+}

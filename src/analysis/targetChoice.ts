@@ -1,0 +1,115 @@
+import type { LeverageGame, LeveragePolicy } from "../games/leverageGame.js";
+
+/**
+ * The target's choice is a bit mask over demands: bit j set means demand j is conceded.
+ * These helpers evaluate one choice against one policy for one type.
+ */
+
+/** Is demand `j` conceded in `choice`? */
+export function concedes(choice: number, j: number): boolean {
+  return ((choice >>> j) & 1) === 1;
+}
+
+/** Number of demands conceded in `choice`. */
+export function concessionCount(choice: number): number {
+  let n = 0;
+  for (let c = choice; c !== 0; c &= c - 1) n++;
+  return n;
+}
+
+/**
+ * P(clean signal | choice) under `policy`: the product over conditioned demands of
+ * P(no violation flagged) — 1 or 0 for an observable demand met or unmet, 1 − α_j or 1 − β_j
+ * for a hidden one conceded or not (signals independent given the choice). A policy that
+ * conditions on nothing sends no signal and returns 1.
+ */
+export function cleanProbability(
+  game: LeverageGame,
+  policy: LeveragePolicy,
+  choice: number,
+): number {
+  let p = 1;
+  for (let j = 0; j < game.demandIds.length; j++) {
+    if (!policy.conditions[j]) continue;
+    p *= concedes(choice, j) ? 1 - game.falsePositive[j]! : 1 - game.detection[j]!;
+  }
+  return p;
+}
+
+/** Expected support E[s] and escalation E[x] as the sender executes `policy`, given P(clean). */
+export function executedActions(
+  policy: LeveragePolicy,
+  pClean: number,
+): { support: number; escalation: number } {
+  switch (policy.kind) {
+    case "unconditional":
+      return { support: 1, escalation: 0 };
+    case "withhold":
+      return { support: 0, escalation: 0 };
+    case "conditional":
+      return { support: pClean, escalation: 0 };
+    case "conditional-escalation":
+      return { support: pClean, escalation: 1 - pClean };
+  }
+}
+
+/** Σ_j c_j(θ)·a_j: the target's cost of the concessions in `choice`. */
+export function concessionCost(game: LeverageGame, type: number, choice: number): number {
+  const n = game.demandIds.length;
+  let cost = 0;
+  for (let j = 0; j < n; j++) if (concedes(choice, j)) cost += game.demandCost[type * n + j]!;
+  return cost;
+}
+
+/**
+ * The target's payoff from `choice` as the target sees it: the promise counts with weight q_R and
+ * the threat with weight q_X (MODEL.md §2): q_R·G·E[s] − q_X·D·E[x] − Σ_j c_j(θ)·a_j.
+ */
+export function perceivedTargetPayoff(
+  game: LeverageGame,
+  policy: LeveragePolicy,
+  type: number,
+  choice: number,
+): number {
+  const { support, escalation } = executedActions(policy, cleanProbability(game, policy, choice));
+  const threat =
+    escalation > 0 ? game.threatBelief * policy.escalation!.costToTarget * escalation : 0;
+  return game.promiseBelief * game.carrot * support - threat - concessionCost(game, type, choice);
+}
+
+/** The target's expected payoff from `choice` with the policy executed as announced. */
+export function realisedTargetPayoff(
+  game: LeverageGame,
+  policy: LeveragePolicy,
+  type: number,
+  choice: number,
+): number {
+  const { support, escalation } = executedActions(policy, cleanProbability(game, policy, choice));
+  const threat = escalation > 0 ? policy.escalation!.costToTarget * escalation : 0;
+  return game.carrot * support - threat - concessionCost(game, type, choice);
+}
+
+/**
+ * The sender's expected payoff when a target of type θ makes `choice` (MODEL.md §2):
+ * Σ_j v_j·a_j + E[s]·(h_S − k_s − Σ_j ℓ_j·(1 − a_j)) + E[x]·(b_x(θ) − k_x − h_X).
+ */
+export function senderPayoff(
+  game: LeverageGame,
+  policy: LeveragePolicy,
+  type: number,
+  choice: number,
+): number {
+  const { support, escalation } = executedActions(policy, cleanProbability(game, policy, choice));
+  let value = 0;
+  let supportValue = game.supportNet;
+  for (let j = 0; j < game.demandIds.length; j++) {
+    if (concedes(choice, j)) value += game.demandValue[j]!;
+    else supportValue -= game.supportPenalty[j]!;
+  }
+  value += support * supportValue;
+  if (escalation > 0) {
+    const e = policy.escalation!;
+    value += escalation * (e.benefit[type]! - e.costToSender - e.sideEffects);
+  }
+  return value;
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from "node:fs";
+import { Command, Option } from "commander";
+import { scenarioJsonSchema } from "../scenario/scenarioJsonSchema.js";
+import { analyzeCommand } from "./analyzeCommand.js";
+import { type CliIo, processIo } from "./cliIo.js";
+import { EXIT_OK, exitCodeFor } from "./exitCode.js";
+
+const VERSION = (
+  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  }
+).version;
+
+/**
+ * Runs the `linkage` command line with `args` (without the node and script paths) and returns
+ * the exit code: 0 success, 2 bad input (with one message on stderr, no stack trace), 1 internal error.
+ */
+export async function runCli(args: readonly string[], io: CliIo = processIo): Promise<number> {
+  const program = new Command("linkage")
+    .description("Model, solve and simulate conditional leverage.")
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError("(run linkage --help for usage)")
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command("analyze")
+    .description(
+      "One-shot analysis of a scenario: best responses, best policy, credibility, thresholds, pivots",
+    )
+    .argument("<file>", "scenario file (YAML)")
+    .addOption(
+      new Option("--set <id=value>", "set a parameter (repeatable)")
+        .argParser((value: string, previous: string[]) => [...previous, value])
+        .default([], "none"),
+    )
+    .option("--json", "print one JSON object instead of the text report")
+    .option("--out <dir>", "also write DIR/analysis.md and DIR/analysis.json")
+    .option("--no-pivots", "skip the search for pivots")
+    .exitOverride()
+    .action(
+      (file: string, options: { set: string[]; json?: boolean; out?: string; pivots: boolean }) =>
+        analyzeCommand(file, options, io),
+    );
+
+  program
+    .command("schema")
+    .description("Print the JSON Schema of the scenario language (for editors)")
+    .exitOverride()
+    .action(() => io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`));
+
+  try {
+    await program.parseAsync([...args], { from: "user" });
+    return EXIT_OK;
+  } catch (error) {
+    const { code, message } = exitCodeFor(error);
+    if (message !== null) io.stderr(`linkage: ${message}\n`);
+    if (process.env["LINKAGE_DEBUG"] && error instanceof Error && error.stack)
+      io.stderr(`${error.stack}\n`);
+    return code;
+  }
+}

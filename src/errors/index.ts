@@ -1,0 +1,2 @@
+export type { LinkageErrorCode, SourceLocation } from "./LinkageError.js";
+export { isLinkageError, LinkageError } from "./LinkageError.js";

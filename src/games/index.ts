@@ -1,0 +1,6 @@
+export type {
+  Escalation,
+  LeverageGame,
+  LeveragePolicy,
+  LeveragePolicyKind,
+} from "./leverageGame.js";

@@ -1,0 +1,1 @@
+export { normalQuantile } from "./normalQuantile.js";

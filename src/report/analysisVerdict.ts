@@ -1,0 +1,114 @@
+import type { AnalysisResult, Pivot, PolicyResult } from "../analysis/types.js";
+import { formatNumber, formatPercent } from "./formatNumber.js";
+
+/**
+ * The verdict of a one-shot analysis in plain words, as a list of sentences. Each sentence
+ * comes from an explicit rule on the results:
+ * 1. which policy is best, by how much over the runner-up and over unconditional support;
+ * 2. what each target type concedes under the best policy;
+ * 3. whether the best policy's promise, withholding and escalation are credible given ρ, and ρ*;
+ * 4. the nearest pivots on each side of the current value of each parameter.
+ */
+export function analysisVerdict(result: AnalysisResult): string[] {
+  const sentences: string[] = [];
+  const ids = Object.keys(result.policies);
+  const best = result.policies[result.bestPolicy]!;
+  const ranked = [...ids].sort(
+    (a, b) => result.policies[b]!.senderValue - result.policies[a]!.senderValue,
+  );
+  const runnerUp = ranked.find((id) => id !== result.bestPolicy);
+  let first = `Best policy: ${result.bestPolicy} (${best.label}), with an expected sender value of ${formatNumber(best.senderValue)}`;
+  if (runnerUp) {
+    const r = result.policies[runnerUp]!;
+    first += `, ${formatNumber(best.senderValue - r.senderValue)} ahead of ${runnerUp} (${formatNumber(r.senderValue)})`;
+  }
+  const unconditional = ids.find((id) => result.policies[id]!.kind === "unconditional");
+  if (unconditional && unconditional !== result.bestPolicy) {
+    first += `; its leverage value over unconditional support (${unconditional}) is ${formatNumber(best.senderValue - result.policies[unconditional]!.senderValue)}`;
+  }
+  sentences.push(`${first}.`);
+
+  if (best.kind === "conditional" || best.kind === "conditional-escalation") {
+    sentences.push(concessionSentence(result, best));
+  } else {
+    sentences.push(
+      `Under ${result.bestPolicy} nothing is conditioned, so no type concedes anything it would not concede anyway.`,
+    );
+  }
+
+  const c = result.credibility;
+  if (c && (c.policy === result.bestPolicy || best.kind !== "unconditional")) {
+    const parts: string[] = [];
+    const rho = formatNumber(c.reputation);
+    if (c.promiseAfterClean !== null) {
+      parts.push(
+        c.promiseAfterClean >= 0
+          ? `keeping the promise after a clean signal pays for itself (+${formatNumber(c.promiseAfterClean)})`
+          : `keeping the promise after a clean signal costs ${formatNumber(-c.promiseAfterClean)}, ${c.promiseCredible ? "covered" : "not covered"} by the reputation stake ρ = ${rho}`,
+      );
+    }
+    if (c.supportAfterViolation !== null) {
+      parts.push(
+        c.supportAfterViolation <= 0
+          ? `withholding after a violation pays for itself (supporting anyway would be worth ${formatNumber(c.supportAfterViolation)})`
+          : `withholding after a violation forgoes ${formatNumber(c.supportAfterViolation)} — the sender's own stake makes the threat to withhold ${c.withholdCredible ? `credible only through the reputation stake ρ = ${rho}` : "empty (the Samaritan's dilemma)"}`,
+      );
+    }
+    if (c.escalationAfterViolation !== null) {
+      parts.push(
+        c.escalationAfterViolation >= 0
+          ? `escalating after a violation pays for itself (+${formatNumber(c.escalationAfterViolation)})`
+          : `escalating after a violation costs ${formatNumber(-c.escalationAfterViolation)}, so the threat is ${c.escalationCredible ? `credible only through the reputation stake ρ = ${rho}` : `not credible at ρ = ${rho}`}`,
+      );
+    }
+    const all = c.promiseCredible && c.withholdCredible && c.escalationCredible;
+    sentences.push(
+      `Credibility of ${c.policy}: ${parts.join("; ")}. All of its prescribed actions are sequentially rational for ρ ≥ ρ* = ${formatNumber(c.minReputationStake)}, ` +
+        `so at ρ = ${rho} ${c.policy} is ${all ? "credible" : "not credible"}.`,
+    );
+  }
+
+  const pivotSentences = nearestPivots(result).map((p) => {
+    const current = result.parameters[p.parameter]!;
+    return p.value < current
+      ? `${p.parameter} falls below ${formatNumber(p.value)} (now ${formatNumber(current)}), ${p.below} becomes best`
+      : `${p.parameter} rises above ${formatNumber(p.value)} (now ${formatNumber(current)}), ${p.above} becomes best`;
+  });
+  sentences.push(
+    pivotSentences.length === 0
+      ? `No single parameter moved across its prior range changes the best policy.`
+      : `The verdict changes if ${pivotSentences.join("; if ")}.`,
+  );
+  return sentences;
+}
+
+function concessionSentence(result: AnalysisResult, policy: PolicyResult): string {
+  const parts = Object.entries(policy.responses).map(([type, response]) => {
+    const conceded = Object.keys(response).filter((d) => response[d] === 1);
+    const share = formatPercent(result.typePrior[type] ?? 0);
+    const what =
+      conceded.length === 0
+        ? "concedes nothing"
+        : conceded.length === Object.keys(response).length
+          ? `concedes every demand (${conceded.join(", ")})`
+          : `concedes ${conceded.join(", ")} only`;
+    return `the ${type} type (prior ${share}) ${what}`;
+  });
+  return `Under ${result.bestPolicy}, ${parts.join(", and ")}.`;
+}
+
+/** For each parameter, the pivots nearest to its current value on either side. */
+export function nearestPivots(result: AnalysisResult): Pivot[] {
+  const out: Pivot[] = [];
+  const byParameter = new Map<string, Pivot[]>();
+  for (const p of result.pivots)
+    byParameter.set(p.parameter, [...(byParameter.get(p.parameter) ?? []), p]);
+  for (const [parameter, pivots] of byParameter) {
+    const current = result.parameters[parameter]!;
+    const below = pivots.filter((p) => p.value < current).at(-1);
+    const above = pivots.find((p) => p.value >= current);
+    if (below) out.push(below);
+    if (above) out.push(above);
+  }
+  return out;
+}

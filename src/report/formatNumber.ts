@@ -1,0 +1,12 @@
+/** A number for people: 3 decimals, no trailing zeros, a true minus sign, "n/a" for null. */
+export function formatNumber(value: number | null, digits = 3): string {
+  if (value === null || !Number.isFinite(value)) return "n/a";
+  const rounded = Number(value.toFixed(digits));
+  const text = (Object.is(rounded, -0) ? 0 : rounded).toFixed(digits).replace(/\.?0+$/, "");
+  return text.startsWith("-") ? `−${text.slice(1)}` : text;
+}
+
+/** A probability as a percentage with no decimals, e.g. "70%". */
+export function formatPercent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}

@@ -1,0 +1,4 @@
+export { type AnalysisMarkdownOptions, analysisMarkdown } from "./analysisMarkdown.js";
+export { analysisText } from "./analysisText.js";
+export { analysisVerdict, nearestPivots } from "./analysisVerdict.js";
+export { formatNumber, formatPercent } from "./formatNumber.js";

@@ -1,0 +1,13 @@
+export { compileLeverageGame } from "./compileLeverageGame.js";
+export { loadScenario } from "./loadScenario.js";
+export {
+  type ParameterValues,
+  parameterValues,
+  parseAssignments,
+  quantityValue,
+} from "./parameterValues.js";
+export { MAX_DEMANDS, parseScenario } from "./parseScenario.js";
+export { priorRange } from "./priorRange.js";
+export { scenarioJsonSchema } from "./scenarioJsonSchema.js";
+export { ScenarioDocument } from "./scenarioSchema.js";
+export type * from "./types.js";

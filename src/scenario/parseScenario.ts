@@ -1,0 +1,416 @@
+import { type Document, LineCounter, parseDocument } from "yaml";
+import { LinkageError } from "../errors/LinkageError.js";
+import { describeIssue, describeValue } from "./describeIssue.js";
+import { priorProblem, priorRange } from "./priorRange.js";
+import {
+  type DemandDocument,
+  type PerTypeValueRef,
+  ScenarioDocument,
+  type ValueRef,
+} from "./scenarioSchema.js";
+import { typePriorProblem } from "./typePriorProblem.js";
+import type {
+  ParameterSpec,
+  PolicySpec,
+  Quantity,
+  Scenario,
+  SubstituteSpec,
+  TargetTypeSpec,
+} from "./types.js";
+import { type DocumentPath, formatPath, locateInYaml } from "./yamlLocator.js";
+
+/** Most demands a scenario may have: the target's choices are enumerated (2^n of them). */
+export const MAX_DEMANDS = 16;
+
+const POLICY_LABELS: Readonly<Record<PolicySpec["kind"], string>> = {
+  unconditional: "unconditional support",
+  withhold: "withhold support",
+  conditional: "support conditional on the demands",
+  "conditional-escalation": "conditional support, escalation on violation",
+};
+
+interface Problem {
+  readonly path: DocumentPath;
+  readonly key?: string | undefined;
+  readonly message: string;
+}
+
+/**
+ * Parses and checks a scenario written in the scenario language (YAML), returning a
+ * {@link Scenario} whose ids and parameter references are resolved.
+ *
+ * Every problem is reported as `FILE:LINE:COLUMN: PATH: what was found and what was expected`;
+ * when there are several, the first in document order is reported with a count of the rest.
+ *
+ * @param text - the YAML source
+ * @param source - the file name used in messages
+ * @throws {LinkageError} E_SCENARIO for broken YAML or a scenario that breaks a rule
+ */
+export function parseScenario(text: string, source = "<string>"): Scenario {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const fail = (problems: readonly Problem[]): never => {
+    throw locatedError(source, document, lineCounter, problems);
+  };
+  const yamlError = document.errors[0];
+  if (yamlError) {
+    const { line, col } = lineCounter.linePos(yamlError.pos[0]);
+    const what = yamlError.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+    throw new LinkageError("E_SCENARIO", `${source}:${line}:${col}: invalid YAML: ${what}`, {
+      file: source,
+      line,
+      column: col,
+    });
+  }
+  const data: unknown = document.toJS();
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    fail([
+      {
+        path: [],
+        message: `expected a mapping with the scenario's sections, found ${describeValue(data)}`,
+      },
+    ]);
+  }
+  const parsed = ScenarioDocument.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    fail(parsed.error.issues.map((issue) => describeIssue(issue, ScenarioDocument, data)));
+  }
+  const doc = (parsed as { data: ScenarioDocument }).data;
+  const problems: Problem[] = [];
+  const scenario = buildScenario(doc, source, problems);
+  if (problems.length > 0) fail(problems);
+  return scenario;
+}
+
+function locatedError(
+  source: string,
+  document: Document,
+  lineCounter: LineCounter,
+  problems: readonly Problem[],
+): LinkageError {
+  const located = problems.map((p) => ({
+    ...p,
+    at: locateInYaml(document, lineCounter, p.path, p.key),
+  }));
+  located.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
+  const first = located[0]!;
+  const more =
+    located.length > 1
+      ? ` (${located.length - 1} more problem${located.length > 2 ? "s" : ""} after this one)`
+      : "";
+  return new LinkageError(
+    "E_SCENARIO",
+    `${source}:${first.at.line}:${first.at.column}: ${formatPath(first.path)}: ${first.message}${more}`,
+    { file: source, line: first.at.line, column: first.at.column },
+  );
+}
+
+/** Resolves ids and references, checking the rules zod cannot express. */
+function buildScenario(doc: ScenarioDocument, source: string, problems: Problem[]): Scenario {
+  const report = (path: DocumentPath, message: string, key?: string) =>
+    problems.push({ path, key, message });
+
+  // parameters
+  const parameterIds = Object.keys(doc.parameters);
+  const parameterIndex = new Map(parameterIds.map((id, i) => [id, i]));
+  const probabilityUses: string[][] = parameterIds.map(() => []);
+  const parameters = parameterIds.map((id): Omit<ParameterSpec, "probabilityUses"> => {
+    const p = doc.parameters[id]!;
+    const path = ["parameters", id];
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(id)) {
+      report(
+        ["parameters"],
+        `expected a parameter id (a letter or _ followed by letters, digits or _), found "${id}"`,
+        id,
+      );
+    }
+    let range: [number, number] | null = null;
+    if (p.prior) {
+      const problem = priorProblem(p.prior);
+      if (problem) report([...path, "prior", problem.field], problem.message);
+      else {
+        range = priorRange(p.prior);
+        if (!(p.value >= range[0] && p.value <= range[1])) {
+          report(
+            [...path, "value"],
+            `expected the default to lie within its prior's range [${range[0]}, ${range[1]}], found ${p.value}`,
+          );
+        }
+        if (p.prior.dist === "lognormal" && !(p.value > 0)) {
+          report(
+            [...path, "value"],
+            `expected a positive default for a lognormal prior, found ${p.value}`,
+          );
+        }
+      }
+    }
+    return {
+      id,
+      value: p.value,
+      prior: p.prior ?? null,
+      range,
+      label: p.label ?? null,
+      unit: p.unit ?? null,
+      source: p.source ?? null,
+    };
+  });
+
+  const quantity = (ref: ValueRef, path: DocumentPath, probability = false): Quantity => {
+    if (typeof ref === "number") {
+      if (!Number.isFinite(ref)) report(path, `expected a finite number, found ${ref}`);
+      else if (probability && !(ref >= 0 && ref <= 1)) {
+        report(path, `expected a probability in [0, 1], found ${ref}`);
+      }
+      return { kind: "constant", value: ref };
+    }
+    const index = parameterIndex.get(ref);
+    if (index === undefined) {
+      const known =
+        parameterIds.length > 0
+          ? `; declared parameters: ${parameterIds.join(", ")}`
+          : "; no parameters are declared";
+      report(path, `undefined parameter "${ref}"${known}`);
+      return { kind: "constant", value: Number.NaN };
+    }
+    if (probability) {
+      const where = formatPath(path);
+      probabilityUses[index]!.push(where);
+      const p = parameters[index]!;
+      if (!(p.value >= 0 && p.value <= 1)) {
+        report(
+          ["parameters", p.id, "value"],
+          `expected a probability in [0, 1] because "${p.id}" is used as one at ${where}, found ${p.value}`,
+        );
+      } else if (p.range && !(p.range[0] >= 0 && p.range[1] <= 1)) {
+        report(
+          ["parameters", p.id, "prior"],
+          `expected a prior within [0, 1] because "${p.id}" is used as a probability at ${where}, found the range [${p.range[0]}, ${p.range[1]}]`,
+        );
+      }
+    }
+    return { kind: "parameter", index };
+  };
+
+  const uniqueIds = (items: readonly { id: string }[], path: DocumentPath, what: string) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id))
+        report([...path, i, "id"], `expected a unique ${what} id, found "${item.id}" again`);
+      seen.add(item.id);
+    });
+  };
+
+  // actors
+  const { actors } = doc;
+  const typeDocs = actors.target.types;
+  uniqueIds(typeDocs, ["actors", "target", "types"], "target type");
+  const typeIds = typeDocs.map((t) => t.id);
+  const omitted = typeDocs.filter((t) => t.prior === undefined);
+  if (omitted.length > 1) {
+    report(
+      ["actors", "target", "types", typeDocs.indexOf(omitted[1]!)],
+      `expected at most one type without a prior (it takes the remainder), found ${omitted.length}: ${omitted.map((t) => t.id).join(", ")}`,
+    );
+  }
+  const types: TargetTypeSpec[] = typeDocs.map((t, i) => ({
+    id: t.id,
+    prior:
+      t.prior === undefined
+        ? null
+        : quantity(t.prior, ["actors", "target", "types", i, "prior"], true),
+    description: t.description ?? null,
+  }));
+
+  const perType = (ref: PerTypeValueRef, path: DocumentPath): Quantity[] => {
+    if (typeof ref === "number" || typeof ref === "string") {
+      const shared = quantity(ref, path);
+      return typeIds.map(() => shared);
+    }
+    for (const key of Object.keys(ref)) {
+      if (!typeIds.includes(key)) {
+        report(path, `unknown target type "${key}"; expected the types ${typeIds.join(", ")}`, key);
+      }
+    }
+    return typeIds.map((id) => {
+      const value = ref[id];
+      if (value === undefined) {
+        report(
+          path,
+          `missing a value for target type "${id}": a per-type mapping needs every type (${typeIds.join(", ")})`,
+        );
+        return { kind: "constant", value: Number.NaN };
+      }
+      return quantity(value, [...path, id]);
+    });
+  };
+
+  // inducements
+  uniqueIds(doc.inducements, ["inducements"], "inducement");
+  const inducementIds = doc.inducements.map((d) => d.id);
+  const inducements = doc.inducements.map((d, i) => ({
+    id: d.id,
+    description: d.description ?? null,
+    valueToTarget: quantity(d.valueToTarget, ["inducements", i, "valueToTarget"]),
+    costToSender: quantity(d.costToSender, ["inducements", i, "costToSender"]),
+    senderStake: quantity(d.senderStake, ["inducements", i, "senderStake"]),
+  }));
+
+  uniqueIds(actors.substitutes, ["actors", "substitutes"], "substitute");
+  const substitutes: SubstituteSpec[] = actors.substitutes.map((s, i) => {
+    const path = ["actors", "substitutes", i];
+    const covers = (s.covers ?? inducementIds).map((id, j) => {
+      const index = inducementIds.indexOf(id);
+      if (index < 0)
+        report(
+          [...path, "covers", j],
+          `unknown inducement "${id}"; expected one of ${inducementIds.join(", ")}`,
+        );
+      return index;
+    });
+    return {
+      id: s.id,
+      name: s.name ?? s.id,
+      description: s.description ?? null,
+      coverage: quantity(s.coverage, [...path, "coverage"], true),
+      covers,
+    };
+  });
+  uniqueIds(actors.spoilers, ["actors", "spoilers"], "spoiler");
+
+  // demands
+  if (doc.demands.length > MAX_DEMANDS) {
+    report(
+      ["demands"],
+      `expected at most ${MAX_DEMANDS} demands (the target's choices are enumerated), found ${doc.demands.length}`,
+    );
+  }
+  uniqueIds(doc.demands, ["demands"], "demand");
+  const demandIds = doc.demands.map((d) => d.id);
+  const demands = doc.demands.map((d: DemandDocument, i) => {
+    const path = ["demands", i];
+    return {
+      id: d.id,
+      description: d.description ?? null,
+      observable: d.observable,
+      costToTarget: perType(d.costToTarget, [...path, "costToTarget"]),
+      valueToSender: quantity(d.valueToSender, [...path, "valueToSender"]),
+      supportPenalty: quantity(d.supportPenalty ?? 0, [...path, "supportPenalty"]),
+      falsePositive: d.observable
+        ? ({ kind: "constant", value: 0 } as const)
+        : quantity(d.falsePositive, [...path, "falsePositive"], true),
+      detection: d.observable
+        ? ({ kind: "constant", value: 1 } as const)
+        : quantity(d.detection, [...path, "detection"], true),
+    };
+  });
+
+  // threats
+  uniqueIds(doc.threats, ["threats"], "threat");
+  const threatIds = doc.threats.map((t) => t.id);
+  const threats = doc.threats.map((t, i) => ({
+    id: t.id,
+    description: t.description ?? null,
+    costToTarget: quantity(t.costToTarget, ["threats", i, "costToTarget"]),
+    costToSender: quantity(t.costToSender, ["threats", i, "costToSender"]),
+    benefitToSender: perType(t.benefitToSender, ["threats", i, "benefitToSender"]),
+    sideEffects: quantity(t.sideEffects, ["threats", i, "sideEffects"]),
+  }));
+
+  const credibility = {
+    reputation: quantity(doc.credibility.reputation, ["credibility", "reputation"]),
+    promiseBelief: quantity(doc.credibility.promiseBelief, ["credibility", "promiseBelief"], true),
+    threatBelief: quantity(doc.credibility.threatBelief, ["credibility", "threatBelief"], true),
+  };
+
+  // policies
+  uniqueIds(doc.policies, ["policies"], "policy");
+  const policies: PolicySpec[] = doc.policies.map((p, i) => {
+    const path = ["policies", i];
+    const conditioned = new Set<number>();
+    (p.demands ?? demandIds).forEach((id, j) => {
+      const index = demandIds.indexOf(id);
+      if (index < 0)
+        report(
+          [...path, "demands", j],
+          `unknown demand "${id}"; expected one of ${demandIds.join(", ")}`,
+        );
+      conditioned.add(index);
+    });
+    let threat: number | null = null;
+    if (p.kind === "conditional-escalation") {
+      if (threatIds.length === 0) {
+        report(
+          [...path, "kind"],
+          "a conditional-escalation policy needs at least one entry under threats",
+        );
+      } else if (p.threat === undefined) threat = 0;
+      else {
+        threat = threatIds.indexOf(p.threat);
+        if (threat < 0)
+          report(
+            [...path, "threat"],
+            `unknown threat "${p.threat}"; expected one of ${threatIds.join(", ")}`,
+          );
+      }
+    } else if (p.threat !== undefined) {
+      report(
+        [...path, "threat"],
+        `a threat is used only by conditional-escalation policies, found it on a ${p.kind} policy`,
+      );
+    }
+    if (p.demands !== undefined && (p.kind === "unconditional" || p.kind === "withhold")) {
+      report(
+        [...path, "demands"],
+        `an ${p.kind} policy conditions on nothing, so it takes no demands`,
+      );
+    }
+    return {
+      id: p.id,
+      kind: p.kind,
+      label: p.label ?? POLICY_LABELS[p.kind],
+      description: p.description ?? null,
+      conditions: demandIds.map(
+        (_, j) => p.kind !== "unconditional" && p.kind !== "withhold" && conditioned.has(j),
+      ),
+      threat,
+    };
+  });
+
+  const result: Scenario = {
+    id: doc.id,
+    title: doc.title ?? doc.id,
+    description: doc.description ?? null,
+    source,
+    parameters: parameters.map((p, i) => ({ ...p, probabilityUses: probabilityUses[i]! })),
+    sender: {
+      id: actors.sender.id,
+      name: actors.sender.name ?? actors.sender.id,
+      description: actors.sender.description ?? null,
+    },
+    target: {
+      id: actors.target.id,
+      name: actors.target.name ?? actors.target.id,
+      description: actors.target.description ?? null,
+      types,
+    },
+    substitutes,
+    spoilers: actors.spoilers.map((s) => ({
+      id: s.id,
+      name: s.name ?? s.id,
+      description: s.description ?? null,
+    })),
+    inducements,
+    demands,
+    threats,
+    credibility,
+    policies,
+  };
+  if (problems.length === 0) {
+    const typeProblem = typePriorProblem(
+      result,
+      result.parameters.map((p) => p.value),
+    );
+    if (typeProblem) report(["actors", "target", "types"], typeProblem);
+  }
+  return result;
+}

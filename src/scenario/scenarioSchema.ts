@@ -1,0 +1,223 @@
+import * as z from "zod";
+
+/**
+ * The scenario language, version 1, as a zod schema. A scenario file is YAML that parses to
+ * this shape; {@link parseScenario} adds the checks zod cannot express (references between
+ * sections, probability ranges, prior bounds) and reports every error with its line and column.
+ *
+ * Numbers in a scenario are either literal numbers or the id of a parameter declared under
+ * `parameters`, so that one value is defined once and varied in one place.
+ */
+
+const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const PARAMETER_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export const Id = z
+  .string({ error: "expected an id (a string)" })
+  .regex(ID_PATTERN, "expected an id: a letter or _ followed by letters, digits, _ or -");
+
+export const ParameterId = z
+  .string({ error: "expected a parameter id (a string)" })
+  .regex(
+    PARAMETER_ID_PATTERN,
+    "expected a parameter id: a letter or _ followed by letters, digits or _",
+  );
+
+/** A number, or the id of a declared parameter. */
+export const ValueRef = z.union([z.number(), z.string()], {
+  error: "expected a number or a parameter name",
+});
+
+/** A value that may differ by target type: one value for all types, or a map type id → value. */
+export const PerTypeValueRef = z.union([z.number(), z.string(), z.record(z.string(), ValueRef)], {
+  error: "expected a number, a parameter name, or a mapping from target type id to either",
+});
+
+const finite = (what: string) =>
+  z
+    .number({ error: `expected ${what} (a number)` })
+    .refine(Number.isFinite, `expected ${what} to be finite`);
+
+export const Prior = z.discriminatedUnion(
+  "dist",
+  [
+    z.strictObject({ dist: z.literal("uniform"), min: finite("min"), max: finite("max") }),
+    z.strictObject({
+      dist: z.literal("triangular"),
+      min: finite("min"),
+      mode: finite("mode"),
+      max: finite("max"),
+    }),
+    z.strictObject({
+      dist: z.literal("normal"),
+      mean: finite("mean"),
+      sd: finite("sd"),
+      min: finite("min").optional(),
+      max: finite("max").optional(),
+    }),
+    z.strictObject({
+      dist: z.literal("lognormal"),
+      meanlog: finite("meanlog"),
+      sdlog: finite("sdlog"),
+      min: finite("min").optional(),
+      max: finite("max").optional(),
+    }),
+    z.strictObject({
+      dist: z.literal("beta"),
+      a: finite("a"),
+      b: finite("b"),
+      min: finite("min").optional(),
+      max: finite("max").optional(),
+    }),
+  ],
+  { error: "expected a prior with dist one of uniform, triangular, normal, lognormal, beta" },
+);
+
+export const Parameter = z.strictObject({
+  value: finite("the parameter's default value"),
+  prior: Prior.optional(),
+  label: z.string().optional(),
+  unit: z.string().optional(),
+  source: z.string().optional(),
+});
+
+export const Actor = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  description: z.string().optional(),
+});
+
+export const TargetType = z.strictObject({
+  id: Id,
+  /** Probability of this type; one type may omit it and take the remainder. */
+  prior: ValueRef.optional(),
+  description: z.string().optional(),
+});
+
+export const Target = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  description: z.string().optional(),
+  types: z.array(TargetType).min(1, "expected at least one target type"),
+});
+
+export const Substitute = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  description: z.string().optional(),
+  /** Share of each covered inducement's value to the target this provider can replace. */
+  coverage: ValueRef,
+  /** Inducement ids it substitutes for; all inducements when omitted. */
+  covers: z.array(Id).optional(),
+});
+
+export const Spoiler = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  description: z.string().optional(),
+});
+
+export const Actors = z.strictObject({
+  sender: Actor,
+  target: Target,
+  substitutes: z.array(Substitute).default([]),
+  spoilers: z.array(Spoiler).default([]),
+});
+
+const demandCommon = {
+  id: Id,
+  description: z.string().optional(),
+  /** Cost to the target of conceding, per type or for all. */
+  costToTarget: PerTypeValueRef,
+  /** Value to the sender of the concession. */
+  valueToSender: ValueRef,
+  /** Extra cost to the sender of supporting a target that withholds this concession (ℓ). */
+  supportPenalty: ValueRef.optional(),
+};
+
+export const Demand = z.discriminatedUnion(
+  "observable",
+  [
+    z.strictObject({ ...demandCommon, observable: z.literal(true) }),
+    z.strictObject({
+      ...demandCommon,
+      observable: z.literal(false),
+      /** α: P(violation signal | conceded). */
+      falsePositive: ValueRef,
+      /** β: P(violation signal | not conceded). */
+      detection: ValueRef,
+    }),
+  ],
+  { error: "expected observable: true or false" },
+);
+
+export const Inducement = z.strictObject({
+  id: Id,
+  description: z.string().optional(),
+  /** Value of full support to the target before substitutes (G0). */
+  valueToTarget: ValueRef,
+  /** Cost to the sender of providing it (k_s). */
+  costToSender: ValueRef,
+  /** Sender's own benefit from providing it, e.g. from the target fighting a common enemy (h_S). */
+  senderStake: ValueRef.default(0),
+});
+
+export const Threat = z.strictObject({
+  id: Id,
+  description: z.string().optional(),
+  /** Cost to the target when carried out (D). */
+  costToTarget: ValueRef,
+  /** Cost to the sender of carrying it out (k_x). */
+  costToSender: ValueRef,
+  /** Benefit to the sender of pressuring each target type (b_x(θ)). */
+  benefitToSender: PerTypeValueRef.default(0),
+  /** Side effects borne by the sender, e.g. from destabilising the target (h_X). */
+  sideEffects: ValueRef.default(0),
+});
+
+export const Credibility = z.strictObject({
+  /** ρ: the sender's reputation cost of departing from its announced rule. */
+  reputation: ValueRef.default(0),
+  /** q_R: the target's belief that the promise is kept. */
+  promiseBelief: ValueRef.default(1),
+  /** q_X: the target's belief that the threat is carried out. */
+  threatBelief: ValueRef.default(1),
+});
+
+export const PolicyKind = z.enum(
+  ["unconditional", "withhold", "conditional", "conditional-escalation"],
+  { error: "expected kind one of unconditional, withhold, conditional, conditional-escalation" },
+);
+
+export const Policy = z.strictObject({
+  id: Id,
+  kind: PolicyKind,
+  label: z.string().optional(),
+  description: z.string().optional(),
+  /** Demands the policy conditions support on; all demands when omitted. */
+  demands: z.array(Id).optional(),
+  /** Rung of the escalation ladder used on violation (conditional-escalation only); the first when omitted. */
+  threat: Id.optional(),
+});
+
+export const ScenarioDocument = z.strictObject({
+  linkage: z.literal(1, { error: "expected linkage: 1 (the scenario language version)" }),
+  id: Id,
+  title: z.string().optional(),
+  description: z.string().optional(),
+  parameters: z.record(z.string(), Parameter).default({}),
+  actors: Actors,
+  inducements: z.array(Inducement).min(1, "expected at least one inducement"),
+  demands: z.array(Demand).min(1, "expected at least one demand"),
+  threats: z.array(Threat).default([]),
+  credibility: Credibility.default({ reputation: 0, promiseBelief: 1, threatBelief: 1 }),
+  policies: z.array(Policy).min(1, "expected at least one policy"),
+});
+
+export type ValueRef = z.infer<typeof ValueRef>;
+export type PerTypeValueRef = z.infer<typeof PerTypeValueRef>;
+export type Prior = z.infer<typeof Prior>;
+export type ParameterDocument = z.infer<typeof Parameter>;
+export type DemandDocument = z.infer<typeof Demand>;
+export type PolicyKind = z.infer<typeof PolicyKind>;
+export type ScenarioDocument = z.infer<typeof ScenarioDocument>;
