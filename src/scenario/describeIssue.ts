@@ -35,23 +35,14 @@ const EXPECTED_WORDS: Readonly<Record<string, string>> = {
  * Turns one zod issue into a message that says what was expected and what was found.
  * `schema` is the root schema, used to list the keys allowed where an unknown key appears.
  */
-export function describeIssue(
-  issue: z.core.$ZodIssue,
-  schema: z.ZodType,
-  data: unknown,
-): IssueDescription {
+export function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): IssueDescription {
   const path = issue.path.filter((s): s is string | number => typeof s !== "symbol");
   const input = (issue as { input?: unknown }).input;
   const found = describeValue(input);
   switch (issue.code) {
     case "invalid_type": {
-      if (input === undefined) {
-        const field = path[path.length - 1];
-        return {
-          path,
-          message: `missing required field${field === undefined ? "" : ` "${String(field)}"`}: expected ${EXPECTED_WORDS[issue.expected] ?? issue.expected}`,
-        };
-      }
+      if (input === undefined)
+        return { path, message: missing(path, EXPECTED_WORDS[issue.expected] ?? issue.expected) };
       const custom = issue.message.startsWith("Invalid input") ? undefined : issue.message;
       return {
         path,
@@ -60,7 +51,7 @@ export function describeIssue(
     }
     case "unrecognized_keys": {
       const key = issue.keys[0] ?? "";
-      const allowed = allowedKeys(schema, path, data);
+      const allowed = allowedKeys(schema, path);
       const more = issue.keys.length > 1 ? ` (and ${issue.keys.length - 1} more unknown)` : "";
       return {
         path,
@@ -74,6 +65,8 @@ export function describeIssue(
         message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, found ${found}`,
       };
     case "invalid_union": {
+      if (input === undefined)
+        return { path, message: missing(path, issue.message.replace(/^expected /, "")) };
       if ("discriminator" in issue && issue.discriminator !== undefined) {
         const value =
           input && typeof input === "object"
@@ -94,6 +87,11 @@ export function describeIssue(
         message: input === undefined ? issue.message : `${issue.message}, found ${found}`,
       };
   }
+}
+
+function missing(path: DocumentPath, expected: string): string {
+  const field = path[path.length - 1];
+  return `missing required field${field === undefined ? "" : ` "${String(field)}"`}: expected ${expected}`;
 }
 
 interface Def {
@@ -141,7 +139,7 @@ function expandUnion(def: Def): Def[] {
   return [def];
 }
 
-function allowedKeys(schema: z.ZodType, path: DocumentPath, _data: unknown): string[] {
+function allowedKeys(schema: z.ZodType, path: DocumentPath): string[] {
   const keys = new Set<string>();
   for (const def of schemasAt(schema, path)) {
     if (def.type === "object" && def.shape) for (const key of Object.keys(def.shape)) keys.add(key);

@@ -73,7 +73,7 @@ export function parseScenario(text: string, source = "<string>"): Scenario {
   }
   const parsed = ScenarioDocument.safeParse(data, { reportInput: true });
   if (!parsed.success) {
-    fail(parsed.error.issues.map((issue) => describeIssue(issue, ScenarioDocument, data)));
+    fail(parsed.error.issues.map((issue) => describeIssue(issue, ScenarioDocument)));
   }
   const doc = (parsed as { data: ScenarioDocument }).data;
   const problems: Problem[] = [];
