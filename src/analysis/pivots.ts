@@ -1,6 +1,6 @@
 import type { LeverageGame } from "../games/leverageGame.js";
 import type { Scenario } from "../scenario/types.js";
-import { bestPolicyIndex, policyOutcome } from "./policyOutcome.js";
+import { bestPolicyOf } from "./policyOutcome.js";
 
 /** A value of one parameter at which the sender's best policy changes, others held fixed. */
 export interface Pivot {
@@ -41,8 +41,7 @@ export function findPivots(
     const [lo, hi] = parameter.range;
     const bestAt = (x: number): number => {
       work[index] = x;
-      const game = build(work);
-      return bestPolicyIndex(game.policies.map((p) => policyOutcome(game, p)));
+      return bestPolicyOf(build(work));
     };
     let previousX = lo;
     let previousBest = bestAt(lo);

@@ -39,9 +39,39 @@ export const POLICY_TIE_TOLERANCE = 1e-12;
 export function bestPolicyIndex(outcomes: readonly PolicyOutcome[]): number {
   let best = 0;
   for (let i = 1; i < outcomes.length; i++) {
-    const a = outcomes[i]!.senderValue;
-    const b = outcomes[best]!.senderValue;
-    if (a > b + POLICY_TIE_TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b))) best = i;
+    if (beats(outcomes[i]!.senderValue, outcomes[best]!.senderValue)) best = i;
   }
   return best;
+}
+
+/**
+ * The sender's best policy in `game` without building outcomes: the allocation-free path
+ * used when the best policy is evaluated many times (pivots, sweeps). Same answer as
+ * `bestPolicyIndex(game.policies.map((p) => policyOutcome(game, p)))`.
+ */
+export function bestPolicyOf(game: LeverageGame): number {
+  let best = 0;
+  let bestValue = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < game.policies.length; i++) {
+    const value = senderValue(game, game.policies[i]!);
+    if (i === 0 || beats(value, bestValue)) {
+      best = i;
+      bestValue = value;
+    }
+  }
+  return best;
+}
+
+/** E[U_S] of a policy given the types' best responses. */
+export function senderValue(game: LeverageGame, policy: LeveragePolicy): number {
+  let value = 0;
+  for (let t = 0; t < game.typeIds.length; t++) {
+    value +=
+      game.typePrior[t]! * senderPayoff(game, policy, t, targetBestResponse(game, policy, t));
+  }
+  return value;
+}
+
+function beats(a: number, b: number): boolean {
+  return a > b + POLICY_TIE_TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
 }

@@ -36,21 +36,21 @@ export function cleanProbability(
   return p;
 }
 
-/** Expected support E[s] and escalation E[x] as the sender executes `policy`, given P(clean). */
-export function executedActions(
-  policy: LeveragePolicy,
-  pClean: number,
-): { support: number; escalation: number } {
+/** Expected support E[s] as the sender executes `policy`, given P(clean signal). */
+export function expectedSupport(policy: LeveragePolicy, pClean: number): number {
   switch (policy.kind) {
     case "unconditional":
-      return { support: 1, escalation: 0 };
+      return 1;
     case "withhold":
-      return { support: 0, escalation: 0 };
-    case "conditional":
-      return { support: pClean, escalation: 0 };
-    case "conditional-escalation":
-      return { support: pClean, escalation: 1 - pClean };
+      return 0;
+    default:
+      return pClean;
   }
+}
+
+/** Expected escalation E[x] as the sender executes `policy`, given P(clean signal). */
+export function expectedEscalation(policy: LeveragePolicy, pClean: number): number {
+  return policy.kind === "conditional-escalation" ? 1 - pClean : 0;
 }
 
 /** Σ_j c_j(θ)·a_j: the target's cost of the concessions in `choice`. */
@@ -71,7 +71,9 @@ export function perceivedTargetPayoff(
   type: number,
   choice: number,
 ): number {
-  const { support, escalation } = executedActions(policy, cleanProbability(game, policy, choice));
+  const pClean = cleanProbability(game, policy, choice);
+  const support = expectedSupport(policy, pClean);
+  const escalation = expectedEscalation(policy, pClean);
   const threat =
     escalation > 0 ? game.threatBelief * policy.escalation!.costToTarget * escalation : 0;
   return game.promiseBelief * game.carrot * support - threat - concessionCost(game, type, choice);
@@ -84,9 +86,12 @@ export function realisedTargetPayoff(
   type: number,
   choice: number,
 ): number {
-  const { support, escalation } = executedActions(policy, cleanProbability(game, policy, choice));
+  const pClean = cleanProbability(game, policy, choice);
+  const escalation = expectedEscalation(policy, pClean);
   const threat = escalation > 0 ? policy.escalation!.costToTarget * escalation : 0;
-  return game.carrot * support - threat - concessionCost(game, type, choice);
+  return (
+    game.carrot * expectedSupport(policy, pClean) - threat - concessionCost(game, type, choice)
+  );
 }
 
 /**
@@ -99,7 +104,9 @@ export function senderPayoff(
   type: number,
   choice: number,
 ): number {
-  const { support, escalation } = executedActions(policy, cleanProbability(game, policy, choice));
+  const pClean = cleanProbability(game, policy, choice);
+  const support = expectedSupport(policy, pClean);
+  const escalation = expectedEscalation(policy, pClean);
   let value = 0;
   let supportValue = game.supportNet;
   for (let j = 0; j < game.demandIds.length; j++) {
