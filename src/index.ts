@@ -9,3 +9,4 @@ export * from "./games/index.js";
 export * from "./math/index.js";
 export * from "./report/index.js";
 export * from "./scenario/index.js";
+export * from "./solvers/index.js";

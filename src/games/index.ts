@@ -16,3 +16,4 @@ export type {
   LeveragePolicyKind,
 } from "./leverageGame.js";
 export { profileAt, profileCount, profileIndex, type StrategicGame } from "./strategicGame.js";
+export { strategicGameFromTables } from "./strategicGameFromTables.js";

@@ -1,3 +1,10 @@
+export { type Field, floatField, rationalField } from "./field.js";
+export {
+  type LinearConstraint,
+  type LinearProgram,
+  type LinearProgramResult,
+  solveLinearProgram,
+} from "./linearProgram.js";
 export { normalQuantile } from "./normalQuantile.js";
 export {
   add,

@@ -1,0 +1,23 @@
+export {
+  assertPerfectInformation,
+  type BackwardInductionOptions,
+  type BackwardInductionResult,
+  backwardInduction,
+} from "./backwardInduction.js";
+export {
+  type DominanceResult,
+  type Elimination,
+  iteratedDominanceMixed,
+  iteratedDominancePure,
+  MIXED_DOMINANCE_TOLERANCE,
+  restrict,
+} from "./iteratedDominance.js";
+export { payoffGreater } from "./payoffOrder.js";
+export { pureEquilibria } from "./pureEquilibria.js";
+export {
+  behaviourRegret,
+  behaviourRegretExact,
+  type Regret,
+  strategicRegret,
+  strategicRegretExact,
+} from "./regret.js";

@@ -1,0 +1,267 @@
+import { LinkageError } from "../errors/LinkageError.js";
+import { behaviourLayout } from "../games/behaviourLayout.js";
+import { CHANCE, type ExtensiveGame, NATURE, PERSONAL, TERMINAL } from "../games/extensiveGame.js";
+import { profileCount, type StrategicGame } from "../games/strategicGame.js";
+import { type Field, floatField, rationalField } from "../math/field.js";
+import { fromNumber, type Rational } from "../math/rational.js";
+
+/** Regret of a profile: per player, the best deviation payoff minus the current payoff. */
+export interface Regret<T> {
+  /** Current expected payoff per player. */
+  readonly payoffs: T[];
+  /** Best payoff each player could get by deviating alone. */
+  readonly bestResponses: T[];
+  /** max over players of (best response − payoff); 0 exactly at an equilibrium. */
+  readonly max: T;
+}
+
+/**
+ * Regret of a mixed profile of a strategic game: for each player, the best pure-strategy payoff
+ * against the others' mixture minus the current payoff. A profile is a Nash equilibrium iff the
+ * regret is 0. One pass over the payoff table: O(N·n).
+ * @param mixed - per player, a probability vector over its strategies
+ */
+export function strategicRegret(
+  game: StrategicGame,
+  mixed: readonly ArrayLike<number>[],
+): Regret<number> {
+  return strategicRegretIn(floatField, game, game.payoffs, mixed);
+}
+
+/** {@link strategicRegret} in exact rationals (uses the game's exact payoffs). */
+export function strategicRegretExact(
+  game: StrategicGame,
+  mixed: readonly (readonly Rational[])[],
+): Regret<Rational> {
+  const payoffs = game.exactPayoffs ?? Array.from(game.payoffs, fromNumber);
+  return strategicRegretIn(rationalField, game, payoffs, mixed);
+}
+
+function strategicRegretIn<T>(
+  F: Field<T>,
+  game: StrategicGame,
+  payoffs: ArrayLike<T>,
+  mixed: readonly ArrayLike<T>[],
+): Regret<T> {
+  const nPlayers = game.players.length;
+  checkShape(game, mixed);
+  // pure[p][s]: player p's payoff from strategy s against the others' mixture
+  const pure = game.strategies.map((s) => Array.from({ length: s.length }, () => F.zero));
+  const digits = new Int32Array(nPlayers);
+  const total = profileCount(game);
+  for (let k = 0; k < total; k++) {
+    for (let p = 0; p < nPlayers; p++) {
+      let weight = F.one;
+      for (let q = 0; q < nPlayers; q++)
+        if (q !== p) weight = F.multiply(weight, mixed[q]![digits[q]!]!);
+      if (F.compare(weight, F.zero) !== 0) {
+        const s = digits[p]!;
+        pure[p]![s] = F.add(pure[p]![s]!, F.multiply(weight, payoffs[k * nPlayers + p]!));
+      }
+    }
+    for (let p = 0; p < nPlayers; p++) {
+      if (++digits[p]! < game.strategies[p]!.length) break;
+      digits[p] = 0;
+    }
+  }
+  const current: T[] = [];
+  const best: T[] = [];
+  let max = F.zero;
+  pure.forEach((values, p) => {
+    let value = F.zero;
+    let top: T = values[0] as T;
+    values.forEach((x, s) => {
+      value = F.add(value, F.multiply(mixed[p]![s]!, x));
+      if (F.compare(x, top) > 0) top = x;
+    });
+    current.push(value);
+    best.push(top);
+    const r = F.subtract(top, value);
+    if (F.compare(r, max) > 0) max = r;
+  });
+  return { payoffs: current, bestResponses: best, max };
+}
+
+function checkShape(game: StrategicGame, mixed: readonly ArrayLike<unknown>[]): void {
+  if (mixed.length !== game.players.length) {
+    throw new LinkageError(
+      "E_DOMAIN",
+      `profile has ${mixed.length} players, the game ${game.players.length}`,
+    );
+  }
+  mixed.forEach((m, p) => {
+    if (m.length !== game.strategies[p]!.length) {
+      throw new LinkageError(
+        "E_DOMAIN",
+        `player ${p + 1}: ${m.length} probabilities for ${game.strategies[p]!.length} strategies`,
+      );
+    }
+  });
+}
+
+/**
+ * Regret of a behaviour profile of an extensive game with perfect recall: for each player, the
+ * value of a best response against the others' behaviour (and chance) minus the current payoff.
+ *
+ * The best response is computed per information set, deepest own sequences first: at set h the
+ * player picks the action maximising Σ_{v∈h} π₋ᵢ(v)·W(child(v, a)), where π₋ᵢ is the probability
+ * that chance and the others reach v and W is the player's payoff below, with its own later
+ * choices already optimised (valid under perfect recall; von Stengel 1996). O(nodes) per player.
+ * @param behaviour - flat behaviour profile in Gambit order (see behaviourLayout)
+ */
+export function behaviourRegret(game: ExtensiveGame, behaviour: ArrayLike<number>): Regret<number> {
+  return behaviourRegretIn(floatField, game, game.outcomePayoffs, behaviour, (set) =>
+    set.probabilities!.map(Number),
+  );
+}
+
+/** {@link behaviourRegret} in exact rationals. */
+export function behaviourRegretExact(
+  game: ExtensiveGame,
+  behaviour: readonly Rational[],
+): Regret<Rational> {
+  const payoffs = game.outcomes.flatMap((o) => [...o.payoffs]);
+  return behaviourRegretIn(rationalField, game, payoffs, behaviour, (set) => [
+    ...set.probabilities!,
+  ]);
+}
+
+function behaviourRegretIn<T>(
+  F: Field<T>,
+  game: ExtensiveGame,
+  outcomePayoffs: ArrayLike<T>,
+  behaviour: ArrayLike<T>,
+  chanceProbabilities: (set: ExtensiveGame["infosets"][number]) => T[],
+): Regret<T> {
+  const layout = behaviourLayout(game);
+  if (behaviour.length !== layout.size) {
+    throw new LinkageError(
+      "E_DOMAIN",
+      `behaviour profile has ${behaviour.length} entries, the game needs ${layout.size}`,
+    );
+  }
+  const nPlayers = game.players.length;
+  const n = game.nodeKind.length;
+  const { nodeKind, childStart, children, nodeInfoset, nodeOutcome, nodeParent } = game;
+  const chance = game.infosets.map((set) =>
+    set.player === NATURE ? chanceProbabilities(set) : null,
+  );
+  const actionProbability = (v: number, a: number): T => {
+    const h = nodeInfoset[v]!;
+    return nodeKind[v] === CHANCE ? chance[h]![a]! : behaviour[layout.offset[h]! + a]!;
+  };
+  const own = (v: number, p: number): T => {
+    const o = nodeOutcome[v]!;
+    return o >= 0 ? outcomePayoffs[o * nPlayers + p]! : F.zero;
+  };
+  const actionOf = new Int32Array(n); // the action leading to each node from its parent
+  for (let v = 0; v < n; v++) {
+    for (let k = childStart[v]!; k < childStart[v + 1]!; k++)
+      actionOf[children[k]!] = k - childStart[v]!;
+  }
+
+  // current payoffs: expected value, children before parents
+  const current: T[] = [];
+  for (let p = 0; p < nPlayers; p++) {
+    const w: T[] = new Array(n);
+    for (let v = n - 1; v >= 0; v--) {
+      let x = own(v, p);
+      for (let k = childStart[v]!; k < childStart[v + 1]!; k++) {
+        x = F.add(x, F.multiply(actionProbability(v, k - childStart[v]!), w[children[k]!]!));
+      }
+      w[v] = x;
+    }
+    current.push(w[0]!);
+  }
+
+  const best: T[] = [];
+  for (let p = 0; p < nPlayers; p++) {
+    // π₋ₚ(v) and the length of p's own sequence at v, parents before children
+    const reach: T[] = new Array(n);
+    const depth = new Int32Array(n);
+    for (let v = 0; v < n; v++) {
+      const u = nodeParent[v]!;
+      if (u < 0) {
+        reach[v] = F.one;
+        continue;
+      }
+      const mine = nodeKind[u] === PERSONAL && game.infosets[nodeInfoset[u]!]!.player === p;
+      reach[v] = mine ? reach[u]! : F.multiply(reach[u]!, actionProbability(u, actionOf[v]!));
+      depth[v] = depth[u]! + (mine ? 1 : 0);
+    }
+    const members = new Map<number, number[]>();
+    for (let v = 0; v < n; v++) {
+      if (nodeKind[v] !== PERSONAL || game.infosets[nodeInfoset[v]!]!.player !== p) continue;
+      const h = nodeInfoset[v]!;
+      const list = members.get(h);
+      if (list) {
+        if (depth[list[0]!] !== depth[v]) {
+          throw new LinkageError(
+            "E_INPUT",
+            `regret needs a game with perfect recall: player ${p + 1} forgets its own moves at information set ${game.infosets[h]!.number}`,
+          );
+        }
+        list.push(v);
+      } else members.set(h, [v]);
+    }
+    const decided = new Int32Array(game.infosets.length).fill(-1);
+    const memo: (T | undefined)[] = new Array(n);
+    const W = (root: number): T => {
+      // iterative post-order evaluation of p's payoff below `root`, using decided actions at p's nodes
+      const stack = [root];
+      while (stack.length > 0) {
+        const v = stack[stack.length - 1]!;
+        if (memo[v] !== undefined) {
+          stack.pop();
+          continue;
+        }
+        const first = childStart[v]!;
+        const last = childStart[v + 1]!;
+        const mine = nodeKind[v] === PERSONAL && game.infosets[nodeInfoset[v]!]!.player === p;
+        const needed = mine
+          ? [children[first + decided[nodeInfoset[v]!]!]!]
+          : Array.from(children.subarray(first, last));
+        const missing = needed.filter((c) => memo[c] === undefined);
+        if (missing.length > 0) {
+          stack.push(...missing);
+          continue;
+        }
+        let x = own(v, p);
+        if (mine) x = F.add(x, memo[needed[0]!]!);
+        else if (nodeKind[v] !== TERMINAL) {
+          for (let k = first; k < last; k++)
+            x = F.add(x, F.multiply(actionProbability(v, k - first), memo[children[k]!]!));
+        }
+        memo[v] = x;
+        stack.pop();
+      }
+      return memo[root]!;
+    };
+    const order = [...members.keys()].sort(
+      (a, b) => depth[members.get(b)![0]!]! - depth[members.get(a)![0]!]!,
+    );
+    for (const h of order) {
+      const nodes = members.get(h)!;
+      const actions = game.infosets[h]!.actions.length;
+      let bestAction = 0;
+      let bestValue: T | undefined;
+      for (let a = 0; a < actions; a++) {
+        let x = F.zero;
+        for (const v of nodes)
+          x = F.add(x, F.multiply(reach[v]!, W(children[childStart[v]! + a]!)));
+        if (bestValue === undefined || F.compare(x, bestValue) > 0) {
+          bestValue = x;
+          bestAction = a;
+        }
+      }
+      decided[h] = bestAction;
+    }
+    best.push(W(0));
+  }
+  let max = F.zero;
+  for (let p = 0; p < nPlayers; p++) {
+    const r = F.subtract(best[p]!, current[p]!);
+    if (F.compare(r, max) > 0) max = r;
+  }
+  return { payoffs: current, bestResponses: best, max };
+}
