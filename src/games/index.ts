@@ -1,3 +1,4 @@
+export { behaviourToMixed } from "./behaviourToMixed.js";
 export {
   CHANCE,
   type ExtensiveGame,
@@ -15,5 +16,13 @@ export type {
   LeveragePolicy,
   LeveragePolicyKind,
 } from "./leverageGame.js";
+export { mixedToBehaviour } from "./mixedToBehaviour.js";
+export { assertPerfectRecall, type PerfectRecallResult, perfectRecall } from "./perfectRecall.js";
+export { behaviourPayoffs, terminalRealisation } from "./realisationProbabilities.js";
+export {
+  MAX_REDUCED_PROFILES,
+  type ReducedStrategicForm,
+  reducedStrategicForm,
+} from "./reducedStrategicForm.js";
 export { profileAt, profileCount, profileIndex, type StrategicGame } from "./strategicGame.js";
 export { strategicGameFromTables } from "./strategicGameFromTables.js";

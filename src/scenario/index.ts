@@ -1,3 +1,8 @@
+export {
+  announcedRuleBehaviour,
+  compileGameTree,
+  type GameTreeOptions,
+} from "./compileGameTree.js";
 export { compileLeverageGame } from "./compileLeverageGame.js";
 export { loadScenario } from "./loadScenario.js";
 export {

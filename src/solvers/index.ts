@@ -4,6 +4,7 @@ export {
   type BackwardInductionResult,
   backwardInduction,
 } from "./backwardInduction.js";
+export { type BestResponse, behaviourBestResponse, bestResponseIn } from "./bestResponse.js";
 export {
   type DominanceResult,
   type Elimination,

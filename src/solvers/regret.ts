@@ -1,9 +1,10 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import { behaviourLayout } from "../games/behaviourLayout.js";
-import { CHANCE, type ExtensiveGame, NATURE, PERSONAL, TERMINAL } from "../games/extensiveGame.js";
+import { CHANCE, type ExtensiveGame, NATURE } from "../games/extensiveGame.js";
 import { profileCount, type StrategicGame } from "../games/strategicGame.js";
 import { type Field, floatField, rationalField } from "../math/field.js";
-import { fromNumber, type Rational } from "../math/rational.js";
+import { fromNumber, type Rational, toNumber } from "../math/rational.js";
+import { bestResponseIn } from "./bestResponse.js";
 
 /** Regret of a profile: per player, the best deviation payoff minus the current payoff. */
 export interface Regret<T> {
@@ -111,7 +112,7 @@ function checkShape(game: StrategicGame, mixed: readonly ArrayLike<unknown>[]): 
  */
 export function behaviourRegret(game: ExtensiveGame, behaviour: ArrayLike<number>): Regret<number> {
   return behaviourRegretIn(floatField, game, game.outcomePayoffs, behaviour, (set) =>
-    set.probabilities!.map(Number),
+    set.probabilities!.map(toNumber),
   );
 }
 
@@ -142,7 +143,7 @@ function behaviourRegretIn<T>(
   }
   const nPlayers = game.players.length;
   const n = game.nodeKind.length;
-  const { nodeKind, childStart, children, nodeInfoset, nodeOutcome, nodeParent } = game;
+  const { nodeKind, childStart, children, nodeInfoset, nodeOutcome } = game;
   const chance = game.infosets.map((set) =>
     set.player === NATURE ? chanceProbabilities(set) : null,
   );
@@ -176,87 +177,7 @@ function behaviourRegretIn<T>(
 
   const best: T[] = [];
   for (let p = 0; p < nPlayers; p++) {
-    // π₋ₚ(v) and the length of p's own sequence at v, parents before children
-    const reach: T[] = new Array(n);
-    const depth = new Int32Array(n);
-    for (let v = 0; v < n; v++) {
-      const u = nodeParent[v]!;
-      if (u < 0) {
-        reach[v] = F.one;
-        continue;
-      }
-      const mine = nodeKind[u] === PERSONAL && game.infosets[nodeInfoset[u]!]!.player === p;
-      reach[v] = mine ? reach[u]! : F.multiply(reach[u]!, actionProbability(u, actionOf[v]!));
-      depth[v] = depth[u]! + (mine ? 1 : 0);
-    }
-    const members = new Map<number, number[]>();
-    for (let v = 0; v < n; v++) {
-      if (nodeKind[v] !== PERSONAL || game.infosets[nodeInfoset[v]!]!.player !== p) continue;
-      const h = nodeInfoset[v]!;
-      const list = members.get(h);
-      if (list) {
-        if (depth[list[0]!] !== depth[v]) {
-          throw new LinkageError(
-            "E_INPUT",
-            `regret needs a game with perfect recall: player ${p + 1} forgets its own moves at information set ${game.infosets[h]!.number}`,
-          );
-        }
-        list.push(v);
-      } else members.set(h, [v]);
-    }
-    const decided = new Int32Array(game.infosets.length).fill(-1);
-    const memo: (T | undefined)[] = new Array(n);
-    const W = (root: number): T => {
-      // iterative post-order evaluation of p's payoff below `root`, using decided actions at p's nodes
-      const stack = [root];
-      while (stack.length > 0) {
-        const v = stack[stack.length - 1]!;
-        if (memo[v] !== undefined) {
-          stack.pop();
-          continue;
-        }
-        const first = childStart[v]!;
-        const last = childStart[v + 1]!;
-        const mine = nodeKind[v] === PERSONAL && game.infosets[nodeInfoset[v]!]!.player === p;
-        const needed = mine
-          ? [children[first + decided[nodeInfoset[v]!]!]!]
-          : Array.from(children.subarray(first, last));
-        const missing = needed.filter((c) => memo[c] === undefined);
-        if (missing.length > 0) {
-          stack.push(...missing);
-          continue;
-        }
-        let x = own(v, p);
-        if (mine) x = F.add(x, memo[needed[0]!]!);
-        else if (nodeKind[v] !== TERMINAL) {
-          for (let k = first; k < last; k++)
-            x = F.add(x, F.multiply(actionProbability(v, k - first), memo[children[k]!]!));
-        }
-        memo[v] = x;
-        stack.pop();
-      }
-      return memo[root]!;
-    };
-    const order = [...members.keys()].sort(
-      (a, b) => depth[members.get(b)![0]!]! - depth[members.get(a)![0]!]!,
-    );
-    for (const h of order) {
-      const nodes = members.get(h)!;
-      const actions = game.infosets[h]!.actions.length;
-      let bestAction = 0;
-      let bestValue: T | undefined;
-      for (let a = 0; a < actions; a++) {
-        let x = F.zero;
-        for (const v of nodes)
-          x = F.add(x, F.multiply(reach[v]!, W(children[childStart[v]! + a]!)));
-        if (bestValue === undefined || F.compare(x, bestValue) > 0) {
-          bestValue = x;
-          bestAction = a;
-        }
-      }
-      decided[h] = bestAction;
-    }
-    best.push(W(0));
+    best.push(bestResponseIn(F, game, outcomePayoffs, actionProbability, p).value);
   }
   let max = F.zero;
   for (let p = 0; p < nPlayers; p++) {
