@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { scenarioJsonSchema } from "../scenario/scenarioJsonSchema.js";
+import { SOLVE_METHODS, type SolveMethod } from "../solvers/solveGame.js";
 import { analyzeCommand } from "./analyzeCommand.js";
 import { type CliIo, processIo } from "./cliIo.js";
 import { EXIT_OK, exitCodeFor } from "./exitCode.js";
+import { type ExportCommandOptions, exportCommand } from "./exportCommand.js";
+import { solveCommand } from "./solveCommand.js";
 
 const VERSION = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
@@ -42,6 +45,42 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
       (file: string, options: { set: string[]; json?: boolean; out?: string; pivots: boolean }) =>
         analyzeCommand(file, options, io),
     );
+
+  program
+    .command("solve")
+    .description("Solve a game in Gambit's .nfg or .efg format")
+    .argument("<game>", "game file (.nfg or .efg)")
+    .addOption(
+      new Option("--method <method>", "solution method")
+        .choices([...SOLVE_METHODS])
+        .default("enumpure"),
+    )
+    .option("--rational", "print exact rationals (e.g. 1/3)")
+    .option("--json", "print one JSON object instead of Gambit-style NE lines")
+    .exitOverride()
+    .action((file: string, options: { method: SolveMethod; rational?: boolean; json?: boolean }) =>
+      solveCommand(file, options, io),
+    );
+
+  program
+    .command("export")
+    .description("Write a scenario's one-shot game in Gambit's .efg or .nfg format")
+    .argument("<scenario>", "scenario file (YAML)")
+    .addOption(
+      new Option("--format <format>", "file format").choices(["efg", "nfg"]).makeOptionMandatory(),
+    )
+    .option(
+      "--policy <id>",
+      "only the game under this policy (default: the sender first chooses a policy)",
+    )
+    .addOption(
+      new Option("--set <id=value>", "set a parameter (repeatable)")
+        .argParser((value: string, previous: string[]) => [...previous, value])
+        .default([], "none"),
+    )
+    .option("--out <file>", "write to FILE instead of standard output")
+    .exitOverride()
+    .action((file: string, options: ExportCommandOptions) => exportCommand(file, options, io));
 
   program
     .command("schema")

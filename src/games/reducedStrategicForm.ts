@@ -34,7 +34,8 @@ export interface ReducedStrategicForm {
  * (`behaviourLayout(game).playerInfosets[i]`), the first set varying slowest — as nested loops
  * with the first set outermost, excluded sets skipped. Labels concatenate each set's action
  * label (its 1-based number when the label is empty), `*` for an excluded set: e.g. `L*`, `Rl`,
- * `Rr`. A player without information sets has one plan, labelled "".
+ * `Rr`; when any action name is longer than one character the parts are separated by `/`
+ * (`support/withhold/*`). A player without information sets has one plan, labelled "".
  *
  * Payoffs: u_i(s) = Σ_z P(z | s) · Σ_{v ⪯ z} o_i(v), the chance probability of reaching terminal
  * node z under the pure profile s times the sum of the outcomes on z's path (outcomes may sit on
@@ -192,14 +193,19 @@ function planLabels(
   count: number,
 ): string[] {
   const K = s.sets.length;
+  const names = s.sets.map((h) =>
+    game.infosets[h]!.actions.map((label, a) => label || String(a + 1)),
+  );
+  // one-character action names concatenate as Gambit writes them (`Rl`); longer ones get a separator
+  const separator = names.every((list) => list.every((name) => name.length === 1)) ? "" : "/";
   const labels: string[] = [];
   for (let plan = 0; plan < count; plan++) {
-    let label = "";
+    const parts: string[] = [];
     for (let k = 0; k < K; k++) {
       const a = plans[plan * K + k]!;
-      label += a < 0 ? "*" : game.infosets[s.sets[k]!]!.actions[a] || String(a + 1);
+      parts.push(a < 0 ? "*" : names[k]![a]!);
     }
-    labels.push(label);
+    labels.push(parts.join(separator));
   }
   return labels;
 }

@@ -12,6 +12,7 @@ export {
   divide,
   equals,
   formatRational,
+  fromDecimal,
   fromNumber,
   multiply,
   negate,

@@ -86,6 +86,17 @@ export function fromNumber(x: number): Rational {
   return rational(BigInt(m), 1n << BigInt(exponent));
 }
 
+/**
+ * The rational with the shortest decimal expansion that rounds to `x` (JavaScript's own
+ * shortest round-trip form): 0.7 gives 7/10, not the binary value 3152519739159347/2^52.
+ * Use it for values a person typed, such as scenario parameters.
+ * @example fromDecimal(0.7) // => { n: 7n, d: 10n }
+ */
+export function fromDecimal(x: number): Rational {
+  if (!Number.isFinite(x)) throw new LinkageError("E_DOMAIN", `fromDecimal: ${x} is not finite`);
+  return parseRational(String(x))!;
+}
+
 export function add(a: Rational, b: Rational): Rational {
   return a.d === b.d ? rational(a.n + b.n, a.d) : rational(a.n * b.d + b.n * a.d, a.d * b.d);
 }

@@ -5,7 +5,7 @@ import type { LeverageGame, LeveragePolicy } from "../games/leverageGame.js";
 import {
   add,
   compare,
-  fromNumber,
+  fromDecimal,
   multiply,
   ONE,
   type Rational,
@@ -68,7 +68,7 @@ export function compileGameTree(
       title: `${scenario.title} — policy ${policy.id}`,
       comment: treeComment(scenario),
       players,
-      root: policyTree(game, policy),
+      root: policyTree(scenario, game, policy),
     });
   }
   return buildExtensiveGame({
@@ -81,7 +81,7 @@ export function compileGameTree(
       infoset: "announce",
       infosetLabel: "announce a policy",
       actions: game.policies.map((p) => p.id),
-      children: game.policies.map((p) => policyTree(game, p)),
+      children: game.policies.map((p) => policyTree(scenario, game, p)),
     },
   });
 }
@@ -90,23 +90,22 @@ function treeComment(scenario: Scenario): string {
   return `CLG-1 of scenario "${scenario.id}" (Linkage). Player 1: ${scenario.sender.name} (sender); player 2: ${scenario.target.name} (target).`;
 }
 
-/** Exact type priors: the given ones as exact binary values, the remainder as 1 minus their sum. */
-function exactTypePriors(game: LeverageGame): Rational[] {
-  const exact = Array.from(game.typePrior, fromNumber);
-  const sum = exact.reduce(add, ZERO);
-  if (compare(sum, ONE) !== 0) {
-    // put the rounding difference on the largest type so the draw sums to exactly one
-    let largest = 0;
-    exact.forEach((p, t) => {
-      if (compare(p, exact[largest]!) > 0) largest = t;
-    });
-    exact[largest] = add(exact[largest]!, subtract(ONE, sum));
+/**
+ * Exact type priors: each given prior as the decimal the user wrote, the remainder type (the one
+ * whose prior is omitted) as 1 minus their sum, so the draw sums to exactly one.
+ */
+function exactTypePriors(scenario: Scenario, game: LeverageGame): Rational[] {
+  const exact = Array.from(game.typePrior, fromDecimal);
+  const remainder = scenario.target.types.findIndex((t) => t.prior === null);
+  if (remainder >= 0) {
+    exact[remainder] = ZERO;
+    exact[remainder] = subtract(ONE, exact.reduce(add, ZERO));
   }
   return exact;
 }
 
-function policyTree(game: LeverageGame, policy: LeveragePolicy): TreeSpec {
-  const priors = exactTypePriors(game);
+function policyTree(scenario: Scenario, game: LeverageGame, policy: LeveragePolicy): TreeSpec {
+  const priors = exactTypePriors(scenario, game);
   const nDemands = game.demandIds.length;
   const typeSubtree = (t: number): TreeSpec => {
     const decide = (j: number, choice: number): TreeSpec => {
@@ -129,7 +128,7 @@ function policyTree(game: LeverageGame, policy: LeveragePolicy): TreeSpec {
   return {
     label: `${policy.id}: type`,
     chance: true,
-    infosetLabel: "target type",
+    infosetLabel: `${policy.id}: target type`,
     actions: [...game.typeIds],
     probabilities: priors,
     children: game.typeIds.map((_, t) => typeSubtree(t)),
@@ -154,7 +153,7 @@ function afterChoice(
     if (!policy.conditions[j]) continue;
     const conceded = ((choice >>> j) & 1) === 1;
     const rate = conceded ? game.falsePositive[j]! : game.detection[j]!;
-    pClean = multiply(pClean, subtract(ONE, fromNumber(rate)));
+    pClean = multiply(pClean, subtract(ONE, fromDecimal(rate)));
   }
   if (compare(pClean, ONE) === 0)
     return followThrough(game, policy, type, choice, "clean", observed);
@@ -163,7 +162,7 @@ function afterChoice(
   return {
     label: "",
     chance: true,
-    infosetLabel: "verification signal",
+    infosetLabel: `${policy.id}: signal for ${game.typeIds[type]} after ${game.demandIds.map((d, j) => `${d}=${(choice >>> j) & 1}`).join(",")}`,
     actions: ["clean", "violation"],
     probabilities: [pClean, subtract(ONE, pClean)],
     children: [
@@ -216,7 +215,7 @@ function ruleAction(policy: LeveragePolicy, signal: "none" | "clean" | "violatio
   }
 }
 
-/** [U_S, U_T] at a leaf (MODEL.md §2), the sender paying ρ for departing from the rule. */
+/** [U_S, U_T] at a leaf (MODEL.md §2), exact from the decimal parameter values; the sender pays ρ for departing from the rule. */
 function leafPayoffs(
   game: LeverageGame,
   policy: LeveragePolicy,
@@ -225,24 +224,30 @@ function leafPayoffs(
   support: number,
   escalation: number,
   departs: boolean,
-): [number, number] {
+): [Rational, Rational] {
   const n = game.demandIds.length;
-  let sender = 0;
-  let target = game.carrot * support;
-  let supportValue = game.supportNet;
+  let sender = ZERO;
+  let target = support ? fromDecimal(game.carrot) : ZERO;
+  let supportValue = fromDecimal(game.supportNet);
   for (let j = 0; j < n; j++) {
     if (((choice >>> j) & 1) === 1) {
-      sender += game.demandValue[j]!;
-      target -= game.demandCost[type * n + j]!;
-    } else supportValue -= game.supportPenalty[j]!;
+      sender = add(sender, fromDecimal(game.demandValue[j]!));
+      target = subtract(target, fromDecimal(game.demandCost[type * n + j]!));
+    } else supportValue = subtract(supportValue, fromDecimal(game.supportPenalty[j]!));
   }
-  sender += support * supportValue;
+  if (support) sender = add(sender, supportValue);
   if (escalation) {
     const e = policy.escalation!;
-    sender += e.benefit[type]! - e.costToSender - e.sideEffects;
-    target -= e.costToTarget;
+    sender = add(
+      sender,
+      subtract(
+        fromDecimal(e.benefit[type]!),
+        add(fromDecimal(e.costToSender), fromDecimal(e.sideEffects)),
+      ),
+    );
+    target = subtract(target, fromDecimal(e.costToTarget));
   }
-  if (departs) sender -= game.reputation;
+  if (departs) sender = subtract(sender, fromDecimal(game.reputation));
   return [sender, target];
 }
 
@@ -255,7 +260,7 @@ const RULE_PATTERN = /\[rule: ([^\]]+)\]$/;
  */
 export function announcedRuleBehaviour(
   tree: ExtensiveGame,
-  layout: { offset: Int32Array; size: number },
+  layout: { readonly offset: Int32Array; readonly size: number },
 ): Float64Array {
   const behaviour = new Float64Array(layout.size);
   tree.infosets.forEach((set, h) => {

@@ -1,10 +1,10 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import { behaviourLayout } from "../games/behaviourLayout.js";
-import { CHANCE, type ExtensiveGame, PERSONAL } from "../games/extensiveGame.js";
+import { CHANCE, type ExtensiveGame, PERSONAL, TERMINAL } from "../games/extensiveGame.js";
 import { toNumber } from "../math/rational.js";
 
 export interface BackwardInductionOptions {
-  /** Stop after this many equilibria (ties can make their number explode). @default 1000 */
+  /** Stop after this many equilibria (ties can make their number explode; each is a full profile). @default 100 */
   readonly maxEquilibria?: number;
   /** Payoffs closer than this, relative to the game's payoff scale, are ties. @default 1e-12 */
   readonly tolerance?: number;
@@ -18,6 +18,9 @@ export interface BackwardInductionResult {
   /** True when there were more equilibria than `maxEquilibria`. */
   readonly truncated: boolean;
 }
+
+/** The candidate list of a node with a single value: `null` stands for that value. */
+const SINGLE: readonly null[] = [null];
 
 /** Most distinct equilibrium payoff vectors tracked at one node before refusing. */
 const MAX_VALUE_VECTORS = 100_000;
@@ -38,8 +41,10 @@ const MAX_VALUE_VECTORS = 100_000;
  */
 export function backwardInduction(
   game: ExtensiveGame,
-  { maxEquilibria = 1000, tolerance = 1e-12 }: BackwardInductionOptions = {},
+  { maxEquilibria = 100, tolerance = 1e-12 }: BackwardInductionOptions = {},
 ): BackwardInductionResult {
+  // module constants as locals: hot loops avoid live-binding lookups under some loaders
+  const [TERMINAL_, PERSONAL_, CHANCE_] = [TERMINAL, PERSONAL, CHANCE];
   assertPerfectInformation(game);
   const nPlayers = game.players.length;
   const n = game.nodeKind.length;
@@ -55,9 +60,21 @@ export function backwardInduction(
   const value = new Float64Array(n * nPlayers);
   const choice = new Int32Array(n).fill(-1);
   const extra = new Map<number, Float64Array[]>();
+  // simple[v]: the subgame at v has exactly one subgame-perfect equilibrium (no ties anywhere below)
+  const simple = new Uint8Array(n);
   let unique = true;
-  const vectorsOf = (v: number): Float64Array[] =>
-    extra.get(v) ?? [value.subarray(v * nPlayers, (v + 1) * nPlayers)];
+  // live views into `value`, made once per node that needs one
+  const views: (Float64Array[] | undefined)[] = [];
+  const vectorsOf = (v: number): Float64Array[] => {
+    const many = extra.get(v);
+    if (many) return many;
+    let view = views[v];
+    if (!view) {
+      view = [value.subarray(v * nPlayers, (v + 1) * nPlayers)];
+      views[v] = view;
+    }
+    return view;
+  };
 
   for (let v = n - 1; v >= 0; v--) {
     const kind = nodeKind[v]!;
@@ -65,34 +82,42 @@ export function backwardInduction(
     const o = nodeOutcome[v]!;
     const first = childStart[v]!;
     const count = childStart[v + 1]! - first;
-    if (kind === PERSONAL) {
+    if (kind === PERSONAL_) {
       const player = game.infosets[nodeInfoset[v]!]!.player;
       let best = 0;
       let bestValue = Number.NEGATIVE_INFINITY;
       let tie = false;
+      let several = false; // some child has several equilibrium values
       for (let a = 0; a < count; a++) {
         const c = children[first + a]!;
-        if (extra.has(c)) tie = true;
+        if (extra.has(c)) several = true;
         const x = value[c * nPlayers + player]!;
         if (x > bestValue + tol) {
           best = a;
           bestValue = x;
+          tie = false;
         } else if (x >= bestValue - tol) tie = true;
       }
-      if (!tie) {
+      if (!tie && !several) {
         const c = children[first + best]!;
         for (let p = 0; p < nPlayers; p++) value[base + p] = value[c * nPlayers + p]!;
         choice[v] = best;
+        simple[v] = allSimple(first, count);
+      } else if (!several && tiedChildrenAgree(first, count, player, bestValue)) {
+        // several best actions, all leading to the same payoffs: one value, several equilibria
+        unique = false;
+        const c = children[first + best]!;
+        for (let p = 0; p < nPlayers; p++) value[base + p] = value[c * nPlayers + p]!;
       } else {
         unique = false;
-        const kept = personalVectors(v, player);
-        setVectors(v, kept);
+        setVectors(v, personalVectors(v, player));
       }
-    } else if (kind === CHANCE) {
+    } else if (kind === CHANCE_) {
       const probs = probabilities[nodeInfoset[v]!]!;
       let single = true;
       for (let a = 0; a < count; a++) if (extra.has(children[first + a]!)) single = false;
       if (single) {
+        simple[v] = allSimple(first, count);
         for (let p = 0; p < nPlayers; p++) {
           let sum = 0;
           for (let a = 0; a < count; a++)
@@ -115,6 +140,7 @@ export function backwardInduction(
         setVectors(v, mixes);
       }
     }
+    if (kind === TERMINAL_) simple[v] = 1;
     if (o >= 0) {
       for (let p = 0; p < nPlayers; p++) value[base + p]! += outcomePayoffs[o * nPlayers + p]!;
       const many = extra.get(v);
@@ -128,7 +154,7 @@ export function backwardInduction(
   const toProfile = (choices: Int32Array): Float64Array => {
     const profile = new Float64Array(layout.size);
     for (let v = 0; v < n; v++)
-      if (nodeKind[v] === PERSONAL) profile[layout.offset[nodeInfoset[v]!]! + choices[v]!] = 1;
+      if (nodeKind[v] === PERSONAL_) profile[layout.offset[nodeInfoset[v]!]! + choices[v]!] = 1;
     return profile;
   };
   if (unique) {
@@ -139,22 +165,193 @@ export function backwardInduction(
     };
   }
 
+  const current = new Int32Array(n).fill(-1);
+  if (maxEquilibria === 1) {
+    // one equilibrium: follow any consistent choice down the tree, iteratively, no backtracking
+    const root = vectorsOf(0)[0]!;
+    fillOne(0, root);
+    return {
+      equilibria: [toProfile(current)],
+      payoffs: [Float64Array.from(root)],
+      truncated: !simple[0],
+    };
+  }
+
   // pass 2: enumerate the profiles behind each value vector of the root
   const equilibria: Float64Array[] = [];
   const payoffs: Float64Array[] = [];
-  const current = new Int32Array(n).fill(-1);
   let truncated = false;
-  outer: for (const target of vectorsOf(0)) {
-    for (const _ of realise(0, target)) {
-      if (equilibria.length === maxEquilibria) {
-        truncated = true;
-        break outer;
+  try {
+    outer: for (const target of vectorsOf(0)) {
+      for (const _ of realise(0, target)) {
+        if (equilibria.length === maxEquilibria) {
+          truncated = true;
+          break outer;
+        }
+        equilibria.push(toProfile(current));
+        payoffs.push(Float64Array.from(target));
       }
-      equilibria.push(toProfile(current));
-      payoffs.push(Float64Array.from(target));
     }
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new LinkageError(
+      "E_SOLVER",
+      "backward induction: ties along a path too deep to enumerate every subgame-perfect equilibrium (call stack exhausted)",
+    );
   }
   return { equilibria, payoffs, truncated };
+
+  /**
+   * Writes one equilibrium of the subgame at `root` giving `target` into `current`. Every vector
+   * kept in pass 1 is realisable, so a consistent choice always exists at each node. Goals are
+   * `null` when they are the node's own single value (no allocation on the common path).
+   */
+  function fillOne(root: number, target: Float64Array): void {
+    const nodes: number[] = [root];
+    const goals: (Float64Array | null)[] = [extra.has(root) ? target : null];
+    // component p of a goal (`null`: the node's single value) minus the node's own outcome
+    const below = (v: number, goal: Float64Array | null, p: number): number => {
+      const o = nodeOutcome[v]!;
+      const x = goal ? goal[p]! : value[v * nPlayers + p]!;
+      return o < 0 ? x : x - outcomePayoffs[o * nPlayers + p]!;
+    };
+    const component = (c: number, w: Float64Array | null, p: number) =>
+      w ? w[p]! : value[c * nPlayers + p]!;
+    const matches = (
+      c: number,
+      w: Float64Array | null,
+      v: number,
+      goal: Float64Array | null,
+    ): boolean => {
+      for (let p = 0; p < nPlayers; p++)
+        if (Math.abs(component(c, w, p) - below(v, goal, p)) > tol) return false;
+      return true;
+    };
+    const candidates = (c: number): readonly (Float64Array | null)[] => extra.get(c) ?? SINGLE;
+    while (nodes.length > 0) {
+      const v = nodes.pop()!;
+      const goal = goals.pop()!;
+      if (simple[v]) {
+        fillSimple(v);
+        continue;
+      }
+      const first = childStart[v]!;
+      const count = childStart[v + 1]! - first;
+      if (nodeKind[v] === PERSONAL_) {
+        const player = game.infosets[nodeInfoset[v]!]!.player;
+        let chosen = -1;
+        let chosenGoal: Float64Array | null = null;
+        for (let a = 0; a < count && chosen < 0; a++) {
+          const c = children[first + a]!;
+          for (const w of candidates(c)) {
+            if (!matches(c, w, v, goal)) continue;
+            const limit = component(c, w, player) + tol;
+            let feasible = true;
+            for (let b = 0; b < count && feasible; b++) {
+              const d = children[first + b]!;
+              if (b !== a && !candidates(d).some((u) => component(d, u, player) <= limit))
+                feasible = false;
+            }
+            if (feasible) {
+              chosen = a;
+              chosenGoal = w;
+              break;
+            }
+          }
+        }
+        if (chosen < 0)
+          throw new LinkageError(
+            "E_SOLVER",
+            `backward induction: no equilibrium choice at node ${v}`,
+          );
+        current[v] = chosen;
+        const limit = component(children[first + chosen]!, chosenGoal, player) + tol;
+        for (let b = 0; b < count; b++) {
+          const d = children[first + b]!;
+          nodes.push(d);
+          goals.push(
+            b === chosen
+              ? chosenGoal
+              : candidates(d).find((u) => component(d, u, player) <= limit)!,
+          );
+        }
+      } else if (nodeKind[v] === CHANCE_) {
+        const probs = probabilities[nodeInfoset[v]!]!;
+        const target = Float64Array.from({ length: nPlayers }, (_, p) => below(v, goal, p));
+        const picked = chanceCombination(first, count, probs, target);
+        if (!picked)
+          throw new LinkageError(
+            "E_SOLVER",
+            `backward induction: no equilibrium combination at chance node ${v}`,
+          );
+        for (let a = 0; a < count; a++) {
+          const c = children[first + a]!;
+          nodes.push(c);
+          goals.push(extra.has(c) ? picked[a]! : null);
+        }
+      }
+    }
+  }
+
+  /** Continuation vectors of a chance node's children whose mixture is `target` (depth-first search). */
+  function chanceCombination(
+    first: number,
+    count: number,
+    probs: Float64Array,
+    target: ArrayLike<number>,
+  ): Float64Array[] | null {
+    const picked: Float64Array[] = [];
+    const search = (a: number, sum: Float64Array): boolean => {
+      if (a === count) return same(sum, target);
+      for (const w of vectorsOf(children[first + a]!)) {
+        picked[a] = w;
+        if (
+          search(
+            a + 1,
+            Float64Array.from(sum, (x, p) => x + probs[a]! * w[p]!),
+          )
+        )
+          return true;
+      }
+      return false;
+    };
+    return search(0, new Float64Array(nPlayers)) ? picked : null;
+  }
+
+  /** Do all children whose value to `player` ties with `bestValue` have the same payoff vector? */
+  function tiedChildrenAgree(
+    first: number,
+    count: number,
+    player: number,
+    bestValue: number,
+  ): boolean {
+    let reference = -1;
+    for (let a = 0; a < count; a++) {
+      const c = children[first + a]!;
+      if (value[c * nPlayers + player]! < bestValue - tol) continue;
+      if (reference < 0) reference = c;
+      else
+        for (let p = 0; p < nPlayers; p++)
+          if (Math.abs(value[c * nPlayers + p]! - value[reference * nPlayers + p]!) > tol)
+            return false;
+    }
+    return true;
+  }
+
+  function allSimple(first: number, count: number): number {
+    for (let a = 0; a < count; a++) if (!simple[children[first + a]!]) return 0;
+    return 1;
+  }
+
+  /** Writes the unique equilibrium choices of a simple subgame into `current` (iteratively). */
+  function fillSimple(root: number): void {
+    const stack = [root];
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      if (nodeKind[v] === PERSONAL_) current[v] = choice[v]!;
+      for (let k = childStart[v]!; k < childStart[v + 1]!; k++) stack.push(children[k]!);
+    }
+  }
 
   function setVectors(v: number, vectors: Float64Array[]): void {
     value.set(vectors[0]!, v * nPlayers);
@@ -172,7 +369,9 @@ export function backwardInduction(
     const count = childStart[v + 1]! - first;
     const worst = new Float64Array(count);
     for (let a = 0; a < count; a++) {
-      worst[a] = Math.min(...vectorsOf(children[first + a]!).map((w) => w[player]!));
+      let low = Number.POSITIVE_INFINITY;
+      for (const w of vectorsOf(children[first + a]!)) low = Math.min(low, w[player]!);
+      worst[a] = low;
     }
     const kept: Float64Array[] = [];
     for (let a = 0; a < count; a++) {
@@ -206,6 +405,13 @@ export function backwardInduction(
 
   /** Yields once per assignment of actions in the subtree of v (written into `current`) whose play gives `target`. */
   function* realise(v: number, target: ArrayLike<number>): Generator<void> {
+    if (simple[v]) {
+      if (same(vectorsOf(v)[0]!, target)) {
+        fillSimple(v);
+        yield;
+      }
+      return;
+    }
     const kind = nodeKind[v]!;
     const o = nodeOutcome[v]!;
     const own = new Float64Array(nPlayers);
@@ -213,7 +419,7 @@ export function backwardInduction(
     const below = Float64Array.from(target, (x, p) => x - own[p]!);
     const first = childStart[v]!;
     const count = childStart[v + 1]! - first;
-    if (kind === PERSONAL) {
+    if (kind === PERSONAL_) {
       const player = game.infosets[nodeInfoset[v]!]!.player;
       for (let a = 0; a < count; a++) {
         const c = children[first + a]!;
@@ -234,7 +440,7 @@ export function backwardInduction(
           yield* product(v, a, w, options, 0);
         }
       }
-    } else if (kind === CHANCE) {
+    } else if (kind === CHANCE_) {
       const probs = probabilities[nodeInfoset[v]!]!;
       yield* chanceCombinations(v, first, count, probs, below, 0, new Float64Array(nPlayers), []);
     } else if (same(below, new Float64Array(nPlayers))) {

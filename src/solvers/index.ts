@@ -22,3 +22,13 @@ export {
   strategicRegret,
   strategicRegretExact,
 } from "./regret.js";
+export {
+  type Exact,
+  formatEquilibriumLine,
+  SOLVE_METHODS,
+  type SolvedEquilibrium,
+  type SolveMethod,
+  type SolveOptions,
+  type SolveResult,
+  solveGame,
+} from "./solveGame.js";

@@ -1,0 +1,213 @@
+import { LinkageError } from "../errors/LinkageError.js";
+import { behaviourLayout } from "../games/behaviourLayout.js";
+import type { ExtensiveGame } from "../games/extensiveGame.js";
+import type { GambitGame } from "../games/gambit/readGambitGame.js";
+import { reducedStrategicForm } from "../games/reducedStrategicForm.js";
+import type { StrategicGame } from "../games/strategicGame.js";
+import { formatRational, fromNumber, type Rational } from "../math/rational.js";
+import { backwardInduction } from "./backwardInduction.js";
+import { iteratedDominanceMixed } from "./iteratedDominance.js";
+import { pureEquilibria } from "./pureEquilibria.js";
+import {
+  behaviourRegret,
+  behaviourRegretExact,
+  strategicRegret,
+  strategicRegretExact,
+} from "./regret.js";
+
+export const SOLVE_METHODS = ["enumpure", "dominance", "backward"] as const;
+export type SolveMethod = (typeof SOLVE_METHODS)[number];
+
+export interface SolveOptions {
+  readonly method?: SolveMethod;
+  /** Report probabilities, payoffs and regrets as exact rationals ("1/3"). @default false */
+  readonly rational?: boolean;
+  /** Most equilibria reported by backward induction. @default 1000 */
+  readonly maxEquilibria?: number;
+}
+
+export type Exact = number | string;
+
+export interface SolvedEquilibrium {
+  /** profile[i]: player i's probabilities, in the order of Gambit's `NE,` line. */
+  readonly profile: Exact[][];
+  readonly payoffs: Exact[];
+  readonly regret: Exact;
+}
+
+/** What `linkage solve --json` prints. */
+export interface SolveResult {
+  readonly game: {
+    readonly title: string;
+    readonly players: readonly string[];
+    readonly form: "strategic" | "extensive";
+  };
+  readonly method: SolveMethod;
+  readonly equilibria: SolvedEquilibrium[];
+  /** Backward induction found more equilibria than it reports. */
+  readonly truncated?: boolean;
+  /** `dominance`: the strategies that survive, and each elimination (strategy labels; for extensive games, reduced strategies). */
+  readonly dominance?: {
+    readonly survivors: string[][];
+    readonly eliminations: {
+      round: number;
+      player: number;
+      strategy: string;
+      dominatedBy: string;
+    }[];
+  };
+}
+
+/**
+ * Solves a game read from a Gambit file with one method, reporting every equilibrium with its
+ * payoffs and regret, in Gambit's profile order:
+ * - `enumpure`: all pure Nash equilibria; for an extensive game, those of its reduced strategic
+ *   form written as behaviour profiles, with all-zero entries at information sets the player's
+ *   own choices exclude (as Gambit 17's `enumpure` prints them);
+ * - `dominance`: iterated elimination of strictly dominated strategies (pure or mixed), then the
+ *   pure equilibria of what survives (the same as the game's); extensive games are reduced first;
+ * - `backward`: every subgame-perfect equilibrium in pure behaviour strategies of a
+ *   perfect-information extensive game.
+ * @throws {LinkageError} E_INPUT when the method does not apply to the game
+ */
+export async function solveGame(
+  input: GambitGame,
+  options: SolveOptions = {},
+): Promise<SolveResult> {
+  const method = options.method ?? "enumpure";
+  const rational = options.rational ?? false;
+  const header = { title: input.game.title, players: input.game.players, form: input.form };
+  if (input.form === "strategic") {
+    if (method === "backward") {
+      throw new LinkageError(
+        "E_INPUT",
+        "--method backward needs an extensive game (.efg); this is a strategic game",
+      );
+    }
+    return method === "dominance"
+      ? { game: header, method, ...(await dominance(input.game, rational)) }
+      : {
+          game: header,
+          method,
+          equilibria: pureEquilibria(input.game).map((e) =>
+            strategicEquilibrium(input.game, e, rational),
+          ),
+        };
+  }
+  const game = input.game;
+  if (method === "backward") {
+    const result = backwardInduction(game, { maxEquilibria: options.maxEquilibria ?? 1000 });
+    return {
+      game: header,
+      method,
+      equilibria: result.equilibria.map((b) => behaviourEquilibrium(game, b, rational)),
+      ...(result.truncated ? { truncated: true } : {}),
+    };
+  }
+  const rsf = reducedStrategicForm(game);
+  if (method === "dominance")
+    return { game: header, method, ...(await dominance(rsf.game, rational)) };
+  const layout = behaviourLayout(game);
+  const equilibria = pureEquilibria(rsf.game).map((plan) => {
+    const behaviour = new Float64Array(layout.size);
+    layout.playerInfosets.forEach((sets, p) => {
+      sets.forEach((h, k) => {
+        const action = rsf.plans[p]![plan[p]! * sets.length + k]!;
+        if (action >= 0) behaviour[layout.offset[h]! + action] = 1;
+      });
+    });
+    return behaviourEquilibrium(game, behaviour, rational);
+  });
+  return { game: header, method, equilibria };
+}
+
+function strategicEquilibrium(
+  game: StrategicGame,
+  pure: Int32Array,
+  rational: boolean,
+): SolvedEquilibrium {
+  const mixed = game.strategies.map((labels, p) => labels.map((_, s) => (s === pure[p] ? 1 : 0)));
+  return mixedEquilibrium(game, mixed, rational);
+}
+
+function mixedEquilibrium(
+  game: StrategicGame,
+  mixed: number[][],
+  rational: boolean,
+): SolvedEquilibrium {
+  if (rational) {
+    const exact = mixed.map((m) => m.map(fromNumber));
+    const r = strategicRegretExact(game, exact);
+    return {
+      profile: exact.map((m) => m.map(formatRational)),
+      payoffs: r.payoffs.map(formatRational),
+      regret: formatRational(r.max),
+    };
+  }
+  const r = strategicRegret(game, mixed);
+  return { profile: mixed, payoffs: r.payoffs, regret: r.max };
+}
+
+function behaviourEquilibrium(
+  game: ExtensiveGame,
+  behaviour: Float64Array,
+  rational: boolean,
+): SolvedEquilibrium {
+  const layout = behaviourLayout(game);
+  const split = <T>(values: ArrayLike<T>): T[][] =>
+    layout.playerInfosets.map((sets) =>
+      sets.flatMap((h) =>
+        Array.from(
+          { length: game.infosets[h]!.actions.length },
+          (_, a) => values[layout.offset[h]! + a]!,
+        ),
+      ),
+    );
+  if (rational) {
+    const exact: Rational[] = Array.from(behaviour, fromNumber);
+    const r = behaviourRegretExact(game, exact);
+    return {
+      profile: split(exact.map(formatRational)),
+      payoffs: r.payoffs.map(formatRational),
+      regret: formatRational(r.max),
+    };
+  }
+  const r = behaviourRegret(game, behaviour);
+  return { profile: split(Array.from(behaviour)), payoffs: r.payoffs, regret: r.max };
+}
+
+async function dominance(
+  game: StrategicGame,
+  rational: boolean,
+): Promise<Omit<SolveResult, "game" | "method">> {
+  const result = await iteratedDominanceMixed(game);
+  const equilibria = pureEquilibria(result.reduced).map((reducedProfile) => {
+    const mixed = game.strategies.map((labels, p) =>
+      labels.map((_, s) => (result.survivors[p]![reducedProfile[p]!] === s ? 1 : 0)),
+    );
+    return mixedEquilibrium(game, mixed, rational);
+  });
+  const label = (p: number, s: number) => game.strategies[p]![s] || `${s + 1}`;
+  return {
+    equilibria,
+    dominance: {
+      survivors: result.survivors.map((list, p) => list.map((s) => label(p, s))),
+      eliminations: result.eliminations.map((e) => ({
+        round: e.round,
+        player: e.player + 1,
+        strategy: label(e.player, e.strategy),
+        dominatedBy:
+          "pure" in e.dominatedBy
+            ? label(e.player, e.dominatedBy.pure)
+            : e.dominatedBy.mixed
+                .map(([s, w]) => `${Number(w.toFixed(6))}·${label(e.player, s)}`)
+                .join(" + "),
+      })),
+    },
+  };
+}
+
+/** A profile as Gambit's `NE,` line. */
+export function formatEquilibriumLine(equilibrium: SolvedEquilibrium): string {
+  return `NE,${equilibrium.profile.flat().join(",")}`;
+}
