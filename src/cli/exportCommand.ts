@@ -1,8 +1,7 @@
-import { LinkageError } from "../errors/LinkageError.js";
+import { isLinkageError, LinkageError } from "../errors/LinkageError.js";
 import { writeEfg } from "../games/gambit/writeEfg.js";
 import { writeNfg } from "../games/gambit/writeNfg.js";
 import { reducedStrategicForm } from "../games/reducedStrategicForm.js";
-import { profileCount } from "../games/strategicGame.js";
 import { compileGameTree } from "../scenario/compileGameTree.js";
 import { loadScenario } from "../scenario/loadScenario.js";
 import { parameterValues, parseAssignments } from "../scenario/parameterValues.js";
@@ -32,12 +31,14 @@ export function exportCommand(file: string, options: ExportCommandOptions, io: C
   let text: string;
   if (options.format === "efg") text = writeEfg(tree);
   else {
-    const rsf = reducedStrategicForm(tree);
-    const count = profileCount(rsf.game);
-    if (count > MAX_EXPORTED_PROFILES) {
+    let rsf: ReturnType<typeof reducedStrategicForm>;
+    try {
+      rsf = reducedStrategicForm(tree, { maxProfiles: MAX_EXPORTED_PROFILES });
+    } catch (error) {
+      if (!isLinkageError(error)) throw error;
       throw new LinkageError(
         "E_INPUT",
-        `the strategic form of ${options.policy === undefined ? "the whole game" : `policy ${options.policy}`} has ${count} profiles (more than ${MAX_EXPORTED_PROFILES}); export one policy with --policy ID, or use --format efg`,
+        `${options.policy === undefined ? "the whole game" : `policy ${options.policy}`}: ${error.message}; export one policy with --policy ID, or use --format efg`,
       );
     }
     text = writeNfg(rsf.game);

@@ -10,6 +10,14 @@ export {
   PERSONAL,
   TERMINAL,
 } from "./extensiveGame.js";
+export {
+  type GambitGame,
+  readEfg,
+  readGambitGame,
+  readNfg,
+  writeEfg,
+  writeNfg,
+} from "./gambit/index.js";
 export type {
   Escalation,
   LeverageGame,

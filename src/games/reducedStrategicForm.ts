@@ -49,7 +49,15 @@ export interface ReducedStrategicForm {
  * // player 1 chooses L or R at the root and again (l or r) after R:
  * reducedStrategicForm(game).game.strategies[0] // => ["L*", "Rl", "Rr"]
  */
-export function reducedStrategicForm(game: ExtensiveGame): ReducedStrategicForm {
+export interface ReducedStrategicFormOptions {
+  /** Refuse (E_INPUT) when the form would have more pure profiles than this. @default MAX_REDUCED_PROFILES */
+  readonly maxProfiles?: number;
+}
+
+export function reducedStrategicForm(
+  game: ExtensiveGame,
+  { maxProfiles = MAX_REDUCED_PROFILES }: ReducedStrategicFormOptions = {},
+): ReducedStrategicForm {
   assertPerfectRecall(game, "reducedStrategicForm");
   const layout = behaviourLayout(game);
   const n = game.nodeKind.length;
@@ -69,10 +77,10 @@ export function reducedStrategicForm(game: ExtensiveGame): ReducedStrategicForm 
   );
   const counts = structures.map(countPlans);
   const total = counts.reduce((a, b) => a * b, 1);
-  if (total > MAX_REDUCED_PROFILES) {
+  if (total > maxProfiles) {
     throw new LinkageError(
       "E_INPUT",
-      `reducedStrategicForm: the reduced strategic form would have ${total.toExponential(3)} pure profiles (${counts.join(" × ")} plans), more than the limit of ${MAX_REDUCED_PROFILES}`,
+      `the reduced strategic form would have ${total.toExponential(3)} pure profiles (${counts.join(" × ")} plans), more than the limit of ${maxProfiles}`,
     );
   }
   const plans = structures.map((s, p) => enumeratePlans(s, counts[p]!));

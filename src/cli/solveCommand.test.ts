@@ -1,0 +1,183 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "./runCli.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const FLAGSHIP = join(ROOT, "scenarios/kabul-2021.yaml");
+const dir = mkdtempSync(join(tmpdir(), "linkage-solve-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+// Selten's chain-store stage game, written by hand in Gambit's format
+const ENTRY = `EFG 2 R "entry" { "Entrant" "Incumbent" }
+""
+p "" 1 1 "" { "out" "in" } 0
+t "" 1 "stay out" { 0, 2 }
+p "" 2 1 "" { "fight" "accommodate" } 0
+t "" 2 "fight" { -1, -1 }
+t "" 3 "share" { 1, 1 }
+`;
+
+const PRISONERS = `NFG 1 R "prisoner's dilemma" { "Row" "Column" } { 2 2 }
+
+3 3 5 0 0 5 1 1
+`;
+
+function expectInputError(
+  r: { code: number; stdout: string; stderr: string },
+  ...fragments: (string | RegExp)[]
+) {
+  expect(r.code).toBe(2);
+  expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  for (const f of fragments) expect(r.stderr).toMatch(f);
+}
+
+describe("linkage solve", () => {
+  it("prints Gambit-style NE lines: all pure equilibria by default", async () => {
+    const r = await run("solve", file("entry.efg", ENTRY));
+    expect(r.code).toBe(0);
+    // (out, fight) is a Nash equilibrium that is not subgame perfect; (in, accommodate) is both
+    expect(r.stdout.trim().split("\n").sort()).toEqual(["NE,0,1,0,1", "NE,1,0,1,0"]);
+  });
+
+  it("--method backward keeps only the subgame-perfect one; --json has the contract's shape", async () => {
+    const r = await run("solve", file("entry2.efg", ENTRY), "--method", "backward", "--json");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.game).toEqual({
+      title: "entry",
+      players: ["Entrant", "Incumbent"],
+      form: "extensive",
+    });
+    expect(json.method).toBe("backward");
+    expect(json.equilibria).toEqual([
+      {
+        profile: [
+          [0, 1],
+          [0, 1],
+        ],
+        payoffs: [1, 1],
+        regret: 0,
+      },
+    ]);
+  });
+
+  it("--rational prints exact strings", async () => {
+    const r = await run("solve", file("pd.nfg", PRISONERS), "--rational", "--json");
+    const json = JSON.parse(r.stdout);
+    expect(json.equilibria).toEqual([
+      {
+        profile: [
+          ["0", "1"],
+          ["0", "1"],
+        ],
+        payoffs: ["1", "1"],
+        regret: "0",
+      },
+    ]);
+    expect((await run("solve", file("pd2.nfg", PRISONERS))).stdout).toBe("NE,0,1,0,1\n");
+  });
+
+  it("--method dominance reports the eliminations", async () => {
+    const r = await run("solve", file("pd3.nfg", PRISONERS), "--method", "dominance");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /Eliminated \(round 1\): player 1 strategy 1, strictly dominated by 2/,
+    );
+    expect(r.stdout).toMatch(/NE,0,1,0,1/);
+  });
+
+  it("bad input: exit 2, one located message, no stack trace", async () => {
+    expectInputError(
+      await run("solve", file("truncated.efg", ENTRY.slice(0, 120))),
+      /truncated\.efg:\d+:\d+:/,
+    );
+    expectInputError(
+      await run("solve", file("count.nfg", PRISONERS.replace("1 1\n", "1\n"))),
+      /count\.nfg:\d+:\d+:.*payoff/,
+    );
+    expectInputError(
+      await run(
+        "solve",
+        file(
+          "undeclared.efg",
+          ENTRY.replace('p "" 2 1 "" { "fight" "accommodate" } 0', 'p "" 2 1 0'),
+        ),
+      ),
+      /undeclared\.efg:5:\d+:/,
+    );
+    expectInputError(
+      await run(
+        "solve",
+        file(
+          "chance.efg",
+          `EFG 2 R "c" { "A" }\n""\nc "" 1 "" { "h" 1/2 "t" 1/3 } 0\nt "" 1 "" { 1 }\nt "" 2 "" { 0 }\n`,
+        ),
+      ),
+      /chance\.efg:3:\d+:.*sum/,
+    );
+    expectInputError(
+      await run("solve", file("pd4.nfg", PRISONERS), "--method", "backward"),
+      /needs an extensive game/,
+    );
+    expectInputError(
+      await run("solve", join(dir, "missing.efg")),
+      /missing\.efg: cannot read the game: no such file/,
+    );
+  });
+
+  it("refuses imperfect recall where the method needs perfect recall", async () => {
+    const forgetful = `EFG 2 R "absent-minded driver" { "Driver" }
+""
+p "" 1 1 "junction" { "exit" "continue" } 0
+t "" 1 "first exit" { 0 }
+p "" 1 1 0
+t "" 2 "second exit" { 4 }
+t "" 3 "end" { 1 }
+`;
+    expectInputError(await run("solve", file("amd.efg", forgetful)), /perfect recall/);
+  });
+});
+
+describe("linkage export", () => {
+  it("writes the flagship's game as .efg that solve reads back", async () => {
+    const out = join(dir, "kabul.efg");
+    expect(
+      (await run("export", FLAGSHIP, "--format", "efg", "--policy", "KE", "--out", out)).code,
+    ).toBe(0);
+    const text = readFileSync(out, "utf8");
+    expect(text).toMatch(/^EFG 2 R /);
+    expect(text).toContain('"committed" 7/10 "pragmatic" 3/10');
+    const solved = await run("solve", out, "--json");
+    expect(solved.code).toBe(0);
+    expect(JSON.parse(solved.stdout).equilibria.length).toBeGreaterThan(0);
+  });
+
+  it("writes a policy's reduced strategic form as .nfg, and refuses one too large", async () => {
+    const r = await run("export", FLAGSHIP, "--format", "nfg", "--policy", "K");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^NFG 1 R /);
+    expectInputError(await run("export", FLAGSHIP, "--format", "nfg"), /profiles .*--policy/);
+    expectInputError(
+      await run("export", FLAGSHIP, "--format", "efg", "--policy", "Z"),
+      /unknown policy "Z"/,
+    );
+    expect((await run("export", FLAGSHIP, "--format", "pdf")).code).toBe(2);
+  });
+});
