@@ -130,7 +130,8 @@ export function backwardInduction(
         for (let a = 0; a < count; a++) {
           const next: Float64Array[] = [];
           for (const partial of mixes) {
-            for (const w of vectorsOf(children[first + a]!)) {
+            const c = children[first + a]!;
+            for (const w of extra.get(c) ?? [value.subarray(c * nPlayers, (c + 1) * nPlayers)]) {
               next.push(partial.map((x, p) => x + probs[a]! * w[p]!));
             }
           }
@@ -369,16 +370,23 @@ export function backwardInduction(
     const count = childStart[v + 1]! - first;
     const worst = new Float64Array(count);
     for (let a = 0; a < count; a++) {
-      let low = Number.POSITIVE_INFINITY;
-      for (const w of vectorsOf(children[first + a]!)) low = Math.min(low, w[player]!);
+      const c = children[first + a]!;
+      const many = extra.get(c);
+      let low = value[c * nPlayers + player]!;
+      if (many) for (const w of many) low = Math.min(low, w[player]!);
       worst[a] = low;
     }
     const kept: Float64Array[] = [];
     for (let a = 0; a < count; a++) {
       let threshold = Number.NEGATIVE_INFINITY;
       for (let b = 0; b < count; b++) if (b !== a) threshold = Math.max(threshold, worst[b]!);
-      for (const w of vectorsOf(children[first + a]!))
-        if (w[player]! >= threshold - tol) kept.push(Float64Array.from(w));
+      const c = children[first + a]!;
+      const many = extra.get(c);
+      if (many) {
+        for (const w of many) if (w[player]! >= threshold - tol) kept.push(Float64Array.from(w));
+      } else if (value[c * nPlayers + player]! >= threshold - tol) {
+        kept.push(value.slice(c * nPlayers, (c + 1) * nPlayers));
+      }
     }
     const result = distinct(kept);
     if (result.length > MAX_VALUE_VECTORS) tooMany(v);
