@@ -35,9 +35,10 @@ export function findPivots(
   { grid = 512, tolerance = 1e-12 }: PivotOptions = {},
 ): Pivot[] {
   const work = Float64Array.from(values);
+  const policies = scenario.policies.filter((p) => p.oneShot);
   const pivots: Pivot[] = [];
   scenario.parameters.forEach((parameter, index) => {
-    if (!parameter.range) return;
+    if (!parameter.range || !parameter.usedInOneShot) return;
     const [lo, hi] = parameter.range;
     const bestAt = (x: number): number => {
       work[index] = x;
@@ -60,8 +61,8 @@ export function findPivots(
         pivots.push({
           parameter: parameter.id,
           value: 0.5 * (a + b),
-          below: scenario.policies[previousBest]!.id,
-          above: scenario.policies[bestAt(b)]!.id,
+          below: policies[previousBest]!.id,
+          above: policies[bestAt(b)]!.id,
         });
         // a change inside the bracket to a third policy is picked up from b onwards
         previousBest = bestAt(b);

@@ -41,22 +41,24 @@ export function compileLeverageGame(scenario: Scenario, values: ArrayLike<number
     supportNet += v(ind.senderStake) - v(ind.costToSender);
   });
 
-  const policies: LeveragePolicy[] = scenario.policies.map((p) => {
-    const threat = p.threat === null ? null : scenario.threats[p.threat]!;
-    return {
-      id: p.id,
-      label: p.label,
-      kind: p.kind,
-      conditions: p.conditions,
-      escalation: threat && {
-        id: threat.id,
-        costToTarget: v(threat.costToTarget),
-        costToSender: v(threat.costToSender),
-        sideEffects: v(threat.sideEffects),
-        benefit: Float64Array.from(threat.benefitToSender, v),
-      },
-    };
-  });
+  const policies: LeveragePolicy[] = scenario.policies
+    .filter((p) => p.oneShot)
+    .map((p) => {
+      const threat = p.threat === null ? null : scenario.threats[p.threat]!;
+      return {
+        id: p.id,
+        label: p.label,
+        kind: p.kind,
+        conditions: p.conditions,
+        escalation: threat && {
+          id: threat.id,
+          costToTarget: v(threat.costToTarget),
+          costToSender: v(threat.costToSender),
+          sideEffects: v(threat.sideEffects),
+          benefit: Float64Array.from(threat.benefitToSender, v),
+        },
+      };
+    });
 
   return {
     typeIds: types.map((t) => t.id),

@@ -10,6 +10,7 @@ import {
 } from "./scenarioSchema.js";
 import { typePriorProblem } from "./typePriorProblem.js";
 import type {
+  AutomatonSpec,
   ParameterSpec,
   PolicySpec,
   Quantity,
@@ -21,6 +22,30 @@ import { type DocumentPath, formatPath, locateInYaml } from "./yamlLocator.js";
 
 /** Most demands a scenario may have: the target's choices are enumerated (2^n of them). */
 export const MAX_DEMANDS = 16;
+
+/** MODEL.md §3's ladder: support; withhold; + aid to anti-Taliban groups; + strikes. */
+const DEFAULT_LADDER = [
+  { support: 1, escalation: 0, label: "support" },
+  { support: 0, escalation: 0, label: "withhold" },
+  { support: 0, escalation: 1, label: "withhold + aid opposition" },
+  { support: 0, escalation: 2, label: "withhold + strikes" },
+] as const;
+
+/** The automaton a policy gets when it names none. */
+function defaultAutomaton(
+  kind: PolicySpec["kind"],
+): NonNullable<ScenarioDocument["policies"][number]["automaton"]> {
+  switch (kind) {
+    case "unconditional":
+      return { kind: "unconditional" };
+    case "withhold":
+      return { kind: "withhold" };
+    case "conditional":
+      return { kind: "punish", weeks: 1 };
+    case "conditional-escalation":
+      return { kind: "ladder" };
+  }
+}
 
 const POLICY_LABELS: Readonly<Record<PolicySpec["kind"], string>> = {
   unconditional: "unconditional support",
@@ -114,46 +139,50 @@ function buildScenario(doc: ScenarioDocument, source: string, problems: Problem[
   const parameterIds = Object.keys(doc.parameters);
   const parameterIndex = new Map(parameterIds.map((id, i) => [id, i]));
   const probabilityUses: string[][] = parameterIds.map(() => []);
-  const parameters = parameterIds.map((id): Omit<ParameterSpec, "probabilityUses"> => {
-    const p = doc.parameters[id]!;
-    const path = ["parameters", id];
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(id)) {
-      report(
-        ["parameters"],
-        `expected a parameter id (a letter or _ followed by letters, digits or _), found "${id}"`,
-        id,
-      );
-    }
-    let range: [number, number] | null = null;
-    if (p.prior) {
-      const problem = priorProblem(p.prior);
-      if (problem) report([...path, "prior", problem.field], problem.message);
-      else {
-        range = priorRange(p.prior);
-        if (!(p.value >= range[0] && p.value <= range[1])) {
-          report(
-            [...path, "value"],
-            `expected the default to lie within its prior's range [${range[0]}, ${range[1]}], found ${p.value}`,
-          );
-        }
-        if (p.prior.dist === "lognormal" && !(p.value > 0)) {
-          report(
-            [...path, "value"],
-            `expected a positive default for a lognormal prior, found ${p.value}`,
-          );
+  const usedInOneShot = new Uint8Array(parameterIds.length);
+  let inOneShotSection = true; // quantities read while true belong to the one-shot game
+  const parameters = parameterIds.map(
+    (id): Omit<ParameterSpec, "probabilityUses" | "usedInOneShot"> => {
+      const p = doc.parameters[id]!;
+      const path = ["parameters", id];
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(id)) {
+        report(
+          ["parameters"],
+          `expected a parameter id (a letter or _ followed by letters, digits or _), found "${id}"`,
+          id,
+        );
+      }
+      let range: [number, number] | null = null;
+      if (p.prior) {
+        const problem = priorProblem(p.prior);
+        if (problem) report([...path, "prior", problem.field], problem.message);
+        else {
+          range = priorRange(p.prior);
+          if (!(p.value >= range[0] && p.value <= range[1])) {
+            report(
+              [...path, "value"],
+              `expected the default to lie within its prior's range [${range[0]}, ${range[1]}], found ${p.value}`,
+            );
+          }
+          if (p.prior.dist === "lognormal" && !(p.value > 0)) {
+            report(
+              [...path, "value"],
+              `expected a positive default for a lognormal prior, found ${p.value}`,
+            );
+          }
         }
       }
-    }
-    return {
-      id,
-      value: p.value,
-      prior: p.prior ?? null,
-      range,
-      label: p.label ?? null,
-      unit: p.unit ?? null,
-      source: p.source ?? null,
-    };
-  });
+      return {
+        id,
+        value: p.value,
+        prior: p.prior ?? null,
+        range,
+        label: p.label ?? null,
+        unit: p.unit ?? null,
+        source: p.source ?? null,
+      };
+    },
+  );
 
   const quantity = (ref: ValueRef, path: DocumentPath, probability = false): Quantity => {
     if (typeof ref === "number") {
@@ -172,6 +201,7 @@ function buildScenario(doc: ScenarioDocument, source: string, problems: Problem[
       report(path, `undefined parameter "${ref}"${known}`);
       return { kind: "constant", value: Number.NaN };
     }
+    if (inOneShotSection) usedInOneShot[index] = 1;
     if (probability) {
       const where = formatPath(path);
       probabilityUses[index]!.push(where);
@@ -322,6 +352,54 @@ function buildScenario(doc: ScenarioDocument, source: string, problems: Problem[
     threatBelief: quantity(doc.credibility.threatBelief, ["credibility", "threatBelief"], true),
   };
 
+  // policies and their weekly automata (quantities of automata are not part of the one-shot game)
+  const automatonSpec = (
+    a: ScenarioDocument["policies"][number]["automaton"],
+    kind: PolicySpec["kind"],
+    path: DocumentPath,
+  ): AutomatonSpec => {
+    const wasOneShot = inOneShotSection;
+    inOneShotSection = false;
+    try {
+      const spec = a ?? defaultAutomaton(kind);
+      switch (spec.kind) {
+        case "unconditional":
+        case "withhold":
+          return { kind: spec.kind };
+        case "punish":
+          return {
+            kind: "punish",
+            weeks:
+              spec.weeks === "inf"
+                ? { kind: "constant", value: Number.POSITIVE_INFINITY }
+                : quantity(spec.weeks, [...path, "weeks"]),
+          };
+        case "ladder": {
+          const levels = (spec.levels ?? DEFAULT_LADDER).map((level, i) => ({
+            support: quantity(level.support, [...path, "levels", i, "support"], true),
+            escalation: quantity(level.escalation, [...path, "levels", i, "escalation"]),
+            label: level.label ?? `level ${i}`,
+          }));
+          const start = spec.start ?? 1;
+          if (start >= levels.length) {
+            report(
+              [...path, "start"],
+              `expected a start level below ${levels.length}, found ${start}`,
+            );
+          }
+          return { kind: "ladder", start, levels };
+        }
+        case "generous-tit-for-tat":
+          return {
+            kind: spec.kind,
+            forgiveness: quantity(spec.forgiveness, [...path, "forgiveness"], true),
+          };
+      }
+    } finally {
+      inOneShotSection = wasOneShot;
+    }
+  };
+
   // policies
   uniqueIds(doc.policies, ["policies"], "policy");
   const policies: PolicySpec[] = doc.policies.map((p, i) => {
@@ -367,6 +445,8 @@ function buildScenario(doc: ScenarioDocument, source: string, problems: Problem[
     return {
       id: p.id,
       kind: p.kind,
+      oneShot: p.oneShot,
+      automaton: automatonSpec(p.automaton, p.kind, [...path, "automaton"]),
       label: p.label ?? POLICY_LABELS[p.kind],
       description: p.description ?? null,
       conditions: demandIds.map(
@@ -376,12 +456,23 @@ function buildScenario(doc: ScenarioDocument, source: string, problems: Problem[
     };
   });
 
+  if (!policies.some((p) => p.oneShot)) {
+    report(
+      ["policies"],
+      "expected at least one policy with oneShot: true (the one-shot game needs one)",
+    );
+  }
+
   const result: Scenario = {
     id: doc.id,
     title: doc.title ?? doc.id,
     description: doc.description ?? null,
     source,
-    parameters: parameters.map((p, i) => ({ ...p, probabilityUses: probabilityUses[i]! })),
+    parameters: parameters.map((p, i) => ({
+      ...p,
+      probabilityUses: probabilityUses[i]!,
+      usedInOneShot: usedInOneShot[i] === 1,
+    })),
     sender: {
       id: actors.sender.id,
       name: actors.sender.name ?? actors.sender.id,
@@ -404,6 +495,7 @@ function buildScenario(doc: ScenarioDocument, source: string, problems: Problem[
     threats,
     credibility,
     policies,
+    dynamics: null,
   };
   if (problems.length === 0) {
     const typeProblem = typePriorProblem(

@@ -189,6 +189,39 @@ export const PolicyKind = z.enum(
   { error: "expected kind one of unconditional, withhold, conditional, conditional-escalation" },
 );
 
+/** A number or parameter, or `inf` (for an unbounded number of weeks or perfect rationality). */
+export const ValueRefOrInfinity = z.union([z.number(), z.string()], {
+  error: "expected a number, a parameter name, or inf",
+});
+
+/** The weekly automaton that carries out a policy in the simulation (MODEL.md §3). */
+export const Automaton = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("unconditional") }),
+    z.strictObject({ kind: z.literal("withhold") }),
+    /** K(L): support; after a violation withhold for L weeks (`inf`: grim trigger). */
+    z.strictObject({ kind: z.literal("punish"), weeks: ValueRefOrInfinity }),
+    /** KE: the escalation ladder; violation one level up, clean one level down. */
+    z.strictObject({
+      kind: z.literal("ladder"),
+      start: z.number().int().min(0).optional(),
+      levels: z
+        .array(
+          z.strictObject({ support: ValueRef, escalation: ValueRef, label: z.string().optional() }),
+        )
+        .min(2, "expected at least two levels")
+        .optional(),
+    }),
+    /** GT(g): graduated generous tit-for-tat on support levels 0, ¼, ½, ¾, 1. */
+    z.strictObject({ kind: z.literal("generous-tit-for-tat"), forgiveness: ValueRef }),
+  ],
+  {
+    error:
+      "expected an automaton kind: unconditional, withhold, punish, ladder or generous-tit-for-tat",
+  },
+);
+
 export const Policy = z.strictObject({
   id: Id,
   kind: PolicyKind,
@@ -198,6 +231,62 @@ export const Policy = z.strictObject({
   demands: z.array(Id).optional(),
   /** Rung of the escalation ladder used on violation (conditional-escalation only); the first when omitted. */
   threat: Id.optional(),
+  /** The weekly automaton in the simulation; by default derived from `kind`. */
+  automaton: Automaton.optional(),
+  /** Include the policy in the one-shot analysis (false for policies that only make sense week by week). */
+  oneShot: z.boolean().default(true),
+});
+
+/** A weekly output: one aggregate of an expression over the weeks. */
+export const OutputSpec = z.union(
+  [
+    z.strictObject({ sum: z.string() }),
+    z.strictObject({ mean: z.string() }),
+    z.strictObject({ max: z.string() }),
+    z.strictObject({ final: z.string() }),
+  ],
+  { error: "expected one of { sum: expr }, { mean: expr }, { max: expr }, { final: expr }" },
+);
+
+export const Dynamics = z.strictObject({
+  /** Horizon in weeks. */
+  weeks: z.number().int().min(1).max(10_000).default(52),
+  /** The target's weekly decision problem (MODEL.md §3). */
+  target: z.strictObject({
+    /** δ_T. */
+    discount: ValueRef,
+    /** λ_QR; `inf` for exact best responses. */
+    rationality: ValueRefOrInfinity,
+    /** g_w: weekly value of full support. */
+    supportValue: ValueRef,
+    /** d_w: weekly cost per escalation level. */
+    escalationCost: ValueRef,
+    /** Weekly cost of each demand, per demand id (one value or per type); the one-shot cost when omitted. */
+    costs: z.record(z.string(), PerTypeValueRef).default({}),
+    /** Weekly signal rates of hidden demands, per demand id; the one-shot rates when omitted. */
+    signals: z
+      .record(z.string(), z.strictObject({ falsePositive: ValueRef, detection: ValueRef }))
+      .default({}),
+  }),
+  execution: z
+    .strictObject({
+      /** q: probability a prescribed withholding or escalation step happens. */
+      probability: ValueRef.default(1),
+      /** q̂: the target's belief in it. */
+      believed: ValueRef.default(1),
+    })
+    .default({ probability: 1, believed: 1 }),
+  /** State variables: initial value (expression of parameters) and next-week value (expression). */
+  state: z.record(
+    z.string(),
+    z.strictObject({ initial: z.union([z.number(), z.string()]), next: z.string() }),
+  ),
+  /** Values computed each week, in dependency order, from the state, the week's choices and each other. */
+  week: z.record(z.string(), z.string()).default({}),
+  /** Per-run outcomes, each an aggregate of an expression over the weeks. */
+  outputs: z.record(z.string(), OutputSpec),
+  /** Weekly series reported as fan charts (names of state variables, week values, s, x, mu or demands). */
+  series: z.array(z.string()).default([]),
 });
 
 export const ScenarioDocument = z.strictObject({
@@ -212,6 +301,7 @@ export const ScenarioDocument = z.strictObject({
   threats: z.array(Threat).default([]),
   credibility: Credibility.default({ reputation: 0, promiseBelief: 1, threatBelief: 1 }),
   policies: z.array(Policy).min(1, "expected at least one policy"),
+  dynamics: Dynamics.optional(),
 });
 
 export type ValueRef = z.infer<typeof ValueRef>;
@@ -220,4 +310,7 @@ export type Prior = z.infer<typeof Prior>;
 export type ParameterDocument = z.infer<typeof Parameter>;
 export type DemandDocument = z.infer<typeof Demand>;
 export type PolicyKind = z.infer<typeof PolicyKind>;
+export type AutomatonDocument = z.infer<typeof Automaton>;
+export type DynamicsDocument = z.infer<typeof Dynamics>;
+export type OutputSpecDocument = z.infer<typeof OutputSpec>;
 export type ScenarioDocument = z.infer<typeof ScenarioDocument>;

@@ -19,6 +19,8 @@ export interface ParameterSpec {
   readonly source: string | null;
   /** Document paths (e.g. `demands[1].falsePositive`) where the parameter is used as a probability. */
   readonly probabilityUses: readonly string[];
+  /** Does the one-shot game depend on it? (Pivots scan only these.) */
+  readonly usedInOneShot: boolean;
 }
 
 export interface ActorSpec {
@@ -81,6 +83,65 @@ export interface PolicySpec {
   readonly conditions: readonly boolean[];
   /** Index of the threat used on violation (conditional-escalation), otherwise `null`. */
   readonly threat: number | null;
+  /** Part of the one-shot analysis and game tree (false for weekly-only rules such as GT). */
+  readonly oneShot: boolean;
+  /** The weekly automaton that carries the policy out in the simulation. */
+  readonly automaton: AutomatonSpec;
+}
+
+/** A weekly policy automaton (MODEL.md §3), with its numbers resolved. */
+export type AutomatonSpec =
+  | { readonly kind: "unconditional" }
+  | { readonly kind: "withhold" }
+  /** K(L); `weeks` may be a parameter; Infinity for grim trigger. */
+  | { readonly kind: "punish"; readonly weeks: Quantity }
+  | {
+      readonly kind: "ladder";
+      readonly start: number;
+      readonly levels: readonly {
+        readonly support: Quantity;
+        readonly escalation: Quantity;
+        readonly label: string;
+      }[];
+    }
+  | { readonly kind: "generous-tit-for-tat"; readonly forgiveness: Quantity };
+
+/** An expression of the scenario's dynamics, with where it sits in the file (for messages). */
+export interface ExpressionSpec {
+  readonly text: string;
+  /** Path inside the document, e.g. `dynamics.state.I.next`. */
+  readonly path: string;
+}
+
+/** The weekly simulation's description (the `dynamics` section), checked. */
+export interface DynamicsSpec {
+  readonly weeks: number;
+  readonly target: {
+    readonly discount: Quantity;
+    /** λ_QR; a constant Infinity for exact best responses. */
+    readonly rationality: Quantity;
+    readonly supportValue: Quantity;
+    readonly escalationCost: Quantity;
+    /** Weekly cost of each demand to each type: `costs[demand][type]`. */
+    readonly costs: readonly (readonly Quantity[])[];
+    /** Weekly α and β of each demand (0 and 1 for observable demands). */
+    readonly falsePositive: readonly Quantity[];
+    readonly detection: readonly Quantity[];
+  };
+  readonly execution: { readonly probability: Quantity; readonly believed: Quantity };
+  readonly state: readonly {
+    readonly name: string;
+    readonly initial: ExpressionSpec;
+    readonly next: ExpressionSpec;
+  }[];
+  /** Week values in evaluation order (dependencies first). */
+  readonly week: readonly { readonly name: string; readonly expression: ExpressionSpec }[];
+  readonly outputs: readonly {
+    readonly name: string;
+    readonly aggregate: "sum" | "mean" | "max" | "final";
+    readonly expression: ExpressionSpec;
+  }[];
+  readonly series: readonly string[];
 }
 
 /**
@@ -107,4 +168,6 @@ export interface Scenario {
     readonly threatBelief: Quantity;
   };
   readonly policies: readonly PolicySpec[];
+  /** The weekly simulation, when the scenario has a `dynamics` section. */
+  readonly dynamics: DynamicsSpec | null;
 }
