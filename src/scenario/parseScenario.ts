@@ -1,6 +1,7 @@
 import { type Document, LineCounter, parseDocument } from "yaml";
 import { LinkageError } from "../errors/LinkageError.js";
 import { describeIssue, describeValue } from "./describeIssue.js";
+import { parseDynamics } from "./parseDynamics.js";
 import { priorProblem, priorRange } from "./priorRange.js";
 import {
   type DemandDocument,
@@ -18,7 +19,7 @@ import type {
   SubstituteSpec,
   TargetTypeSpec,
 } from "./types.js";
-import { type DocumentPath, formatPath, locateInYaml } from "./yamlLocator.js";
+import { type DocumentPath, formatPath, locateInsideScalar, locateInYaml } from "./yamlLocator.js";
 
 /** Most demands a scenario may have: the target's choices are enumerated (2^n of them). */
 export const MAX_DEMANDS = 16;
@@ -58,6 +59,8 @@ interface Problem {
   readonly path: DocumentPath;
   readonly key?: string | undefined;
   readonly message: string;
+  /** For errors inside an expression: the character offset within the expression's text. */
+  readonly offset?: number | undefined;
 }
 
 /**
@@ -115,7 +118,10 @@ function locatedError(
 ): LinkageError {
   const located = problems.map((p) => ({
     ...p,
-    at: locateInYaml(document, lineCounter, p.path, p.key),
+    at:
+      p.offset === undefined
+        ? locateInYaml(document, lineCounter, p.path, p.key)
+        : locateInsideScalar(document, lineCounter, p.path, p.offset),
   }));
   located.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
   const first = located[0]!;
@@ -132,8 +138,8 @@ function locatedError(
 
 /** Resolves ids and references, checking the rules zod cannot express. */
 function buildScenario(doc: ScenarioDocument, source: string, problems: Problem[]): Scenario {
-  const report = (path: DocumentPath, message: string, key?: string) =>
-    problems.push({ path, key, message });
+  const report = (path: DocumentPath, message: string, key?: string, offset?: number) =>
+    problems.push({ path, key, message, offset });
 
   // parameters
   const parameterIds = Object.keys(doc.parameters);
@@ -456,6 +462,22 @@ function buildScenario(doc: ScenarioDocument, source: string, problems: Problem[
     };
   });
 
+  inOneShotSection = false;
+  const dynamics = doc.dynamics
+    ? parseDynamics(doc.dynamics, {
+        parameterIds,
+        typeIds,
+        demandIds,
+        observable: demands.map((d) => d.observable),
+        demandCosts: demands.map((d) => d.costToTarget),
+        falsePositive: demands.map((d) => d.falsePositive),
+        detection: demands.map((d) => d.detection),
+        quantity,
+        perType,
+        report,
+      })
+    : null;
+
   if (!policies.some((p) => p.oneShot)) {
     report(
       ["policies"],
@@ -495,7 +517,7 @@ function buildScenario(doc: ScenarioDocument, source: string, problems: Problem[
     threats,
     credibility,
     policies,
-    dynamics: null,
+    dynamics,
   };
   if (problems.length === 0) {
     const typeProblem = typePriorProblem(

@@ -84,3 +84,21 @@ export function formatPath(path: DocumentPath): string {
   }
   return out === "" ? "(document root)" : out;
 }
+
+/**
+ * Line and column of character `offset` inside the string scalar at `path` (for errors inside
+ * expressions). Exact for plain and quoted single-line scalars; for folded or escaped scalars the
+ * position is the scalar's start plus the offset, which may drift by the folding.
+ */
+export function locateInsideScalar(
+  document: Document,
+  lineCounter: LineCounter,
+  path: DocumentPath,
+  offset: number,
+): LineColumn {
+  const node = document.getIn(path, true);
+  if (!isScalar(node) || !node.range) return locateInYaml(document, lineCounter, path);
+  const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? 1 : 0;
+  const { line, col } = lineCounter.linePos(node.range[0] + quoted + offset);
+  return { line, column: col };
+}

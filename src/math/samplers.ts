@@ -1,0 +1,233 @@
+/**
+ * Random variate samplers, each a free function of an injected {@link RandomStream}.
+ *
+ * Every sampler consumes a documented number of uniforms per call (fixed, except for the
+ * rejection step of large-mean Poisson), so common-random-number experiments stay aligned.
+ * Arguments are checked on every call (cheap comparisons) and bad ones raise
+ * `LinkageError("E_DOMAIN")`.
+ *
+ * @module
+ */
+import { LinkageError } from "../errors/LinkageError.js";
+import { logGamma } from "./betaQuantile.js";
+import type { RandomStream } from "./randomStream.js";
+
+const TWO_PI = 2 * Math.PI;
+/** Means below this use sequential-search inversion; from here on, PTRS. */
+export const POISSON_INVERSION_LIMIT = 30;
+
+function domain(message: string): LinkageError {
+  return new LinkageError("E_DOMAIN", message);
+}
+
+/**
+ * A uniform draw on [0, 1) (53 random bits). Consumes one `next()`.
+ *
+ * @example uniform(randomStream(0, 0)) // => 0.9662023203664082
+ */
+export function uniform(rng: RandomStream): number {
+  return rng.next();
+}
+
+/**
+ * A Bernoulli(p) draw: 1 with probability p, else 0; computed as [U < p]. Consumes one uniform.
+ *
+ * Source: definition (inversion of the two-point CDF).
+ * @throws {LinkageError} E_DOMAIN if p ∉ [0, 1]
+ * @example bernoulli(randomStream(0, 0), 0.5) // => 0 (U = 0.966…)
+ */
+export function bernoulli(rng: RandomStream, p: number): number {
+  if (!(p >= 0 && p <= 1)) throw domain(`bernoulli requires 0 ≤ p ≤ 1, got ${p}`);
+  return rng.next() < p ? 1 : 0;
+}
+
+/**
+ * A normal draw N(mean, sd²) by the Box–Muller transform, keeping only the cosine variate
+ * (no cached second value, so each call consumes exactly two uniforms):
+ * Z = √(−2 ln U₁)·cos(2πU₂), U₁ = 1 − next() ∈ (0, 1]; returns mean + sd·Z.
+ *
+ * Source: G. E. P. Box & M. E. Muller, "A note on the generation of random normal deviates",
+ * Annals of Mathematical Statistics 29 (1958), 610–611.
+ * @throws {LinkageError} E_DOMAIN if sd < 0 or sd is NaN
+ * @example normal(randomStream(0, 0), 0, 1) // a standard normal draw
+ */
+export function normal(rng: RandomStream, mean: number, sd: number): number {
+  if (!(sd >= 0)) throw domain(`normal requires sd ≥ 0, got ${sd}`);
+  const u1 = 1 - rng.next();
+  const u2 = rng.next();
+  return mean + sd * Math.sqrt(-2 * Math.log(u1)) * Math.cos(TWO_PI * u2);
+}
+
+/**
+ * A lognormal draw exp(N(meanlog, sdlog²)); median e^meanlog, mean e^{meanlog + sdlog²/2}.
+ * Consumes two uniforms (see {@link normal}).
+ *
+ * Source: definition (N. L. Johnson, S. Kotz & N. Balakrishnan, Continuous Univariate
+ * Distributions, vol. 1, ch. 14).
+ * @throws {LinkageError} E_DOMAIN if sdlog < 0 or NaN
+ * @example lognormal(randomStream(0, 0), Math.log(2), 1) // a draw with median 2
+ */
+export function lognormal(rng: RandomStream, meanlog: number, sdlog: number): number {
+  if (!(sdlog >= 0)) throw domain(`lognormal requires sdlog ≥ 0, got ${sdlog}`);
+  return Math.exp(normal(rng, meanlog, sdlog));
+}
+
+/** Inversion by sequential search from 0: one uniform. */
+function poissonInversion(rng: RandomStream, mean: number): number {
+  const u = rng.next();
+  let k = 0;
+  let p = Math.exp(-mean);
+  let cdf = p;
+  while (u >= cdf) {
+    k++;
+    p *= mean / k;
+    // past the point where terms no longer change the CDF: u lies in the rounding gap
+    if (p <= cdf * Number.EPSILON) break;
+    cdf += p;
+  }
+  return k;
+}
+
+/** Hörmann's PTRS: two uniforms per trial, acceptance above 0.89 for mean ≥ 10. */
+function poissonPtrs(rng: RandomStream, mean: number): number {
+  const logMean = Math.log(mean);
+  const b = 0.931 + 2.53 * Math.sqrt(mean);
+  const a = -0.059 + 0.02483 * b;
+  const logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+  const vr = 0.9277 - 3.6224 / (b - 2);
+  for (;;) {
+    const u = rng.next() - 0.5;
+    const v = rng.next();
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
+    if (us >= 0.07 && v <= vr) return k;
+    if (k < 0 || (us < 0.013 && v > us)) continue;
+    const lhs = Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b);
+    if (lhs <= -mean + k * logMean - logGamma(k + 1)) return k;
+  }
+}
+
+/**
+ * An exact Poisson(mean) draw.
+ *
+ * - mean = 0: returns 0 without consuming randomness;
+ * - mean < 30: inversion by sequential search, k = min{k : F(k) > U} with
+ *   F(k) = Σ_{j≤k} e^{−μ}μʲ/j!, one uniform (Devroye 1986, §X.3.2);
+ * - mean ≥ 30: PTRS, transformed rejection with squeeze: k = ⌊(2a/uₛ + b)·U + μ + 0.43⌋,
+ *   U ~ U(−½, ½), uₛ = ½ − |U|, b = 0.931 + 2.53√μ, a = −0.059 + 0.02483b; accept when
+ *   uₛ ≥ 0.07 and V ≤ 0.9277 − 3.6224/(b − 2), else when
+ *   ln(V·α⁻¹/(a/uₛ² + b)) ≤ −μ + k ln μ − ln k!, α⁻¹ = 1.1239 + 1.1328/(b − 3.4); two uniforms
+ *   per trial, about 1.1 trials.
+ *
+ * Source: W. Hörmann, "The transformed rejection method for generating Poisson random
+ * variables", Insurance: Mathematics and Economics 12 (1993), 39–45 (algorithm PTRS);
+ * L. Devroye, Non-Uniform Random Variate Generation (1986), §X.3.
+ * @throws {LinkageError} E_DOMAIN if mean is negative, NaN or infinite
+ * @example poisson(randomStream(0, 0), 0) // => 0
+ */
+export function poisson(rng: RandomStream, mean: number): number {
+  if (!(mean >= 0 && mean < Number.POSITIVE_INFINITY)) {
+    throw domain(`poisson requires a finite mean ≥ 0, got ${mean}`);
+  }
+  if (mean === 0) return 0;
+  return mean < POISSON_INVERSION_LIMIT ? poissonInversion(rng, mean) : poissonPtrs(rng, mean);
+}
+
+/**
+ * A Pareto (power-law) draw with density ((α−1)/xmin)·(x/xmin)^{−α} for x ≥ xmin, by inversion:
+ * X = xmin·(1 − U)^{−1/(α−1)}. One uniform. Mean xmin(α−1)/(α−2) for α > 2 (infinite
+ * otherwise); variance finite only for α > 3.
+ *
+ * Source: A. Clauset, C. R. Shalizi & M. E. J. Newman, "Power-law distributions in empirical
+ * data", SIAM Review 51 (2009), eq. (D.4).
+ * @throws {LinkageError} E_DOMAIN unless xmin > 0 and α > 1 (both finite)
+ * @example powerlaw(randomStream(0, 0), 10, 2.4) // a draw ≥ 10
+ */
+export function powerlaw(rng: RandomStream, xmin: number, alpha: number): number {
+  if (!(xmin > 0 && xmin < Number.POSITIVE_INFINITY)) {
+    throw domain(`powerlaw requires a finite xmin > 0, got ${xmin}`);
+  }
+  if (!(alpha > 1 && alpha < Number.POSITIVE_INFINITY)) {
+    throw domain(`powerlaw requires a finite alpha > 1, got ${alpha}`);
+  }
+  return xmin * (1 - rng.next()) ** (-1 / (alpha - 1));
+}
+
+/**
+ * Total severity of n independent events (fatalities of n attacks, MODEL.md §3): each event
+ * is, with probability pmass, a mass-casualty draw powerlaw(xmin, α), otherwise a routine draw
+ * lognormal(ln median, σ). Per event: one uniform for the choice, then one (power law) or two
+ * (lognormal) uniforms. n = 0 gives 0.
+ *
+ * Formula: S = Σᵢ₌₁ⁿ Xᵢ, Xᵢ ~ pmass·Pareto(xmin, α) + (1 − pmass)·LogNormal(ln median, σ²);
+ * E[S] = n·(pmass·xmin(α−1)/(α−2) + (1 − pmass)·median·e^{σ²/2}) for α > 2.
+ *
+ * Source: mixture by composition (Devroye 1986, §II.4).
+ * @throws {LinkageError} E_DOMAIN if n is not a non-negative integer, pmass ∉ [0, 1],
+ * median ≤ 0, σ < 0, xmin ≤ 0 or α ≤ 1
+ * @example severity(randomStream(0, 0), 0, 0.05, 2, 1, 10, 2.4) // => 0
+ */
+export function severity(
+  rng: RandomStream,
+  n: number,
+  pmass: number,
+  median: number,
+  sigma: number,
+  xmin: number,
+  alpha: number,
+): number {
+  if (!(Number.isInteger(n) && n >= 0)) {
+    throw domain(`severity requires a non-negative integer count n, got ${n}`);
+  }
+  if (!(pmass >= 0 && pmass <= 1)) throw domain(`severity requires 0 ≤ pmass ≤ 1, got ${pmass}`);
+  if (!(median > 0)) throw domain(`severity requires median > 0, got ${median}`);
+  if (!(sigma >= 0)) throw domain(`severity requires sigma ≥ 0, got ${sigma}`);
+  if (!(xmin > 0 && alpha > 1)) {
+    throw domain(`severity requires xmin > 0 and alpha > 1, got xmin=${xmin}, alpha=${alpha}`);
+  }
+  const meanlog = Math.log(median);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    total += rng.next() < pmass ? powerlaw(rng, xmin, alpha) : lognormal(rng, meanlog, sigma);
+  }
+  return total;
+}
+
+/**
+ * All samplers bound to one stream, under the method names the expression compiler calls.
+ */
+export interface ExpressionRandom {
+  uniform(): number;
+  poisson(mean: number): number;
+  bernoulli(p: number): number;
+  normal(mean: number, sd: number): number;
+  lognormal(meanlog: number, sdlog: number): number;
+  powerlaw(xmin: number, alpha: number): number;
+  severity(
+    n: number,
+    pmass: number,
+    median: number,
+    sigma: number,
+    xmin: number,
+    alpha: number,
+  ): number;
+}
+
+/**
+ * Binds every sampler of this module to one {@link RandomStream}; calls draw from the stream
+ * in call order, exactly as the free functions would.
+ *
+ * @example expressionRandom(randomStream(1, 0)).poisson(4) // a Poisson(4) draw
+ */
+export function expressionRandom(rng: RandomStream): ExpressionRandom {
+  return {
+    uniform: () => uniform(rng),
+    poisson: (mean) => poisson(rng, mean),
+    bernoulli: (p) => bernoulli(rng, p),
+    normal: (mean, sd) => normal(rng, mean, sd),
+    lognormal: (meanlog, sdlog) => lognormal(rng, meanlog, sdlog),
+    powerlaw: (xmin, alpha) => powerlaw(rng, xmin, alpha),
+    severity: (n, pmass, median, sigma, xmin, alpha) =>
+      severity(rng, n, pmass, median, sigma, xmin, alpha),
+  };
+}

@@ -1,0 +1,218 @@
+import { checkExpression } from "../sim/expression/checkExpression.js";
+import type { Expression } from "../sim/expression/Expression.js";
+import { ExpressionError } from "../sim/expression/ExpressionError.js";
+import { orderDefinitions } from "../sim/expression/orderDefinitions.js";
+import { parseExpression } from "../sim/expression/parseExpression.js";
+import type { DynamicsDocument, PerTypeValueRef, ValueRef } from "./scenarioSchema.js";
+import type { DynamicsSpec, ExpressionSpec, Quantity } from "./types.js";
+import { type DocumentPath, formatPath } from "./yamlLocator.js";
+
+/** Names every dynamics expression may use besides parameters, state, week values, choices and types. */
+export const RESERVED_NAMES = ["t", "s", "x", "mu", "violation"] as const;
+
+/** What `parseDynamics` needs from the rest of the scenario. */
+export interface DynamicsContext {
+  readonly parameterIds: readonly string[];
+  readonly typeIds: readonly string[];
+  readonly demandIds: readonly string[];
+  readonly observable: readonly boolean[];
+  /** The one-shot costs and signal rates, the defaults for the weekly ones. */
+  readonly demandCosts: readonly (readonly Quantity[])[];
+  readonly falsePositive: readonly Quantity[];
+  readonly detection: readonly Quantity[];
+  readonly quantity: (ref: ValueRef, path: DocumentPath, probability?: boolean) => Quantity;
+  readonly perType: (ref: PerTypeValueRef, path: DocumentPath) => Quantity[];
+  readonly report: (path: DocumentPath, message: string, key?: string, offset?: number) => void;
+}
+
+/**
+ * Checks a scenario's `dynamics` section: name clashes, the target's weekly decision problem,
+ * every expression (syntax, known names and functions, arity, literal division by zero) and the
+ * order of the week's values (no cycles). Problems are reported with the offset inside the
+ * expression, so the loader can give the line and column in the file.
+ */
+export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): DynamicsSpec {
+  const base = ["dynamics"];
+  const stateNames = Object.keys(doc.state);
+  const weekNames = Object.keys(doc.week);
+
+  // every kind of name must be distinct from the others
+  const owner = new Map<string, string>();
+  const claim = (names: readonly string[], kind: string, path: DocumentPath) => {
+    for (const name of names) {
+      const previous = owner.get(name);
+      if (previous) {
+        ctx.report(
+          path,
+          `"${name}" is already a ${previous}; a ${kind} needs a name of its own`,
+          name,
+        );
+      } else owner.set(name, kind);
+    }
+  };
+  claim(RESERVED_NAMES, "built-in name", base);
+  claim(ctx.parameterIds, "parameter", ["parameters"]);
+  claim(ctx.typeIds, "target type", ["actors", "target", "types"]);
+  claim(ctx.demandIds, "demand", ["demands"]);
+  claim(stateNames, "state variable", [...base, "state"]);
+  claim(weekNames, "week value", [...base, "week"]);
+  for (const name of [...stateNames, ...weekNames]) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      ctx.report(
+        [...base, stateNames.includes(name) ? "state" : "week"],
+        `"${name}" is not a valid name: use letters, digits and _`,
+        name,
+      );
+    }
+  }
+
+  const initialNames = new Set([...ctx.parameterIds, ...ctx.typeIds]);
+  const weeklyNames = new Set([
+    ...initialNames,
+    ...ctx.demandIds,
+    ...stateNames,
+    ...weekNames,
+    ...RESERVED_NAMES,
+  ]);
+  const parsed = new Map<string, Expression>();
+  const expression = (
+    text: string | number,
+    path: DocumentPath,
+    names: ReadonlySet<string>,
+  ): ExpressionSpec => {
+    const source = String(text);
+    const where = formatPath(path);
+    try {
+      const ast = parseExpression(source);
+      checkExpression(ast, { names });
+      parsed.set(where, ast);
+    } catch (error) {
+      if (!(error instanceof ExpressionError)) throw error;
+      ctx.report(
+        path,
+        error.message,
+        undefined,
+        typeof text === "string" ? error.offset : undefined,
+      );
+    }
+    return { text: source, path: where };
+  };
+
+  // the target's weekly decision problem
+  const t = doc.target;
+  const tp = [...base, "target"];
+  const costs = ctx.demandIds.map((_, j) => ctx.demandCosts[j]!);
+  for (const [id, ref] of Object.entries(t.costs)) {
+    const j = ctx.demandIds.indexOf(id);
+    if (j < 0)
+      ctx.report(
+        [...tp, "costs"],
+        `unknown demand "${id}"; expected one of ${ctx.demandIds.join(", ")}`,
+        id,
+      );
+    else costs[j] = ctx.perType(ref, [...tp, "costs", id]);
+  }
+  const falsePositive = [...ctx.falsePositive];
+  const detection = [...ctx.detection];
+  for (const [id, rates] of Object.entries(t.signals)) {
+    const j = ctx.demandIds.indexOf(id);
+    if (j < 0)
+      ctx.report(
+        [...tp, "signals"],
+        `unknown demand "${id}"; expected one of ${ctx.demandIds.join(", ")}`,
+        id,
+      );
+    else if (ctx.observable[j]) {
+      ctx.report([...tp, "signals"], `demand "${id}" is observable: it has no signal rates`, id);
+    } else {
+      falsePositive[j] = ctx.quantity(
+        rates.falsePositive,
+        [...tp, "signals", id, "falsePositive"],
+        true,
+      );
+      detection[j] = ctx.quantity(rates.detection, [...tp, "signals", id, "detection"], true);
+    }
+  }
+  const rationality: Quantity =
+    t.rationality === "inf"
+      ? { kind: "constant", value: Number.POSITIVE_INFINITY }
+      : ctx.quantity(t.rationality, [...tp, "rationality"]);
+
+  // expressions
+  const state = stateNames.map((name) => {
+    const spec = doc.state[name]!;
+    return {
+      name,
+      initial: expression(spec.initial, [...base, "state", name, "initial"], initialNames),
+      next: expression(spec.next, [...base, "state", name, "next"], weeklyNames),
+    };
+  });
+  const weekSpecs = weekNames.map((name) => ({
+    name,
+    expression: expression(doc.week[name]!, [...base, "week", name], weeklyNames),
+  }));
+  let week = weekSpecs;
+  const definitions = weekSpecs.flatMap((w) => {
+    const ast = parsed.get(w.expression.path);
+    return ast ? [{ name: w.name, ast }] : [];
+  });
+  if (definitions.length === weekSpecs.length) {
+    try {
+      const order = orderDefinitions(definitions, { sameStepNames: new Set(weekNames) });
+      week = order.map((name) => weekSpecs.find((w) => w.name === name)!);
+    } catch (error) {
+      if (!(error instanceof ExpressionError)) throw error;
+      ctx.report(
+        [...base, "week", error.definition ?? weekNames[0]!],
+        error.message,
+        undefined,
+        error.offset,
+      );
+    }
+  }
+  const outputs = Object.entries(doc.outputs).map(([name, spec]) => {
+    const [aggregate, text] = Object.entries(spec)[0]! as [
+      "sum" | "mean" | "max" | "final",
+      string,
+    ];
+    return {
+      name,
+      aggregate,
+      expression: expression(text, [...base, "outputs", name, aggregate], weeklyNames),
+    };
+  });
+  const seriesNames = new Set([...stateNames, ...weekNames, ...ctx.demandIds, ...RESERVED_NAMES]);
+  doc.series.forEach((name, i) => {
+    if (!seriesNames.has(name)) {
+      ctx.report(
+        [...base, "series", i],
+        `unknown series "${name}"; expected a state variable, a week value, a demand or one of t, s, x, mu, violation`,
+      );
+    }
+  });
+
+  return {
+    weeks: doc.weeks,
+    target: {
+      discount: ctx.quantity(t.discount, [...tp, "discount"], true),
+      rationality,
+      supportValue: ctx.quantity(t.supportValue, [...tp, "supportValue"]),
+      escalationCost: ctx.quantity(t.escalationCost, [...tp, "escalationCost"]),
+      costs,
+      falsePositive,
+      detection,
+    },
+    execution: {
+      probability: ctx.quantity(
+        doc.execution.probability,
+        [...base, "execution", "probability"],
+        true,
+      ),
+      believed: ctx.quantity(doc.execution.believed, [...base, "execution", "believed"], true),
+    },
+    state,
+    week,
+    outputs,
+    series: doc.series,
+  };
+}

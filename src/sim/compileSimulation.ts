@@ -1,0 +1,121 @@
+import type { Scenario } from "../scenario/types.js";
+import {
+  type CompiledStep,
+  compileExpressions,
+  type ExpressionDefinition,
+} from "./expression/compileExpressions.js";
+import { parseExpression } from "./expression/parseExpression.js";
+
+/**
+ * A scenario's dynamics compiled for the weekly engine: every name has a slot in one value
+ * vector `v` (Float64Array), and four generated functions update it in place.
+ *
+ * - `initial(v, rng)`: the state's initial values from the parameters and the run's type;
+ * - `week(v, rng)`: the week's values (in dependency order), then the weekly terms of the
+ *   `sum`/`mean`/`max` outputs;
+ * - `next(v, rng)`: next week's state into separate slots (so every update reads last week's
+ *   state), copied over the state by the engine;
+ * - `final(v, rng)`: the `final` outputs from the final state and the last week's values.
+ *
+ * Compiled once per worker and job; the functions are generated from checked syntax trees only.
+ */
+export interface CompiledSimulation {
+  readonly size: number;
+  readonly slots: ReadonlyMap<string, number>;
+  /** Slot of each scenario parameter, in declaration order. */
+  readonly parameterSlots: Int32Array;
+  readonly typeSlots: Int32Array;
+  readonly demandSlots: Int32Array;
+  readonly stateSlots: Int32Array;
+  readonly nextSlots: Int32Array;
+  readonly outputSlots: Int32Array;
+  readonly outputNames: readonly string[];
+  readonly outputAggregates: readonly ("sum" | "mean" | "max" | "final")[];
+  readonly seriesSlots: Int32Array;
+  readonly seriesNames: readonly string[];
+  readonly t: number;
+  readonly s: number;
+  readonly x: number;
+  readonly mu: number;
+  readonly violation: number;
+  readonly initial: CompiledStep;
+  readonly week: CompiledStep;
+  readonly next: CompiledStep;
+  readonly final: CompiledStep;
+}
+
+const NEXT = "$next:";
+const OUT = "$out:";
+
+/**
+ * Compiles a scenario's `dynamics` section (already checked by `parseScenario`).
+ * @throws {Error} when the scenario has no dynamics section (callers check first)
+ */
+export function compileSimulation(scenario: Scenario): CompiledSimulation {
+  const dynamics = scenario.dynamics;
+  if (!dynamics) throw new Error(`scenario ${scenario.id} has no dynamics section`);
+  const slots = new Map<string, number>();
+  const claim = (name: string): number => {
+    const existing = slots.get(name);
+    if (existing !== undefined) return existing;
+    slots.set(name, slots.size);
+    return slots.size - 1;
+  };
+  const parameterSlots = Int32Array.from(scenario.parameters, (p) => claim(p.id));
+  const typeSlots = Int32Array.from(scenario.target.types, (t) => claim(t.id));
+  const demandSlots = Int32Array.from(scenario.demands, (d) => claim(d.id));
+  const stateSlots = Int32Array.from(dynamics.state, (s) => claim(s.name));
+  const nextSlots = Int32Array.from(dynamics.state, (s) => claim(NEXT + s.name));
+  for (const w of dynamics.week) claim(w.name);
+  const t = claim("t");
+  const s = claim("s");
+  const x = claim("x");
+  const mu = claim("mu");
+  const violation = claim("violation");
+  const outputSlots = Int32Array.from(dynamics.outputs, (o) => claim(OUT + o.name));
+
+  const def = (name: string, text: string): ExpressionDefinition => ({
+    name,
+    ast: parseExpression(text),
+  });
+  const weekly = dynamics.outputs.filter((o) => o.aggregate !== "final");
+  const finals = dynamics.outputs.filter((o) => o.aggregate === "final");
+  return {
+    size: slots.size,
+    slots,
+    parameterSlots,
+    typeSlots,
+    demandSlots,
+    stateSlots,
+    nextSlots,
+    outputSlots,
+    outputNames: dynamics.outputs.map((o) => o.name),
+    outputAggregates: dynamics.outputs.map((o) => o.aggregate),
+    seriesSlots: Int32Array.from(dynamics.series, (name) => slots.get(name)!),
+    seriesNames: dynamics.series,
+    t,
+    s,
+    x,
+    mu,
+    violation,
+    initial: compileExpressions(
+      dynamics.state.map((st) => def(st.name, st.initial.text)),
+      slots,
+    ),
+    week: compileExpressions(
+      [
+        ...dynamics.week.map((w) => def(w.name, w.expression.text)),
+        ...weekly.map((o) => def(OUT + o.name, o.expression.text)),
+      ],
+      slots,
+    ),
+    next: compileExpressions(
+      dynamics.state.map((st) => def(NEXT + st.name, st.next.text)),
+      slots,
+    ),
+    final: compileExpressions(
+      finals.map((o) => def(OUT + o.name, o.expression.text)),
+      slots,
+    ),
+  };
+}

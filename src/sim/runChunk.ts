@@ -1,0 +1,123 @@
+import { randomStream } from "../math/randomStream.js";
+import { expressionRandom } from "../math/samplers.js";
+import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
+import type { Scenario } from "../scenario/types.js";
+import { compileSimulation } from "./compileSimulation.js";
+import { buildPolicyRunModel, type PolicyRunModel } from "./policyRunModel.js";
+import { type FollowThroughStakes, type RunBuffers, simulateRun } from "./simulateRun.js";
+
+/** A block of consecutive runs, the unit of work given to a thread. */
+export interface ChunkTask {
+  readonly scenario: Scenario;
+  /** Indices into `scenario.policies` of the policies to simulate. */
+  readonly policies: readonly number[];
+  readonly weeks: number;
+  readonly seed: number;
+  /** Global index of the first run; run i always uses the random streams of index i. */
+  readonly firstRun: number;
+  readonly runs: number;
+  /** Parameter values, `runs × parameters` row-major; with `fixed`, one row shared by every run. */
+  readonly parameters: Float64Array;
+  readonly fixed: boolean;
+}
+
+/** What a chunk returns; merged in chunk order, so results do not depend on the thread count. */
+export interface ChunkResult {
+  readonly firstRun: number;
+  readonly runs: number;
+  /** The drawn type of each run. */
+  readonly types: Int32Array;
+  /** Outputs at `(policy·(outputs + 1) + output)·runs + run`; the extra last output is the sequential-rationality share. */
+  readonly outputs: Float64Array;
+  /** Weekly series at `((policy·series + k)·weeks + week)·runs + run`. */
+  readonly series: Float32Array;
+}
+
+/** Stream index of run i's type draw; its dynamics use index 2i + 1 (the same for every policy). */
+export const typeStreamIndex = (run: number): number => 2 * run;
+export const dynamicsStreamIndex = (run: number): number => 2 * run + 1;
+
+/**
+ * Simulates every policy for a block of runs. Run i draws its type from stream (seed, 2i) and
+ * runs each policy's weeks on a fresh copy of stream (seed, 2i + 1): common random numbers,
+ * so policies are compared on the same luck.
+ */
+export function runChunk(task: ChunkTask): ChunkResult {
+  const { scenario, policies, weeks, seed, firstRun, runs, parameters, fixed } = task;
+  const compiled = compileSimulation(scenario);
+  const nParams = scenario.parameters.length;
+  const nOutputs = compiled.outputNames.length + 1;
+  const nSeries = compiled.seriesNames.length;
+  const P = policies.length;
+  const outputs = new Float64Array(P * nOutputs * runs);
+  const series = new Float32Array(P * nSeries * weeks * runs);
+  const types = new Int32Array(runs);
+  const v = new Float64Array(compiled.size);
+  const buffers: RunBuffers = {
+    outputs: new Float64Array(nOutputs - 1),
+    series: new Float32Array(nSeries * weeks),
+    sequentialRationality: 0,
+  };
+  let cached: {
+    models: PolicyRunModel[];
+    stakes: FollowThroughStakes;
+    prior: Float64Array;
+  } | null = null;
+
+  for (let i = 0; i < runs; i++) {
+    const row = fixed
+      ? parameters.subarray(0, nParams)
+      : parameters.subarray(i * nParams, (i + 1) * nParams);
+    if (!cached || !fixed) {
+      const game = compileLeverageGame(scenario, row);
+      const escalation = game.policies.find((p) => p.escalation)?.escalation ?? null;
+      cached = {
+        models: policies.map((p) => buildPolicyRunModel(scenario, row, p)),
+        stakes: {
+          supportNet: game.supportNet,
+          supportPenalty: game.supportPenalty,
+          reputation: game.reputation,
+          escalationGain: escalation
+            ? Float64Array.from(
+                escalation.benefit,
+                (b) => b - escalation.costToSender - escalation.sideEffects,
+              )
+            : null,
+        },
+        prior: game.typePrior,
+      };
+    }
+    const run = firstRun + i;
+    const u = randomStream(seed, typeStreamIndex(run)).next();
+    let type = 0;
+    let acc = cached.prior[0]!;
+    while (type < cached.prior.length - 1 && u >= acc) acc += cached.prior[++type]!;
+    types[i] = type;
+    for (let k = 0; k < nParams; k++) v[compiled.parameterSlots[k]!] = row[k]!;
+    for (let p = 0; p < P; p++) {
+      const rng = randomStream(seed, dynamicsStreamIndex(run));
+      simulateRun(
+        compiled,
+        v,
+        cached.models[p]!,
+        type,
+        cached.prior,
+        cached.stakes,
+        weeks,
+        rng,
+        expressionRandom(rng),
+        buffers,
+      );
+      for (let o = 0; o < nOutputs - 1; o++)
+        outputs[(p * nOutputs + o) * runs + i] = buffers.outputs[o]!;
+      outputs[(p * nOutputs + nOutputs - 1) * runs + i] = buffers.sequentialRationality;
+      for (let k = 0; k < nSeries; k++) {
+        for (let t = 0; t < weeks; t++)
+          series[((p * nSeries + k) * weeks + t) * runs + i] = buffers.series[k * weeks + t]!;
+      }
+      // parameters may not be overwritten by the dynamics, but restore them to be safe
+      for (let k = 0; k < nParams; k++) v[compiled.parameterSlots[k]!] = row[k]!;
+    }
+  }
+  return { firstRun, runs, types, outputs, series };
+}

@@ -1,0 +1,368 @@
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import { LinkageError } from "../errors/LinkageError.js";
+import { latinHypercube } from "../math/latinHypercube.js";
+import { priorQuantile } from "../math/priorQuantile.js";
+import { randomStream } from "../math/randomStream.js";
+import { parameterValues } from "../scenario/parameterValues.js";
+import type { Scenario } from "../scenario/types.js";
+import { BinnedQuantiles } from "./binnedQuantiles.js";
+import { compileSimulation } from "./compileSimulation.js";
+import { buildPolicyRunModel } from "./policyRunModel.js";
+import { type ChunkResult, type ChunkTask, runChunk } from "./runChunk.js";
+import { MomentsArray } from "./runningMoments.js";
+import type { OutcomeSummary, PolicySimulation, SimulationResult, WeeklyPoint } from "./types.js";
+
+export interface SimulateOptions {
+  /** Policy ids to simulate. @default every policy of the scenario */
+  readonly policies?: readonly string[];
+  /** @default 1000 */
+  readonly runs?: number;
+  /** @default the scenario's `dynamics.weeks` */
+  readonly weeks?: number;
+  /** @default 1 */
+  readonly seed?: number;
+  /** Worker threads; 1 runs in the calling thread. Results do not depend on it. @default all cores */
+  readonly threads?: number;
+  /** Keep parameters at their values instead of drawing them from their priors. @default false */
+  readonly fixed?: boolean;
+  /** Parameter values replacing the defaults (id → value). */
+  readonly overrides?: Readonly<Record<string, number>>;
+  /** Also return every run's weekly series. @default false */
+  readonly paths?: boolean;
+  /** Called after each chunk with (runs done, runs in all). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Runs per chunk: the unit of work and of merging; fixed, so results never depend on threads. */
+export const CHUNK_RUNS = 250;
+/** Stream index of the Latin-hypercube design (far from any run's 2i, 2i + 1). */
+const DESIGN_STREAM = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Monte Carlo simulation of a scenario's weekly dynamics (MODEL.md §3) under each policy.
+ *
+ * Parameters are drawn from their priors by Latin hypercube (one design for the whole batch,
+ * from the seed), or held at their values with `fixed`. Runs are cut into chunks of
+ * {@link CHUNK_RUNS}; chunks run on worker threads (Piscina) and are merged in chunk order, and
+ * run i always uses the random streams of index i, so the same seed gives byte-identical results
+ * on any number of threads. Outcomes are summarised exactly (mean, sd, quantiles 5–95%); weekly
+ * series stream into running moments and fixed-grid quantile estimators ({@link BinnedQuantiles}).
+ *
+ * @throws {LinkageError} E_INPUT when the scenario has no dynamics, a policy id is unknown, or a
+ *   count is not a positive integer
+ */
+export async function simulate(
+  scenario: Scenario,
+  options: SimulateOptions = {},
+): Promise<SimulationResult> {
+  const dynamics = scenario.dynamics;
+  if (!dynamics) {
+    throw new LinkageError(
+      "E_INPUT",
+      `${scenario.source}: the scenario has no dynamics section, so it cannot be simulated`,
+    );
+  }
+  const runs = positiveInteger(options.runs ?? 1000, "--runs");
+  const weeks = positiveInteger(options.weeks ?? dynamics.weeks, "--weeks");
+  const seed = options.seed ?? 1;
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new LinkageError("E_INPUT", `--seed: expected a whole number ≥ 0, found ${seed}`);
+  const threads = positiveInteger(options.threads ?? availableParallelism(), "--threads");
+  const requested = options.policies ?? scenario.policies.map((p) => p.id);
+  const policyIndices = requested.map((id) => {
+    const index = scenario.policies.findIndex((p) => p.id === id);
+    if (index < 0) {
+      throw new LinkageError(
+        "E_INPUT",
+        `unknown policy "${id}"; the scenario's policies are ${scenario.policies.map((p) => p.id).join(", ")}`,
+      );
+    }
+    return index;
+  });
+  // leverage is measured against the first unconditional policy, simulated even if not requested
+  const baselineIndex = scenario.policies.findIndex((p) => p.kind === "unconditional");
+  const simulated =
+    baselineIndex >= 0 && !policyIndices.includes(baselineIndex)
+      ? [...policyIndices, baselineIndex]
+      : policyIndices;
+
+  const { values } = parameterValues(scenario, options.overrides);
+  const fixed = options.fixed ?? false;
+  const parameters = fixed
+    ? Float64Array.from(values)
+    : drawParameters(scenario, values, options.overrides ?? {}, runs, seed);
+
+  const nParams = scenario.parameters.length;
+  const tasks: ChunkTask[] = [];
+  for (let first = 0; first < runs; first += CHUNK_RUNS) {
+    const count = Math.min(CHUNK_RUNS, runs - first);
+    tasks.push({
+      scenario,
+      policies: simulated,
+      weeks,
+      seed,
+      firstRun: first,
+      runs: count,
+      parameters: fixed ? parameters : parameters.slice(first * nParams, (first + count) * nParams),
+      fixed,
+    });
+  }
+
+  const compiled = compileSimulation(scenario);
+  const aggregate = new Aggregate(
+    simulated.length,
+    compiled.outputNames.length + 1,
+    compiled.seriesNames.length,
+    weeks,
+    runs,
+    options.paths ?? false,
+  );
+  let done = 0;
+  const accept = (result: ChunkResult) => {
+    aggregate.add(result);
+    done += result.runs;
+    options.onProgress?.(done, runs);
+  };
+  if (threads === 1 || tasks.length === 1) {
+    for (const task of tasks) accept(runChunk(task));
+  } else {
+    const pool = simulationPool(threads);
+    // start every chunk, but merge strictly in chunk order
+    const pending = tasks.map((task) => pool.run(task) as Promise<ChunkResult>);
+    for (const promise of pending) accept(await promise);
+  }
+
+  const policies: Record<string, PolicySimulation> = {};
+  const outputNames = [...compiled.outputNames, "sequentialRationality"];
+  const senderUtility = outputNames.indexOf("senderUtility");
+  const baselinePosition = simulated.indexOf(baselineIndex);
+  policyIndices.forEach((policyIndex, p) => {
+    const outcomes: Record<string, OutcomeSummary> = {};
+    outputNames.forEach((name, o) => {
+      outcomes[name] = summarise(aggregate.outputs(p, o));
+    });
+    if (senderUtility >= 0 && baselinePosition >= 0) {
+      const mine = aggregate.outputs(p, senderUtility);
+      const base = aggregate.outputs(baselinePosition, senderUtility);
+      outcomes["leverageValue"] = summarise(mine.map((x, i) => x - base[i]!));
+    }
+    const weekly: Record<string, WeeklyPoint[]> = {};
+    compiled.seriesNames.forEach((name, k) => {
+      weekly[name] = aggregate.weekly(p, k);
+    });
+    const policy = scenario.policies[policyIndex]!;
+    policies[policy.id] = {
+      label: policy.label,
+      outcomes,
+      weekly,
+      target: targetChoices(scenario, values, policyIndex),
+    };
+  });
+  const result: SimulationResult = {
+    scenario: scenario.id,
+    seed,
+    runs,
+    weeks,
+    sampling: fixed ? "fixed" : "latin-hypercube",
+    policies,
+    leverageBaseline: baselineIndex >= 0 ? scenario.policies[baselineIndex]!.id : null,
+  };
+  if (options.paths) {
+    const paths: Record<string, Record<string, number[][]>> = {};
+    policyIndices.forEach((policyIndex, p) => {
+      paths[scenario.policies[policyIndex]!.id] = Object.fromEntries(
+        compiled.seriesNames.map((name, k) => [name, aggregate.paths(p, k)]),
+      );
+    });
+    return { ...result, paths };
+  }
+  return result;
+}
+
+function positiveInteger(value: number, flag: string): number {
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new LinkageError("E_INPUT", `${flag}: expected a whole number ≥ 1, found ${value}`);
+  return value;
+}
+
+/** Latin-hypercube draws of every parameter with a prior (not fixed by an override), `runs × parameters`. */
+function drawParameters(
+  scenario: Scenario,
+  values: Float64Array,
+  overrides: Readonly<Record<string, number>>,
+  runs: number,
+  seed: number,
+): Float64Array {
+  const free = scenario.parameters.flatMap((p, i) => (p.prior && !(p.id in overrides) ? [i] : []));
+  const design = latinHypercube(randomStream(seed, DESIGN_STREAM), runs, free.length);
+  const n = scenario.parameters.length;
+  const out = new Float64Array(runs * n);
+  for (let r = 0; r < runs; r++) {
+    out.set(values, r * n);
+    free.forEach((i, d) => {
+      out[r * n + i] = priorQuantile(scenario.parameters[i]!.prior!, design[r * free.length + d]!);
+    });
+  }
+  return out;
+}
+
+/** Exact summary of one outcome over the runs (quantiles by linear interpolation, R's type 7). */
+export function summarise(values: Float64Array): OutcomeSummary {
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
+  let mean = 0;
+  for (const x of sorted) mean += x;
+  mean /= n;
+  let ss = 0;
+  for (const x of sorted) ss += (x - mean) * (x - mean);
+  const q = (p: number) => {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const hi = Math.min(n - 1, lo + 1);
+    return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+  };
+  return {
+    mean,
+    sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0,
+    q05: q(0.05),
+    q25: q(0.25),
+    q50: q(0.5),
+    q75: q(0.75),
+    q95: q(0.95),
+  };
+}
+
+/** Merges chunk results in order: outcome columns kept exactly, weekly series streamed. */
+class Aggregate {
+  private readonly outcomeColumns: Float64Array;
+  private readonly moments: MomentsArray;
+  private readonly sketches: BinnedQuantiles[];
+  private readonly pathStore: Float32Array | null;
+
+  constructor(
+    private readonly policies: number,
+    private readonly outputCount: number,
+    private readonly seriesCount: number,
+    private readonly weeks: number,
+    private readonly runs: number,
+    paths: boolean,
+  ) {
+    this.outcomeColumns = new Float64Array(policies * outputCount * runs);
+    const cells = policies * seriesCount * weeks;
+    this.moments = new MomentsArray(cells);
+    this.sketches = Array.from({ length: cells }, () => new BinnedQuantiles());
+    this.pathStore = paths ? new Float32Array(cells * runs) : null;
+  }
+
+  add(chunk: ChunkResult): void {
+    const { runs, firstRun } = chunk;
+    for (let p = 0; p < this.policies; p++) {
+      for (let o = 0; o < this.outputCount; o++) {
+        const from = (p * this.outputCount + o) * runs;
+        this.outcomeColumns.set(
+          chunk.outputs.subarray(from, from + runs),
+          (p * this.outputCount + o) * this.runs + firstRun,
+        );
+      }
+    }
+    const cells = this.policies * this.seriesCount * this.weeks;
+    for (let c = 0; c < cells; c++) {
+      const block = chunk.series.subarray(c * runs, (c + 1) * runs);
+      for (let i = 0; i < runs; i++) this.moments.add(c, block[i]!);
+      this.sketches[c]!.addBlock(block);
+      if (this.pathStore)
+        this.pathStore.set(
+          chunk.series.subarray(c * runs, (c + 1) * runs),
+          c * this.runs + firstRun,
+        );
+    }
+  }
+
+  outputs(policy: number, output: number): Float64Array {
+    const from = (policy * this.outputCount + output) * this.runs;
+    return this.outcomeColumns.subarray(from, from + this.runs);
+  }
+
+  weekly(policy: number, series: number): WeeklyPoint[] {
+    return Array.from({ length: this.weeks }, (_, t) => {
+      const c = (policy * this.seriesCount + series) * this.weeks + t;
+      const sketch = this.sketches[c]!;
+      return {
+        mean: this.moments.mean(c),
+        q05: sketch.quantile(0.05),
+        q50: sketch.quantile(0.5),
+        q95: sketch.quantile(0.95),
+      };
+    });
+  }
+
+  paths(policy: number, series: number): number[][] {
+    const store = this.pathStore!;
+    return Array.from({ length: this.runs }, (_, r) =>
+      Array.from(
+        { length: this.weeks },
+        (_, t) => store[((policy * this.seriesCount + series) * this.weeks + t) * this.runs + r]!,
+      ),
+    );
+  }
+}
+
+/** The target's choice probabilities at the base parameter values: type → state → choice → p. */
+function targetChoices(
+  scenario: Scenario,
+  values: Float64Array,
+  policyIndex: number,
+): PolicySimulation["target"] {
+  const model = buildPolicyRunModel(scenario, values, policyIndex);
+  const choiceLabel = (a: number) => {
+    const conceded = scenario.demands.filter((_, j) => ((a >>> j) & 1) === 1).map((d) => d.id);
+    return conceded.length === 0 ? "none" : conceded.join("+");
+  };
+  return Object.fromEntries(
+    scenario.target.types.map((type, k) => [
+      type.id,
+      {
+        choiceProbabilities: Object.fromEntries(
+          model.automaton.labels.map((label, m) => [
+            label,
+            Object.fromEntries(
+              Array.from({ length: model.actions }, (_, a) => [
+                choiceLabel(a),
+                model.choice[(k * model.states + m) * model.actions + a]!,
+              ]),
+            ),
+          ]),
+        ),
+      },
+    ]),
+  );
+}
+
+let pool: { threads: number; pool: Piscina } | null = null;
+
+/** The shared worker pool (created on first use, resized when the thread count changes). */
+function simulationPool(threads: number): Piscina {
+  if (pool && pool.threads === threads) return pool.pool;
+  void pool?.pool.destroy();
+  const fromSource = import.meta.url.endsWith(".ts");
+  const filename = new URL(
+    fromSource ? "./simulationWorker.ts" : "./simulationWorker.js",
+    import.meta.url,
+  ).href;
+  const created = new Piscina({
+    filename,
+    minThreads: threads,
+    maxThreads: threads,
+    ...(fromSource ? { execArgv: ["--import", "tsx"] } : {}),
+  });
+  pool = { threads, pool: created };
+  return created;
+}
+
+/** Stops the worker threads (call before exiting; the next simulation starts new ones). */
+export async function closeSimulationPool(): Promise<void> {
+  const current = pool;
+  pool = null;
+  await current?.pool.destroy();
+}

@@ -1,0 +1,287 @@
+import { LinkageError } from "../errors/LinkageError.js";
+import type { TargetMdp } from "./targetMdp.js";
+
+/** Under λ = ∞, Q-values within this relative distance of the best are ties (go to conceding). */
+export const TIE_TOLERANCE = 1e-12;
+
+/**
+ * Smallest relative change the solver insists on, per unit of 1/(1 − δ): the linear solves
+ * amplify rounding of order ε·|V| by up to 1/(1 − δ), so a tolerance below this cannot be met.
+ */
+const ROUNDING_FLOOR = 8 * Number.EPSILON;
+
+export interface SoftValueIterationOptions {
+  /** δ ∈ [0, 1), the target's weekly discount factor. */
+  readonly discount: number;
+  /** λ > 0, the quantal-response rationality; `Infinity` gives the exact best response. */
+  readonly rationality: number;
+  /**
+   * Stop when an iteration changes V by less than tolerance·max(1, ‖V‖∞) in the sup norm
+   * (floored at 8ε/(1 − δ)·max(1, ‖V‖∞), the precision double arithmetic can deliver). @default 1e-12
+   */
+  readonly tolerance?: number;
+  /** Most iterations before giving up with E_SOLVER. @default 1000 */
+  readonly maxIterations?: number;
+}
+
+export interface SoftValueIterationResult {
+  /** V(m), length M. */
+  readonly values: Float64Array;
+  /** Q(m, a) at `m * A + a`. */
+  readonly q: Float64Array;
+  /** π(a | m) at `m * A + a`; each state's row sums to 1. */
+  readonly policy: Float64Array;
+  /** Newton (policy-iteration) steps taken, including the last one that confirmed convergence. */
+  readonly iterations: number;
+}
+
+/**
+ * The target's quantal-response values and choice probabilities in its MDP (MODEL.md §3):
+ *
+ *   Q(m, a) = u(m, a) + δ·Σ_v P(v | a)·Σ_m2 P(m2 | m, v)·V(m2),
+ *   V(m) = (1/λ)·log Σ_a exp(λ·Q(m, a)),   π(a | m) = exp(λ·Q(m, a)) / Σ_a′ exp(λ·Q(m, a′)),
+ *
+ * with log-sum-exp computed as max_a Q + (1/λ)·log Σ_a exp(λ·(Q − max_a Q)). λ = ∞ is the exact
+ * best response: V(m) = max_a Q(m, a) and π puts probability 1 on one maximiser, ties (within
+ * {@link TIE_TOLERANCE}, relative) going to conceding: the action conceding more demands wins,
+ * and among those conceding equally many, the one conceding the lowest-index demand where they
+ * differ (the rule of `analysis/targetBestResponse`).
+ *
+ * Algorithm: rather than plain value iteration (whose error shrinks only by δ per sweep, so
+ * thousands of sweeps at δ = 0.995), Newton's method on V − T(V) = 0, where T is the soft
+ * Bellman operator. Its Jacobian is I − δ·P_π with P_π the state transition under the current
+ * choice probabilities, so each step solves the small M×M system (I − δ·P_π)·Δ = T(V) − V by
+ * Gaussian elimination and sets V ← V + Δ. This is soft policy iteration; since T is convex and
+ * monotone the iterates increase monotonically to the fixed point after the first step and
+ * converge quadratically. For λ = ∞ the same step with π the greedy policy is Howard's policy
+ * iteration, exact after finitely many steps. It stops when ‖Δ‖∞ falls below the tolerance.
+ * Sources: Howard (1960), Dynamic Programming and Markov Processes; Puterman (1994) §6.5;
+ * Rust (1987) for the logit (soft) Bellman equation and Newton–Kantorovich steps on it;
+ * McKelvey and Palfrey (1998) for quantal response in dynamic games.
+ *
+ * @throws {LinkageError} E_DOMAIN when δ ∉ [0, 1), λ ≤ 0 (or NaN), tolerance ≤ 0, maxIterations
+ *   is not a positive integer, the MDP's arrays do not match its sizes, or the values overflow
+ *   (λ so small that (1/λ)·log A is not a finite double)
+ * @throws {LinkageError} E_SOLVER when the iteration has not converged after maxIterations steps
+ * @example
+ * // one state, concede (gain 1, cost 0.3) or not; δ = 0: π(concede) = logistic(λ·0.7)
+ * softValueIteration(mdp, { discount: 0, rationality: 2 }).policy[1] // => 0.80218388855858… = logistic(1.4)
+ */
+export function softValueIteration(
+  mdp: TargetMdp,
+  { discount, rationality, tolerance = 1e-12, maxIterations = 1000 }: SoftValueIterationOptions,
+): SoftValueIterationResult {
+  const fail = (what: string): never => {
+    throw new LinkageError("E_DOMAIN", `softValueIteration: ${what}`);
+  };
+  if (!(discount >= 0 && discount < 1)) fail(`discount must be in [0, 1), got ${discount}`);
+  if (!(rationality > 0)) fail(`rationality must be > 0, got ${rationality}`);
+  if (!(tolerance > 0)) fail(`tolerance must be > 0, got ${tolerance}`);
+  if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) {
+    fail(`maxIterations must be a positive integer, got ${maxIterations}`);
+  }
+  const { states: M, actions: A, reward, pViolation, transition } = mdp;
+  if (!(Number.isInteger(M) && M >= 1 && Number.isInteger(A) && A >= 1)) {
+    fail(`states and actions must be positive integers, got ${M} and ${A}`);
+  }
+  if (reward.length !== M * A || pViolation.length !== A || transition.length !== 2 * M * M) {
+    fail("reward, pViolation or transition length does not match states and actions");
+  }
+
+  const hard = rationality === Number.POSITIVE_INFINITY;
+  const floor = ROUNDING_FLOOR / (1 - discount);
+  const values = new Float64Array(M);
+  const q = new Float64Array(M * A);
+  const ev = new Float64Array(2 * M);
+  const target = new Float64Array(M);
+  const pBar = new Float64Array(M);
+  const matrix = new Float64Array(M * M);
+  const delta = new Float64Array(M);
+  const choice = new Int32Array(M).fill(-1);
+
+  for (let iteration = 1; iteration <= maxIterations; iteration++) {
+    computeQ(mdp, discount, values, ev, q);
+    for (let m = 0; m < M; m++) {
+      if (hard) {
+        // Howard's rule: switch only on a strict improvement, so policy iteration cannot cycle
+        // between tied actions; the tie-break to conceding is applied to the final Q.
+        const best = bestAction(q, m, A);
+        const current = choice[m]!;
+        const tol = TIE_TOLERANCE * Math.max(1, Math.abs(q[m * A + best]!));
+        if (current < 0 || q[m * A + best]! > q[m * A + current]! + tol) choice[m] = best;
+        target[m] = q[m * A + choice[m]!]!;
+        pBar[m] = pViolation[choice[m]!]!;
+      } else {
+        const { value, pViol } = softBackup(q, m, A, rationality, pViolation);
+        target[m] = value;
+        pBar[m] = pViol;
+      }
+    }
+    // (I − δ·P_π)·Δ = T(V) − V, with P_π(m, m2) = (1 − p̄_m)·P(m2 | m, clean) + p̄_m·P(m2 | m, viol)
+    for (let m = 0; m < M; m++) {
+      const p = pBar[m]!;
+      for (let m2 = 0; m2 < M; m2++) {
+        const pm = (1 - p) * transition[2 * m * M + m2]! + p * transition[(2 * m + 1) * M + m2]!;
+        matrix[m * M + m2] = (m === m2 ? 1 : 0) - discount * pm;
+      }
+      delta[m] = target[m]! - values[m]!;
+    }
+    solveLinearSystem(matrix, delta, M);
+    let change = 0;
+    let size = 1;
+    for (let m = 0; m < M; m++) {
+      values[m] = values[m]! + delta[m]!;
+      change = Math.max(change, Math.abs(delta[m]!));
+      size = Math.max(size, Math.abs(values[m]!));
+    }
+    if (!Number.isFinite(change) || !Number.isFinite(size)) {
+      fail(`values overflow with rationality ${rationality}; use a larger λ`);
+    }
+    if (change <= Math.max(tolerance, floor) * size) {
+      computeQ(mdp, discount, values, ev, q);
+      return {
+        values,
+        q,
+        policy: choiceProbabilities(q, M, A, rationality),
+        iterations: iteration,
+      };
+    }
+  }
+  throw new LinkageError(
+    "E_SOLVER",
+    `softValueIteration did not converge in ${maxIterations} iterations (δ ${discount}, λ ${rationality})`,
+  );
+}
+
+/** Q(m, a) = u(m, a) + δ·[(1 − p_a)·E[V | m, clean] + p_a·E[V | m, viol]], into `q`. */
+function computeQ(
+  mdp: TargetMdp,
+  discount: number,
+  values: Float64Array,
+  ev: Float64Array,
+  q: Float64Array,
+): void {
+  const { states: M, actions: A, reward, pViolation, transition } = mdp;
+  for (let row = 0; row < 2 * M; row++) {
+    let s = 0;
+    for (let m2 = 0; m2 < M; m2++) s += transition[row * M + m2]! * values[m2]!;
+    ev[row] = s;
+  }
+  for (let m = 0; m < M; m++) {
+    const clean = ev[2 * m]!;
+    const viol = ev[2 * m + 1]!;
+    for (let a = 0; a < A; a++) {
+      const p = pViolation[a]!;
+      q[m * A + a] = reward[m * A + a]! + discount * ((1 - p) * clean + p * viol);
+    }
+  }
+}
+
+/** Soft backup of state m: (1/λ)·log Σ_a exp(λ·Q) by log-sum-exp, and Σ_a π(a | m)·p_a. */
+function softBackup(
+  q: Float64Array,
+  m: number,
+  A: number,
+  lambda: number,
+  pViolation: Float64Array,
+): { value: number; pViol: number } {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let a = 0; a < A; a++) max = Math.max(max, q[m * A + a]!);
+  let sum = 0;
+  let weighted = 0;
+  for (let a = 0; a < A; a++) {
+    const w = Math.exp(lambda * (q[m * A + a]! - max));
+    sum += w;
+    weighted += w * pViolation[a]!;
+  }
+  return { value: max + Math.log(sum) / lambda, pViol: weighted / sum };
+}
+
+/** π(· | m) for every state: softmax(λ·Q(m, ·)), or one-hot on the tie-broken best action. */
+function choiceProbabilities(q: Float64Array, M: number, A: number, lambda: number): Float64Array {
+  const policy = new Float64Array(M * A);
+  for (let m = 0; m < M; m++) {
+    if (lambda === Number.POSITIVE_INFINITY) {
+      policy[m * A + bestAction(q, m, A)] = 1;
+      continue;
+    }
+    let max = Number.NEGATIVE_INFINITY;
+    for (let a = 0; a < A; a++) max = Math.max(max, q[m * A + a]!);
+    let sum = 0;
+    for (let a = 0; a < A; a++) {
+      const w = Math.exp(lambda * (q[m * A + a]! - max));
+      policy[m * A + a] = w;
+      sum += w;
+    }
+    for (let a = 0; a < A; a++) policy[m * A + a] = policy[m * A + a]! / sum;
+  }
+  return policy;
+}
+
+/** argmax_a Q(m, a), ties within TIE_TOLERANCE (relative) going to conceding. */
+function bestAction(q: Float64Array, m: number, A: number): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let a = 0; a < A; a++) max = Math.max(max, q[m * A + a]!);
+  const tol = TIE_TOLERANCE * Math.max(1, Math.abs(max));
+  let best = -1;
+  for (let a = 0; a < A; a++) {
+    if (q[m * A + a]! < max - tol) continue;
+    if (best < 0 || concedesMore(a, best)) best = a;
+  }
+  return best;
+}
+
+/**
+ * Tie-break between two choices (bit masks): more concessions first, then the choice that
+ * concedes the lowest-index demand on which the two differ.
+ */
+function concedesMore(a: number, b: number): boolean {
+  const ca = popCount(a);
+  const cb = popCount(b);
+  if (ca !== cb) return ca > cb;
+  const lowestDifference = (a ^ b) & -(a ^ b);
+  return (a & lowestDifference) !== 0;
+}
+
+function popCount(mask: number): number {
+  let n = 0;
+  for (let c = mask; c !== 0; c &= c - 1) n++;
+  return n;
+}
+
+/**
+ * Solves matrix·x = rhs in place (x overwrites rhs) by Gaussian elimination with partial
+ * pivoting; `matrix` (n×n, row-major) is destroyed. I − δ·P is strictly diagonally dominant
+ * for δ < 1, so it is never singular.
+ */
+function solveLinearSystem(matrix: Float64Array, rhs: Float64Array, n: number): void {
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) {
+      if (Math.abs(matrix[r * n + col]!) > Math.abs(matrix[pivot * n + col]!)) pivot = r;
+    }
+    if (pivot !== col) {
+      for (let c = col; c < n; c++) {
+        const t = matrix[col * n + c]!;
+        matrix[col * n + c] = matrix[pivot * n + c]!;
+        matrix[pivot * n + c] = t;
+      }
+      const t = rhs[col]!;
+      rhs[col] = rhs[pivot]!;
+      rhs[pivot] = t;
+    }
+    const d = matrix[col * n + col]!;
+    for (let r = col + 1; r < n; r++) {
+      const f = matrix[r * n + col]! / d;
+      if (f === 0) continue;
+      for (let c = col; c < n; c++)
+        matrix[r * n + c] = matrix[r * n + c]! - f * matrix[col * n + c]!;
+      rhs[r] = rhs[r]! - f * rhs[col]!;
+    }
+  }
+  for (let r = n - 1; r >= 0; r--) {
+    let s = rhs[r]!;
+    for (let c = r + 1; c < n; c++) s -= matrix[r * n + c]! * rhs[c]!;
+    rhs[r] = s / matrix[r * n + r]!;
+  }
+}

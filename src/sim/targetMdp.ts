@@ -1,0 +1,116 @@
+import { LinkageError } from "../errors/LinkageError.js";
+import type { PolicyAutomaton } from "./policyAutomaton.js";
+
+/** Most demands a target MDP enumerates (2^n actions). */
+export const MAX_DEMANDS = 16;
+
+/**
+ * One target type's Markov decision problem against one sender automaton (MODEL.md §3).
+ *
+ * States are the automaton's states (M = `states`), actions are the 2^n choices over the n
+ * demands as bit masks (bit j set = demand j conceded; A = `actions`). The action affects the
+ * next state only through the probability of a violation signal, so the transition is kept
+ * in the automaton's layout: P(m2 | m, a) = (1 − p_a)·P(m2 | m, clean) + p_a·P(m2 | m, viol).
+ */
+export interface TargetMdp {
+  /** M, the number of automaton states. */
+  readonly states: number;
+  /** A = 2^n, the number of demand choices. */
+  readonly actions: number;
+  /** u(m, a) at `m * A + a`. */
+  readonly reward: Float64Array;
+  /** p_a = P(violation signal | a), length A. */
+  readonly pViolation: Float64Array;
+  /** P(m2 | m, v) at `(m * 2 + v) * M + m2` (a copy of the believed automaton's table). */
+  readonly transition: Float64Array;
+}
+
+export interface TargetMdpInput {
+  /** The automaton as the target believes it (apply `withExecutionNoise(·, q̂)` first). */
+  readonly automaton: PolicyAutomaton;
+  /** c_j, this type's weekly cost of conceding demand j (length n ≥ 1). */
+  readonly costs: Float64Array;
+  /** Whether demand j is observable (an unmet observable demand is a certain violation). */
+  readonly observable: readonly boolean[];
+  /** α_j, weekly false-positive rate of hidden demand j's signal (ignored when observable). */
+  readonly falsePositive: Float64Array;
+  /** β_j, weekly detection rate of hidden demand j's signal (ignored when observable). */
+  readonly detection: Float64Array;
+  /** g_w, the weekly value of full support to this type. */
+  readonly supportValue: number;
+  /** d_w, the weekly cost of one escalation level to this type. */
+  readonly escalationCost: number;
+}
+
+/**
+ * Builds the target's MDP for one type against one automaton (MODEL.md §3, CLG-W).
+ *
+ * Weekly flow: u(m, a) = −Σ_j c_j·a_j + g_w·s(m) − d_w·x(m).
+ * Violation probability: p_a = 1 if a_j = 0 for some observable j, otherwise
+ *   p_a = 1 − Π_{hidden j} (a_j ? 1 − α_j : 1 − β_j)   (independent signals per hidden demand).
+ * Source: MODEL.md §3; the signal model is the inspection-game one of Avenhaus, von Stengel and
+ * Zamir (2002).
+ *
+ * @throws {LinkageError} E_DOMAIN when n < 1 or n > {@link MAX_DEMANDS}, the per-demand arrays
+ *   differ in length, a cost, g_w or d_w is not finite, or a hidden demand's α or β ∉ [0, 1]
+ * @example
+ * // one observable demand costing 0.3 against U: u(0, ·) = [1, 0.7], p = [1, 0]
+ * buildTargetMdp({ automaton: unconditionalAutomaton(), costs: Float64Array.of(0.3),
+ *   observable: [true], falsePositive: Float64Array.of(0), detection: Float64Array.of(1),
+ *   supportValue: 1, escalationCost: 0 }).reward // => Float64Array [1, 0.7]
+ */
+export function buildTargetMdp({
+  automaton,
+  costs,
+  observable,
+  falsePositive,
+  detection,
+  supportValue,
+  escalationCost,
+}: TargetMdpInput): TargetMdp {
+  const n = costs.length;
+  const fail = (what: string): never => {
+    throw new LinkageError("E_DOMAIN", `buildTargetMdp: ${what}`);
+  };
+  if (n < 1 || n > MAX_DEMANDS) fail(`needs 1 to ${MAX_DEMANDS} demands, got ${n}`);
+  if (observable.length !== n || falsePositive.length !== n || detection.length !== n) {
+    fail(`costs, observable, falsePositive and detection must all have length ${n}`);
+  }
+  if (!Number.isFinite(supportValue)) fail(`supportValue must be finite, got ${supportValue}`);
+  if (!Number.isFinite(escalationCost))
+    fail(`escalationCost must be finite, got ${escalationCost}`);
+  for (let j = 0; j < n; j++) {
+    if (!Number.isFinite(costs[j]!)) fail(`cost of demand ${j} is ${costs[j]}`);
+    if (observable[j]) continue;
+    const a = falsePositive[j]!;
+    const b = detection[j]!;
+    if (!(a >= 0 && a <= 1)) fail(`falsePositive of demand ${j} is ${a}, not in [0, 1]`);
+    if (!(b >= 0 && b <= 1)) fail(`detection of demand ${j} is ${b}, not in [0, 1]`);
+  }
+
+  const M = automaton.states;
+  const A = 1 << n;
+  const cost = new Float64Array(A);
+  const pViolation = new Float64Array(A);
+  for (let a = 0; a < A; a++) {
+    let c = 0;
+    let pClean = 1;
+    for (let j = 0; j < n; j++) {
+      const conceded = ((a >>> j) & 1) === 1;
+      if (conceded) c += costs[j]!;
+      if (observable[j]) {
+        if (!conceded) pClean = 0;
+      } else {
+        pClean *= conceded ? 1 - falsePositive[j]! : 1 - detection[j]!;
+      }
+    }
+    cost[a] = c;
+    pViolation[a] = 1 - pClean;
+  }
+  const reward = new Float64Array(M * A);
+  for (let m = 0; m < M; m++) {
+    const flow = supportValue * automaton.support[m]! - escalationCost * automaton.escalation[m]!;
+    for (let a = 0; a < A; a++) reward[m * A + a] = flow - cost[a]!;
+  }
+  return { states: M, actions: A, reward, pViolation, transition: automaton.transition.slice() };
+}
