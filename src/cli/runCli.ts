@@ -6,6 +6,7 @@ import { analyzeCommand } from "./analyzeCommand.js";
 import { type CliIo, processIo } from "./cliIo.js";
 import { EXIT_OK, exitCodeFor } from "./exitCode.js";
 import { type ExportCommandOptions, exportCommand } from "./exportCommand.js";
+import { type SimulateCommandOptions, simulateCommand } from "./simulateCommand.js";
 import { solveCommand } from "./solveCommand.js";
 
 const VERSION = (
@@ -45,6 +46,31 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
       (file: string, options: { set: string[]; json?: boolean; out?: string; pivots: boolean }) =>
         analyzeCommand(file, options, io),
     );
+
+  program
+    .command("simulate")
+    .description("Monte Carlo simulation of the scenario's weekly dynamics under each policy")
+    .argument("<file>", "scenario file (YAML) with a dynamics section")
+    .option("--policies <ids>", "comma-separated policy ids (default: all)")
+    .option("--runs <n>", "runs per policy (default 1000)")
+    .option("--weeks <n>", "horizon in weeks (default: the scenario's)")
+    .option("--seed <s>", "random seed (default 1)")
+    .option("--threads <t>", "worker threads (default: all cores; results do not depend on it)")
+    .option("--fixed", "keep parameters at their values instead of drawing them from their priors")
+    .option("--mean-field", "propagate expected values deterministically instead of sampling")
+    .addOption(
+      new Option("--set <id=value>", "set a parameter (repeatable)")
+        .argParser((value: string, previous: string[]) => [...previous, value])
+        .default([], "none"),
+    )
+    .option("--json", "print one JSON object")
+    .option(
+      "--csv <dir>",
+      "also write DIR/outcomes.csv and DIR/weekly.csv (and paths.csv with --paths)",
+    )
+    .option("--paths", "keep every run's weekly series")
+    .exitOverride()
+    .action((file: string, options: SimulateCommandOptions) => simulateCommand(file, options, io));
 
   program
     .command("solve")

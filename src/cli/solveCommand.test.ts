@@ -181,3 +181,85 @@ describe("linkage export", () => {
     expect((await run("export", FLAGSHIP, "--format", "pdf")).code).toBe(2);
   });
 });
+
+describe("linkage simulate", () => {
+  it("--json prints the contract's shape; --csv writes outcomes.csv and weekly.csv", async () => {
+    const csv = join(dir, "csv");
+    const r = await run(
+      "simulate",
+      FLAGSHIP,
+      "--runs",
+      "300",
+      "--policies",
+      "U,KE",
+      "--threads",
+      "1",
+      "--json",
+      "--csv",
+      csv,
+      "--set",
+      "lambda0=5",
+    );
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ scenario: "kabul-2021", seed: 1, runs: 300, weeks: 52 });
+    expect(Object.keys(json.policies)).toEqual(["U", "KE"]);
+    for (const name of [
+      "attacks",
+      "fatalities",
+      "surge",
+      "evacuatedShare",
+      "alqaedaSuspendedShare",
+      "supportWeeks",
+      "escalationWeeks",
+      "senderUtility",
+      "targetUtility",
+      "leverageValue",
+    ]) {
+      expect(Object.keys(json.policies.KE.outcomes[name])).toEqual([
+        "mean",
+        "sd",
+        "q05",
+        "q25",
+        "q50",
+        "q75",
+        "q95",
+      ]);
+    }
+    expect(Object.keys(json.policies.KE.weekly.attacks[0])).toEqual(["mean", "q05", "q50", "q95"]);
+    expect(json.policies.KE.target.committed.choiceProbabilities).toBeDefined();
+    expect(readFileSync(join(csv, "outcomes.csv"), "utf8")).toMatch(
+      /^policy,outcome,mean,sd,q05,q25,q50,q75,q95\nU,attacks,/,
+    );
+    expect(readFileSync(join(csv, "weekly.csv"), "utf8").split("\n")).toHaveLength(
+      1 + 2 * 9 * 52 + 1,
+    );
+  });
+
+  it("plain output, mean-field, and bad flags", async () => {
+    const plain = await run(
+      "simulate",
+      FLAGSHIP,
+      "--runs",
+      "250",
+      "--fixed",
+      "--threads",
+      "1",
+      "--policies",
+      "K",
+    );
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/250 runs per policy, seed 1, parameters fixed/);
+    const mf = await run("simulate", FLAGSHIP, "--mean-field", "--json");
+    expect(JSON.parse(mf.stdout).sampling).toBe("mean-field");
+    expectInputError(
+      await run("simulate", FLAGSHIP, "--runs", "0"),
+      /--runs 0: expected a whole number ≥ 1/,
+    );
+    expectInputError(await run("simulate", FLAGSHIP, "--policies", "Z"), /unknown policy "Z"/);
+    expectInputError(
+      await run("simulate", FLAGSHIP, "--set", "nope=1"),
+      /unknown parameter "nope"/,
+    );
+  });
+});

@@ -157,7 +157,8 @@ export function powerlaw(rng: RandomStream, xmin: number, alpha: number): number
  * Total severity of n independent events (fatalities of n attacks, MODEL.md §3): each event
  * is, with probability pmass, a mass-casualty draw powerlaw(xmin, α), otherwise a routine draw
  * lognormal(ln median, σ). Per event: one uniform for the choice, then one (power law) or two
- * (lognormal) uniforms. n = 0 gives 0.
+ * (lognormal) uniforms; routine draws use both variates of each Box–Muller pair, so a pair of
+ * routine attacks costs two uniforms, not four. n = 0 gives 0.
  *
  * Formula: S = Σᵢ₌₁ⁿ Xᵢ, Xᵢ ~ pmass·Pareto(xmin, α) + (1 − pmass)·LogNormal(ln median, σ²);
  * E[S] = n·(pmass·xmin(α−1)/(α−2) + (1 − pmass)·median·e^{σ²/2}) for α > 2.
@@ -187,8 +188,24 @@ export function severity(
   }
   const meanlog = Math.log(median);
   let total = 0;
+  // routine attacks use both Box–Muller variates of a pair (one log, one sqrt per two draws)
+  let spare = Number.NaN;
   for (let i = 0; i < n; i++) {
-    total += rng.next() < pmass ? powerlaw(rng, xmin, alpha) : lognormal(rng, meanlog, sigma);
+    if (rng.next() < pmass) {
+      total += powerlaw(rng, xmin, alpha);
+      continue;
+    }
+    let z: number;
+    if (Number.isNaN(spare)) {
+      const r = Math.sqrt(-2 * Math.log(1 - rng.next()));
+      const theta = TWO_PI * rng.next();
+      z = r * Math.cos(theta);
+      spare = r * Math.sin(theta);
+    } else {
+      z = spare;
+      spare = Number.NaN;
+    }
+    total += Math.exp(meanlog + sigma * z);
   }
   return total;
 }

@@ -5,6 +5,7 @@ import {
   type ExpressionDefinition,
 } from "./expression/compileExpressions.js";
 import { parseExpression } from "./expression/parseExpression.js";
+import { meanFieldExpression } from "./meanFieldExpression.js";
 
 /**
  * A scenario's dynamics compiled for the weekly engine: every name has a slot in one value
@@ -48,10 +49,14 @@ const NEXT = "$next:";
 const OUT = "$out:";
 
 /**
- * Compiles a scenario's `dynamics` section (already checked by `parseScenario`).
+ * Compiles a scenario's `dynamics` section (already checked by `parseScenario`). With
+ * `meanField`, conditions that are probabilities mix their branches (see meanFieldExpression).
  * @throws {Error} when the scenario has no dynamics section (callers check first)
  */
-export function compileSimulation(scenario: Scenario): CompiledSimulation {
+export function compileSimulation(
+  scenario: Scenario,
+  { meanField = false }: { meanField?: boolean } = {},
+): CompiledSimulation {
   const dynamics = scenario.dynamics;
   if (!dynamics) throw new Error(`scenario ${scenario.id} has no dynamics section`);
   const slots = new Map<string, number>();
@@ -74,10 +79,10 @@ export function compileSimulation(scenario: Scenario): CompiledSimulation {
   const violation = claim("violation");
   const outputSlots = Int32Array.from(dynamics.outputs, (o) => claim(OUT + o.name));
 
-  const def = (name: string, text: string): ExpressionDefinition => ({
-    name,
-    ast: parseExpression(text),
-  });
+  const def = (name: string, text: string): ExpressionDefinition => {
+    const ast = parseExpression(text);
+    return { name, ast: meanField ? meanFieldExpression(ast) : ast };
+  };
   const weekly = dynamics.outputs.filter((o) => o.aggregate !== "final");
   const finals = dynamics.outputs.filter((o) => o.aggregate === "final");
   return {

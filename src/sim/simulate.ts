@@ -8,9 +8,8 @@ import { parameterValues } from "../scenario/parameterValues.js";
 import type { Scenario } from "../scenario/types.js";
 import { BinnedQuantiles } from "./binnedQuantiles.js";
 import { compileSimulation } from "./compileSimulation.js";
-import { buildPolicyRunModel } from "./policyRunModel.js";
 import { type ChunkResult, type ChunkTask, runChunk } from "./runChunk.js";
-import { MomentsArray } from "./runningMoments.js";
+import { targetChoices } from "./targetChoices.js";
 import type { OutcomeSummary, PolicySimulation, SimulationResult, WeeklyPoint } from "./types.js";
 
 export interface SimulateOptions {
@@ -47,7 +46,7 @@ const DESIGN_STREAM = Number.MAX_SAFE_INTEGER;
  * {@link CHUNK_RUNS}; chunks run on worker threads (Piscina) and are merged in chunk order, and
  * run i always uses the random streams of index i, so the same seed gives byte-identical results
  * on any number of threads. Outcomes are summarised exactly (mean, sd, quantiles 5–95%); weekly
- * series stream into running moments and fixed-grid quantile estimators ({@link BinnedQuantiles}).
+ * series stream into sums (for means) and fixed-grid quantile estimators ({@link BinnedQuantiles}).
  *
  * @throws {LinkageError} E_INPUT when the scenario has no dynamics, a policy id is unknown, or a
  *   count is not a positive integer
@@ -236,7 +235,8 @@ export function summarise(values: Float64Array): OutcomeSummary {
 /** Merges chunk results in order: outcome columns kept exactly, weekly series streamed. */
 class Aggregate {
   private readonly outcomeColumns: Float64Array;
-  private readonly moments: MomentsArray;
+  /** Weekly sums per cell (only means are reported weekly), added in run order. */
+  private readonly sums: Float64Array;
   private readonly sketches: BinnedQuantiles[];
   private readonly pathStore: Float32Array | null;
 
@@ -250,7 +250,7 @@ class Aggregate {
   ) {
     this.outcomeColumns = new Float64Array(policies * outputCount * runs);
     const cells = policies * seriesCount * weeks;
-    this.moments = new MomentsArray(cells);
+    this.sums = new Float64Array(cells);
     this.sketches = Array.from({ length: cells }, () => new BinnedQuantiles());
     this.pathStore = paths ? new Float32Array(cells * runs) : null;
   }
@@ -269,7 +269,9 @@ class Aggregate {
     const cells = this.policies * this.seriesCount * this.weeks;
     for (let c = 0; c < cells; c++) {
       const block = chunk.series.subarray(c * runs, (c + 1) * runs);
-      for (let i = 0; i < runs; i++) this.moments.add(c, block[i]!);
+      let sum = this.sums[c]!;
+      for (let i = 0; i < runs; i++) sum += block[i]!;
+      this.sums[c] = sum;
       this.sketches[c]!.addBlock(block);
       if (this.pathStore)
         this.pathStore.set(
@@ -289,7 +291,7 @@ class Aggregate {
       const c = (policy * this.seriesCount + series) * this.weeks + t;
       const sketch = this.sketches[c]!;
       return {
-        mean: this.moments.mean(c),
+        mean: this.sums[c]! / this.runs,
         q05: sketch.quantile(0.05),
         q50: sketch.quantile(0.5),
         q95: sketch.quantile(0.95),
@@ -306,37 +308,6 @@ class Aggregate {
       ),
     );
   }
-}
-
-/** The target's choice probabilities at the base parameter values: type → state → choice → p. */
-function targetChoices(
-  scenario: Scenario,
-  values: Float64Array,
-  policyIndex: number,
-): PolicySimulation["target"] {
-  const model = buildPolicyRunModel(scenario, values, policyIndex);
-  const choiceLabel = (a: number) => {
-    const conceded = scenario.demands.filter((_, j) => ((a >>> j) & 1) === 1).map((d) => d.id);
-    return conceded.length === 0 ? "none" : conceded.join("+");
-  };
-  return Object.fromEntries(
-    scenario.target.types.map((type, k) => [
-      type.id,
-      {
-        choiceProbabilities: Object.fromEntries(
-          model.automaton.labels.map((label, m) => [
-            label,
-            Object.fromEntries(
-              Array.from({ length: model.actions }, (_, a) => [
-                choiceLabel(a),
-                model.choice[(k * model.states + m) * model.actions + a]!,
-              ]),
-            ),
-          ]),
-        ),
-      },
-    ]),
-  );
 }
 
 let pool: { threads: number; pool: Piscina } | null = null;

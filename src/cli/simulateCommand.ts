@@ -1,0 +1,186 @@
+import { join } from "node:path";
+import { SingleBar } from "cli-progress";
+import { LinkageError } from "../errors/LinkageError.js";
+import { formatNumber } from "../report/formatNumber.js";
+import { loadScenario } from "../scenario/loadScenario.js";
+import { parseAssignments } from "../scenario/parameterValues.js";
+import { meanField } from "../sim/meanField.js";
+import { closeSimulationPool, simulate } from "../sim/simulate.js";
+import type { SimulationResult } from "../sim/types.js";
+import type { CliIo } from "./cliIo.js";
+import { writeFileAtomic } from "./writeFileAtomic.js";
+
+export interface SimulateCommandOptions {
+  readonly policies?: string;
+  readonly runs?: string;
+  readonly weeks?: string;
+  readonly seed?: string;
+  readonly threads?: string;
+  readonly fixed?: boolean;
+  readonly meanField?: boolean;
+  readonly set: string[];
+  readonly json?: boolean;
+  readonly csv?: string;
+  readonly paths?: boolean;
+}
+
+/** Outcomes shown in the plain-text table, in order. */
+const TABLE = [
+  "attacks",
+  "fatalities",
+  "surge",
+  "evacuatedShare",
+  "alqaedaSuspendedShare",
+  "supportWeeks",
+  "escalationWeeks",
+  "senderUtility",
+  "leverageValue",
+];
+
+/**
+ * `linkage simulate FILE [--policies U,W,K,KE,GT] [--runs N] [--weeks W] [--seed S] [--threads T]
+ * [--fixed] [--mean-field] [--set id=value]... [--json] [--csv DIR] [--paths]`.
+ */
+export async function simulateCommand(
+  file: string,
+  options: SimulateCommandOptions,
+  io: CliIo,
+): Promise<void> {
+  const scenario = loadScenario(file);
+  const overrides = parseAssignments(options.set);
+  const policies = options.policies
+    ?.split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+  const count = (flag: string, text: string | undefined) => {
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (!Number.isSafeInteger(n) || n < (flag === "--seed" ? 0 : 1)) {
+      throw new LinkageError(
+        "E_INPUT",
+        `${flag} ${text}: expected a whole number ≥ ${flag === "--seed" ? 0 : 1}`,
+      );
+    }
+    return n;
+  };
+  const runs = count("--runs", options.runs);
+  const weeks = count("--weeks", options.weeks);
+  const seed = count("--seed", options.seed);
+  const threads = count("--threads", options.threads);
+  let result: SimulationResult;
+  if (options.meanField) {
+    result = meanField(scenario, {
+      ...(policies ? { policies } : {}),
+      ...(weeks ? { weeks } : {}),
+      overrides,
+    });
+  } else {
+    const started = Date.now();
+    let bar: SingleBar | null = null;
+    const showBar = process.stderr.isTTY === true; // a bar only for people, not for logs or pipes
+    try {
+      result = await simulate(scenario, {
+        ...(policies ? { policies } : {}),
+        ...(runs ? { runs } : {}),
+        ...(weeks ? { weeks } : {}),
+        ...(seed !== undefined ? { seed } : {}),
+        ...(threads ? { threads } : {}),
+        fixed: options.fixed ?? false,
+        overrides,
+        paths: options.paths ?? false,
+        onProgress: (done, total) => {
+          if (!showBar) return;
+          if (!bar && Date.now() - started > 1000 && done < total) {
+            bar = new SingleBar({
+              stream: process.stderr,
+              format: "simulating [{bar}] {value}/{total} runs, {eta}s left",
+              hideCursor: true,
+            });
+            bar.start(total, done);
+          }
+          bar?.update(done);
+        },
+      });
+    } finally {
+      (bar as SingleBar | null)?.stop();
+      await closeSimulationPool();
+    }
+  }
+  if (options.csv !== undefined) writeCsv(options.csv, result);
+  if (options.json) {
+    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  io.stdout(simulationText(result));
+  if (options.csv !== undefined)
+    io.stdout(
+      `\nWrote ${join(options.csv, "outcomes.csv")} and ${join(options.csv, "weekly.csv")}\n`,
+    );
+}
+
+/** The plain-text summary: one row per policy, mean and 5–95% band of the main outcomes. */
+export function simulationText(result: SimulationResult): string {
+  const ids = Object.keys(result.policies);
+  const names = TABLE.filter((name) => ids.some((id) => result.policies[id]!.outcomes[name]));
+  const header = ["policy", ...names];
+  const rows = ids.map((id) => [
+    id,
+    ...names.map((name) => {
+      const o = result.policies[id]!.outcomes[name];
+      if (!o) return "";
+      return result.sampling === "mean-field"
+        ? formatNumber(o.mean, 2)
+        : `${formatNumber(o.mean, 2)} [${formatNumber(o.q05, 2)}, ${formatNumber(o.q95, 2)}]`;
+    }),
+  ]);
+  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => [...r[c]!].length)));
+  const line = (r: string[]) =>
+    `  ${r.map((cell, c) => cell.padEnd(widths[c]!)).join("  ")}`.trimEnd();
+  const how =
+    result.sampling === "mean-field"
+      ? "mean-field (expected values, no sampling)"
+      : `${result.runs} runs per policy, seed ${result.seed}, parameters ${result.sampling === "fixed" ? "fixed at their values" : "drawn from their priors (Latin hypercube)"}`;
+  return [
+    `${result.scenario}: ${result.weeks} weeks, ${how}`,
+    "Mean [5%, 95%] per run:",
+    "",
+    line(header),
+    ...rows.map(line),
+    "",
+    result.leverageBaseline
+      ? `leverageValue = senderUtility − senderUtility under ${result.leverageBaseline}, run by run.`
+      : "",
+  ]
+    .join("\n")
+    .concat("\n");
+}
+
+function writeCsv(dir: string, result: SimulationResult): void {
+  const outcomes = ["policy,outcome,mean,sd,q05,q25,q50,q75,q95"];
+  const weekly = ["policy,series,week,mean,q05,q50,q95"];
+  for (const [id, policy] of Object.entries(result.policies)) {
+    for (const [name, o] of Object.entries(policy.outcomes)) {
+      outcomes.push([id, name, o.mean, o.sd, o.q05, o.q25, o.q50, o.q75, o.q95].join(","));
+    }
+    for (const [name, points] of Object.entries(policy.weekly)) {
+      points.forEach((p, week) => {
+        weekly.push([id, name, week, p.mean, p.q05, p.q50, p.q95].join(","));
+      });
+    }
+  }
+  writeFileAtomic(join(dir, "outcomes.csv"), `${outcomes.join("\n")}\n`);
+  writeFileAtomic(join(dir, "weekly.csv"), `${weekly.join("\n")}\n`);
+  if (result.paths) {
+    const rows = ["policy,series,run,week,value"];
+    for (const [id, bySeries] of Object.entries(result.paths)) {
+      for (const [name, runs] of Object.entries(bySeries)) {
+        runs.forEach((values, run) => {
+          values.forEach((value, week) => {
+            rows.push(`${id},${name},${run},${week},${value}`);
+          });
+        });
+      }
+    }
+    writeFileAtomic(join(dir, "paths.csv"), `${rows.join("\n")}\n`);
+  }
+}

@@ -1,0 +1,34 @@
+import type { Scenario } from "../scenario/types.js";
+import { buildPolicyRunModel } from "./policyRunModel.js";
+import type { PolicySimulation } from "./types.js";
+
+/** The target's choice probabilities at the base parameter values: type → state → choice → p. */
+export function targetChoices(
+  scenario: Scenario,
+  values: Float64Array,
+  policyIndex: number,
+): PolicySimulation["target"] {
+  const model = buildPolicyRunModel(scenario, values, policyIndex);
+  const choiceLabel = (a: number) => {
+    const conceded = scenario.demands.filter((_, j) => ((a >>> j) & 1) === 1).map((d) => d.id);
+    return conceded.length === 0 ? "none" : conceded.join("+");
+  };
+  return Object.fromEntries(
+    scenario.target.types.map((type, k) => [
+      type.id,
+      {
+        choiceProbabilities: Object.fromEntries(
+          model.automaton.labels.map((label, m) => [
+            label,
+            Object.fromEntries(
+              Array.from({ length: model.actions }, (_, a) => [
+                choiceLabel(a),
+                model.choice[(k * model.states + m) * model.actions + a]!,
+              ]),
+            ),
+          ]),
+        ),
+      },
+    ]),
+  );
+}
