@@ -9,4 +9,5 @@ export * from "./games/index.js";
 export * from "./math/index.js";
 export * from "./report/index.js";
 export * from "./scenario/index.js";
+export * from "./sim/index.js";
 export * from "./solvers/index.js";

@@ -2,16 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LinkageError } from "../errors/LinkageError.js";
 import { logGamma } from "./betaQuantile.js";
 import { type RandomStream, randomStream } from "./randomStream.js";
-import {
-  bernoulli,
-  expressionRandom,
-  lognormal,
-  normal,
-  poisson,
-  powerlaw,
-  severity,
-  uniform,
-} from "./samplers.js";
+import { bernoulli, lognormal, normal, poisson, powerlaw, severity, uniform } from "./samplers.js";
 
 /**
  * Standard errors allowed between a sample moment and its theoretical value. With about 40
@@ -272,22 +263,5 @@ describe("severity", () => {
     expect(codeOf(() => severity(rng, 1, 1.1, 2, 1, 10, 2.4))).toBe("E_DOMAIN");
     expect(codeOf(() => severity(rng, 1, 0.1, 0, 1, 10, 2.4))).toBe("E_DOMAIN");
     expect(codeOf(() => severity(rng, 1, 0.1, 2, 1, 10, 1))).toBe("E_DOMAIN");
-  });
-});
-
-describe("expressionRandom", () => {
-  it("draws exactly what the free functions draw, in call order", () => {
-    const bound = expressionRandom(randomStream(60, 0));
-    const free = randomStream(60, 0);
-    for (let i = 0; i < 50; i++) {
-      expect(bound.uniform()).toBe(uniform(free));
-      expect(bound.poisson(3)).toBe(poisson(free, 3));
-      expect(bound.poisson(300)).toBe(poisson(free, 300));
-      expect(bound.bernoulli(0.4)).toBe(bernoulli(free, 0.4));
-      expect(bound.normal(1, 2)).toBe(normal(free, 1, 2));
-      expect(bound.lognormal(0, 1)).toBe(lognormal(free, 0, 1));
-      expect(bound.powerlaw(10, 2.4)).toBe(powerlaw(free, 10, 2.4));
-      expect(bound.severity(4, 0.05, 2, 1, 10, 2.4)).toBe(severity(free, 4, 0.05, 2, 1, 10, 2.4));
-    }
   });
 });

@@ -12,6 +12,7 @@ export {
   quantityValue,
 } from "./parameterValues.js";
 export { MAX_DEMANDS, parseScenario } from "./parseScenario.js";
+export { priorQuantile } from "./priorQuantile.js";
 export { priorRange } from "./priorRange.js";
 export { scenarioJsonSchema } from "./scenarioJsonSchema.js";
 export { ScenarioDocument } from "./scenarioSchema.js";

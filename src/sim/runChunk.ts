@@ -1,8 +1,8 @@
 import { randomStream } from "../math/randomStream.js";
-import { expressionRandom } from "../math/samplers.js";
 import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
 import type { Scenario } from "../scenario/types.js";
 import { compileSimulation } from "./compileSimulation.js";
+import { expressionRandom } from "./expressionRandom.js";
 import { buildPolicyRunModel, type PolicyRunModel } from "./policyRunModel.js";
 import { type FollowThroughStakes, type RunBuffers, simulateRun } from "./simulateRun.js";
 

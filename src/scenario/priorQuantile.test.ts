@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Prior } from "../scenario/scenarioSchema.js";
-import { regularizedIncompleteBeta } from "./betaQuantile.js";
-import { erfc, normalCdf, priorQuantile } from "./priorQuantile.js";
+import { regularizedIncompleteBeta } from "../math/betaQuantile.js";
+import { erfc, normalCdf } from "../math/normalCdf.js";
+import { priorQuantile } from "./priorQuantile.js";
+import type { Prior } from "./scenarioSchema.js";
 
 /** Relative accuracy asked of erfc and Φ against 40-digit references. */
 const CDF_TOL = 1e-13;

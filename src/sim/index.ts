@@ -1,0 +1,24 @@
+export { generousTitForTatAutomaton } from "./automata/generousTitForTatAutomaton.js";
+export { DEFAULT_LADDER, type LadderLevel, ladderAutomaton } from "./automata/ladderAutomaton.js";
+export { punishAutomaton } from "./automata/punishAutomaton.js";
+export { unconditionalAutomaton } from "./automata/unconditionalAutomaton.js";
+export { withholdAutomaton } from "./automata/withholdAutomaton.js";
+export { BinnedQuantiles } from "./binnedQuantiles.js";
+export { type CompiledSimulation, compileSimulation } from "./compileSimulation.js";
+export * from "./expression/index.js";
+export { expressionRandom } from "./expressionRandom.js";
+export { greenPorterThreshold } from "./greenPorter.js";
+export { type MeanFieldOptions, meanField } from "./meanField.js";
+export { CLEAN, type PolicyAutomaton, VIOLATION, type WeeklySignal } from "./policyAutomaton.js";
+export { buildPolicyRunModel, type PolicyRunModel } from "./policyRunModel.js";
+export {
+  CHUNK_RUNS,
+  closeSimulationPool,
+  type SimulateOptions,
+  simulate,
+  summarise,
+} from "./simulate.js";
+export { softValueIteration } from "./softValueIteration.js";
+export { buildTargetMdp, type TargetMdp } from "./targetMdp.js";
+export type * from "./types.js";
+export { withExecutionNoise } from "./withExecutionNoise.js";
