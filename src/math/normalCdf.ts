@@ -1,7 +1,3 @@
-import { LinkageError } from "../errors/LinkageError.js";
-
-// type-only: no runtime dependency of math/ on scenario/
-
 // W. J. Cody (1969), rational Chebyshev approximations for erf on |x| ≤ 0.5 …
 const ERF_A = [
   3.1611237438705655, 113.86415415105016, 377.485237685302, 3209.3775891384694, 0.18577770618460315,
