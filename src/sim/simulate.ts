@@ -158,6 +158,19 @@ export async function simulate(
       target: targetChoices(scenario, values, policyIndex),
     };
   });
+  const bestPolicyShare: Record<string, number> = {};
+  if (senderUtility >= 0) {
+    const wins = new Float64Array(policyIndices.length);
+    const columns = policyIndices.map((_, p) => aggregate.outputs(p, senderUtility));
+    for (let r = 0; r < runs; r++) {
+      let best = 0;
+      for (let p = 1; p < columns.length; p++) if (columns[p]![r]! > columns[best]![r]!) best = p;
+      wins[best]!++;
+    }
+    policyIndices.forEach((policyIndex, p) => {
+      bestPolicyShare[scenario.policies[policyIndex]!.id] = wins[p]! / runs;
+    });
+  }
   const result: SimulationResult = {
     scenario: scenario.id,
     seed,
@@ -165,6 +178,7 @@ export async function simulate(
     weeks,
     sampling: fixed ? "fixed" : "latin-hypercube",
     policies,
+    ...(senderUtility >= 0 ? { bestPolicyShare } : {}),
     leverageBaseline: baselineIndex >= 0 ? scenario.policies[baselineIndex]!.id : null,
   };
   if (options.paths) {

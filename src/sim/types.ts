@@ -42,6 +42,8 @@ export interface SimulationResult {
   /** Parameters fixed at their values (`--fixed`) or drawn from their priors by Latin hypercube. */
   readonly sampling: "fixed" | "latin-hypercube" | "mean-field";
   readonly policies: Record<string, PolicySimulation>;
+  /** Share of runs in which each simulated policy gave the sender the highest senderUtility (common random numbers, ties to the first listed). */
+  readonly bestPolicyShare?: Record<string, number>;
   /** The baseline of `leverageValue` (the first unconditional policy). */
   readonly leverageBaseline: string | null;
   /** With `paths`: every run's weekly series, `paths[policy][series][run][week]`. */

@@ -1,0 +1,78 @@
+import { LinkageError } from "../errors/LinkageError.js";
+import { parameterValues } from "../scenario/parameterValues.js";
+import type { Scenario } from "../scenario/types.js";
+import { simulate } from "../sim/simulate.js";
+import { analyze } from "./analyze.js";
+import { bestPolicyShare } from "./bestPolicyShare.js";
+import { equilibriumTree } from "./equilibriumTree.js";
+import type { ScenarioRun, SobolResult } from "./runTypes.js";
+import { scenarioSobol } from "./scenarioSobol.js";
+import { tornado } from "./tornado.js";
+
+export interface RunOptions {
+  /** Monte Carlo runs per policy. @default 2000 */
+  readonly runs?: number;
+  /** @default 1 */
+  readonly seed?: number;
+  readonly overrides?: Readonly<Record<string, number>>;
+  /** Worker threads for the simulation (never changes the numbers). */
+  readonly threads?: number;
+  /** Prior draws for the best-policy shares. @default 4000 */
+  readonly draws?: number;
+  /** The command line that reproduces the run, recorded in the results. */
+  readonly command?: string;
+  readonly onProgress?: (stage: string) => void;
+}
+
+/**
+ * Everything `linkage run` computes for one scenario, as one plain object (`results.json`):
+ * the one-shot analysis with pivots; the weekly Monte Carlo with parameters drawn from their
+ * priors; the sensitivity analysis (tornado of the one-shot leverage value, Sobol indices of the
+ * leverage value and of expected attacks, the probability over the priors that each policy is
+ * best); the best policy's game tree with the equilibrium path; and nothing that depends on the
+ * machine, so the same seed gives the same object.
+ *
+ * @throws {LinkageError} E_INPUT for a scenario without dynamics or a bad override
+ */
+export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioRun> {
+  if (!scenario.dynamics) {
+    throw new LinkageError("E_INPUT", `${scenario.source}: linkage run needs a scenario with a dynamics section`);
+  }
+  const seed = options.seed ?? 1;
+  const runs = options.runs ?? 2000;
+  const overrides = options.overrides ?? {};
+  const progress = options.onProgress ?? (() => {});
+  const { values } = parameterValues(scenario, overrides);
+
+  progress("one-shot analysis");
+  const analysis = analyze(scenario, { overrides });
+
+  progress("weekly simulation");
+  const simulation = await simulate(scenario, {
+    runs,
+    seed,
+    overrides,
+    ...(options.threads ? { threads: options.threads } : {}),
+  });
+
+  progress("sensitivity analysis");
+  const draws = options.draws ?? 4000;
+  const sobol: SobolResult[] = scenarioSobol(scenario, values, seed, analysis.bestPolicy);
+  const sensitivity = {
+    tornado: tornado(scenario, values),
+    sobol,
+    bestPolicyShare: { oneShot: bestPolicyShare(scenario, values, draws, seed), simulated: simulation.bestPolicyShare ?? {} },
+    draws,
+  };
+  const best = analysis.bestPolicy;
+  return {
+    scenario: { id: scenario.id, title: scenario.title, description: scenario.description },
+    command: options.command ?? `npx linkage run ${scenario.source} --runs ${runs} --seed ${seed}`,
+    seed,
+    runs,
+    analysis,
+    simulation,
+    sensitivity,
+    tree: { policy: best, nodes: equilibriumTree(scenario, values, analysis, best) },
+  };
+}

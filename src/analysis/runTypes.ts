@@ -1,0 +1,87 @@
+import type { SimulationResult } from "../sim/types.js";
+import type { AnalysisResult } from "./types.js";
+
+/** One bar of the tornado chart: the leverage value at the two ends of a parameter's prior range. */
+export interface TornadoBar {
+  readonly parameter: string;
+  readonly label: string;
+  readonly low: number;
+  readonly high: number;
+  /** The one-shot leverage value (best policy's E[U_S] minus unconditional support's) at `low` and `high`. */
+  readonly valueAtLow: number;
+  readonly valueAtHigh: number;
+  /** The sender's best policy at `low` and `high`. */
+  readonly bestAtLow: string;
+  readonly bestAtHigh: string;
+}
+
+/** First-order and total Sobol indices of one parameter, with bootstrap confidence intervals. */
+export interface SobolIndex {
+  readonly parameter: string;
+  readonly label: string;
+  readonly first: number;
+  readonly firstLow: number;
+  readonly firstHigh: number;
+  readonly total: number;
+  readonly totalLow: number;
+  readonly totalHigh: number;
+}
+
+export interface SobolResult {
+  /** The output analysed, e.g. "leverageValue" or "attacks". */
+  readonly output: string;
+  /** What the output is, in words, with its unit. */
+  readonly description: string;
+  /** Base sample size N (the model was evaluated N·(d + 2) times). */
+  readonly baseSamples: number;
+  readonly bootstrap: number;
+  readonly confidence: number;
+  /** Variance of the output over the priors. */
+  readonly variance: number;
+  /** Sorted by total index, largest first. */
+  readonly indices: readonly SobolIndex[];
+}
+
+/** A node of the one-shot game tree as drawn in the report (one policy's subgame, sender's rule applied). */
+export interface TreeNode {
+  readonly id: number;
+  /** −1 for the root. */
+  readonly parent: number;
+  readonly kind: "chance" | "target" | "sender" | "terminal";
+  /** Label of the edge from the parent (a type, a choice, a signal, an action). */
+  readonly edge: string;
+  /** Probability of that edge where Nature moves, else null. */
+  readonly probability: number | null;
+  /** Who moves here, or the outcome at a terminal node. */
+  readonly label: string;
+  /** [sender, target] payoffs at terminal nodes. */
+  readonly payoffs: readonly [number, number] | null;
+  /** On the equilibrium path (the types' best responses and the rule's follow-through). */
+  readonly onPath: boolean;
+}
+
+/**
+ * Everything `linkage run` computes for one scenario; `results.json` is exactly this object, and the
+ * HTML and Markdown reports are drawn from it (plus the scenario for parameter labels and sources).
+ */
+export interface ScenarioRun {
+  readonly scenario: { readonly id: string; readonly title: string; readonly description: string | null };
+  /** The command that reproduces the run. */
+  readonly command: string;
+  readonly seed: number;
+  readonly runs: number;
+  /** The one-shot analysis at the parameters' values (with pivots). */
+  readonly analysis: AnalysisResult;
+  /** The weekly Monte Carlo, parameters drawn from their priors. */
+  readonly simulation: SimulationResult;
+  readonly sensitivity: {
+    /** One-at-a-time sweeps, sorted by the swing of the leverage value. */
+    readonly tornado: readonly TornadoBar[];
+    readonly sobol: readonly SobolResult[];
+    /** Share of prior draws in which each policy is the sender's best (one-shot), and of weekly runs (simulated senderUtility). */
+    readonly bestPolicyShare: { readonly oneShot: Record<string, number>; readonly simulated: Record<string, number> };
+    readonly draws: number;
+  };
+  /** The best policy's one-shot game tree, collapsed to the sender's rule, with the equilibrium path. */
+  readonly tree: { readonly policy: string; readonly nodes: readonly TreeNode[] };
+}
