@@ -13,7 +13,12 @@ const SHARE_STREAM = Number.MAX_SAFE_INTEGER - 1;
  * the share of `draws` Latin-hypercube draws of the one-shot parameters with priors (the others
  * at `values`) in which it is best (ties to the first listed policy).
  */
-export function bestPolicyShare(scenario: Scenario, values: Float64Array, draws: number, seed: number): Record<string, number> {
+export function bestPolicyShare(
+  scenario: Scenario,
+  values: Float64Array,
+  draws: number,
+  seed: number,
+): Record<string, number> {
   const free = scenario.parameters.flatMap((p, i) => (p.prior && p.usedInOneShot ? [i] : []));
   const design = latinHypercube(randomStream(seed, SHARE_STREAM), draws, free.length);
   const policies = scenario.policies.filter((p) => p.oneShot);

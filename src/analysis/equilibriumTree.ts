@@ -25,7 +25,14 @@ export function equilibriumTree(
   const nodes: TreeNode[] = [];
   const players = ["sender", "target"] as const;
 
-  const visit = (v: number, parent: number, edge: string, probability: number | null, onPath: boolean, type: string | null) => {
+  const visit = (
+    v: number,
+    parent: number,
+    edge: string,
+    probability: number | null,
+    onPath: boolean,
+    type: string | null,
+  ) => {
     const kind = tree.nodeKind[v]!;
     const id = nodes.length;
     const first = tree.childStart[v]!;
@@ -46,11 +53,21 @@ export function equilibriumTree(
     if (kind === CHANCE) {
       set.actions.forEach((action, a) => {
         const p = toNumber(set.probabilities![a]!);
-        visit(tree.children[first + a]!, id, action, p, onPath && p > 0, type ?? (parent < 0 ? action : null));
+        visit(
+          tree.children[first + a]!,
+          id,
+          action,
+          p,
+          onPath && p > 0,
+          type ?? (parent < 0 ? action : null),
+        );
       });
     } else if (set.player === 0) {
       // the sender follows its rule: keep that action only
-      const a = Array.from({ length: count }, (_, k) => k).find((k) => rule[layout.offset[tree.nodeInfoset[v]!]! + k] === 1) ?? 0;
+      const a =
+        Array.from({ length: count }, (_, k) => k).find(
+          (k) => rule[layout.offset[tree.nodeInfoset[v]!]! + k] === 1,
+        ) ?? 0;
       visit(tree.children[first + a]!, id, set.actions[a]!, null, onPath, type);
     } else {
       set.actions.forEach((action, a) => {

@@ -1,9 +1,17 @@
 export { type AnalyzeOptions, analyze } from "./analyze.js";
+export { bestPolicyShare } from "./bestPolicyShare.js";
 export { closedFormThresholds } from "./closedFormThresholds.js";
 export { type Credibility, credibility } from "./credibility.js";
+export { equilibriumTree } from "./equilibriumTree.js";
+export { leverageValue } from "./leverageValue.js";
 export { findPivots, type PivotOptions } from "./pivots.js";
 export { bestPolicyIndex, type PolicyOutcome, policyOutcome } from "./policyOutcome.js";
 export { responseThresholds } from "./responseThresholds.js";
+export { type RunOptions, runScenario } from "./runScenario.js";
+export type * from "./runTypes.js";
+export { scenarioSobol } from "./scenarioSobol.js";
 export { type SignalPosterior, signalPosteriors } from "./signalPosteriors.js";
+export { type SobolEstimate, type SobolOptions, sobolIndices } from "./sobolIndices.js";
 export { targetBestResponse } from "./targetBestResponse.js";
+export { tornado } from "./tornado.js";
 export type * from "./types.js";

@@ -10,5 +10,8 @@ export function leverageValue(game: LeverageGame): { value: number; best: number
   const best = bestPolicyOf(game);
   const bestValue = senderValue(game, game.policies[best]!);
   const baseline = game.policies.findIndex((p) => p.kind === "unconditional");
-  return { value: baseline < 0 ? 0 : bestValue - senderValue(game, game.policies[baseline]!), best };
+  return {
+    value: baseline < 0 ? 0 : bestValue - senderValue(game, game.policies[baseline]!),
+    best,
+  };
 }

@@ -34,9 +34,15 @@ export interface RunOptions {
  *
  * @throws {LinkageError} E_INPUT for a scenario without dynamics or a bad override
  */
-export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioRun> {
+export async function runScenario(
+  scenario: Scenario,
+  options: RunOptions = {},
+): Promise<ScenarioRun> {
   if (!scenario.dynamics) {
-    throw new LinkageError("E_INPUT", `${scenario.source}: linkage run needs a scenario with a dynamics section`);
+    throw new LinkageError(
+      "E_INPUT",
+      `${scenario.source}: linkage run needs a scenario with a dynamics section`,
+    );
   }
   const seed = options.seed ?? 1;
   const runs = options.runs ?? 2000;
@@ -61,7 +67,10 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   const sensitivity = {
     tornado: tornado(scenario, values),
     sobol,
-    bestPolicyShare: { oneShot: bestPolicyShare(scenario, values, draws, seed), simulated: simulation.bestPolicyShare ?? {} },
+    bestPolicyShare: {
+      oneShot: bestPolicyShare(scenario, values, draws, seed),
+      simulated: simulation.bestPolicyShare ?? {},
+    },
     draws,
   };
   const best = analysis.bestPolicy;

@@ -65,7 +65,11 @@ export interface TreeNode {
  * HTML and Markdown reports are drawn from it (plus the scenario for parameter labels and sources).
  */
 export interface ScenarioRun {
-  readonly scenario: { readonly id: string; readonly title: string; readonly description: string | null };
+  readonly scenario: {
+    readonly id: string;
+    readonly title: string;
+    readonly description: string | null;
+  };
   /** The command that reproduces the run. */
   readonly command: string;
   readonly seed: number;
@@ -79,7 +83,10 @@ export interface ScenarioRun {
     readonly tornado: readonly TornadoBar[];
     readonly sobol: readonly SobolResult[];
     /** Share of prior draws in which each policy is the sender's best (one-shot), and of weekly runs (simulated senderUtility). */
-    readonly bestPolicyShare: { readonly oneShot: Record<string, number>; readonly simulated: Record<string, number> };
+    readonly bestPolicyShare: {
+      readonly oneShot: Record<string, number>;
+      readonly simulated: Record<string, number>;
+    };
     readonly draws: number;
   };
   /** The best policy's one-shot game tree, collapsed to the sender's rule, with the equilibrium path. */

@@ -20,14 +20,30 @@ export const ATTACKS_SOBOL_SAMPLES = 64;
  *   over every parameter with a prior.
  * Parameters without a prior stay at `values`.
  */
-export function scenarioSobol(scenario: Scenario, values: Float64Array, seed: number, policy: string): SobolResult[] {
+export function scenarioSobol(
+  scenario: Scenario,
+  values: Float64Array,
+  seed: number,
+  policy: string,
+): SobolResult[] {
   const results: SobolResult[] = [];
-  const options = (baseSamples: number): SobolOptions => ({ baseSamples, bootstrap: 200, confidence: 0.95, seed });
+  const options = (baseSamples: number): SobolOptions => ({
+    baseSamples,
+    bootstrap: 200,
+    confidence: 0.95,
+    seed,
+  });
 
   const oneShot = scenario.parameters.flatMap((p, i) => (p.prior && p.usedInOneShot ? [i] : []));
   results.push(
-    sobolFor(scenario, values, oneShot, options(LEVERAGE_SOBOL_SAMPLES), "leverageValue", "one-shot leverage value: best policy's E[U_S] minus unconditional support's (sender units)", (work) =>
-      leverageValue(compileLeverageGame(scenario, work)).value,
+    sobolFor(
+      scenario,
+      values,
+      oneShot,
+      options(LEVERAGE_SOBOL_SAMPLES),
+      "leverageValue",
+      "one-shot leverage value: best policy's E[U_S] minus unconditional support's (sender units)",
+      (work) => leverageValue(compileLeverageGame(scenario, work)).value,
     ),
   );
 
@@ -39,8 +55,17 @@ export function scenarioSobol(scenario: Scenario, values: Float64Array, seed: nu
     if (attacks >= 0) {
       const all = scenario.parameters.flatMap((p, i) => (p.prior ? [i] : []));
       results.push(
-        sobolFor(scenario, values, all, options(ATTACKS_SOBOL_SAMPLES), "attacks", `expected attacks over ${dynamics.weeks} weeks under ${policy} (mean-field model)`, (work) =>
-          meanFieldPolicy(scenario, compiled, work, policyIndex, dynamics.weeks).outputs[attacks]!,
+        sobolFor(
+          scenario,
+          values,
+          all,
+          options(ATTACKS_SOBOL_SAMPLES),
+          "attacks",
+          `expected attacks over ${dynamics.weeks} weeks under ${policy} (mean-field model)`,
+          (work) =>
+            meanFieldPolicy(scenario, compiled, work, policyIndex, dynamics.weeks).outputs[
+              attacks
+            ]!,
         ),
       );
     }
@@ -92,4 +117,3 @@ function sobolFor(
     indices,
   };
 }
-

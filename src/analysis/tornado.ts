@@ -34,5 +34,7 @@ export function tornado(scenario: Scenario, values: Float64Array): TornadoBar[] 
       bestAtHigh: hi.best,
     });
   });
-  return bars.sort((a, b) => Math.abs(b.valueAtHigh - b.valueAtLow) - Math.abs(a.valueAtHigh - a.valueAtLow));
+  return bars.sort(
+    (a, b) => Math.abs(b.valueAtHigh - b.valueAtLow) - Math.abs(a.valueAtHigh - a.valueAtLow),
+  );
 }

@@ -28,15 +28,17 @@ export function analysisVerdict(result: AnalysisResult): string[] {
   }
   sentences.push(`${first}.`);
 
-  if (best.kind === "conditional" || best.kind === "conditional-escalation") {
-    sentences.push(concessionSentence(result, best));
-  } else {
-    sentences.push(
-      `Under ${result.bestPolicy} nothing is conditioned, so no type concedes anything it would not concede anyway.`,
-    );
-  }
+  sentences.push(concessionSentence(result, result.bestPolicy));
+  const credible = credibilitySentence(result);
+  if (credible) sentences.push(credible);
+  sentences.push(pivotSentence(result));
+  return sentences;
+}
 
+/** Rule 3: whether the assessed policy's promise, withholding and escalation are credible given ρ, and ρ*. */
+export function credibilitySentence(result: AnalysisResult): string | null {
   const c = result.credibility;
+  const best = result.policies[result.bestPolicy]!;
   if (c && (c.policy === result.bestPolicy || best.kind !== "unconditional")) {
     const parts: string[] = [];
     const rho = formatNumber(c.reputation);
@@ -62,27 +64,33 @@ export function analysisVerdict(result: AnalysisResult): string[] {
       );
     }
     const all = c.promiseCredible && c.withholdCredible && c.escalationCredible;
-    sentences.push(
+    return (
       `Credibility of ${c.policy}: ${parts.join("; ")}. All of its prescribed actions are sequentially rational for ρ ≥ ρ* = ${formatNumber(c.minReputationStake)}, ` +
-        `so at ρ = ${rho} ${c.policy} is ${all ? "credible" : "not credible"}.`,
+      `so at ρ = ${rho} ${c.policy} is ${all ? "credible" : "not credible"}.`
     );
   }
+  return null;
+}
 
+/** Rule 4: the nearest pivots on each side of each parameter's current value. */
+export function pivotSentence(result: AnalysisResult): string {
   const pivotSentences = nearestPivots(result).map((p) => {
     const current = result.parameters[p.parameter]!;
     return p.value < current
       ? `${p.parameter} falls below ${formatNumber(p.value)} (now ${formatNumber(current)}), ${p.below} becomes best`
       : `${p.parameter} rises above ${formatNumber(p.value)} (now ${formatNumber(current)}), ${p.above} becomes best`;
   });
-  sentences.push(
-    pivotSentences.length === 0
-      ? `No single parameter moved across its prior range changes the best policy.`
-      : `The verdict changes if ${pivotSentences.join("; if ")}.`,
-  );
-  return sentences;
+  return pivotSentences.length === 0
+    ? "No single parameter moved across its prior range changes the best policy."
+    : `The verdict changes if ${pivotSentences.join("; if ")}.`;
 }
 
-function concessionSentence(result: AnalysisResult, policy: PolicyResult): string {
+/** Rule 2: what each target type concedes under a policy. */
+export function concessionSentence(result: AnalysisResult, policyId: string): string {
+  const policy: PolicyResult = result.policies[policyId]!;
+  if (policy.kind !== "conditional" && policy.kind !== "conditional-escalation") {
+    return `Under ${policyId} nothing is conditioned, so no type concedes anything it would not concede anyway.`;
+  }
   const parts = Object.entries(policy.responses).map(([type, response]) => {
     const conceded = Object.keys(response).filter((d) => response[d] === 1);
     const share = formatPercent(result.typePrior[type] ?? 0);
@@ -94,7 +102,7 @@ function concessionSentence(result: AnalysisResult, policy: PolicyResult): strin
           : `concedes ${conceded.join(", ")} only`;
     return `the ${type} type (prior ${share}) ${what}`;
   });
-  return `Under ${result.bestPolicy}, ${parts.join(", and ")}.`;
+  return `Under ${policyId}, ${parts.join(", and ")}.`;
 }
 
 /** For each parameter, the pivots nearest to its current value on either side. */
