@@ -1,13 +1,12 @@
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
-import { scenarioJsonSchema } from "../scenario/scenarioJsonSchema.js";
-import { SOLVE_METHODS, type SolveMethod } from "../solvers/solveGame.js";
-import { analyzeCommand } from "./analyzeCommand.js";
+import { SOLVE_METHODS, type SolveMethod } from "../solvers/solveMethods.js";
+import type { AnalyzeCommandOptions } from "./analyzeCommand.js";
 import { type CliIo, processIo } from "./cliIo.js";
 import { EXIT_OK, exitCodeFor } from "./exitCode.js";
-import { type ExportCommandOptions, exportCommand } from "./exportCommand.js";
-import { type SimulateCommandOptions, simulateCommand } from "./simulateCommand.js";
-import { solveCommand } from "./solveCommand.js";
+import type { ExportCommandOptions } from "./exportCommand.js";
+import type { RunCommandOptions } from "./runCommand.js";
+import type { SimulateCommandOptions } from "./simulateCommand.js";
 
 const VERSION = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
@@ -42,9 +41,28 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .option("--out <dir>", "also write DIR/analysis.md and DIR/analysis.json")
     .option("--no-pivots", "skip the search for pivots")
     .exitOverride()
-    .action(
-      (file: string, options: { set: string[]; json?: boolean; out?: string; pivots: boolean }) =>
-        analyzeCommand(file, options, io),
+    .action(async (file: string, options: AnalyzeCommandOptions) =>
+      (await import("./analyzeCommand.js")).analyzeCommand(file, options, io),
+    );
+
+  program
+    .command("run")
+    .description(
+      "The main job: one-shot analysis, weekly simulation and sensitivity, written as a report",
+    )
+    .argument("<file>", "scenario file (YAML) with a dynamics section")
+    .option("--out <dir>", "output folder (default: out/<scenario id>)")
+    .option("--runs <n>", "Monte Carlo runs per policy (default 2000)")
+    .option("--seed <s>", "random seed (default 1)")
+    .option("--threads <t>", "worker threads (default: all cores; results do not depend on it)")
+    .addOption(
+      new Option("--set <id=value>", "set a parameter (repeatable)")
+        .argParser((value: string, previous: string[]) => [...previous, value])
+        .default([], "none"),
+    )
+    .exitOverride()
+    .action(async (file: string, options: RunCommandOptions) =>
+      (await import("./runCommand.js")).runCommand(file, options, io),
     );
 
   program
@@ -70,7 +88,9 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     )
     .option("--paths", "keep every run's weekly series")
     .exitOverride()
-    .action((file: string, options: SimulateCommandOptions) => simulateCommand(file, options, io));
+    .action(async (file: string, options: SimulateCommandOptions) =>
+      (await import("./simulateCommand.js")).simulateCommand(file, options, io),
+    );
 
   program
     .command("solve")
@@ -84,8 +104,9 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .option("--rational", "print exact rationals (e.g. 1/3)")
     .option("--json", "print one JSON object instead of Gambit-style NE lines")
     .exitOverride()
-    .action((file: string, options: { method: SolveMethod; rational?: boolean; json?: boolean }) =>
-      solveCommand(file, options, io),
+    .action(
+      async (file: string, options: { method: SolveMethod; rational?: boolean; json?: boolean }) =>
+        (await import("./solveCommand.js")).solveCommand(file, options, io),
     );
 
   program
@@ -106,13 +127,18 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     )
     .option("--out <file>", "write to FILE instead of standard output")
     .exitOverride()
-    .action((file: string, options: ExportCommandOptions) => exportCommand(file, options, io));
+    .action(async (file: string, options: ExportCommandOptions) =>
+      (await import("./exportCommand.js")).exportCommand(file, options, io),
+    );
 
   program
     .command("schema")
     .description("Print the JSON Schema of the scenario language (for editors)")
     .exitOverride()
-    .action(() => io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`));
+    .action(async () => {
+      const { scenarioJsonSchema } = await import("../scenario/scenarioJsonSchema.js");
+      io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    });
 
   try {
     await program.parseAsync([...args], { from: "user" });

@@ -2,7 +2,9 @@
 export function formatNumber(value: number | null, digits = 3): string {
   if (value === null || !Number.isFinite(value)) return "n/a";
   const rounded = Number(value.toFixed(digits));
-  const text = (Object.is(rounded, -0) ? 0 : rounded).toFixed(digits).replace(/\.?0+$/, "");
+  const fixed = (Object.is(rounded, -0) ? 0 : rounded).toFixed(digits);
+  // strip trailing zeros of the decimals only: 400 stays 400, 0.250 becomes 0.25
+  const text = fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
   return text.startsWith("-") ? `−${text.slice(1)}` : text;
 }
 

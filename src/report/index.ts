@@ -2,3 +2,6 @@ export { type AnalysisMarkdownOptions, analysisMarkdown } from "./analysisMarkdo
 export { analysisText } from "./analysisText.js";
 export { analysisVerdict, nearestPivots } from "./analysisVerdict.js";
 export { formatNumber, formatPercent } from "./formatNumber.js";
+export { runReportHtml } from "./runReportHtml.js";
+export { runReportMarkdown } from "./runReportMarkdown.js";
+export { runVerdict } from "./runVerdict.js";

@@ -15,8 +15,9 @@ import {
   strategicRegretExact,
 } from "./regret.js";
 
-export const SOLVE_METHODS = ["enumpure", "dominance", "backward"] as const;
-export type SolveMethod = (typeof SOLVE_METHODS)[number];
+import type { SolveMethod } from "./solveMethods.js";
+
+export { SOLVE_METHODS, type SolveMethod } from "./solveMethods.js";
 
 export interface SolveOptions {
   readonly method?: SolveMethod;

@@ -1,0 +1,219 @@
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runScenario } from "../analysis/runScenario.js";
+import type { ScenarioRun } from "../analysis/runTypes.js";
+import { loadScenario } from "../scenario/loadScenario.js";
+import type { Scenario } from "../scenario/types.js";
+import { closeSimulationPool } from "../sim/simulate.js";
+import { analysisVerdict } from "./analysisVerdict.js";
+import { escapeHtml } from "./charts/escapeHtml.js";
+import { formatQuantity } from "./charts/formatQuantity.js";
+import { tidyTreeLayout } from "./charts/gameTreeChart.js";
+import { runReportHtml } from "./runReportHtml.js";
+import { runReportMarkdown } from "./runReportMarkdown.js";
+
+const FLAGSHIP = fileURLToPath(new URL("../../scenarios/kabul-2021.yaml", import.meta.url));
+
+/** The charts the report must contain (the weekly fan charts are checked separately). */
+const CHARTS = [
+  "best-policy-share",
+  "outcome-attacks",
+  "outcome-fatalities",
+  "outcome-evacuatedShare",
+  "outcome-alqaedaSuspendedShare",
+  "outcome-senderUtility",
+  "outcome-leverageValue",
+  "game-tree",
+  "tornado",
+  "sobol-leverageValue",
+  "sobol-attacks",
+];
+const FANS = ["attacks", "I", "B", "A", "s", "x"].map((s) => `fan-${s}`);
+
+let scenario: Scenario;
+let run: ScenarioRun;
+let verdict: string[];
+let html: string;
+let markdown: string;
+
+beforeAll(async () => {
+  scenario = loadScenario(FLAGSHIP);
+  run = await runScenario(scenario, { runs: 250, draws: 200 });
+  verdict = analysisVerdict(run.analysis);
+  html = runReportHtml(run, scenario, verdict);
+  markdown = runReportMarkdown(run, scenario, verdict);
+}, 60_000);
+
+afterAll(async () => {
+  await closeSimulationPool();
+});
+
+/** Every `<figure class="chart" data-chart="…">…</figure>` of the page, by name. */
+function figures(page: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const m of page.matchAll(
+    /<figure class="chart" data-chart="([^"]+)">([\s\S]*?)<\/figure>\n/g,
+  ))
+    found.set(m[1]!, m[2]!);
+  return found;
+}
+
+describe("runReportHtml", () => {
+  it("is one page with every section, in order", () => {
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    const headings = [
+      "Verdict",
+      "Policies compared",
+      "Week by week",
+      "Outcomes at the end of the horizon",
+      "Credibility",
+      "The one-shot game",
+      "Sensitivity: one parameter at a time",
+      "Sensitivity: all parameters together",
+      "Pivots: the verdict changes if …",
+      "Appendix: parameters and reproduction",
+    ];
+    const positions = headings.map((h) => html.indexOf(`">${h}</h2>`));
+    for (const [i, p] of positions.entries()) expect(p, headings[i]).toBeGreaterThan(0);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it("lists the verdict sentences as given", () => {
+    expect(verdict.length).toBeGreaterThanOrEqual(3);
+    for (const s of verdict) expect(html).toContain(`<li>${escapeHtml(s)}</li>`);
+  });
+
+  it("has every chart, each a figure with a title, a caption and SVG marks", () => {
+    const found = figures(html);
+    for (const name of [...CHARTS, ...FANS]) {
+      const body = found.get(name);
+      expect(body, name).toBeDefined();
+      expect(body).toMatch(/<h3>[^<]+<\/h3>/);
+      expect(body).toMatch(/<figcaption>[^<]{40,}<\/figcaption>/);
+      const svg = body!.match(/<svg[\s\S]*<\/svg>/)?.[0];
+      expect(svg, name).toBeDefined();
+      expect(svg).toMatch(/<(path|rect|line|circle|text)\b/);
+    }
+    expect(found.size).toBe(
+      CHARTS.length + Object.keys(run.simulation.policies["U"]!.weekly).length,
+    );
+  });
+
+  it("labels the axes with units", () => {
+    const found = figures(html);
+    expect(found.get("fan-attacks")).toContain("attacks per week");
+    expect(found.get("fan-I")).toContain("ISKP fighters");
+    expect(found.get("outcome-evacuatedShare")).toContain("(%)");
+    expect(found.get("tornado")).toContain("(sender units)");
+    expect(found.get("game-tree")).toContain("(p = 0.7)");
+  });
+
+  it("has a policy table row per policy, with uncertainty", () => {
+    for (const id of Object.keys(run.simulation.policies))
+      expect(html).toContain(`<tr data-policy="${id}"`);
+    expect(html).toMatch(/<span class="ci">\[[^\]]+, [^\]]+\]<\/span>/);
+  });
+
+  it("has the credibility panel, pivots, parameters and the reproducing command", () => {
+    expect(html).toContain("ρ* =");
+    for (const p of run.analysis.pivots) expect(html).toContain(`(${p.parameter}) `);
+    for (const p of scenario.parameters) expect(html).toContain(`<code>${escapeHtml(p.id)}</code>`);
+    expect(html).toContain(escapeHtml(run.command));
+    expect(html).toContain(`Seed ${run.seed}`);
+  });
+
+  it("is self-contained: no scripts and no URLs but SVG namespaces", () => {
+    expect(html).not.toMatch(/<script/i);
+    const urls = [...html.matchAll(/https?:\/\/[^\s"'<>)]*/g)].map((m) => m[0]);
+    expect(urls.filter((u) => u !== "http://www.w3.org/2000/svg")).toEqual([]);
+    expect(html).not.toMatch(/<link\b|@import|url\(/i);
+  });
+
+  it("escapes scenario text", () => {
+    const nasty = `<b>&"`;
+    const first = run.sensitivity.tornado[0]!;
+    const page = runReportHtml(
+      {
+        ...run,
+        scenario: { ...run.scenario, title: nasty, description: `${nasty} <script>x</script>` },
+        sensitivity: {
+          ...run.sensitivity,
+          tornado: [{ ...first, label: nasty }, ...run.sensitivity.tornado.slice(1)],
+        },
+      },
+      {
+        ...scenario,
+        title: nasty,
+        parameters: scenario.parameters.map((p, i) =>
+          i === 0 ? { ...p, label: nasty, source: `${nasty} https://example.org` } : p,
+        ),
+      },
+      [...verdict, `a verdict with ${nasty}`],
+    );
+    expect(page).not.toContain("<b>&");
+    expect(page).not.toMatch(/<script/i);
+    expect(page).toContain("<h1>&lt;b&gt;&amp;&quot;</h1>");
+    expect(page).toContain("<title>&lt;b&gt;&amp;&quot;</title>");
+    expect(page).toContain("<li>a verdict with &lt;b&gt;&amp;&quot;</li>");
+    expect(page).toContain("<td>&lt;b&gt;&amp;&quot; https://example.org</td>");
+    // a tick label of the tornado, written by Plot through linkedom (which leaves `"` as is in text)
+    expect(page).toMatch(new RegExp(`&lt;b&gt;&amp;(&quot;|") \\(${first.parameter}\\)`));
+  });
+});
+
+describe("runReportMarkdown", () => {
+  it("has every section and the key numbers of each chart", () => {
+    for (const h of [
+      "## Verdict",
+      "## Policies compared",
+      "## Week by week",
+      "## Outcomes at the end of the horizon",
+      "## Credibility",
+      "## The one-shot game",
+      "## Sensitivity: one parameter at a time",
+      "## Sensitivity: all parameters together",
+      "## Pivots: the verdict changes if …",
+      "## Appendix: parameters and reproduction",
+    ])
+      expect(markdown).toContain(`\n${h}\n`);
+    expect(markdown.startsWith(`# ${run.scenario.title}`)).toBe(true);
+    for (const s of verdict) expect(markdown).toContain(`- ${s}`);
+    for (const id of Object.keys(run.simulation.policies))
+      expect(markdown).toMatch(new RegExp(`\\n\\| \\**${id}\\**? \\|`));
+    expect(markdown).toContain("How often each policy is best");
+    expect(markdown).toContain("**ISKP attacks per week** (attacks per week)");
+    expect(markdown).toContain("ρ* =");
+    expect(markdown).toContain(`Reproduce with: \`${run.command}\``);
+    expect(markdown).not.toContain("\n\n\n");
+  });
+});
+
+describe("report helpers", () => {
+  it("tidyTreeLayout spaces leaves evenly and centres parents over their children", () => {
+    const layout = tidyTreeLayout(
+      [
+        { id: 0, parent: -1 },
+        { id: 1, parent: 0 },
+        { id: 2, parent: 1 },
+        { id: 3, parent: 1 },
+        { id: 4, parent: 0 },
+      ],
+      100,
+      20,
+    );
+    expect(layout.get(2)).toEqual({ x: 200, y: 0, depth: 2 });
+    expect(layout.get(3)).toEqual({ x: 200, y: 20, depth: 2 });
+    expect(layout.get(4)).toEqual({ x: 100, y: 40, depth: 1 });
+    expect(layout.get(1)).toEqual({ x: 100, y: 10, depth: 1 });
+    expect(layout.get(0)).toEqual({ x: 0, y: 25, depth: 0 });
+  });
+
+  it("formatQuantity keeps the digits of whole numbers", () => {
+    expect(formatQuantity(400.2)).toBe("400");
+    expect(formatQuantity(120)).toBe("120");
+    expect(formatQuantity(12345.6)).toBe("12\u202f346");
+    expect(formatQuantity(-0.0224)).toBe("−0.022");
+    expect(formatQuantity(35.42)).toBe("35.4");
+    expect(formatQuantity(Number.NaN)).toBe("n/a");
+  });
+});

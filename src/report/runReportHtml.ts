@@ -1,0 +1,244 @@
+import type { ScenarioRun } from "../analysis/runTypes.js";
+import type { Scenario } from "../scenario/types.js";
+import type { OutcomeSummary } from "../sim/types.js";
+import { bestPolicyShareChart } from "./charts/bestPolicyShareChart.js";
+import { escapeHtml } from "./charts/escapeHtml.js";
+import { fanChart, seriesOrder } from "./charts/fanChart.js";
+import { formatQuantity } from "./charts/formatQuantity.js";
+import { gameTreeChart } from "./charts/gameTreeChart.js";
+import { OUTCOMES, outcomeChart, POLICY_TABLE_OUTCOMES } from "./charts/outcomeChart.js";
+import { pivotSentences } from "./charts/pivotSentences.js";
+import { type PolicyStyle, policyColors } from "./charts/policyColors.js";
+import { priorText } from "./charts/priorText.js";
+import { sobolChart } from "./charts/sobolChart.js";
+import { tornadoChart } from "./charts/tornadoChart.js";
+import { formatNumber, formatPercent } from "./formatNumber.js";
+
+const CSS = `
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: #1f2937; background: #fff; line-height: 1.5; margin: 0; }
+main { max-width: 1100px; margin: 0 auto; padding: 24px 20px 60px; }
+h1 { font-size: 1.7rem; line-height: 1.25; margin: 0.2em 0 0.5em; }
+h2 { font-size: 1.3rem; margin: 2em 0 0.5em; padding-bottom: 0.2em; border-bottom: 1px solid #e5e7eb; }
+h3 { font-size: 1.02rem; margin: 0 0 0.4em; }
+p.lede { font-size: 1.05rem; color: #374151; }
+ul.verdict li { margin: 0.35em 0; }
+table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1em; font-size: 0.88rem; }
+th, td { border: 1px solid #e5e7eb; padding: 4px 7px; vertical-align: top; text-align: left; }
+th { background: #f9fafb; font-weight: 600; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.ci { color: #6b7280; font-size: 0.85em; }
+tr.best td { background: #fff7ed; }
+figure.chart { margin: 1.2em 0 1.6em; padding: 12px 14px 8px; border: 1px solid #e5e7eb; border-radius: 6px; }
+figure.chart svg { display: block; max-width: 100%; height: auto; margin: 4px 0; }
+figure.chart figcaption { font-size: 0.86rem; color: #4b5563; margin-top: 4px; }
+.grid2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 0 16px; }
+.grid2 figure.chart { margin: 0.6em 0; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 0.82rem; color: #374151; }
+.key { display: inline-flex; align-items: center; gap: 5px; }
+.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; }
+.swatch.outline { border: 2px solid #b30000; width: 10px; height: 10px; }
+.swatch.rule { height: 2px; background: #222; }
+.swatch.path { height: 4px; background: #c2410c; }
+.glyph { display: inline-block; width: 11px; height: 11px; }
+.glyph.chance { border: 1.5px solid #4b5563; border-radius: 50%; width: 9px; height: 9px; }
+.glyph.target { background: #7c3aed; }
+.glyph.sender { background: #2563eb; transform: rotate(45deg) scale(0.8); }
+.flag-yes { color: #15803d; font-weight: 600; }
+.flag-no { color: #b91c1c; font-weight: 600; }
+code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.88em;
+  background: #f3f4f6; padding: 1px 4px; border-radius: 3px; word-break: break-all; }
+table.parameters code { word-break: normal; white-space: nowrap; }
+.small { font-size: 0.86rem; color: #4b5563; }
+@media print { figure.chart { break-inside: avoid; } }
+`;
+
+/**
+ * The policy reader's report of a `linkage run` as one self-contained HTML page: inline CSS,
+ * inline SVG charts drawn with Observable Plot on the server (and the game tree with our own
+ * tidy layout), no scripts and nothing fetched from the network, so it opens offline.
+ *
+ * Sections, in order: title and description; the verdict (the given sentences, as a list); a
+ * policy comparison table with 5–95% ranges and how often each policy is best; weekly fan charts;
+ * end-of-horizon outcome distributions; the credibility panel; the best policy's game tree; the
+ * tornado of the leverage value; the Sobol indices; the pivots; an appendix with every parameter
+ * (value, prior, source), the seed and the command that reproduces the run.
+ *
+ * Every chart is a `<figure class="chart" data-chart="…">`; every piece of scenario text is
+ * HTML-escaped (a scenario is user input).
+ *
+ * @param verdict - the verdict sentences, written elsewhere; shown as given
+ */
+export function runReportHtml(
+  run: ScenarioRun,
+  scenario: Scenario,
+  verdict: readonly string[],
+): string {
+  const style = policyColors(run);
+  const title = run.scenario.title || scenario.title;
+  const body: string[] = [];
+
+  body.push(`<h1>${escapeHtml(title)}</h1>`);
+  body.push(`<p class="lede">${escapeHtml(describe(run, scenario))}</p>`);
+
+  body.push(`<h2 id="verdict">Verdict</h2>`);
+  body.push(
+    `<ul class="verdict" data-section="verdict">${verdict.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>`,
+  );
+
+  body.push(`<h2 id="policies">Policies compared</h2>`);
+  body.push(policyTable(run, style));
+  body.push(bestPolicyShareChart(run, style));
+
+  body.push(`<h2 id="weekly">Week by week</h2>`);
+  body.push(
+    `<p>How the situation evolves under each policy over ${run.simulation.weeks} weeks, across ${run.simulation.runs} simulated runs per policy with the uncertain parameters drawn from their priors.</p>`,
+  );
+  for (const series of seriesOrder(run)) body.push(fanChart(run, series, style));
+
+  body.push(`<h2 id="outcomes">Outcomes at the end of the horizon</h2>`);
+  body.push(`<div class="grid2">`);
+  for (const outcome of Object.keys(OUTCOMES)) body.push(outcomeChart(run, outcome, style));
+  body.push(`</div>`);
+
+  body.push(`<h2 id="credibility">Credibility</h2>`);
+  body.push(credibilityPanel(run));
+
+  body.push(`<h2 id="game-tree">The one-shot game</h2>`);
+  body.push(gameTreeChart(run, { sender: scenario.sender.name, target: scenario.target.name }));
+
+  body.push(`<h2 id="tornado">Sensitivity: one parameter at a time</h2>`);
+  body.push(tornadoChart(run));
+
+  body.push(`<h2 id="sobol">Sensitivity: all parameters together</h2>`);
+  for (const result of run.sensitivity.sobol) body.push(sobolChart(result));
+
+  body.push(`<h2 id="pivots">Pivots: the verdict changes if …</h2>`);
+  const pivots = pivotSentences(run, scenario);
+  body.push(
+    pivots.length === 0
+      ? `<p>No single parameter moved across its prior range changes the best policy (${escapeHtml(run.analysis.bestPolicy)}).</p>`
+      : `<p>All else at its value, the best policy changes if one parameter crosses a pivot:</p><ul class="pivots">${pivots.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>`,
+  );
+
+  body.push(`<h2 id="appendix">Appendix: parameters and reproduction</h2>`);
+  body.push(appendix(run, scenario));
+
+  return [
+    "<!doctype html>",
+    `<html lang="en">`,
+    "<head>",
+    `<meta charset="utf-8">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${CSS}</style>`,
+    "</head>",
+    "<body>",
+    "<main>",
+    ...body.filter((part) => part !== ""),
+    "</main>",
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
+
+/** One paragraph: the scenario's description and how the numbers were made. */
+function describe(run: ScenarioRun, scenario: Scenario): string {
+  const description = (run.scenario.description ?? scenario.description ?? "").trim();
+  const sampling =
+    run.simulation.sampling === "fixed"
+      ? "with every parameter fixed at its value"
+      : "with the uncertain parameters drawn from their priors";
+  const method = `This report compares the policies in a one-shot game at the parameters' values and in ${run.simulation.runs} simulated runs per policy over ${run.simulation.weeks} weeks ${sampling} (seed ${run.seed}).`;
+  return description ? `${description} ${method}` : method;
+}
+
+function rangeCell(o: OutcomeSummary | undefined, percent: boolean): string {
+  if (!o) return `<td class="num">–</td>`;
+  const f = percent ? formatPercent : formatQuantity;
+  return `<td class="num">${escapeHtml(f(o.mean))}<br><span class="ci">[${escapeHtml(f(o.q05))}, ${escapeHtml(f(o.q95))}]</span></td>`;
+}
+
+function policyTable(run: ScenarioRun, style: PolicyStyle): string {
+  const { oneShot, simulated } = run.sensitivity.bestPolicyShare;
+  const head = [
+    "policy",
+    "one-shot US value",
+    ...POLICY_TABLE_OUTCOMES.map(([, h]) => h),
+    "best in one-shot draws",
+    "best in simulated runs",
+  ];
+  const rows = style.ids.map((id) => {
+    const one = run.analysis.policies[id];
+    const sim = run.simulation.policies[id];
+    const share = (s: Record<string, number>) =>
+      s[id] === undefined ? "–" : formatPercent(s[id]!);
+    return [
+      `<tr data-policy="${escapeHtml(id)}"${id === run.analysis.bestPolicy ? ` class="best"` : ""}>`,
+      `<td><span class="swatch" style="background:${escapeHtml(style.color[id]!)}"></span> <b>${escapeHtml(id)}</b> ${escapeHtml(style.label[id]!)}</td>`,
+      `<td class="num">${one ? escapeHtml(formatNumber(one.senderValue)) : "–"}</td>`,
+      ...POLICY_TABLE_OUTCOMES.map(([key, , percent]) => rangeCell(sim?.outcomes[key], percent)),
+      `<td class="num">${escapeHtml(share(oneShot))}</td>`,
+      `<td class="num">${escapeHtml(share(simulated))}</td>`,
+      "</tr>",
+    ].join("");
+  });
+  return [
+    `<table class="policies" id="policy-table">`,
+    `<thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`,
+    `<tbody>${rows.join("\n")}</tbody>`,
+    "</table>",
+    `<p class="small">One-shot US value: the sender's expected payoff in the one-shot game at the parameters' values, the policy executed as announced (– for weekly-only rules); the best policy, ${escapeHtml(run.analysis.bestPolicy)}, is highlighted. Simulated columns: mean over ${run.simulation.runs} runs with the 5th and 95th percentiles in brackets, over ${run.simulation.weeks} weeks. Payoffs are in sender units (per week in the simulation); the leverage value is the policy's payoff minus that of unconditional support (${escapeHtml(run.simulation.leverageBaseline ?? "none")}) in the same run. The last two columns: how often the policy is best over ${run.sensitivity.draws} prior draws of the one-shot game and over the simulated runs.</p>`,
+  ].join("\n");
+}
+
+function flag(credible: boolean): string {
+  return credible ? `<span class="flag-yes">yes</span>` : `<span class="flag-no">no</span>`;
+}
+
+function credibilityPanel(run: ScenarioRun): string {
+  const c = run.analysis.credibility;
+  if (!c)
+    return `<p>The scenario has no conditional policy, so there is no follow-through to assess.</p>`;
+  const policy = run.analysis.policies[c.policy];
+  const rows: string[] = [
+    `<tr><td>clean</td><td>keep the promise (support)</td><td class="num">${escapeHtml(formatNumber(c.promiseAfterClean === null ? null : -c.promiseAfterClean))}</td><td>${flag(c.promiseCredible)}</td></tr>`,
+    `<tr><td>violation</td><td>withhold support</td><td class="num">${escapeHtml(formatNumber(c.supportAfterViolation))}</td><td>${flag(c.withholdCredible)}</td></tr>`,
+  ];
+  if (c.escalationAfterViolation !== null || policy?.kind === "conditional-escalation") {
+    rows.push(
+      `<tr><td>violation</td><td>escalate</td><td class="num">${escapeHtml(formatNumber(c.escalationAfterViolation === null ? null : -c.escalationAfterViolation))}</td><td>${flag(c.escalationCredible)}</td></tr>`,
+    );
+  }
+  const p = run.analysis.posteriors;
+  const type = run.analysis.posteriorType;
+  const posterior =
+    type === null
+      ? ""
+      : ` The US belief that the target is ${type} moves from ${formatNumber(run.analysis.typePrior[type] ?? null, 4)} to ${formatNumber(p.afterViolation, 4)} after a violation signal and to ${formatNumber(p.afterClean, 4)} after a clean one.`;
+  return [
+    `<p>Would the US carry out ${escapeHtml(c.policy)}${policy ? ` (${escapeHtml(policy.label)})` : ""} once the signal is in? For each prescribed action, the table gives the sender's one-shot gain from doing otherwise, before the reputation cost ρ of breaking the announced rule; an action is credible when that gain is at most ρ = ${escapeHtml(formatNumber(c.reputation))}.</p>`,
+    `<table class="credibility"><thead><tr><th>after the signal</th><th>prescribed action</th><th>sender's gain from the alternative (sender units)</th><th>credible at ρ = ${escapeHtml(formatNumber(c.reputation))}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`,
+    `<p><b>Minimal reputation stake ρ* = ${escapeHtml(formatNumber(c.minReputationStake, 4))}</b>: every prescribed action is sequentially rational when ρ ≥ ρ* (now ρ = ${escapeHtml(formatNumber(c.reputation))}).${escapeHtml(posterior)}</p>`,
+  ].join("\n");
+}
+
+function appendix(run: ScenarioRun, scenario: Scenario): string {
+  const rows = scenario.parameters.map((p) => {
+    const value = run.analysis.parameters[p.id] ?? p.value;
+    return `<tr><td><code>${escapeHtml(p.id)}</code></td><td>${escapeHtml(p.label ?? "")}</td><td class="num">${escapeHtml(formatNumber(value, 4))}</td><td>${escapeHtml(p.unit ?? "")}</td><td>${escapeHtml(priorText(p.prior))}</td><td>${escapeHtml(p.source ?? "")}</td></tr>`;
+  });
+  const warnings = run.analysis.warnings;
+  return [
+    `<table class="parameters" id="parameter-table"><thead><tr><th>id</th><th>meaning</th><th>value</th><th>unit</th><th>prior</th><th>source</th></tr></thead><tbody>`,
+    rows.join("\n"),
+    "</tbody></table>",
+    `<p>Seed ${run.seed}; ${run.runs} runs per policy; ${run.sensitivity.draws} prior draws for the best-policy shares; parameters sampled by ${escapeHtml(run.simulation.sampling)}. Scenario <code>${escapeHtml(run.scenario.id)}</code> read from <code>${escapeHtml(scenario.source)}</code>.</p>`,
+    `<p>Reproduce this report with:<br><code>${escapeHtml(run.command)}</code></p>`,
+    warnings.length === 0
+      ? ""
+      : `<p>Notes:</p><ul>${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>`,
+  ].join("\n");
+}
