@@ -101,10 +101,24 @@ describe("normal and lognormal", () => {
     for (let i = 0; i < n; i++) if (normal(rng, 0, 1) < -1.959963984540054) below++;
     expect(Math.abs(below / n - 0.025)).toBeLessThan(Z_TOL * Math.sqrt((0.025 * 0.975) / n));
   });
-  it("normal with sd 0 returns the mean and consumes exactly two uniforms", () => {
-    const rng = counting(randomStream(20, 2));
-    expect(normal(rng, 1.5, 0)).toBe(1.5);
-    expect(rng.count).toBe(2);
+  it("normal with sd 0 returns the mean", () => {
+    expect(normal(randomStream(20, 2), 1.5, 0)).toBe(1.5);
+  });
+  it("the ziggurat's tails match the normal distribution (P(|Z| > 2), P(|Z| > 3.5) beyond the table's edge)", () => {
+    const rng = randomStream(21, 0);
+    const n = 2_000_000;
+    let beyond2 = 0;
+    let beyond35 = 0;
+    for (let i = 0; i < n; i++) {
+      const z = Math.abs(normal(rng, 0, 1));
+      if (z > 2) beyond2++;
+      if (z > 3.5) beyond35++;
+    }
+    // exact: 2·(1 − Φ(2)) = 0.0455003, 2·(1 − Φ(3.5)) = 4.6527e-4; 5 standard errors
+    const check = (count: number, p: number) =>
+      expect(Math.abs(count / n - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / n));
+    check(beyond2, 0.04550026389635842);
+    check(beyond35, 4.65258158071e-4);
   });
   it("lognormal(0.2, 0.5) has the lognormal mean and variance", () => {
     const mu = 0.2;

@@ -11,8 +11,8 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import { logGamma } from "./betaQuantile.js";
 import type { RandomStream } from "./randomStream.js";
+import { standardNormal } from "./standardNormal.js";
 
-const TWO_PI = 2 * Math.PI;
 /** Means below this use sequential-search inversion; from here on, PTRS. */
 export const POISSON_INVERSION_LIMIT = 30;
 
@@ -42,25 +42,20 @@ export function bernoulli(rng: RandomStream, p: number): number {
 }
 
 /**
- * A normal draw N(mean, sd²) by the Box–Muller transform, keeping only the cosine variate
- * (no cached second value, so each call consumes exactly two uniforms):
- * Z = √(−2 ln U₁)·cos(2πU₂), U₁ = 1 − next() ∈ (0, 1]; returns mean + sd·Z.
+ * A normal draw N(mean, sd²): mean + sd·Z with Z from the ziggurat method ({@link standardNormal}).
  *
- * Source: G. E. P. Box & M. E. Muller, "A note on the generation of random normal deviates",
- * Annals of Mathematical Statistics 29 (1958), 610–611.
+ * Source: G. Marsaglia & W. W. Tsang, Journal of Statistical Software 5(8), 2000.
  * @throws {LinkageError} E_DOMAIN if sd < 0 or sd is NaN
  * @example normal(randomStream(0, 0), 0, 1) // a standard normal draw
  */
 export function normal(rng: RandomStream, mean: number, sd: number): number {
   if (!(sd >= 0)) throw domain(`normal requires sd ≥ 0, got ${sd}`);
-  const u1 = 1 - rng.next();
-  const u2 = rng.next();
-  return mean + sd * Math.sqrt(-2 * Math.log(u1)) * Math.cos(TWO_PI * u2);
+  return mean + sd * standardNormal(rng);
 }
 
 /**
  * A lognormal draw exp(N(meanlog, sdlog²)); median e^meanlog, mean e^{meanlog + sdlog²/2}.
- * Consumes two uniforms (see {@link normal}).
+ * (see {@link normal}).
  *
  * Source: definition (N. L. Johnson, S. Kotz & N. Balakrishnan, Continuous Univariate
  * Distributions, vol. 1, ch. 14).
@@ -157,8 +152,7 @@ export function powerlaw(rng: RandomStream, xmin: number, alpha: number): number
  * Total severity of n independent events (fatalities of n attacks, MODEL.md §3): each event
  * is, with probability pmass, a mass-casualty draw powerlaw(xmin, α), otherwise a routine draw
  * lognormal(ln median, σ). Per event: one uniform for the choice, then one (power law) or two
- * (lognormal) uniforms; routine draws use both variates of each Box–Muller pair, so a pair of
- * routine attacks costs two uniforms, not four. n = 0 gives 0.
+ * (lognormal, by the ziggurat) draws. n = 0 gives 0.
  *
  * Formula: S = Σᵢ₌₁ⁿ Xᵢ, Xᵢ ~ pmass·Pareto(xmin, α) + (1 − pmass)·LogNormal(ln median, σ²);
  * E[S] = n·(pmass·xmin(α−1)/(α−2) + (1 − pmass)·median·e^{σ²/2}) for α > 2.
@@ -188,24 +182,12 @@ export function severity(
   }
   const meanlog = Math.log(median);
   let total = 0;
-  // routine attacks use both Box–Muller variates of a pair (one log, one sqrt per two draws)
-  let spare = Number.NaN;
   for (let i = 0; i < n; i++) {
     if (rng.next() < pmass) {
       total += powerlaw(rng, xmin, alpha);
       continue;
     }
-    let z: number;
-    if (Number.isNaN(spare)) {
-      const r = Math.sqrt(-2 * Math.log(1 - rng.next()));
-      const theta = TWO_PI * rng.next();
-      z = r * Math.cos(theta);
-      spare = r * Math.sin(theta);
-    } else {
-      z = spare;
-      spare = Number.NaN;
-    }
-    total += Math.exp(meanlog + sigma * z);
+    total += Math.exp(meanlog + sigma * standardNormal(rng));
   }
   return total;
 }

@@ -1,7 +1,7 @@
 import { randomStream } from "../math/randomStream.js";
 import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
 import type { Scenario } from "../scenario/types.js";
-import { compileSimulation } from "./compileSimulation.js";
+import { type CompiledSimulation, compileSimulation } from "./compileSimulation.js";
 import { expressionRandom } from "./expressionRandom.js";
 import { buildPolicyRunModel, type PolicyRunModel } from "./policyRunModel.js";
 import { type FollowThroughStakes, type RunBuffers, simulateRun } from "./simulateRun.js";
@@ -33,6 +33,25 @@ export interface ChunkResult {
   readonly series: Float32Array;
 }
 
+const compiledCache = new Map<string, CompiledSimulation>();
+
+/**
+ * The compiled dynamics of a scenario, reused across the chunks a thread runs: recompiling per
+ * chunk would make V8 optimise fresh generated functions every time. Keyed by the scenario's
+ * content (its dynamics, parameters, types and demands), not by object identity, because each
+ * task arrives as a structured clone.
+ */
+function compiledFor(scenario: Scenario): CompiledSimulation {
+  const key = JSON.stringify([scenario.id, scenario.dynamics, scenario.parameters.map((p) => p.id), scenario.target.types.map((t) => t.id), scenario.demands.map((d) => d.id)]);
+  let compiled = compiledCache.get(key);
+  if (!compiled) {
+    if (compiledCache.size > 16) compiledCache.clear();
+    compiled = compileSimulation(scenario);
+    compiledCache.set(key, compiled);
+  }
+  return compiled;
+}
+
 /** Stream index of run i's type draw; its dynamics use index 2i + 1 (the same for every policy). */
 export const typeStreamIndex = (run: number): number => 2 * run;
 export const dynamicsStreamIndex = (run: number): number => 2 * run + 1;
@@ -44,7 +63,7 @@ export const dynamicsStreamIndex = (run: number): number => 2 * run + 1;
  */
 export function runChunk(task: ChunkTask): ChunkResult {
   const { scenario, policies, weeks, seed, firstRun, runs, parameters, fixed } = task;
-  const compiled = compileSimulation(scenario);
+  const compiled = compiledFor(scenario);
   const nParams = scenario.parameters.length;
   const nOutputs = compiled.outputNames.length + 1;
   const nSeries = compiled.seriesNames.length;
