@@ -42,7 +42,13 @@ const compiledCache = new Map<string, CompiledSimulation>();
  * task arrives as a structured clone.
  */
 function compiledFor(scenario: Scenario): CompiledSimulation {
-  const key = JSON.stringify([scenario.id, scenario.dynamics, scenario.parameters.map((p) => p.id), scenario.target.types.map((t) => t.id), scenario.demands.map((d) => d.id)]);
+  const key = JSON.stringify([
+    scenario.id,
+    scenario.dynamics,
+    scenario.parameters.map((p) => p.id),
+    scenario.target.types.map((t) => t.id),
+    scenario.demands.map((d) => d.id),
+  ]);
   let compiled = compiledCache.get(key);
   if (!compiled) {
     if (compiledCache.size > 16) compiledCache.clear();
