@@ -102,6 +102,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
         .default("enumpure"),
     )
     .option("--rational", "print exact rationals (e.g. 1/3)")
+    .option("--max-seconds <s>", "stop a long search after S seconds and print what it found")
     .option("--json", "print one JSON object instead of Gambit-style NE lines")
     .exitOverride()
     .action(

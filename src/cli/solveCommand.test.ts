@@ -94,6 +94,27 @@ describe("linkage solve", () => {
     expect((await run("solve", file("pd2.nfg", PRISONERS))).stdout).toBe("NE,0,1,0,1\n");
   });
 
+  it("--method enummixed finds the mixed equilibrium of matching pennies, exactly with --rational", async () => {
+    const pennies = file(
+      "pennies.nfg",
+      `NFG 1 R "pennies" { "1" "2" } { 2 2 }\n\n1 -1 -1 1 -1 1 1 -1\n`,
+    );
+    const exact = await run("solve", pennies, "--method", "enummixed", "--rational");
+    expect(exact.code).toBe(0);
+    expect(exact.stdout).toBe("NE,1/2,1/2,1/2,1/2\n");
+    const float = JSON.parse(
+      (await run("solve", pennies, "--method", "enumsupport", "--json")).stdout,
+    );
+    expect(float.equilibria[0].profile).toEqual([
+      [0.5, 0.5],
+      [0.5, 0.5],
+    ]);
+    expectInputError(
+      await run("solve", pennies, "--method", "enummixed", "--max-seconds", "0"),
+      /--max-seconds 0/,
+    );
+  });
+
   it("--method dominance reports the eliminations", async () => {
     const r = await run("solve", file("pd3.nfg", PRISONERS), "--method", "dominance");
     expect(r.code).toBe(0);

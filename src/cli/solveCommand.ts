@@ -8,6 +8,7 @@ export interface SolveCommandOptions {
   readonly method: SolveMethod;
   readonly rational?: boolean;
   readonly json?: boolean;
+  readonly maxSeconds?: string;
 }
 
 /** `linkage solve GAME.nfg|GAME.efg [--method enumpure|dominance|backward] [--rational] [--json]`. */
@@ -26,9 +27,27 @@ export async function solveCommand(
       `${file}: cannot read the game: ${code === "ENOENT" ? "no such file" : (error as Error).message}`,
     );
   }
+  const maxSeconds = options.maxSeconds === undefined ? undefined : Number(options.maxSeconds);
+  if (maxSeconds !== undefined && !(maxSeconds > 0)) {
+    throw new LinkageError(
+      "E_INPUT",
+      `--max-seconds ${options.maxSeconds}: expected a positive number of seconds`,
+    );
+  }
+  const started = Date.now();
+  let reported = 0;
   const result = await solveGame(readGambitGame(text, file), {
     method: options.method,
     rational: options.rational ?? false,
+    ...(maxSeconds !== undefined ? { maxSeconds } : {}),
+    onProgress: (found) => {
+      // long searches say how far they are, on stderr, at most once a second
+      const seconds = Math.floor((Date.now() - started) / 1000);
+      if (seconds > reported) {
+        reported = seconds;
+        io.stderr(`linkage: ${found} equilibria so far (${seconds} s)\n`);
+      }
+    },
   });
   if (options.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
@@ -45,5 +64,6 @@ export async function solveCommand(
     }
   }
   for (const equilibrium of result.equilibria) io.stdout(`${formatEquilibriumLine(equilibrium)}\n`);
-  if (result.truncated) io.stderr("linkage: note: more equilibria exist than were listed\n");
+  if (result.truncated)
+    io.stderr("linkage: note: the search stopped early; the list may be incomplete\n");
 }

@@ -72,4 +72,28 @@ describe.skipIf(!existsSync(EXPECTED))("pure equilibria equal Gambit's enumpure"
       for (const e of result.equilibria) expect(e.regret).toBe("0");
     },
   );
+
+  const twoPlayerStrategic = cases.filter((c) => {
+    if (!c.file.endsWith(".nfg")) return false;
+    const expected = (JSON.parse(readFileSync(c.reference, "utf8")) as { enummixed?: Reference })
+      .enummixed;
+    return expected?.status === "ok";
+  });
+  it("enummixed covers the two-player strategic games", () => {
+    expect(twoPlayerStrategic.length).toBeGreaterThan(40);
+  });
+  it.each(twoPlayerStrategic.map((c) => [relative(SHARED, c.file), c] as const))(
+    "enummixed %s equals Gambit's extreme equilibria",
+    async (_, { file, reference }) => {
+      const expected = (JSON.parse(readFileSync(reference, "utf8")) as { enummixed: Reference })
+        .enummixed;
+      const game = readGambitGame(readFileSync(file, "utf8"), file);
+      const result = await solveGame(game, { method: "enummixed", rational: true });
+      const ours = result.equilibria.map((e) => e.profile.flat().join(",")).sort();
+      // Gambit's own list repeats some profiles (csg2, csg4)
+      const theirs = [...new Set(expected.equilibria!.map((e) => e.join(",")))].sort();
+      expect(ours).toEqual(theirs);
+      for (const e of result.equilibria) expect(e.regret).toBe("0");
+    },
+  );
 });

@@ -32,3 +32,17 @@ export {
   type SolveResult,
   solveGame,
 } from "./solveGame.js";
+export {
+  SUPPORT_TOLERANCE,
+  type SupportEnumerationResult,
+  supportEnumeration,
+  supportEnumerationExact,
+} from "./supportEnumeration.js";
+export {
+  type BimatrixEquilibrium,
+  VERTEX_TOLERANCE,
+  type VertexEnumerationOptions,
+  type VertexEnumerationResult,
+  vertexEnumeration,
+  vertexEnumerationExact,
+} from "./vertexEnumeration.js";

@@ -7,6 +7,8 @@ import type { StrategicGame } from "../games/strategicGame.js";
 import { formatRational, fromNumber, type Rational } from "../math/rational.js";
 import { backwardInduction } from "./backwardInduction.js";
 import { iteratedDominanceMixed } from "./iteratedDominance.js";
+import { supportEnumeration, supportEnumerationExact } from "./supportEnumeration.js";
+import { vertexEnumeration, vertexEnumerationExact } from "./vertexEnumeration.js";
 import { pureEquilibria } from "./pureEquilibria.js";
 import {
   behaviourRegret,
@@ -25,6 +27,10 @@ export interface SolveOptions {
   readonly rational?: boolean;
   /** Most equilibria reported by backward induction. @default 1000 */
   readonly maxEquilibria?: number;
+  /** Stop long searches (enummixed) after this many seconds and report what was found. */
+  readonly maxSeconds?: number;
+  /** Called as a long search finds equilibria (count so far). */
+  readonly onProgress?: (found: number) => void;
 }
 
 export type Exact = number | string;
@@ -45,7 +51,7 @@ export interface SolveResult {
   };
   readonly method: SolveMethod;
   readonly equilibria: SolvedEquilibrium[];
-  /** Backward induction found more equilibria than it reports. */
+  /** Backward induction found more equilibria than it reports, or a search stopped at its time limit: the list may be incomplete. */
   readonly truncated?: boolean;
   /** `dominance`: the strategies that survive, and each elimination (strategy labels; for extensive games, reduced strategies). */
   readonly dominance?: {
@@ -68,7 +74,10 @@ export interface SolveResult {
  * - `dominance`: iterated elimination of strictly dominated strategies (pure or mixed), then the
  *   pure equilibria of what survives (the same as the game's); extensive games are reduced first;
  * - `backward`: every subgame-perfect equilibrium in pure behaviour strategies of a
- *   perfect-information extensive game.
+ *   perfect-information extensive game;
+ * - `enummixed`: every extreme equilibrium of a two-player game by vertex enumeration (exact with
+ *   `rational`), of the reduced strategic form for an extensive game;
+ * - `enumsupport`: support enumeration, for nondegenerate two-player games.
  * @throws {LinkageError} E_INPUT when the method does not apply to the game
  */
 export async function solveGame(
@@ -78,6 +87,10 @@ export async function solveGame(
   const method = options.method ?? "enumpure";
   const rational = options.rational ?? false;
   const header = { title: input.game.title, players: input.game.players, form: input.form };
+  if (method === "enummixed" || method === "enumsupport") {
+    const strategic = input.form === "strategic" ? input.game : reducedStrategicForm(input.game).game;
+    return { game: header, method, ...mixedEquilibria(strategic, method, rational, options) };
+  }
   if (input.form === "strategic") {
     if (method === "backward") {
       throw new LinkageError(
@@ -205,6 +218,39 @@ async function dominance(
                 .join(" + "),
       })),
     },
+  };
+}
+
+/** All extreme equilibria (vertex enumeration) or the support-enumeration equilibria of a two-player game. */
+function mixedEquilibria(
+  game: StrategicGame,
+  method: "enummixed" | "enumsupport",
+  rational: boolean,
+  options: SolveOptions,
+): Omit<SolveResult, "game" | "method"> {
+  if (game.players.length !== 2) {
+    throw new LinkageError("E_INPUT", `--method ${method} needs a two-player game; this one has ${game.players.length} players`);
+  }
+  const searchOptions = {
+    ...(options.maxSeconds !== undefined ? { maxSeconds: options.maxSeconds } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
+  if (rational) {
+    const result = method === "enummixed" ? vertexEnumerationExact(game, searchOptions) : supportEnumerationExact(game);
+    const complete = "complete" in result ? result.complete : true;
+    return {
+      equilibria: result.equilibria.map((e) => {
+        const r = strategicRegretExact(game, e.strategies.map((s) => [...s]));
+        return { profile: e.strategies.map((s) => s.map(formatRational)), payoffs: r.payoffs.map(formatRational), regret: formatRational(r.max) };
+      }),
+      ...(complete ? {} : { truncated: true }),
+    };
+  }
+  const result = method === "enummixed" ? vertexEnumeration(game, searchOptions) : supportEnumeration(game);
+  const complete = "complete" in result ? result.complete : true;
+  return {
+    equilibria: result.equilibria.map((e) => mixedEquilibrium(game, e.strategies.map((s) => [...s]), false)),
+    ...(complete ? {} : { truncated: true }),
   };
 }
 
