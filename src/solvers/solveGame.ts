@@ -7,8 +7,6 @@ import type { StrategicGame } from "../games/strategicGame.js";
 import { formatRational, fromNumber, type Rational } from "../math/rational.js";
 import { backwardInduction } from "./backwardInduction.js";
 import { iteratedDominanceMixed } from "./iteratedDominance.js";
-import { supportEnumeration, supportEnumerationExact } from "./supportEnumeration.js";
-import { vertexEnumeration, vertexEnumerationExact } from "./vertexEnumeration.js";
 import { pureEquilibria } from "./pureEquilibria.js";
 import {
   behaviourRegret,
@@ -16,8 +14,9 @@ import {
   strategicRegret,
   strategicRegretExact,
 } from "./regret.js";
-
 import type { SolveMethod } from "./solveMethods.js";
+import { supportEnumeration, supportEnumerationExact } from "./supportEnumeration.js";
+import { vertexEnumeration, vertexEnumerationExact } from "./vertexEnumeration.js";
 
 export { SOLVE_METHODS, type SolveMethod } from "./solveMethods.js";
 
@@ -88,7 +87,8 @@ export async function solveGame(
   const rational = options.rational ?? false;
   const header = { title: input.game.title, players: input.game.players, form: input.form };
   if (method === "enummixed" || method === "enumsupport") {
-    const strategic = input.form === "strategic" ? input.game : reducedStrategicForm(input.game).game;
+    const strategic =
+      input.form === "strategic" ? input.game : reducedStrategicForm(input.game).game;
     return { game: header, method, ...mixedEquilibria(strategic, method, rational, options) };
   }
   if (input.form === "strategic") {
@@ -229,27 +229,47 @@ function mixedEquilibria(
   options: SolveOptions,
 ): Omit<SolveResult, "game" | "method"> {
   if (game.players.length !== 2) {
-    throw new LinkageError("E_INPUT", `--method ${method} needs a two-player game; this one has ${game.players.length} players`);
+    throw new LinkageError(
+      "E_INPUT",
+      `--method ${method} needs a two-player game; this one has ${game.players.length} players`,
+    );
   }
   const searchOptions = {
     ...(options.maxSeconds !== undefined ? { maxSeconds: options.maxSeconds } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
   if (rational) {
-    const result = method === "enummixed" ? vertexEnumerationExact(game, searchOptions) : supportEnumerationExact(game);
+    const result =
+      method === "enummixed"
+        ? vertexEnumerationExact(game, searchOptions)
+        : supportEnumerationExact(game);
     const complete = "complete" in result ? result.complete : true;
     return {
       equilibria: result.equilibria.map((e) => {
-        const r = strategicRegretExact(game, e.strategies.map((s) => [...s]));
-        return { profile: e.strategies.map((s) => s.map(formatRational)), payoffs: r.payoffs.map(formatRational), regret: formatRational(r.max) };
+        const r = strategicRegretExact(
+          game,
+          e.strategies.map((s) => [...s]),
+        );
+        return {
+          profile: e.strategies.map((s) => s.map(formatRational)),
+          payoffs: r.payoffs.map(formatRational),
+          regret: formatRational(r.max),
+        };
       }),
       ...(complete ? {} : { truncated: true }),
     };
   }
-  const result = method === "enummixed" ? vertexEnumeration(game, searchOptions) : supportEnumeration(game);
+  const result =
+    method === "enummixed" ? vertexEnumeration(game, searchOptions) : supportEnumeration(game);
   const complete = "complete" in result ? result.complete : true;
   return {
-    equilibria: result.equilibria.map((e) => mixedEquilibrium(game, e.strategies.map((s) => [...s]), false)),
+    equilibria: result.equilibria.map((e) =>
+      mixedEquilibrium(
+        game,
+        e.strategies.map((s) => [...s]),
+        false,
+      ),
+    ),
     ...(complete ? {} : { truncated: true }),
   };
 }

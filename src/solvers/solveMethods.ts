@@ -1,3 +1,9 @@
 /** The methods of `linkage solve` and `solveGame`. */
-export const SOLVE_METHODS = ["enumpure", "dominance", "backward", "enummixed", "enumsupport"] as const;
+export const SOLVE_METHODS = [
+  "enumpure",
+  "dominance",
+  "backward",
+  "enummixed",
+  "enumsupport",
+] as const;
 export type SolveMethod = (typeof SOLVE_METHODS)[number];
