@@ -115,6 +115,15 @@ describe("linkage solve", () => {
     );
   });
 
+  it("--method logit gives the limit of the logit branch, an equilibrium", async () => {
+    const r = await run("solve", file("pd-logit.nfg", PRISONERS), "--method", "logit", "--json");
+    expect(r.code).toBe(0);
+    const [equilibrium] = JSON.parse(r.stdout).equilibria;
+    expect(equilibrium.profile[0][1]).toBeCloseTo(1, 6);
+    expect(equilibrium.profile[1][1]).toBeCloseTo(1, 6);
+    expect(equilibrium.regret).toBeLessThan(1e-6);
+  });
+
   it("--method dominance reports the eliminations", async () => {
     const r = await run("solve", file("pd3.nfg", PRISONERS), "--method", "dominance");
     expect(r.code).toBe(0);

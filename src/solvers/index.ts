@@ -5,6 +5,7 @@ export {
   backwardInduction,
 } from "./backwardInduction.js";
 export { type BestResponse, behaviourBestResponse, bestResponseIn } from "./bestResponse.js";
+export { estimateLogitLambda } from "./estimateLogitLambda.js";
 export {
   type DominanceResult,
   type Elimination,
@@ -13,6 +14,15 @@ export {
   MIXED_DOMINANCE_TOLERANCE,
   restrict,
 } from "./iteratedDominance.js";
+export {
+  type LogitBranch,
+  type LogitBranchOptions,
+  type LogitPoint,
+  logitBranch,
+  logitBranchAgent,
+  logitQreAt,
+  logitQreAtAgent,
+} from "./logitQre.js";
 export { payoffGreater } from "./payoffOrder.js";
 export { pureEquilibria } from "./pureEquilibria.js";
 export {

@@ -7,6 +7,7 @@ import type { StrategicGame } from "../games/strategicGame.js";
 import { formatRational, fromNumber, type Rational } from "../math/rational.js";
 import { backwardInduction } from "./backwardInduction.js";
 import { iteratedDominanceMixed } from "./iteratedDominance.js";
+import { logitBranch, logitBranchAgent } from "./logitQre.js";
 import { pureEquilibria } from "./pureEquilibria.js";
 import {
   behaviourRegret,
@@ -76,7 +77,9 @@ export interface SolveResult {
  *   perfect-information extensive game;
  * - `enummixed`: every extreme equilibrium of a two-player game by vertex enumeration (exact with
  *   `rational`), of the reduced strategic form for an extensive game;
- * - `enumsupport`: support enumeration, for nondegenerate two-player games.
+ * - `enumsupport`: support enumeration, for nondegenerate two-player games;
+ * - `logit`: the limit of the principal branch of logit quantal response equilibria (strategic
+ *   form for any number of players; agent form of an extensive game).
  * @throws {LinkageError} E_INPUT when the method does not apply to the game
  */
 export async function solveGame(
@@ -90,6 +93,28 @@ export async function solveGame(
     const strategic =
       input.form === "strategic" ? input.game : reducedStrategicForm(input.game).game;
     return { game: header, method, ...mixedEquilibria(strategic, method, rational, options) };
+  }
+  if (method === "logit") {
+    if (input.form === "strategic") {
+      const branch = logitBranch(input.game);
+      const mixed = splitByPlayer(
+        branch.limit,
+        input.game.strategies.map((s) => s.length),
+      );
+      return {
+        game: header,
+        method,
+        equilibria: [mixedEquilibrium(input.game, mixed, rational)],
+        ...(branch.converged ? {} : { truncated: true }),
+      };
+    }
+    const branch = logitBranchAgent(input.game);
+    return {
+      game: header,
+      method,
+      equilibria: [behaviourEquilibrium(input.game, branch.limit, rational)],
+      ...(branch.converged ? {} : { truncated: true }),
+    };
   }
   if (input.form === "strategic") {
     if (method === "backward") {
@@ -272,6 +297,16 @@ function mixedEquilibria(
     ),
     ...(complete ? {} : { truncated: true }),
   };
+}
+
+/** A flat profile cut into one array per player. */
+function splitByPlayer(flat: ArrayLike<number>, sizes: readonly number[]): number[][] {
+  let at = 0;
+  return sizes.map((n) => {
+    const part = Array.from({ length: n }, (_, k) => flat[at + k]!);
+    at += n;
+    return part;
+  });
 }
 
 /** A profile as Gambit's `NE,` line. */

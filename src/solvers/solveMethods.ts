@@ -5,5 +5,6 @@ export const SOLVE_METHODS = [
   "backward",
   "enummixed",
   "enumsupport",
+  "logit",
 ] as const;
 export type SolveMethod = (typeof SOLVE_METHODS)[number];
