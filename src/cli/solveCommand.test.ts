@@ -124,6 +124,25 @@ describe("linkage solve", () => {
     expect(equilibrium.regret).toBeLessThan(1e-6);
   });
 
+  it("--method lh (every label) and --method lp (constant-sum only)", async () => {
+    const pennies = file(
+      "pennies-lh.nfg",
+      `NFG 1 R "pennies" { "1" "2" } { 2 2 }\n\n1 -1 -1 1 -1 1 1 -1\n`,
+    );
+    expect((await run("solve", pennies, "--method", "lh", "--rational")).stdout).toBe(
+      "NE,1/2,1/2,1/2,1/2\n",
+    );
+    expect((await run("solve", pennies, "--method", "lp", "--rational")).stdout).toBe(
+      "NE,1/2,1/2,1/2,1/2\n",
+    );
+    const lp = JSON.parse((await run("solve", pennies, "--method", "lp", "--json")).stdout);
+    expect(lp.equilibria[0].payoffs[0]).toBeCloseTo(0, 9);
+    expectInputError(
+      await run("solve", file("pd-lp.nfg", PRISONERS), "--method", "lp"),
+      /not constant-sum/,
+    );
+  });
+
   it("--method dominance reports the eliminations", async () => {
     const r = await run("solve", file("pd3.nfg", PRISONERS), "--method", "dominance");
     expect(r.code).toBe(0);

@@ -15,6 +15,19 @@ export {
   restrict,
 } from "./iteratedDominance.js";
 export {
+  LEMKE_HOWSON_DUPLICATE_TOLERANCE,
+  type LemkeHowsonAllOptions,
+  type LemkeHowsonEquilibrium,
+  type LemkeHowsonOptions,
+  type LemkeHowsonRaceOptions,
+  lemkeHowson,
+  lemkeHowsonAll,
+  lemkeHowsonAllExact,
+  lemkeHowsonExact,
+  lemkeHowsonRace,
+  lemkeHowsonRaceExact,
+} from "./lemkeHowson.js";
+export {
   type LogitBranch,
   type LogitBranchOptions,
   type LogitPoint,
@@ -56,3 +69,4 @@ export {
   vertexEnumeration,
   vertexEnumerationExact,
 } from "./vertexEnumeration.js";
+export { type ZeroSumSolution, zeroSumLp, zeroSumLpExact } from "./zeroSumLp.js";

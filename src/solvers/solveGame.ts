@@ -7,6 +7,7 @@ import type { StrategicGame } from "../games/strategicGame.js";
 import { formatRational, fromNumber, type Rational } from "../math/rational.js";
 import { backwardInduction } from "./backwardInduction.js";
 import { iteratedDominanceMixed } from "./iteratedDominance.js";
+import { lemkeHowsonAll, lemkeHowsonAllExact } from "./lemkeHowson.js";
 import { logitBranch, logitBranchAgent } from "./logitQre.js";
 import { pureEquilibria } from "./pureEquilibria.js";
 import {
@@ -18,6 +19,7 @@ import {
 import type { SolveMethod } from "./solveMethods.js";
 import { supportEnumeration, supportEnumerationExact } from "./supportEnumeration.js";
 import { vertexEnumeration, vertexEnumerationExact } from "./vertexEnumeration.js";
+import { zeroSumLp, zeroSumLpExact } from "./zeroSumLp.js";
 
 export { SOLVE_METHODS, type SolveMethod } from "./solveMethods.js";
 
@@ -79,7 +81,9 @@ export interface SolveResult {
  *   `rational`), of the reduced strategic form for an extensive game;
  * - `enumsupport`: support enumeration, for nondegenerate two-player games;
  * - `logit`: the limit of the principal branch of logit quantal response equilibria (strategic
- *   form for any number of players; agent form of an extensive game).
+ *   form for any number of players; agent form of an extensive game);
+ * - `lh`: Lemke–Howson from every starting label, duplicates removed (two players);
+ * - `lp`: value and optimal strategies of a constant-sum two-player game by linear programming.
  * @throws {LinkageError} E_INPUT when the method does not apply to the game
  */
 export async function solveGame(
@@ -93,6 +97,11 @@ export async function solveGame(
     const strategic =
       input.form === "strategic" ? input.game : reducedStrategicForm(input.game).game;
     return { game: header, method, ...mixedEquilibria(strategic, method, rational, options) };
+  }
+  if (method === "lh" || method === "lp") {
+    const strategic =
+      input.form === "strategic" ? input.game : reducedStrategicForm(input.game).game;
+    return { game: header, method, ...(await twoPlayerPivoting(strategic, method, rational)) };
   }
   if (method === "logit") {
     if (input.form === "strategic") {
@@ -296,6 +305,54 @@ function mixedEquilibria(
       ),
     ),
     ...(complete ? {} : { truncated: true }),
+  };
+}
+
+/** Lemke–Howson from every starting label (duplicates removed), or the zero-sum LP. */
+async function twoPlayerPivoting(
+  game: StrategicGame,
+  method: "lh" | "lp",
+  rational: boolean,
+): Promise<Omit<SolveResult, "game" | "method">> {
+  if (game.players.length !== 2) {
+    throw new LinkageError(
+      "E_INPUT",
+      `--method ${method} needs a two-player game; this one has ${game.players.length} players`,
+    );
+  }
+  const exactOf = (strategies: readonly (readonly Rational[])[]) => {
+    const r = strategicRegretExact(
+      game,
+      strategies.map((s) => [...s]),
+    );
+    return {
+      profile: strategies.map((s) => s.map(formatRational)),
+      payoffs: r.payoffs.map(formatRational),
+      regret: formatRational(r.max),
+    };
+  };
+  if (method === "lp") {
+    if (rational) return { equilibria: [exactOf(zeroSumLpExact(game).strategies)] };
+    const solution = await zeroSumLp(game);
+    return {
+      equilibria: [
+        mixedEquilibrium(
+          game,
+          solution.strategies.map((s) => Array.from(s)),
+          false,
+        ),
+      ],
+    };
+  }
+  if (rational) return { equilibria: lemkeHowsonAllExact(game).map((e) => exactOf(e.strategies)) };
+  return {
+    equilibria: lemkeHowsonAll(game).map((e) =>
+      mixedEquilibrium(
+        game,
+        e.strategies.map((s) => Array.from(s)),
+        false,
+      ),
+    ),
   };
 }
 

@@ -6,5 +6,7 @@ export const SOLVE_METHODS = [
   "enummixed",
   "enumsupport",
   "logit",
+  "lh",
+  "lp",
 ] as const;
 export type SolveMethod = (typeof SOLVE_METHODS)[number];

@@ -1,0 +1,269 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { readNfg } from "../games/gambit/readNfg.js";
+import type { StrategicGame } from "../games/strategicGame.js";
+import { strategicGameFromTables } from "../games/strategicGameFromTables.js";
+import { formatRational, type Rational, toNumber } from "../math/rational.js";
+import {
+  type LemkeHowsonEquilibrium,
+  lemkeHowson,
+  lemkeHowsonAll,
+  lemkeHowsonAllExact,
+  lemkeHowsonExact,
+  lemkeHowsonRace,
+  lemkeHowsonRaceExact,
+} from "./lemkeHowson.js";
+import { strategicRegret, strategicRegretExact } from "./regret.js";
+
+/** Float regret accepted as an equilibrium. */
+const REGRET_TOL = 1e-9;
+/** Largest difference accepted between the float and exact results of one path. */
+const AGREE_TOL = 1e-9;
+
+const SHARED = fileURLToPath(new URL("../../../shared/games/gambit/", import.meta.url));
+const EXPECTED = join(SHARED, "expected");
+
+/**
+ * Degenerate games where Gambit's `lcp` breaks ratio ties differently (it pivots one combined
+ * LCP tableau with its own lexicographic order), so its first equilibrium, or the set of
+ * equilibria reachable by Lemke–Howson paths, differs from ours. Ours are still equilibria.
+ */
+const FIRST_DIFFERS = new Set(["contrib/games/perfect2.nfg"]);
+const REACHABLE_DIFFERS = new Set([
+  "contrib/games/deg1.nfg",
+  "contrib/games/deg2.nfg",
+  "contrib/games/perfect2.nfg",
+]);
+
+interface Reference {
+  readonly status: string;
+  readonly equilibria?: string[][];
+}
+
+function nfgFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return path === EXPECTED ? [] : nfgFiles(path);
+    return name.endsWith(".nfg") ? [path] : [];
+  });
+}
+
+const line = (e: LemkeHowsonEquilibrium<readonly Rational[]>) =>
+  e.strategies.flat().map(formatRational).join(",");
+
+function expectEquilibriumExact(
+  game: StrategicGame,
+  e: LemkeHowsonEquilibrium<readonly Rational[]>,
+) {
+  expect(formatRational(strategicRegretExact(game, [...e.strategies]).max)).toBe("0");
+}
+
+function expectEquilibrium(game: StrategicGame, e: LemkeHowsonEquilibrium<Float64Array>) {
+  for (const s of e.strategies) expect(s.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  expect(strategicRegret(game, e.strategies).max).toBeLessThanOrEqual(REGRET_TOL);
+}
+
+function expectAgree(
+  float: LemkeHowsonEquilibrium<Float64Array>,
+  exact: LemkeHowsonEquilibrium<readonly Rational[]>,
+) {
+  float.strategies.forEach((s, p) => {
+    s.forEach((x, i) => {
+      expect(Math.abs(x - toNumber(exact.strategies[p]![i]!))).toBeLessThanOrEqual(AGREE_TOL);
+    });
+  });
+}
+
+describe.skipIf(!existsSync(EXPECTED))("Lemke–Howson against Gambit's lcp", () => {
+  const cases = existsSync(EXPECTED)
+    ? nfgFiles(SHARED)
+        .map((file) => {
+          const reference = join(EXPECTED, `${relative(SHARED, file)}.json`);
+          const lcp = existsSync(reference)
+            ? (JSON.parse(readFileSync(reference, "utf8")) as { lcp?: Reference }).lcp
+            : undefined;
+          return { name: relative(SHARED, file), file, lcp };
+        })
+        .filter((c) => c.lcp?.status === "ok")
+    : [];
+  const firstMatches: string[] = [];
+
+  it("covers the two-player games Gambit solved", () => {
+    expect(cases.length).toBe(44);
+  });
+
+  it.each(cases.map((c) => [c.name, c] as const))("%s", (name, { file, lcp }) => {
+    const game = readNfg(readFileSync(file, "utf8"), file);
+    const labels = game.strategies[0]!.length + game.strategies[1]!.length;
+    for (let label = 0; label < labels; label++) {
+      const exact = lemkeHowsonExact(game, { label });
+      const float = lemkeHowson(game, { label });
+      expectEquilibriumExact(game, exact);
+      expectEquilibrium(game, float);
+      expectAgree(float, exact);
+    }
+    // gambit-lcp starts by dropping label 0 (player 1's first strategy)
+    const first = line(lemkeHowsonExact(game, { label: 0 }));
+    if (first === lcp!.equilibria![0]!.join(",")) firstMatches.push(name);
+    else expect(FIRST_DIFFERS.has(name), `label 0 gives ${first}`).toBe(true);
+
+    const reachable = lemkeHowsonAllExact(game, { reachable: true });
+    for (const e of reachable) expectEquilibriumExact(game, e);
+    const ours = reachable.map(line).sort();
+    const theirs = lcp!.equilibria!.map((e) => e.join(",")).sort();
+    if (REACHABLE_DIFFERS.has(name)) expect(ours).not.toEqual(theirs);
+    else expect(ours).toEqual(theirs);
+    expect(lemkeHowsonAll(game, { reachable: true }).length).toBe(reachable.length);
+  });
+
+  it("label 0 reproduces Gambit's first equilibrium in all but the known degenerate cases", () => {
+    expect(firstMatches.length).toBe(cases.length - FIRST_DIFFERS.size); // 43 of 44
+  });
+});
+
+/** A random bimatrix game with small integer payoffs (ties, hence degeneracy, are common). */
+const arbGame = fc
+  .record({ m: fc.integer({ min: 1, max: 5 }), n: fc.integer({ min: 1, max: 5 }) })
+  .chain(({ m, n }) =>
+    fc
+      .array(fc.array(fc.integer({ min: -3, max: 3 }), { minLength: m * n, maxLength: m * n }), {
+        minLength: 2,
+        maxLength: 2,
+      })
+      .map((tables) => strategicGameFromTables([m, n], tables)),
+  );
+
+/** Player 1's first strategy repeated as an extra last strategy, for both players' payoffs. */
+function withRepeatedRow(game: StrategicGame): StrategicGame {
+  const m = game.strategies[0]!.length;
+  const n = game.strategies[1]!.length;
+  const tables = [0, 1].map((p) => {
+    const t: number[] = [];
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i < m; i++) t.push(game.payoffs[2 * (i + m * j) + p]!);
+      t.push(game.payoffs[2 * (m * j) + p]!);
+    }
+    return t;
+  });
+  return strategicGameFromTables([m + 1, n], tables);
+}
+
+function identityGame(n: number, other: "identity" | "zero"): StrategicGame {
+  const id = Array.from({ length: n * n }, (_, k) => (k % n === Math.floor(k / n) ? 1 : 0));
+  return strategicGameFromTables([n, n], [id, other === "identity" ? id : id.map(() => 0)]);
+}
+
+function checkEveryLabel(game: StrategicGame): void {
+  const labels = game.strategies[0]!.length + game.strategies[1]!.length;
+  for (let label = 0; label < labels; label++) {
+    const exact = lemkeHowsonExact(game, { label });
+    const float = lemkeHowson(game, { label });
+    expectEquilibriumExact(game, exact);
+    expectEquilibrium(game, float);
+    expectAgree(float, exact);
+  }
+}
+
+describe("Lemke–Howson properties", () => {
+  it("every label gives an equilibrium, the same in floats and exactly (random games)", () => {
+    fc.assert(fc.property(arbGame, checkEveryLabel), { seed: 20240611, numRuns: 300 });
+  });
+
+  it("degenerate games: repeated rows, zero payoffs, identity games", () => {
+    fc.assert(fc.property(arbGame.map(withRepeatedRow), checkEveryLabel), {
+      seed: 7,
+      numRuns: 150,
+    });
+    checkEveryLabel(
+      strategicGameFromTables([3, 4], [new Array(12).fill(0), new Array(12).fill(0)]),
+    );
+    for (let n = 1; n <= 5; n++) {
+      checkEveryLabel(identityGame(n, "identity"));
+      checkEveryLabel(identityGame(n, "zero"));
+    }
+  });
+
+  it("all labels and all reachable: distinct equilibria, exact and float counts agree", () => {
+    fc.assert(
+      fc.property(arbGame, (game) => {
+        const exact = lemkeHowsonAllExact(game, { reachable: true });
+        const keys = exact.map(line);
+        expect(new Set(keys).size).toBe(keys.length);
+        for (const e of exact) expectEquilibriumExact(game, e);
+        const fromArtificial = lemkeHowsonAllExact(game).map(line);
+        for (const k of fromArtificial) expect(keys).toContain(k);
+        const float = lemkeHowsonAll(game, { reachable: true });
+        for (const e of float) expectEquilibrium(game, e);
+        expect(float.length).toBe(exact.length);
+      }),
+      { seed: 99, numRuns: 200 },
+    );
+  });
+
+  it("the coordination game: pure equilibria from the labels, the mixed one by reachability", () => {
+    const coordination = identityGame(2, "identity");
+    expect(lemkeHowsonAllExact(coordination).map(line).sort()).toEqual(["0,1,0,1", "1,0,1,0"]);
+    expect(lemkeHowsonAllExact(coordination, { reachable: true }).map(line).sort()).toEqual([
+      "0,1,0,1",
+      "1,0,1,0",
+      "1/2,1/2,1/2,1/2",
+    ]);
+  });
+
+  it("races paths and returns an equilibrium from one of them", () => {
+    fc.assert(
+      fc.property(arbGame, (game) => {
+        const float = lemkeHowsonRace(game);
+        const exact = lemkeHowsonRaceExact(game);
+        expectEquilibrium(game, float);
+        expectEquilibriumExact(game, exact);
+        expect(float.label).toBe(exact.label);
+        expectAgree(lemkeHowson(game, { label: float.label }), exact);
+      }),
+      { seed: 5, numRuns: 100 },
+    );
+  });
+
+  it("matching pennies: the unique equilibrium (1/2, 1/2), (1/2, 1/2)", () => {
+    const pennies = strategicGameFromTables(
+      [2, 2],
+      [
+        [1, -1, -1, 1],
+        [-1, 1, 1, -1],
+      ],
+    );
+    expect(line(lemkeHowsonExact(pennies))).toBe("1/2,1/2,1/2,1/2");
+    for (const s of lemkeHowson(pennies).strategies) {
+      for (const x of s) expect(x).toBeCloseTo(0.5, 15);
+    }
+  });
+});
+
+describe("Lemke–Howson refusals", () => {
+  it("refuses games without exactly two players", () => {
+    const three = strategicGameFromTables(
+      [2, 2, 2],
+      [new Array(8).fill(0), new Array(8).fill(0), new Array(8).fill(0)],
+    );
+    expect(() => lemkeHowson(three)).toThrow(/needs a two-player game/);
+    expect(() => lemkeHowsonAllExact(three)).toThrow(expect.objectContaining({ code: "E_INPUT" }));
+  });
+
+  it("refuses labels outside 0 … m+n−1", () => {
+    const game = identityGame(2, "identity");
+    expect(() => lemkeHowson(game, { label: 4 })).toThrow(
+      expect.objectContaining({ code: "E_DOMAIN" }),
+    );
+    expect(() => lemkeHowsonRace(game, { labels: [] })).toThrow(/no labels/);
+  });
+
+  it("stops after maxPivots", () => {
+    const game = identityGame(3, "zero");
+    expect(() => lemkeHowsonExact(game, { label: 0, maxPivots: 0 })).toThrow(
+      expect.objectContaining({ code: "E_SOLVER" }),
+    );
+  });
+});

@@ -1,0 +1,717 @@
+import { LinkageError } from "../errors/LinkageError.js";
+import type { StrategicGame } from "../games/strategicGame.js";
+import { formatRational, fromNumber, gcd, type Rational, rational } from "../math/rational.js";
+
+/**
+ * A Nash equilibrium of a two-player strategic game found by Lemke–Howson.
+ * @typeParam S - a mixed strategy: `Float64Array` (float variants) or `readonly Rational[]` (exact)
+ */
+export interface LemkeHowsonEquilibrium<S> {
+  /**
+   * `[x, y]`: player 1's mixed strategy x (one probability per strategy, file order), then
+   * player 2's y. Pass it straight to `strategicRegret` / `strategicRegretExact`.
+   */
+  readonly strategies: readonly [S, S];
+  /**
+   * The label dropped on the path that found it: k < m is player 1's strategy k, m + j is player
+   * 2's strategy j (0-based, m = player 1's strategy count). The path starts at the artificial
+   * equilibrium (0, 0), except in {@link lemkeHowsonAll} with `reachable`, where it may start at
+   * an equilibrium found earlier.
+   */
+  readonly label: number;
+  /** Pivots taken on that path (both tableaus together). */
+  readonly pivots: number;
+}
+
+export interface LemkeHowsonOptions {
+  /** The missing label, 0 … m+n−1 (k < m: player 1's strategy k; m + j: player 2's strategy j). @default 0 */
+  readonly label?: number;
+  /** Give up (E_SOLVER) after this many pivots on one path. @default 1_000_000 */
+  readonly maxPivots?: number;
+}
+
+export interface LemkeHowsonAllOptions {
+  /**
+   * Also follow every path from every equilibrium found (not only from the artificial
+   * equilibrium (0, 0)), so the result is every equilibrium reachable by Lemke–Howson paths of
+   * the (lexicographically perturbed) game, as `gambit-lcp` reports. @default false
+   */
+  readonly reachable?: boolean;
+  /** Give up (E_SOLVER) after this many pivots on one path. @default 1_000_000 */
+  readonly maxPivots?: number;
+}
+
+export interface LemkeHowsonRaceOptions {
+  /**
+   * The labels whose paths race, in turn order.
+   * @default up to 8 labels alternating between the players: 0, m, 1, m + 1, …
+   */
+  readonly labels?: readonly number[];
+  /** Give up (E_SOLVER) after this many pivots on the longest path. @default 1_000_000 */
+  readonly maxPivots?: number;
+}
+
+/** Float equilibria closer than this in every probability are reported once. */
+export const LEMKE_HOWSON_DUPLICATE_TOLERANCE = 1e-9;
+/** Float tableau entries at or below this are not pivot candidates (payoffs are scaled to [1, 2]). */
+const PIVOT_TOLERANCE = 1e-12;
+/** Float ratios closer than this (relative) are ties, broken lexicographically. */
+const TIE_TOLERANCE = 1e-10;
+const DEFAULT_MAX_PIVOTS = 1_000_000;
+
+// ---------------------------------------------------------------------------------------------
+// Tableaus. Both polytopes are written as equations over variables indexed by LABEL, so that
+// complementary variables share an index:
+//   P = {x ≥ 0 : B'ᵀx ≤ 1} as  B'ᵀx + s = 1  (n rows; x_i has label i, s_j has label m+j)
+//   Q = {y ≥ 0 : A'y ≤ 1}  as  r + A'y = 1   (m rows; r_i has label i, y_j has label m+j)
+// Each tableau is kept in compact form (basic variables' unit columns left out): row i reads
+// x_basis[i] + Σ_c a[i][c]·x_nonbasic[c] = a[i][0]. The slack variables (s in P, r in Q) form the
+// initial basis, so their columns (a stored column when nonbasic, a unit vector when basic) are
+// the columns of the basis inverse, which the lexicographic ratio test reads.
+
+interface Tableau<E> {
+  readonly rows: number;
+  /** 1 + the number of nonbasic variables; column 0 is the right-hand side. */
+  readonly cols: number;
+  readonly a: E;
+  /** basis[row]: label of the basic variable of that row. */
+  readonly basis: Int32Array;
+  /** nonbasic[col]: label of the nonbasic variable of that column (col ≥ 1). */
+  readonly nonbasic: Int32Array;
+  /** rowOf[label]: its row, or −1 when nonbasic. */
+  readonly rowOf: Int32Array;
+  /** colOf[label]: its column, or −1 when basic. */
+  readonly colOf: Int32Array;
+  /** First label of the slack block (the initial basis). */
+  readonly slackStart: number;
+}
+
+type FloatTableau = Tableau<Float64Array>;
+interface ExactTableau extends Tableau<bigint[]> {
+  /**
+   * The previous pivot element D of fraction-free pivoting: stored entries are D times the true
+   * ones, so a basic variable's value is rhs / D.
+   */
+  det: bigint;
+}
+
+interface Kernel<T extends Tableau<unknown>> {
+  /** Lexicographic minimum-ratio row for the entering label, or −1 when its column is unbounded. */
+  ratioRow(t: T, label: number): number;
+  /** Exchanges the basic variable of `row` with the nonbasic variable `label`. */
+  pivot(t: T, row: number, label: number): void;
+  copy(t: T): T;
+}
+
+function initialLayout(rows: number, labels: number, slackStart: number) {
+  const basis = new Int32Array(rows);
+  const nonbasic = new Int32Array(1 + labels - rows).fill(-1);
+  const rowOf = new Int32Array(labels).fill(-1);
+  const colOf = new Int32Array(labels).fill(-1);
+  for (let r = 0; r < rows; r++) {
+    basis[r] = slackStart + r;
+    rowOf[slackStart + r] = r;
+  }
+  // the others, in label order (wrapping around past the slack block)
+  for (let c = 1; c < nonbasic.length; c++) {
+    const label = (slackStart + rows + c - 1) % labels;
+    nonbasic[c] = label;
+    colOf[label] = c;
+  }
+  return { basis, nonbasic, rowOf, colOf };
+}
+
+function exchange(t: Tableau<unknown>, row: number, label: number): void {
+  const c = t.colOf[label]!;
+  const leaving = t.basis[row]!;
+  t.basis[row] = label;
+  t.rowOf[label] = row;
+  t.colOf[label] = -1;
+  t.nonbasic[c] = leaving;
+  t.colOf[leaving] = c;
+  t.rowOf[leaving] = -1;
+}
+
+function copyLayout<T extends Tableau<unknown>>(t: T) {
+  return {
+    basis: t.basis.slice(),
+    nonbasic: t.nonbasic.slice(),
+    rowOf: t.rowOf.slice(),
+    colOf: t.colOf.slice(),
+  };
+}
+
+const floatKernel: Kernel<FloatTableau> = {
+  ratioRow(t, label) {
+    const { rows, cols, a, slackStart, rowOf, colOf } = t;
+    const c = colOf[label]!;
+    let best = -1;
+    let bestRatio = 0;
+    let bestPivot = 0;
+    for (let i = 0; i < rows; i++) {
+      const p = a[i * cols + c]!;
+      if (p <= PIVOT_TOLERANCE) continue;
+      const ratio = a[i * cols]! / p;
+      if (best < 0) {
+        best = i;
+        bestRatio = ratio;
+        bestPivot = p;
+        continue;
+      }
+      const tie = TIE_TOLERANCE * Math.max(1, Math.abs(bestRatio));
+      if (ratio < bestRatio - tie) {
+        best = i;
+        bestRatio = ratio;
+        bestPivot = p;
+      } else if (ratio <= bestRatio + tie) {
+        // lexicographic tie-break on the rows of the basis inverse, each divided by its pivot
+        for (let k = rows - 1; k >= 0; k--) {
+          const slack = slackStart + k;
+          const r = rowOf[slack]!;
+          const s = colOf[slack]!;
+          const u = (r >= 0 ? (i === r ? 1 : 0) : a[i * cols + s]!) / p;
+          const v = (r >= 0 ? (best === r ? 1 : 0) : a[best * cols + s]!) / bestPivot;
+          if (u < v - TIE_TOLERANCE) {
+            best = i;
+            bestRatio = ratio;
+            bestPivot = p;
+            break;
+          }
+          if (u > v + TIE_TOLERANCE) break;
+        }
+      }
+    }
+    return best;
+  },
+  pivot(t, row, label) {
+    const { rows, cols, a } = t;
+    const c = t.colOf[label]!;
+    const base = row * cols;
+    const inv = 1 / a[base + c]!;
+    for (let j = 0; j < cols; j++) a[base + j]! *= inv;
+    a[base + c] = inv;
+    for (let i = 0; i < rows; i++) {
+      if (i === row) continue;
+      const o = i * cols;
+      const f = a[o + c]!;
+      if (f === 0) continue;
+      for (let j = 0; j < cols; j++) a[o + j]! -= f * a[base + j]!;
+      a[o + c] = -f * inv;
+    }
+    exchange(t, row, label);
+  },
+  copy: (t) => ({ ...t, a: t.a.slice(), ...copyLayout(t) }),
+};
+
+const exactKernel: Kernel<ExactTableau> = {
+  ratioRow(t, label) {
+    const { rows, cols, a, slackStart, rowOf, colOf, det } = t;
+    const c = colOf[label]!;
+    let best = -1;
+    let bestPivot = 0n;
+    for (let i = 0; i < rows; i++) {
+      const p = a[i * cols + c]!;
+      if (p <= 0n) continue;
+      if (best < 0) {
+        best = i;
+        bestPivot = p;
+        continue;
+      }
+      // compare entry/p of row i with entry/bestPivot of row best: the rhs, then the basis inverse
+      for (let k = rows; k >= 0; k--) {
+        const slack = slackStart + k;
+        const r = k === rows ? -1 : rowOf[slack]!;
+        const s = k === rows ? 0 : colOf[slack]!;
+        const u = (r >= 0 ? (i === r ? det : 0n) : a[i * cols + s]!) * bestPivot;
+        const v = (r >= 0 ? (best === r ? det : 0n) : a[best * cols + s]!) * p;
+        if (u < v) {
+          best = i;
+          bestPivot = p;
+          break;
+        }
+        if (u > v) break;
+      }
+    }
+    return best;
+  },
+  pivot(t, row, label) {
+    // fraction-free exchange with pivot p and previous pivot D: the pivot row stays, the pivot
+    // becomes D, the rest of the pivot column is negated, others become (a·p − a_c·a_r)/D (exact)
+    const { rows, cols, a } = t;
+    const c = t.colOf[label]!;
+    const base = row * cols;
+    const p = a[base + c]!;
+    const det = t.det;
+    for (let i = 0; i < rows; i++) {
+      if (i === row) continue;
+      const o = i * cols;
+      const f = a[o + c]!;
+      for (let j = 0; j < cols; j++) {
+        if (j !== c) a[o + j] = (a[o + j]! * p - f * a[base + j]!) / det;
+      }
+      a[o + c] = -f;
+    }
+    a[base + c] = det;
+    t.det = p;
+    exchange(t, row, label);
+  },
+  copy: (t) => ({ ...t, a: t.a.slice(), ...copyLayout(t) }),
+};
+
+function checkTwoPlayer(game: StrategicGame, what: string): { m: number; n: number } {
+  if (game.players.length !== 2) {
+    throw new LinkageError(
+      "E_INPUT",
+      `${what} needs a two-player game; "${game.title}" has ${game.players.length} players`,
+    );
+  }
+  return { m: game.strategies[0]!.length, n: game.strategies[1]!.length };
+}
+
+function checkLabel(label: number, m: number, n: number): void {
+  if (!Number.isInteger(label) || label < 0 || label >= m + n) {
+    throw new LinkageError(
+      "E_DOMAIN",
+      `Lemke–Howson: label ${label} is not an integer in 0 … ${m + n - 1} (m + n − 1)`,
+    );
+  }
+}
+
+/** Builds P and Q in floats from payoffs scaled to [1, 2] (a positive affine map per player). */
+function floatTableaus(game: StrategicGame, m: number, n: number): [FloatTableau, FloatTableau] {
+  const scaled = [0, 1].map((p) => {
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < m * n; k++) {
+      const v = game.payoffs[2 * k + p]!;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
+      throw new LinkageError("E_DOMAIN", "Lemke–Howson: payoffs must be finite numbers");
+    }
+    const scale = hi > lo ? 1 / (hi - lo) : 1;
+    return (k: number) => 1 + (game.payoffs[2 * k + p]! - lo) * scale;
+  });
+  const [a, b] = scaled as [(k: number) => number, (k: number) => number];
+  // P: n rows, nonbasic x_0 … x_{m−1} in columns 1 … m; Q: m rows, y_0 … y_{n−1} in 1 … n
+  const pA = new Float64Array(n * (1 + m));
+  const qA = new Float64Array(m * (1 + n));
+  for (let j = 0; j < n; j++) {
+    pA[j * (1 + m)] = 1;
+    for (let i = 0; i < m; i++) pA[j * (1 + m) + 1 + i] = b(i + m * j);
+  }
+  for (let i = 0; i < m; i++) {
+    qA[i * (1 + n)] = 1;
+    for (let j = 0; j < n; j++) qA[i * (1 + n) + 1 + j] = a(i + m * j);
+  }
+  return [
+    { rows: n, cols: 1 + m, a: pA, slackStart: m, ...initialLayout(n, m + n, m) },
+    { rows: m, cols: 1 + n, a: qA, slackStart: 0, ...initialLayout(m, m + n, 0) },
+  ];
+}
+
+/** Builds P and Q in integers: payoffs times the lcm of their denominators, shifted to min 1. */
+function exactTableaus(game: StrategicGame, m: number, n: number): [ExactTableau, ExactTableau] {
+  const exact = game.exactPayoffs ?? Array.from(game.payoffs, fromNumber);
+  const integers = [0, 1].map((p) => {
+    let lcm = 1n;
+    for (let k = 0; k < m * n; k++) {
+      const d = exact[2 * k + p]!.d;
+      lcm = (lcm / gcd(lcm, d)) * d;
+    }
+    const values: bigint[] = [];
+    let lo = 0n;
+    for (let k = 0; k < m * n; k++) {
+      const v = exact[2 * k + p]!;
+      const x = (v.n * lcm) / v.d;
+      values.push(x);
+      if (k === 0 || x < lo) lo = x;
+    }
+    return values.map((x) => x - lo + 1n);
+  });
+  const [a, b] = integers as [bigint[], bigint[]];
+  const pA = new Array<bigint>(n * (1 + m)).fill(0n);
+  const qA = new Array<bigint>(m * (1 + n)).fill(0n);
+  for (let j = 0; j < n; j++) {
+    pA[j * (1 + m)] = 1n;
+    for (let i = 0; i < m; i++) pA[j * (1 + m) + 1 + i] = b[i + m * j]!;
+  }
+  for (let i = 0; i < m; i++) {
+    qA[i * (1 + n)] = 1n;
+    for (let j = 0; j < n; j++) qA[i * (1 + n) + 1 + j] = a[i + m * j]!;
+  }
+  return [
+    { rows: n, cols: 1 + m, a: pA, slackStart: m, det: 1n, ...initialLayout(n, m + n, m) },
+    { rows: m, cols: 1 + n, a: qA, slackStart: 0, det: 1n, ...initialLayout(m, m + n, 0) },
+  ];
+}
+
+/** A complementary path in progress: the tableau pair, whose turn it is, and what enters next. */
+interface Path<T> {
+  readonly p: T;
+  readonly q: T;
+  readonly label: number;
+  /** The tableau the next variable enters. */
+  t: T;
+  entering: number;
+  pivots: number;
+  done: boolean;
+}
+
+/**
+ * Starts the complementary path that drops `label` from the current (completely labelled) bases
+ * of P and Q; {@link step} pivots along it, mutating both tableaus.
+ */
+function startPath<T extends Tableau<unknown>>(p: T, q: T, label: number): Path<T> {
+  // the label is nonbasic in exactly one tableau at a (perturbed) completely labelled pair
+  return { p, q, label, t: p.rowOf[label]! < 0 ? p : q, entering: label, pivots: 0, done: false };
+}
+
+/** One pivot: enter the variable, and finish when the variable with the dropped label leaves. */
+function step<T extends Tableau<unknown>>(kernel: Kernel<T>, path: Path<T>): void {
+  const { t, entering } = path;
+  const row = kernel.ratioRow(t, entering);
+  if (row < 0) {
+    throw new LinkageError(
+      "E_SOLVER",
+      `Lemke–Howson: no pivot row for label ${entering} (numerical trouble; try the exact variant)`,
+    );
+  }
+  const leaving = t.basis[row]!;
+  kernel.pivot(t, row, entering);
+  path.pivots++;
+  if (leaving === path.label) path.done = true;
+  path.entering = leaving;
+  path.t = t === path.p ? path.q : path.p;
+}
+
+/** Follows the path that drops `label` to its end; returns the number of pivots. */
+function followPath<T extends Tableau<unknown>>(
+  kernel: Kernel<T>,
+  p: T,
+  q: T,
+  label: number,
+  maxPivots: number,
+): number {
+  const path = startPath(p, q, label);
+  while (!path.done) {
+    if (path.pivots >= maxPivots) throw tooLong(label, maxPivots);
+    step(kernel, path);
+  }
+  return path.pivots;
+}
+
+function tooLong(label: number, maxPivots: number): LinkageError {
+  return new LinkageError(
+    "E_SOLVER",
+    `Lemke–Howson: the path dropping label ${label} did not end within ${maxPivots} pivots`,
+  );
+}
+
+function floatStrategies(p: FloatTableau, q: FloatTableau, m: number, n: number) {
+  const x = new Float64Array(m);
+  const y = new Float64Array(n);
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < m; i++) {
+    const r = p.rowOf[i]!;
+    const v = r < 0 ? 0 : Math.max(0, p.a[r * p.cols]!);
+    x[i] = v;
+    sx += v;
+  }
+  for (let j = 0; j < n; j++) {
+    const r = q.rowOf[m + j]!;
+    const v = r < 0 ? 0 : Math.max(0, q.a[r * q.cols]!);
+    y[j] = v;
+    sy += v;
+  }
+  for (let i = 0; i < m; i++) x[i]! /= sx;
+  for (let j = 0; j < n; j++) y[j]! /= sy;
+  return [x, y] as const;
+}
+
+function exactStrategies(p: ExactTableau, q: ExactTableau, m: number, n: number) {
+  const pick = (t: ExactTableau, first: number, count: number): Rational[] => {
+    const values: bigint[] = [];
+    let sum = 0n;
+    for (let k = 0; k < count; k++) {
+      const r = t.rowOf[first + k]!;
+      const v = r < 0 ? 0n : t.a[r * t.cols]!;
+      values.push(v);
+      sum += v;
+    }
+    return values.map((v) => rational(v, sum));
+  };
+  return [pick(p, 0, m), pick(q, m, n)] as const;
+}
+
+/** True when P is back at its initial basis, i.e. x = 0: the artificial equilibrium. */
+function isArtificial(p: Tableau<unknown>): boolean {
+  for (let k = 0; k < p.rows; k++) if (p.basis[k]! < p.slackStart) return false;
+  return true;
+}
+
+function basisKey(p: Tableau<unknown>, q: Tableau<unknown>): string {
+  const sorted = (t: Tableau<unknown>) => Array.from(t.basis).sort((u, v) => u - v);
+  return `${sorted(p).join(",")}|${sorted(q).join(",")}`;
+}
+
+/**
+ * One Nash equilibrium of a two-player strategic game by the Lemke–Howson algorithm, in doubles.
+ *
+ * Algorithm (von Stengel 2007, §3.4–3.5): shift and scale the payoffs to A′, B′ ∈ [1, 2] (a
+ * positive affine map per player leaves the equilibria unchanged) and form the best-response
+ * polytopes P = {x ∈ ℝᵐ : x ≥ 0, B′ᵀx ≤ 1} and Q = {y ∈ ℝⁿ : A′y ≤ 1, y ≥ 0}. A point has label
+ * i (player 1's strategy) where xᵢ = 0 or (A′y)ᵢ = 1, and label m + j where (B′ᵀx)ⱼ = 1 or
+ * yⱼ = 0. Starting from the artificial pair (0, 0), which has every label, drop `label`: pivot
+ * the variable with that label into its tableau; the variable that leaves carries a duplicate
+ * label, whose complementary variable enters the other tableau; repeat until the variable with
+ * the dropped label itself leaves. The pair is then completely labelled, i.e. a Nash equilibrium
+ * after normalising x and y to probabilities. Degenerate games cannot cycle: the leaving row is
+ * the lexicographic minimum of (rhs, basis-inverse entries from the last column to the first)
+ * divided by the pivot-column entry, which follows the path of the nondegenerate game whose k-th
+ * inequality (of r) in each polytope has right-hand side 1 + εʳ⁻ᵏ for a small ε > 0. (This order,
+ * rather than ε, ε², … from the first, reproduces `gambit-lcp`'s first equilibrium in all but one
+ * degenerate game of Gambit's own collection.)
+ *
+ * Dense tableaus in `Float64Array`s, about (m + n)·max(m, n) multiply-adds per pivot; nothing is
+ * allocated inside the pivot loop. For exact rationals use {@link lemkeHowsonExact}.
+ *
+ * Sources: C. E. Lemke & J. T. Howson, "Equilibrium points of bimatrix games", J. SIAM 12 (1964);
+ * B. von Stengel, "Equilibrium computation for two-player games in strategic and extensive
+ * form", ch. 3 of Nisan et al., Algorithmic Game Theory (2007).
+ *
+ * @throws {LinkageError} E_INPUT unless the game has two players; E_DOMAIN for a label outside
+ * 0 … m+n−1 or non-finite payoffs; E_SOLVER when floating-point trouble stops the path, or after
+ * `maxPivots` pivots
+ * @example
+ * // matching pennies
+ * lemkeHowson(strategicGameFromTables([2, 2], [[1, -1, -1, 1], [-1, 1, 1, -1]])).strategies
+ * // => [Float64Array [0.5, 0.5], Float64Array [0.5, 0.5]] (to rounding)
+ */
+export function lemkeHowson(
+  game: StrategicGame,
+  { label = 0, maxPivots = DEFAULT_MAX_PIVOTS }: LemkeHowsonOptions = {},
+): LemkeHowsonEquilibrium<Float64Array> {
+  const { m, n } = checkTwoPlayer(game, "Lemke–Howson");
+  checkLabel(label, m, n);
+  const [p, q] = floatTableaus(game, m, n);
+  const pivots = followPath(floatKernel, p, q, label, maxPivots);
+  return { strategies: floatStrategies(p, q, m, n), label, pivots };
+}
+
+/**
+ * {@link lemkeHowson} in exact rational arithmetic, on the game's exact payoffs (or the exact
+ * values of its doubles when it has none).
+ *
+ * Payoffs are scaled to integers (times the lcm of their denominators, then shifted to a minimum
+ * of 1) and the tableaus are pivoted fraction-free (integer pivoting; Bareiss 1968, von Stengel
+ * 2007 §3.5): with pivot element p and the previous pivot element d, every other entry becomes
+ * (aᵢⱼ·p − aᵢₛ·aᵣⱼ)/d, a division that is always exact, so entries stay integers (subdeterminants
+ * of the payoff matrix) and never need a gcd. The ratio and lexicographic tests compare by
+ * cross-multiplication.
+ *
+ * @throws {LinkageError} E_INPUT unless the game has two players; E_DOMAIN for a label outside
+ * 0 … m+n−1; E_SOLVER after `maxPivots` pivots
+ * @example
+ * // matching pennies
+ * lemkeHowsonExact(strategicGameFromTables([2, 2], [[1, -1, -1, 1], [-1, 1, 1, -1]])).strategies
+ * // => [[{ n: 1n, d: 2n }, { n: 1n, d: 2n }], [{ n: 1n, d: 2n }, { n: 1n, d: 2n }]]
+ */
+export function lemkeHowsonExact(
+  game: StrategicGame,
+  { label = 0, maxPivots = DEFAULT_MAX_PIVOTS }: LemkeHowsonOptions = {},
+): LemkeHowsonEquilibrium<readonly Rational[]> {
+  const { m, n } = checkTwoPlayer(game, "Lemke–Howson");
+  checkLabel(label, m, n);
+  const [p, q] = exactTableaus(game, m, n);
+  const pivots = followPath(exactKernel, p, q, label, maxPivots);
+  return { strategies: exactStrategies(p, q, m, n), label, pivots };
+}
+
+/**
+ * Runs the search behind {@link lemkeHowsonAll} and {@link lemkeHowsonAllExact}: every label from
+ * the artificial equilibrium, and with `reachable` every label from every equilibrium found
+ * (breadth first over the perturbed game's vertex pairs, identified by their bases).
+ */
+function allPaths<T extends Tableau<unknown>, S>(
+  kernel: Kernel<T>,
+  initial: readonly [T, T],
+  labels: number,
+  reachable: boolean,
+  maxPivots: number,
+  strategies: (p: T, q: T) => readonly [S, S],
+  same: (u: readonly [S, S], v: readonly [S, S]) => boolean,
+): LemkeHowsonEquilibrium<S>[] {
+  const found: LemkeHowsonEquilibrium<S>[] = [];
+  const seen = new Set<string>();
+  const queue: [T, T][] = [[initial[0], initial[1]]];
+  for (let head = 0; head < queue.length; head++) {
+    const [p0, q0] = queue[head]!;
+    for (let label = 0; label < labels; label++) {
+      const p = kernel.copy(p0);
+      const q = kernel.copy(q0);
+      const pivots = followPath(kernel, p, q, label, maxPivots);
+      if (isArtificial(p)) continue;
+      const key = basisKey(p, q);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (reachable) queue.push([p, q]);
+      const s = strategies(p, q);
+      if (!found.some((e) => same(e.strategies, s))) found.push({ strategies: s, label, pivots });
+    }
+    if (!reachable) break;
+  }
+  return found;
+}
+
+/**
+ * The distinct Nash equilibria that Lemke–Howson finds from every starting label 0 … m+n−1 (and,
+ * with `reachable`, from every equilibrium so found), in doubles.
+ *
+ * Algorithm: {@link lemkeHowson} once per label from the artificial equilibrium (0, 0). With
+ * `reachable: true` the search continues from each new equilibrium, dropping every label in turn:
+ * each path ends at the artificial pair or at another equilibrium, so a breadth-first search
+ * over (perturbed) equilibria, identified by their pair of bases, visits the whole component of
+ * the Lemke–Howson graph that contains (0, 0) — the equilibria `gambit-lcp` enumerates, though
+ * Gambit's tie-breaking in degenerate games may differ. Equilibria whose probabilities all agree
+ * within {@link LEMKE_HOWSON_DUPLICATE_TOLERANCE} are reported once, in order of discovery.
+ *
+ * Source: Shapley, "A note on the Lemke–Howson algorithm", Math. Programming Study 1 (1974);
+ * von Stengel (2007) §3.5, the LH graph.
+ *
+ * @throws {LinkageError} as {@link lemkeHowson}
+ * @example
+ * // coordination game: the pure equilibria from labels 0 and 1, the mixed one only by reachability
+ * lemkeHowsonAll(coordination, { reachable: true }).length // => 3
+ */
+export function lemkeHowsonAll(
+  game: StrategicGame,
+  { reachable = false, maxPivots = DEFAULT_MAX_PIVOTS }: LemkeHowsonAllOptions = {},
+): LemkeHowsonEquilibrium<Float64Array>[] {
+  const { m, n } = checkTwoPlayer(game, "Lemke–Howson");
+  const same = (
+    u: readonly [Float64Array, Float64Array],
+    v: readonly [Float64Array, Float64Array],
+  ) =>
+    u.every((s, k) =>
+      s.every((x, i) => Math.abs(x - v[k]![i]!) <= LEMKE_HOWSON_DUPLICATE_TOLERANCE),
+    );
+  return allPaths(
+    floatKernel,
+    floatTableaus(game, m, n),
+    m + n,
+    reachable,
+    maxPivots,
+    (p, q) => floatStrategies(p, q, m, n),
+    same,
+  );
+}
+
+/**
+ * {@link lemkeHowsonAll} in exact rationals ({@link lemkeHowsonExact} per path); duplicates are
+ * equal probabilities.
+ * @throws {LinkageError} as {@link lemkeHowsonExact}
+ * @example lemkeHowsonAllExact(coordination, { reachable: true }).length // => 3
+ */
+export function lemkeHowsonAllExact(
+  game: StrategicGame,
+  { reachable = false, maxPivots = DEFAULT_MAX_PIVOTS }: LemkeHowsonAllOptions = {},
+): LemkeHowsonEquilibrium<readonly Rational[]>[] {
+  const { m, n } = checkTwoPlayer(game, "Lemke–Howson");
+  const key = (s: readonly [readonly Rational[], readonly Rational[]]) =>
+    s.map((v) => v.map(formatRational).join(",")).join(";");
+  return allPaths(
+    exactKernel,
+    exactTableaus(game, m, n),
+    m + n,
+    reachable,
+    maxPivots,
+    (p, q) => exactStrategies(p, q, m, n),
+    (u, v) => key(u) === key(v),
+  );
+}
+
+function raceLabels(m: number, n: number, labels: readonly number[] | undefined): number[] {
+  if (labels !== undefined) {
+    if (labels.length === 0) throw new LinkageError("E_DOMAIN", "Lemke–Howson race: no labels");
+    for (const label of labels) checkLabel(label, m, n);
+    return [...labels];
+  }
+  const chosen: number[] = [];
+  for (let k = 0; chosen.length < RACE_PATHS && (k < m || k < n); k++) {
+    if (k < m) chosen.push(k);
+    if (k < n && chosen.length < RACE_PATHS) chosen.push(m + k);
+  }
+  return chosen;
+}
+
+/** Paths raced by default. */
+const RACE_PATHS = 8;
+
+function race<T extends Tableau<unknown>>(
+  kernel: Kernel<T>,
+  initial: readonly [T, T],
+  labels: readonly number[],
+  maxPivots: number,
+): Path<T> {
+  const paths = labels.map((label) =>
+    startPath(kernel.copy(initial[0]), kernel.copy(initial[1]), label),
+  );
+  for (let round = 0; round < maxPivots; round++) {
+    for (const path of paths) {
+      step(kernel, path);
+      if (path.done) return path;
+    }
+  }
+  throw new LinkageError(
+    "E_SOLVER",
+    `Lemke–Howson race: no path of labels ${labels.join(", ")} ended within ${maxPivots} pivots`,
+  );
+}
+
+/**
+ * One Nash equilibrium, fast in practice: Lemke–Howson paths from several labels advance one pivot
+ * each in turn, and the first to end wins. In doubles.
+ *
+ * Why: the length of a Lemke–Howson path depends strongly on the dropped label and is heavy
+ * tailed — on random 200×200 games some labels end in tens of pivots and others need 10⁵ or more
+ * (and some games make every path exponentially long; Savani & von Stengel, "Hard-to-solve
+ * bimatrix games", Econometrica 74 (2006)). Racing k paths costs k times the shortest of them.
+ * Deterministic: the same game and labels always give the same equilibrium.
+ *
+ * @returns the equilibrium, with the label whose path won and that path's pivots
+ * @throws {LinkageError} as {@link lemkeHowson}; E_DOMAIN for an empty or invalid `labels`
+ * @example lemkeHowsonRace(matchingPennies).strategies // => [[0.5, 0.5], [0.5, 0.5]] (Float64Arrays, to rounding) (to rounding)
+ */
+export function lemkeHowsonRace(
+  game: StrategicGame,
+  { labels, maxPivots = DEFAULT_MAX_PIVOTS }: LemkeHowsonRaceOptions = {},
+): LemkeHowsonEquilibrium<Float64Array> {
+  const { m, n } = checkTwoPlayer(game, "Lemke–Howson");
+  const winner = race(floatKernel, floatTableaus(game, m, n), raceLabels(m, n, labels), maxPivots);
+  return {
+    strategies: floatStrategies(winner.p, winner.q, m, n),
+    label: winner.label,
+    pivots: winner.pivots,
+  };
+}
+
+/**
+ * {@link lemkeHowsonRace} in exact rationals (see {@link lemkeHowsonExact}).
+ * @throws {LinkageError} as {@link lemkeHowsonRace}
+ * @example lemkeHowsonRaceExact(matchingPennies).strategies[0].map(formatRational) // => ["1/2", "1/2"]
+ */
+export function lemkeHowsonRaceExact(
+  game: StrategicGame,
+  { labels, maxPivots = DEFAULT_MAX_PIVOTS }: LemkeHowsonRaceOptions = {},
+): LemkeHowsonEquilibrium<readonly Rational[]> {
+  const { m, n } = checkTwoPlayer(game, "Lemke–Howson");
+  const winner = race(exactKernel, exactTableaus(game, m, n), raceLabels(m, n, labels), maxPivots);
+  return {
+    strategies: exactStrategies(winner.p, winner.q, m, n),
+    label: winner.label,
+    pivots: winner.pivots,
+  };
+}
