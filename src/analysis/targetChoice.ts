@@ -62,6 +62,28 @@ export function concessionCost(game: LeverageGame, type: number, choice: number)
 }
 
 /**
+ * The target's payoff from `choice` with the promise weighted by `promiseWeight` and the threat by
+ * `threatWeight`: w_R·G·E[s] − w_X·D·E[x] − Σ_j c_j(θ)·a_j.
+ */
+function targetPayoff(
+  game: LeverageGame,
+  policy: LeveragePolicy,
+  type: number,
+  choice: number,
+  promiseWeight: number,
+  threatWeight: number,
+): number {
+  const pClean = cleanProbability(game, policy, choice);
+  const escalation = expectedEscalation(policy, pClean);
+  const threat = escalation > 0 ? threatWeight * policy.escalation!.costToTarget * escalation : 0;
+  return (
+    promiseWeight * game.carrot * expectedSupport(policy, pClean) -
+    threat -
+    concessionCost(game, type, choice)
+  );
+}
+
+/**
  * The target's payoff from `choice` as the target sees it: the promise counts with weight q_R and
  * the threat with weight q_X (MODEL.md §2): q_R·G·E[s] − q_X·D·E[x] − Σ_j c_j(θ)·a_j.
  */
@@ -71,12 +93,7 @@ export function perceivedTargetPayoff(
   type: number,
   choice: number,
 ): number {
-  const pClean = cleanProbability(game, policy, choice);
-  const support = expectedSupport(policy, pClean);
-  const escalation = expectedEscalation(policy, pClean);
-  const threat =
-    escalation > 0 ? game.threatBelief * policy.escalation!.costToTarget * escalation : 0;
-  return game.promiseBelief * game.carrot * support - threat - concessionCost(game, type, choice);
+  return targetPayoff(game, policy, type, choice, game.promiseBelief, game.threatBelief);
 }
 
 /** The target's expected payoff from `choice` with the policy executed as announced. */
@@ -86,12 +103,7 @@ export function realisedTargetPayoff(
   type: number,
   choice: number,
 ): number {
-  const pClean = cleanProbability(game, policy, choice);
-  const escalation = expectedEscalation(policy, pClean);
-  const threat = escalation > 0 ? policy.escalation!.costToTarget * escalation : 0;
-  return (
-    game.carrot * expectedSupport(policy, pClean) - threat - concessionCost(game, type, choice)
-  );
+  return targetPayoff(game, policy, type, choice, 1, 1);
 }
 
 /**

@@ -29,3 +29,4 @@ export {
   ZERO,
 } from "./rational.js";
 export { bernoulli, lognormal, normal, poisson, powerlaw, severity, uniform } from "./samplers.js";
+export { solveInPlace } from "./solveLinearSystem.js";

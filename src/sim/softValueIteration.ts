@@ -1,4 +1,5 @@
 import { LinkageError } from "../errors/LinkageError.js";
+import { solveInPlace } from "../math/solveLinearSystem.js";
 import type { TargetMdp } from "./targetMdp.js";
 
 /** Under λ = ∞, Q-values within this relative distance of the best are ties (go to conceding). */
@@ -126,7 +127,7 @@ export function softValueIteration(
       }
       delta[m] = target[m]! - values[m]!;
     }
-    solveLinearSystem(matrix, delta, M);
+    solveInPlace(matrix, delta, M);
     let change = 0;
     let size = 1;
     for (let m = 0; m < M; m++) {
@@ -247,41 +248,4 @@ function popCount(mask: number): number {
   let n = 0;
   for (let c = mask; c !== 0; c &= c - 1) n++;
   return n;
-}
-
-/**
- * Solves matrix·x = rhs in place (x overwrites rhs) by Gaussian elimination with partial
- * pivoting; `matrix` (n×n, row-major) is destroyed. I − δ·P is strictly diagonally dominant
- * for δ < 1, so it is never singular.
- */
-function solveLinearSystem(matrix: Float64Array, rhs: Float64Array, n: number): void {
-  for (let col = 0; col < n; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < n; r++) {
-      if (Math.abs(matrix[r * n + col]!) > Math.abs(matrix[pivot * n + col]!)) pivot = r;
-    }
-    if (pivot !== col) {
-      for (let c = col; c < n; c++) {
-        const t = matrix[col * n + c]!;
-        matrix[col * n + c] = matrix[pivot * n + c]!;
-        matrix[pivot * n + c] = t;
-      }
-      const t = rhs[col]!;
-      rhs[col] = rhs[pivot]!;
-      rhs[pivot] = t;
-    }
-    const d = matrix[col * n + col]!;
-    for (let r = col + 1; r < n; r++) {
-      const f = matrix[r * n + col]! / d;
-      if (f === 0) continue;
-      for (let c = col; c < n; c++)
-        matrix[r * n + c] = matrix[r * n + c]! - f * matrix[col * n + c]!;
-      rhs[r] = rhs[r]! - f * rhs[col]!;
-    }
-  }
-  for (let r = n - 1; r >= 0; r--) {
-    let s = rhs[r]!;
-    for (let c = r + 1; c < n; c++) s -= matrix[r * n + c]! * rhs[c]!;
-    rhs[r] = s / matrix[r * n + r]!;
-  }
 }
