@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -141,6 +141,17 @@ describe("linkage solve", () => {
       await run("solve", file("pd-lp.nfg", PRISONERS), "--method", "lp"),
       /not constant-sum/,
     );
+  });
+
+  it("--method simpdiv finds an equilibrium of a three-player game to 1e-12", async () => {
+    const shared = new URL(
+      "../../../shared/games/gambit/catalog/journals/ijgt/nau2004/sec4.nfg",
+      import.meta.url,
+    );
+    const game = existsSync(shared) ? fileURLToPath(shared) : file("pd-simpdiv.nfg", PRISONERS);
+    const r = await run("solve", game, "--method", "simpdiv", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).equilibria[0].regret).toBeLessThan(1e-12);
   });
 
   it("--method dominance reports the eliminations", async () => {

@@ -36,6 +36,12 @@ export {
   logitQreAt,
   logitQreAtAgent,
 } from "./logitQre.js";
+export {
+  type NashEquilibriumOptions,
+  type NashEquilibriumResult,
+  nashEquilibrium,
+} from "./nashEquilibrium.js";
+export { refineEquilibrium } from "./newtonRefine.js";
 export { payoffGreater } from "./payoffOrder.js";
 export { pureEquilibria } from "./pureEquilibria.js";
 export {
@@ -45,6 +51,7 @@ export {
   strategicRegret,
   strategicRegretExact,
 } from "./regret.js";
+export { simplicialSubdivision } from "./simplicialSubdivision.js";
 export {
   type Exact,
   formatEquilibriumLine,

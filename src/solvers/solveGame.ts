@@ -9,6 +9,7 @@ import { backwardInduction } from "./backwardInduction.js";
 import { iteratedDominanceMixed } from "./iteratedDominance.js";
 import { lemkeHowsonAll, lemkeHowsonAllExact } from "./lemkeHowson.js";
 import { logitBranch, logitBranchAgent } from "./logitQre.js";
+import { nashEquilibrium } from "./nashEquilibrium.js";
 import { pureEquilibria } from "./pureEquilibria.js";
 import {
   behaviourRegret,
@@ -83,7 +84,10 @@ export interface SolveResult {
  * - `logit`: the limit of the principal branch of logit quantal response equilibria (strategic
  *   form for any number of players; agent form of an extensive game);
  * - `lh`: Lemke–Howson from every starting label, duplicates removed (two players);
- * - `lp`: value and optimal strategies of a constant-sum two-player game by linear programming.
+ * - `lp`: value and optimal strategies of a constant-sum two-player game by linear programming;
+ * - `simpdiv`: one equilibrium of any n-player game by simplicial subdivision (van der Laan,
+ *   Talman and van der Heyden's variable-dimension algorithm with restarts), refined by Newton
+ *   steps on the support until the regret is below 1e-12 of the payoff spread.
  * @throws {LinkageError} E_INPUT when the method does not apply to the game
  */
 export async function solveGame(
@@ -102,6 +106,24 @@ export async function solveGame(
     const strategic =
       input.form === "strategic" ? input.game : reducedStrategicForm(input.game).game;
     return { game: header, method, ...(await twoPlayerPivoting(strategic, method, rational)) };
+  }
+  if (method === "simpdiv") {
+    const strategic =
+      input.form === "strategic" ? input.game : reducedStrategicForm(input.game).game;
+    const found = nashEquilibrium(
+      strategic,
+      options.maxSeconds !== undefined ? { maxSeconds: options.maxSeconds } : {},
+    );
+    const mixed = splitByPlayer(
+      found.profile,
+      strategic.strategies.map((s) => s.length),
+    );
+    return {
+      game: header,
+      method,
+      equilibria: [mixedEquilibrium(strategic, mixed, rational)],
+      ...(found.converged ? {} : { truncated: true }),
+    };
   }
   if (method === "logit") {
     if (input.form === "strategic") {

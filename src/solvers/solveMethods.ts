@@ -8,5 +8,6 @@ export const SOLVE_METHODS = [
   "logit",
   "lh",
   "lp",
+  "simpdiv",
 ] as const;
 export type SolveMethod = (typeof SOLVE_METHODS)[number];
