@@ -1,6 +1,5 @@
 import type { LeverageGame, LeveragePolicy } from "../games/leverageGame.js";
-import { quantityValue } from "./parameterValues.js";
-import type { Scenario } from "./types.js";
+import type { Quantity, Scenario } from "./types.js";
 
 /**
  * Builds the one-shot game CLG-1 (MODEL.md §2) of a scenario for given parameter values.
@@ -10,27 +9,39 @@ import type { Scenario } from "./types.js";
  * The type whose prior is omitted takes the remainder.
  */
 export function compileLeverageGame(scenario: Scenario, values: ArrayLike<number>): LeverageGame {
-  const v = (q: Parameters<typeof quantityValue>[0]) => quantityValue(q, values);
+  const shape = shapeOf(scenario);
+  const v = (q: Quantity) => (q.kind === "constant" ? q.value : values[q.index]!);
   const types = scenario.target.types;
   const nTypes = types.length;
-  const nDemands = scenario.demands.length;
+  const demands = scenario.demands;
+  const nDemands = demands.length;
 
   const typePrior = new Float64Array(nTypes);
   let given = 0;
   let remainder = -1;
-  types.forEach((t, i) => {
-    if (t.prior === null) remainder = i;
+  for (let i = 0; i < nTypes; i++) {
+    const prior = types[i]!.prior;
+    if (prior === null) remainder = i;
     else {
-      typePrior[i] = v(t.prior);
+      typePrior[i] = v(prior);
       given += typePrior[i]!;
     }
-  });
+  }
   if (remainder >= 0) typePrior[remainder] = Math.max(0, 1 - given);
 
   const demandCost = new Float64Array(nTypes * nDemands);
-  scenario.demands.forEach((d, j) => {
+  const demandValue = new Float64Array(nDemands);
+  const supportPenalty = new Float64Array(nDemands);
+  const falsePositive = new Float64Array(nDemands);
+  const detection = new Float64Array(nDemands);
+  for (let j = 0; j < nDemands; j++) {
+    const d = demands[j]!;
     for (let t = 0; t < nTypes; t++) demandCost[t * nDemands + j] = v(d.costToTarget[t]!);
-  });
+    demandValue[j] = v(d.valueToSender);
+    supportPenalty[j] = v(d.supportPenalty);
+    falsePositive[j] = v(d.falsePositive);
+    detection[j] = v(d.detection);
+  }
 
   let carrot = 0;
   let supportNet = 0;
@@ -41,35 +52,33 @@ export function compileLeverageGame(scenario: Scenario, values: ArrayLike<number
     supportNet += v(ind.senderStake) - v(ind.costToSender);
   });
 
-  const policies: LeveragePolicy[] = scenario.policies
-    .filter((p) => p.oneShot)
-    .map((p) => {
-      const threat = p.threat === null ? null : scenario.threats[p.threat]!;
-      return {
-        id: p.id,
-        label: p.label,
-        kind: p.kind,
-        conditions: p.conditions,
-        escalation: threat && {
-          id: threat.id,
-          costToTarget: v(threat.costToTarget),
-          costToSender: v(threat.costToSender),
-          sideEffects: v(threat.sideEffects),
-          benefit: Float64Array.from(threat.benefitToSender, v),
-        },
-      };
-    });
+  const policies: LeveragePolicy[] = shape.policies.map((p) => {
+    const threat = p.threat === null ? null : scenario.threats[p.threat]!;
+    if (!threat) return p.base;
+    const benefit = new Float64Array(nTypes);
+    for (let t = 0; t < nTypes; t++) benefit[t] = v(threat.benefitToSender[t]!);
+    return {
+      ...p.base,
+      escalation: {
+        id: threat.id,
+        costToTarget: v(threat.costToTarget),
+        costToSender: v(threat.costToSender),
+        sideEffects: v(threat.sideEffects),
+        benefit,
+      },
+    };
+  });
 
   return {
-    typeIds: types.map((t) => t.id),
-    demandIds: scenario.demands.map((d) => d.id),
+    typeIds: shape.typeIds,
+    demandIds: shape.demandIds,
     typePrior,
     demandCost,
-    demandValue: Float64Array.from(scenario.demands, (d) => v(d.valueToSender)),
-    supportPenalty: Float64Array.from(scenario.demands, (d) => v(d.supportPenalty)),
-    observable: scenario.demands.map((d) => d.observable),
-    falsePositive: Float64Array.from(scenario.demands, (d) => v(d.falsePositive)),
-    detection: Float64Array.from(scenario.demands, (d) => v(d.detection)),
+    demandValue,
+    supportPenalty,
+    observable: shape.observable,
+    falsePositive,
+    detection,
     carrot,
     supportNet,
     promiseBelief: v(scenario.credibility.promiseBelief),
@@ -77,4 +86,39 @@ export function compileLeverageGame(scenario: Scenario, values: ArrayLike<number
     reputation: v(scenario.credibility.reputation),
     policies,
   };
+}
+
+/** The parts of the game that do not depend on parameter values, computed once per scenario. */
+interface Shape {
+  readonly typeIds: readonly string[];
+  readonly demandIds: readonly string[];
+  readonly observable: readonly boolean[];
+  readonly policies: readonly { readonly base: LeveragePolicy; readonly threat: number | null }[];
+}
+
+const shapes = new WeakMap<Scenario, Shape>();
+
+function shapeOf(scenario: Scenario): Shape {
+  let shape = shapes.get(scenario);
+  if (!shape) {
+    shape = {
+      typeIds: scenario.target.types.map((t) => t.id),
+      demandIds: scenario.demands.map((d) => d.id),
+      observable: scenario.demands.map((d) => d.observable),
+      policies: scenario.policies
+        .filter((p) => p.oneShot)
+        .map((p) => ({
+          base: {
+            id: p.id,
+            label: p.label,
+            kind: p.kind,
+            conditions: p.conditions,
+            escalation: null,
+          },
+          threat: p.threat,
+        })),
+    };
+    shapes.set(scenario, shape);
+  }
+  return shape;
 }
