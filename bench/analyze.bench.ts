@@ -38,7 +38,7 @@ describe("analyze() in process", () => {
   bench("analyze without pivots", () => {
     sink += analyze(scenario, { pivots: false }).policies["KE"]!.senderValue;
   });
-  bench("analyze with pivots (grid 512)", () => {
+  bench("analyze with pivots (grid 256)", () => {
     sink += analyze(scenario).pivots.length;
   });
 });

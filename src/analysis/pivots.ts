@@ -13,7 +13,7 @@ export interface Pivot {
 }
 
 export interface PivotOptions {
-  /** Grid intervals scanned over each parameter's prior range before bisection. @default 512 */
+  /** Grid intervals scanned over each parameter's prior range before bisection. @default 256 */
   readonly grid?: number;
   /** Bisection stops when the bracket is narrower than this times max(1, |value|). @default 1e-12 */
   readonly tolerance?: number;
@@ -32,7 +32,7 @@ export function findPivots(
   scenario: Scenario,
   values: Float64Array,
   build: (values: Float64Array) => LeverageGame,
-  { grid = 512, tolerance = 1e-12 }: PivotOptions = {},
+  { grid = 256, tolerance = 1e-12 }: PivotOptions = {},
 ): Pivot[] {
   const work = Float64Array.from(values);
   const policies = scenario.policies.filter((p) => p.oneShot);
