@@ -154,6 +154,23 @@ describe("linkage solve", () => {
     expect(JSON.parse(r.stdout).equilibria[0].regret).toBeLessThan(1e-12);
   });
 
+  it("--method lcp solves an extensive game on its sequence form (exact with --rational)", async () => {
+    const r = await run(
+      "solve",
+      file("entry-lcp.efg", ENTRY),
+      "--method",
+      "lcp",
+      "--rational",
+      "--json",
+    );
+    expect(r.code).toBe(0);
+    const [equilibrium] = JSON.parse(r.stdout).equilibria;
+    expect(equilibrium.regret).toBe("0");
+    expect((await run("solve", file("pd-lcp.nfg", PRISONERS), "--method", "lcp")).stdout).toBe(
+      "NE,0,1,0,1\n",
+    );
+  });
+
   it("--method dominance reports the eliminations", async () => {
     const r = await run("solve", file("pd3.nfg", PRISONERS), "--method", "dominance");
     expect(r.code).toBe(0);

@@ -32,5 +32,11 @@ export {
   type ReducedStrategicForm,
   reducedStrategicForm,
 } from "./reducedStrategicForm.js";
+export {
+  type SequenceForm,
+  sequenceForm,
+  sequenceToBehaviour,
+  sequenceToBehaviourExact,
+} from "./sequenceForm.js";
 export { profileAt, profileCount, profileIndex, type StrategicGame } from "./strategicGame.js";
 export { strategicGameFromTables } from "./strategicGameFromTables.js";

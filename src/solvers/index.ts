@@ -51,6 +51,17 @@ export {
   strategicRegret,
   strategicRegretExact,
 } from "./regret.js";
+export {
+  type SequenceFormEquilibrium,
+  type SequenceFormLcpOptions,
+  sequenceFormLcp,
+  sequenceFormLcpExact,
+} from "./sequenceFormLcp.js";
+export {
+  type SequenceFormLpOptions,
+  type SequenceFormLpSolution,
+  sequenceFormLp,
+} from "./sequenceFormLp.js";
 export { simplicialSubdivision } from "./simplicialSubdivision.js";
 export {
   type Exact,

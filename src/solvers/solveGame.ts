@@ -7,7 +7,12 @@ import type { StrategicGame } from "../games/strategicGame.js";
 import { formatRational, fromNumber, type Rational } from "../math/rational.js";
 import { backwardInduction } from "./backwardInduction.js";
 import { iteratedDominanceMixed } from "./iteratedDominance.js";
-import { lemkeHowsonAll, lemkeHowsonAllExact } from "./lemkeHowson.js";
+import {
+  lemkeHowson,
+  lemkeHowsonAll,
+  lemkeHowsonAllExact,
+  lemkeHowsonExact,
+} from "./lemkeHowson.js";
 import { logitBranch, logitBranchAgent } from "./logitQre.js";
 import { nashEquilibrium } from "./nashEquilibrium.js";
 import { pureEquilibria } from "./pureEquilibria.js";
@@ -17,6 +22,8 @@ import {
   strategicRegret,
   strategicRegretExact,
 } from "./regret.js";
+import { sequenceFormLcp, sequenceFormLcpExact } from "./sequenceFormLcp.js";
+import { sequenceFormLp } from "./sequenceFormLp.js";
 import type { SolveMethod } from "./solveMethods.js";
 import { supportEnumeration, supportEnumerationExact } from "./supportEnumeration.js";
 import { vertexEnumeration, vertexEnumerationExact } from "./vertexEnumeration.js";
@@ -84,7 +91,10 @@ export interface SolveResult {
  * - `logit`: the limit of the principal branch of logit quantal response equilibria (strategic
  *   form for any number of players; agent form of an extensive game);
  * - `lh`: Lemke–Howson from every starting label, duplicates removed (two players);
- * - `lp`: value and optimal strategies of a constant-sum two-player game by linear programming;
+ * - `lp`: value and optimal strategies of a constant-sum two-player game by linear programming
+ *   (the sequence-form LP for an extensive game);
+ * - `lcp`: one equilibrium by linear complementarity: Lemke–Howson from label 0 for a strategic
+ *   game, Lemke's algorithm on the sequence form for an extensive game (no strategic form built);
  * - `simpdiv`: one equilibrium of any n-player game by simplicial subdivision (van der Laan,
  *   Talman and van der Heyden's variable-dimension algorithm with restarts), refined by Newton
  *   steps on the support until the regret is below 1e-12 of the payoff spread.
@@ -101,6 +111,61 @@ export async function solveGame(
     const strategic =
       input.form === "strategic" ? input.game : reducedStrategicForm(input.game).game;
     return { game: header, method, ...mixedEquilibria(strategic, method, rational, options) };
+  }
+  if (method === "lcp" && input.form === "extensive") {
+    const game = input.game;
+    const equilibrium = rational
+      ? exactBehaviourEquilibrium(game, sequenceFormLcpExact(game).behaviour)
+      : behaviourEquilibrium(game, sequenceFormLcp(game).behaviour, false);
+    return { game: header, method, equilibria: [equilibrium] };
+  }
+  if (method === "lcp" && input.form === "strategic") {
+    // a strategic game: Lemke–Howson from label 0, as gambit-lcp does
+    const game = input.game;
+    if (game.players.length !== 2) {
+      throw new LinkageError(
+        "E_INPUT",
+        `--method lcp needs a two-player game; this one has ${game.players.length} players`,
+      );
+    }
+    if (rational) {
+      const e = lemkeHowsonExact(game);
+      const r = strategicRegretExact(
+        game,
+        e.strategies.map((x) => [...x]),
+      );
+      return {
+        game: header,
+        method,
+        equilibria: [
+          {
+            profile: e.strategies.map((x) => x.map(formatRational)),
+            payoffs: r.payoffs.map(formatRational),
+            regret: formatRational(r.max),
+          },
+        ],
+      };
+    }
+    const e = lemkeHowson(game);
+    return {
+      game: header,
+      method,
+      equilibria: [
+        mixedEquilibrium(
+          game,
+          e.strategies.map((x) => Array.from(x)),
+          false,
+        ),
+      ],
+    };
+  }
+  if (method === "lp" && input.form === "extensive") {
+    const solution = await sequenceFormLp(input.game);
+    return {
+      game: header,
+      method,
+      equilibria: [behaviourEquilibrium(input.game, solution.behaviour, rational)],
+    };
   }
   if (method === "lh" || method === "lp") {
     const strategic =
@@ -216,6 +281,21 @@ function mixedEquilibrium(
   }
   const r = strategicRegret(game, mixed);
   return { profile: mixed, payoffs: r.payoffs, regret: r.max };
+}
+
+/** A behaviour profile known exactly: probabilities, payoffs and regret as exact strings. */
+function exactBehaviourEquilibrium(
+  game: ExtensiveGame,
+  behaviour: readonly Rational[],
+): SolvedEquilibrium {
+  const layout = behaviourLayout(game);
+  const r = behaviourRegretExact(game, behaviour);
+  const profile = layout.playerInfosets.map((sets) =>
+    sets.flatMap((h) =>
+      game.infosets[h]!.actions.map((_, a) => formatRational(behaviour[layout.offset[h]! + a]!)),
+    ),
+  );
+  return { profile, payoffs: r.payoffs.map(formatRational), regret: formatRational(r.max) };
 }
 
 function behaviourEquilibrium(

@@ -8,6 +8,7 @@ export const SOLVE_METHODS = [
   "logit",
   "lh",
   "lp",
+  "lcp",
   "simpdiv",
 ] as const;
 export type SolveMethod = (typeof SOLVE_METHODS)[number];
