@@ -1,3 +1,4 @@
+import type { GameSpec, TreeSpec } from "../src/games/buildExtensiveGame.js";
 /**
  * Random games for benchmarks, generated from a seeded stream (pure-rand is not needed for
  * this: a small xorshift keeps the bench self-contained and deterministic).
@@ -11,6 +12,7 @@ import {
   TERMINAL,
 } from "../src/games/extensiveGame.js";
 import type { StrategicGame } from "../src/games/strategicGame.js";
+import type { RandomStream } from "../src/math/randomStream.js";
 import { rational } from "../src/math/rational.js";
 
 export function xorshift(seed: number): () => number {
@@ -136,4 +138,46 @@ export function randomStrategicGame(sizes: readonly number[], seed: number): Str
     exactPayoffs: null,
     outcomes: null,
   };
+}
+
+/**
+ * A poker-like layered tree of `rounds` rounds: chance (2 outcomes, random probabilities), then
+ * player 1 and player 2 (2 actions each); each player sees one bit of each chance outcome and its
+ * own moves (perfect recall), a tenth of personal nodes end the play early. Random integer payoffs.
+ * About 2·8^rounds nodes, but only about 4^rounds sequences per player.
+ */
+export function layeredTree(rng: RandomStream, rounds: number): GameSpec {
+  const int = (k: number) => Math.floor(rng.next() * k);
+  const leaf = (): TreeSpec => ({ outcome: { payoffs: [int(21) - 10, int(21) - 10] } });
+  const node = (
+    round: number,
+    stage: number,
+    history: readonly [string, string],
+    seen: number,
+  ): TreeSpec => {
+    if (round === rounds) return leaf();
+    if (stage === 0) {
+      const w = 1 + int(4);
+      return {
+        chance: true,
+        actions: ["c0", "c1"],
+        probabilities: [`${w}/5`, `${5 - w}/5`],
+        children: [0, 1].map((c) => node(round, 1, history, c)),
+      };
+    }
+    if (rng.next() < 0.1) return leaf();
+    const player = stage - 1;
+    const key = `${history[player]}|${player === 0 ? seen : (seen + round) % 2}`;
+    return {
+      player,
+      infoset: key,
+      actions: ["a0", "a1"],
+      children: [0, 1].map((a) => {
+        const next: [string, string] = [history[0], history[1]];
+        next[player] = `${key}>${a}`;
+        return stage === 2 ? node(round + 1, 0, next, seen) : node(round, 2, next, seen);
+      }),
+    };
+  };
+  return { players: ["1", "2"], root: node(0, 0, ["", ""], 0) };
 }

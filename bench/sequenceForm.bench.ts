@@ -14,43 +14,7 @@ import {
 import { sequenceForm } from "../src/games/sequenceForm.js";
 import { randomStream } from "../src/math/randomStream.js";
 import { sequenceFormLcp } from "../src/solvers/sequenceFormLcp.js";
-
-function layeredTree(seed: number, rounds: number): GameSpec {
-  const rng = randomStream(seed, 0);
-  const int = (k: number) => Math.floor(rng.next() * k);
-  const leaf = (): TreeSpec => ({ outcome: { payoffs: [int(21) - 10, int(21) - 10] } });
-  const node = (
-    round: number,
-    stage: number,
-    history: readonly [string, string],
-    seen: number,
-  ): TreeSpec => {
-    if (round === rounds) return leaf();
-    if (stage === 0) {
-      const w = 1 + int(4);
-      return {
-        chance: true,
-        actions: ["c0", "c1"],
-        probabilities: [`${w}/5`, `${5 - w}/5`],
-        children: [0, 1].map((c) => node(round, 1, history, c)),
-      };
-    }
-    if (rng.next() < 0.1) return leaf();
-    const player = stage - 1;
-    const key = `${history[player]}|${player === 0 ? seen : (seen + round) % 2}`;
-    return {
-      player,
-      infoset: key,
-      actions: ["a0", "a1"],
-      children: [0, 1].map((a) => {
-        const next: [string, string] = [history[0], history[1]];
-        next[player] = `${key}>${a}`;
-        return stage === 2 ? node(round + 1, 0, next, seen) : node(round, 2, next, seen);
-      }),
-    };
-  };
-  return { players: ["1", "2"], root: node(0, 0, ["", ""], 0) };
-}
+import { layeredTree } from "./randomGames.js";
 
 let sink = 0;
 const once = { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 };
@@ -59,7 +23,7 @@ for (const [rounds, options] of [
   [3, {}],
   [4, once],
 ] as const) {
-  const game = buildExtensiveGame(layeredTree(3, rounds));
+  const game = buildExtensiveGame(layeredTree(randomStream(3, 0), rounds));
   const sf = sequenceForm(game);
   const pivots = sequenceFormLcp(game, { sequenceForm: sf }).pivots;
   const label = `${game.nodeKind.length} nodes, ${sf.players[0].size}+${sf.players[1].size} sequences`;

@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { layeredTree } from "../../bench/randomGames.js";
 import { behaviourLayout } from "../games/behaviourLayout.js";
 import { buildExtensiveGame, type GameSpec, type TreeSpec } from "../games/buildExtensiveGame.js";
 import type { ExtensiveGame } from "../games/extensiveGame.js";
@@ -153,48 +154,6 @@ function randomTree(rng: RandomStream, { maxDepth, zeroSum }: TreeOptions): Game
     };
   };
   return { players: ["1", "2"], root: node(0, ["", ""]) };
-}
-
-/**
- * A poker-like layered tree of `rounds` rounds: chance (2 outcomes, random probabilities), then
- * player 1 and player 2 (2 actions each); each player sees one bit of each chance outcome and its
- * own moves (perfect recall), a tenth of personal nodes end the play early. Random integer payoffs.
- * About 2·8^rounds nodes, but only about 4^rounds sequences per player.
- */
-function layeredTree(rng: RandomStream, rounds: number): GameSpec {
-  const int = (k: number) => Math.floor(rng.next() * k);
-  const leaf = (): TreeSpec => ({ outcome: { payoffs: [int(21) - 10, int(21) - 10] } });
-  const node = (
-    round: number,
-    stage: number,
-    history: readonly [string, string],
-    seen: number,
-  ): TreeSpec => {
-    if (round === rounds) return leaf();
-    if (stage === 0) {
-      const w = 1 + int(4);
-      return {
-        chance: true,
-        actions: ["c0", "c1"],
-        probabilities: [`${w}/5`, `${5 - w}/5`],
-        children: [0, 1].map((c) => node(round, 1, history, c)),
-      };
-    }
-    if (rng.next() < 0.1) return leaf();
-    const player = stage - 1;
-    const key = `${history[player]}|${player === 0 ? seen : (seen + round) % 2}`;
-    return {
-      player,
-      infoset: key,
-      actions: ["a0", "a1"],
-      children: [0, 1].map((a) => {
-        const next: [string, string] = [history[0], history[1]];
-        next[player] = `${key}>${a}`;
-        return stage === 2 ? node(round + 1, 0, next, seen) : node(round, 2, next, seen);
-      }),
-    };
-  };
-  return { players: ["1", "2"], root: node(0, 0, ["", ""], 0) };
 }
 
 const arbTree = (options: TreeOptions) =>
