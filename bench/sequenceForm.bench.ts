@@ -6,11 +6,7 @@
  * one pass over the tree (summing the outcome index of every node).
  */
 import { bench, describe } from "vitest";
-import {
-  buildExtensiveGame,
-  type GameSpec,
-  type TreeSpec,
-} from "../src/games/buildExtensiveGame.js";
+import { buildExtensiveGame } from "../src/games/buildExtensiveGame.js";
 import { sequenceForm } from "../src/games/sequenceForm.js";
 import { randomStream } from "../src/math/randomStream.js";
 import { sequenceFormLcp } from "../src/solvers/sequenceFormLcp.js";
