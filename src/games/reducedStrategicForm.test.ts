@@ -93,7 +93,7 @@ describe("reducedStrategicForm", () => {
     expect([...rsf.game.payoffs]).toEqual(exact.map(toNumber));
   });
 
-  it("enumerates plans like nested loops, first information set outermost", () => {
+  it("enumerates plans like nested loops, first information set outermost (Gambit 17's order)", () => {
     // sets of player 1 in order of first appearance: root, X (after A), Z (after A, x), Y (after B)
     const game = buildExtensiveGame({
       players: ["solo"],

@@ -20,6 +20,12 @@ export interface ReducedStrategicForm {
   readonly plans: readonly Int32Array[];
 }
 
+/** Options of {@link reducedStrategicForm}. */
+export interface ReducedStrategicFormOptions {
+  /** Refuse (E_INPUT) when the form would have more pure profiles than this. @default MAX_REDUCED_PROFILES */
+  readonly maxProfiles?: number;
+}
+
 /**
  * The reduced strategic form of an extensive game with perfect recall: each player's strategies
  * are its reduced pure strategies (plans), and payoffs are expected payoffs over chance.
@@ -30,12 +36,23 @@ export interface ReducedStrategicForm {
  * "reduced normal form"). Under perfect recall each set h of i has a unique own parent move
  * (h', a') (or none), and h is reachable under plan s iff h' is and s(h') = a'.
  *
- * Order of plans: lexicographic in the actions at i's information sets in layout order
- * (`behaviourLayout(game).playerInfosets[i]`), the first set varying slowest — as nested loops
- * with the first set outermost, excluded sets skipped. Labels concatenate each set's action
- * label (its 1-based number when the label is empty), `*` for an excluded set: e.g. `L*`, `Rl`,
- * `Rr`; when any action name is longer than one character the parts are separated by `/`
- * (`support/withhold/*`). A player without information sets has one plan, labelled "".
+ * Order of plans — Gambit 17's order of reduced strategies, so mixed profiles over this form can
+ * be compared with Gambit's `enummixed` and `enumpure -S` answers on `.efg` files position by
+ * position. List i's information sets in order of first appearance in a depth-first, left-to-right
+ * walk of the tree (layout order, `behaviourLayout(game).playerInfosets[i]`; not the sets' numbers
+ * in the file). Plans are ordered lexicographically by their actions at these sets, the first set
+ * most significant: an odometer over the actions at the sets the plan reaches, the last set
+ * turning fastest, with sets excluded by the plan's own earlier moves skipped (nested loops, first
+ * set outermost). Under perfect recall a set's own parent set comes earlier in that order, so two
+ * plans first differ at a set both reach, and where excluded sets would sort never matters. This rule was derived from Gambit's answers, not
+ * its source: it reproduces every shared reference game (src/solvers/gambitReducedForm.test.ts),
+ * while numbering sets as in the file, or letting the first set turn fastest, contradicts some
+ * (e.g. tests/test_games/3_player.efg, reduction_both_players_payoff_ties_GTE_survey.efg).
+ *
+ * Labels concatenate each set's action label (its 1-based number when the label is empty), `*`
+ * for an excluded set: e.g. `L*`, `Rl`, `Rr`; when any action name is longer than one character
+ * the parts are separated by `/` (`support/withhold/*`). A player without information sets has
+ * one plan, labelled "".
  *
  * Payoffs: u_i(s) = Σ_z P(z | s) · Σ_{v ⪯ z} o_i(v), the chance probability of reaching terminal
  * node z under the pure profile s times the sum of the outcomes on z's path (outcomes may sit on
@@ -49,11 +66,6 @@ export interface ReducedStrategicForm {
  * // player 1 chooses L or R at the root and again (l or r) after R:
  * reducedStrategicForm(game).game.strategies[0] // => ["L*", "Rl", "Rr"]
  */
-export interface ReducedStrategicFormOptions {
-  /** Refuse (E_INPUT) when the form would have more pure profiles than this. @default MAX_REDUCED_PROFILES */
-  readonly maxProfiles?: number;
-}
-
 export function reducedStrategicForm(
   game: ExtensiveGame,
   { maxProfiles = MAX_REDUCED_PROFILES }: ReducedStrategicFormOptions = {},
