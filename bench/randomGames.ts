@@ -143,10 +143,11 @@ export function randomStrategicGame(sizes: readonly number[], seed: number): Str
 /**
  * A poker-like layered tree of `rounds` rounds: chance (2 outcomes, random probabilities), then
  * player 1 and player 2 (2 actions each); each player sees one bit of each chance outcome and its
- * own moves (perfect recall), a tenth of personal nodes end the play early. Random integer payoffs.
- * About 2·8^rounds nodes, but only about 4^rounds sequences per player.
+ * own moves (perfect recall), a share `stop` of personal nodes (default a tenth) end the play
+ * early. Random integer payoffs. About 2·(8(1 − stop)²)^rounds nodes, but only about 4^rounds
+ * sequences per player.
  */
-export function layeredTree(rng: RandomStream, rounds: number): GameSpec {
+export function layeredTree(rng: RandomStream, rounds: number, stop = 0.1): GameSpec {
   const int = (k: number) => Math.floor(rng.next() * k);
   const leaf = (): TreeSpec => ({ outcome: { payoffs: [int(21) - 10, int(21) - 10] } });
   const node = (
@@ -165,7 +166,7 @@ export function layeredTree(rng: RandomStream, rounds: number): GameSpec {
         children: [0, 1].map((c) => node(round, 1, history, c)),
       };
     }
-    if (rng.next() < 0.1) return leaf();
+    if (rng.next() < stop) return leaf();
     const player = stage - 1;
     const key = `${history[player]}|${player === 0 ? seen : (seen + round) % 2}`;
     return {

@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
-import { SOLVE_METHODS, type SolveMethod } from "../solvers/solveMethods.js";
+import { SOLVE_METHODS } from "../solvers/solveMethods.js";
 import type { AnalyzeCommandOptions } from "./analyzeCommand.js";
 import { type CliIo, processIo } from "./cliIo.js";
 import { EXIT_OK, exitCodeFor } from "./exitCode.js";
 import type { ExportCommandOptions } from "./exportCommand.js";
 import type { RunCommandOptions } from "./runCommand.js";
 import type { SimulateCommandOptions } from "./simulateCommand.js";
+import type { SolveCommandOptions } from "./solveCommand.js";
 
 const VERSION = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
@@ -103,11 +104,16 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     )
     .option("--rational", "print exact rationals (e.g. 1/3)")
     .option("--max-seconds <s>", "stop a long search after S seconds and print what it found")
+    .addOption(
+      new Option(
+        "--start <start>",
+        "lcp on an .efg: covering (gambit-lcp's path) or centroid (tracing path from uniform play; fast on large trees)",
+      ).choices(["covering", "centroid"]),
+    )
     .option("--json", "print one JSON object instead of Gambit-style NE lines")
     .exitOverride()
-    .action(
-      async (file: string, options: { method: SolveMethod; rational?: boolean; json?: boolean }) =>
-        (await import("./solveCommand.js")).solveCommand(file, options, io),
+    .action(async (file: string, options: SolveCommandOptions) =>
+      (await import("./solveCommand.js")).solveCommand(file, options, io),
     );
 
   program

@@ -171,6 +171,27 @@ describe("linkage solve", () => {
     );
   });
 
+  it("--start centroid follows the tracing path (a perfect equilibrium); nfg files refuse it", async () => {
+    const entry = file("entry-centroid.efg", ENTRY);
+    const r = await run("solve", entry, "--method", "lcp", "--start", "centroid");
+    expect(r).toEqual({ code: 0, stdout: "NE,0,1,0,1\n", stderr: "" });
+    const exact = await run("solve", entry, "--method", "lcp", "--start", "centroid", "--rational");
+    expect(exact.stdout).toBe("NE,0,1,0,1\n");
+    const nfg = await run(
+      "solve",
+      file("pd-centroid.nfg", PRISONERS),
+      "--method",
+      "lcp",
+      "--start",
+      "centroid",
+    );
+    expect(nfg.code).toBe(2);
+    expect(nfg.stderr).toContain("--start centroid applies to --method lcp on an extensive game");
+    const wrong = await run("solve", entry, "--method", "lcp", "--start", "middle");
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("covering, centroid");
+  });
+
   it("--method dominance reports the eliminations", async () => {
     const r = await run("solve", file("pd3.nfg", PRISONERS), "--method", "dominance");
     expect(r.code).toBe(0);

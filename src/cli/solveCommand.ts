@@ -9,9 +9,13 @@ export interface SolveCommandOptions {
   readonly rational?: boolean;
   readonly json?: boolean;
   readonly maxSeconds?: string;
+  readonly start?: "covering" | "centroid";
 }
 
-/** `linkage solve GAME.nfg|GAME.efg [--method enumpure|dominance|backward] [--rational] [--json]`. */
+/**
+ * `linkage solve GAME.nfg|GAME.efg [--method M] [--rational] [--json] [--max-seconds S]
+ * [--start covering|centroid]`.
+ */
 export async function solveCommand(
   file: string,
   options: SolveCommandOptions,
@@ -40,6 +44,7 @@ export async function solveCommand(
     method: options.method,
     rational: options.rational ?? false,
     ...(maxSeconds !== undefined ? { maxSeconds } : {}),
+    ...(options.start !== undefined ? { start: options.start } : {}),
     onProgress: (found) => {
       // long searches say how far they are, on stderr, at most once a second
       const seconds = Math.floor((Date.now() - started) / 1000);

@@ -12,7 +12,7 @@ import { perfectRecall } from "../games/perfectRecall.js";
 import { behaviourPayoffs } from "../games/realisationProbabilities.js";
 import { sequenceForm, sequenceToBehaviour } from "../games/sequenceForm.js";
 import { type RandomStream, randomStream } from "../math/randomStream.js";
-import { formatRational } from "../math/rational.js";
+import { formatRational, rational } from "../math/rational.js";
 import { behaviourRegret, behaviourRegretExact } from "./regret.js";
 import { sequenceFormLcp, sequenceFormLcpExact } from "./sequenceFormLcp.js";
 import { sequenceFormLp } from "./sequenceFormLp.js";
@@ -89,6 +89,17 @@ describe.skipIf(!existsSync(EXPECTED))("sequence-form LCP on Gambit's extensive 
     for (const { name, game } of cases) {
       const eq = sequenceFormLcp(game);
       expect(behaviourRegret(game, eq.behaviour).max, name).toBeLessThanOrEqual(
+        REGRET_TOL * payoffScale(game),
+      );
+    }
+  });
+
+  it("the tracing path from the centroid ends at an equilibrium: exact regret 0, float ≤ 1e-9", () => {
+    for (const { name, game } of cases) {
+      const exact = sequenceFormLcpExact(game, { start: "centroid" });
+      expect(formatRational(behaviourRegretExact(game, [...exact.behaviour]).max), name).toBe("0");
+      const float = sequenceFormLcp(game, { start: "centroid" });
+      expect(behaviourRegret(game, float.behaviour).max, name).toBeLessThanOrEqual(
         REGRET_TOL * payoffScale(game),
       );
     }
@@ -235,13 +246,113 @@ describe("sequence-form LCP on random trees", () => {
   });
 });
 
-describe("sequence-form LCP on a larger tree", () => {
-  it("solves a random layered tree of about 600 nodes in floating point", () => {
-    // a 5.5·10³-node tree of the same kind takes about a minute (20 755 pivots), too slow for the
-    // unit tests; timings in bench/sequenceForm.bench.ts
+describe("sequence-form LCP from a prior (tracing path)", () => {
+  /** A completely mixed random behaviour profile of `game`. */
+  const randomPrior = (game: ExtensiveGame, rng: RandomStream): number[] => {
+    const prior: number[] = [];
+    const { playerInfosets, offset } = behaviourLayout(game);
+    for (const sets of playerInfosets.slice(0, 2)) {
+      for (const h of sets) {
+        const actions = game.infosets[h]!.actions.length;
+        const w = Array.from({ length: actions }, () => 0.05 + rng.next());
+        const total = w.reduce((sum, v) => sum + v, 0);
+        w.forEach((v, a) => {
+          prior[offset[h]! + a] = v / total;
+        });
+      }
+    }
+    return prior;
+  };
+
+  it("ends at an equilibrium from the centroid and from random priors (float and exact)", () => {
+    fc.assert(
+      fc.property(arbTree({ maxDepth: 6, zeroSum: false }), ({ game, seed }) => {
+        const centroid = sequenceFormLcp(game, { start: "centroid" });
+        expect(behaviourRegret(game, centroid.behaviour).max).toBeLessThanOrEqual(REGRET_TOL * 5);
+        const prior = randomPrior(game, randomStream(seed, 7));
+        const traced = sequenceFormLcp(game, { start: prior });
+        expect(behaviourRegret(game, traced.behaviour).max).toBeLessThanOrEqual(REGRET_TOL * 5);
+      }),
+      { seed: 15, numRuns: 200 },
+    );
+  });
+
+  it("the exact path from the centroid ends where the float one does", () => {
+    fc.assert(
+      fc.property(arbTree({ maxDepth: 5, zeroSum: false }), ({ game }) => {
+        const exact = sequenceFormLcpExact(game, { start: "centroid" });
+        expect(formatRational(behaviourRegretExact(game, [...exact.behaviour]).max)).toBe("0");
+        const float = sequenceFormLcp(game, { start: "centroid" });
+        expect(float.pivots).toBe(exact.pivots);
+        // realisation plans (behaviour at sets a plan never reaches is 0/0 and round-off there)
+        exact.plans.forEach((plan, i) => {
+          plan.forEach((v, s) => {
+            expect(float.plans[i]![s]!).toBeCloseTo(Number(v.n) / Number(v.d), 9);
+          });
+        });
+      }),
+      { seed: 16, numRuns: 100 },
+    );
+  });
+
+  it("finds the perfect equilibrium, not the one in weakly dominated strategies, from any prior", () => {
+    // simultaneous moves as a tree: (T, L) pays (1, 1), everything else (0, 0); (B, R) is a Nash
+    // equilibrium in weakly dominated strategies, which no completely mixed prior traces to
+    const game = buildExtensiveGame({
+      players: ["1", "2"],
+      root: {
+        player: 0,
+        infoset: "p1",
+        actions: ["T", "B"],
+        children: ["T", "B"].map((a) => ({
+          player: 1,
+          infoset: "p2",
+          actions: ["L", "R"],
+          children: ["L", "R"].map((b) => ({
+            outcome: { payoffs: a === "T" && b === "L" ? [1, 1] : [0, 0] },
+          })),
+        })),
+      },
+    });
+    const rng = randomStream(5, 0);
+    for (let i = 0; i < 50; i++) {
+      const start = i === 0 ? "centroid" : randomPrior(game, rng);
+      expect(Array.from(sequenceFormLcp(game, { start }).behaviour)).toEqual([1, 0, 1, 0]);
+    }
+    const exact = sequenceFormLcpExact(game, {
+      start: [rational(9n, 10n), rational(1n, 10n), rational(1n, 10n), rational(9n, 10n)],
+    });
+    expect(exact.behaviour.map(formatRational)).toEqual(["1", "0", "1", "0"]);
+  });
+
+  it("refuses a prior that is not a behaviour profile", () => {
+    const game = buildExtensiveGame(layeredTree(randomStream(3, 0), 1));
+    const size = behaviourLayout(game).size;
+    expect(() => sequenceFormLcp(game, { start: [0.5, 0.5] })).toThrow(
+      `expected a behaviour profile of ${size}`,
+    );
+    const skewed = Array.from({ length: size }, () => 0.6);
+    expect(() => sequenceFormLcp(game, { start: skewed })).toThrow("do not sum to 1");
+    const negative = Array.from({ length: size }, (_, i) => (i % 2 === 0 ? 1.5 : -0.5));
+    expect(() => sequenceFormLcp(game, { start: negative })).toThrow("expected a probability");
+  });
+});
+
+describe("sequence-form LCP on larger trees", () => {
+  it("solves a random layered tree of about 600 nodes from the covering start", () => {
+    // a 5.5·10³-node tree of the same kind takes about a minute from the covering start (20 755
+    // pivots); timings in bench/sequenceForm.bench.ts
     const game = buildExtensiveGame(layeredTree(randomStream(3, 0), 3));
     expect(game.nodeKind.length).toBeGreaterThan(500);
     const eq = sequenceFormLcp(game);
+    expect(behaviourRegret(game, eq.behaviour).max).toBeLessThanOrEqual(REGRET_TOL * 10);
+  });
+
+  it("solves a 5.5·10³-node layered tree from the centroid (tracing path)", () => {
+    const game = buildExtensiveGame(layeredTree(randomStream(3, 0), 4));
+    expect(game.nodeKind.length).toBeGreaterThan(5000);
+    const eq = sequenceFormLcp(game, { start: "centroid" });
+    expect(eq.pivots).toBeLessThan(5000);
     expect(behaviourRegret(game, eq.behaviour).max).toBeLessThanOrEqual(REGRET_TOL * 10);
   });
 });

@@ -41,6 +41,12 @@ export interface SolveOptions {
   readonly maxSeconds?: number;
   /** Called as a long search finds equilibria (count so far). */
   readonly onProgress?: (found: number) => void;
+  /**
+   * `lcp` on an extensive game: where Lemke's path starts — `"covering"` (gambit-lcp's path and
+   * equilibrium) or `"centroid"` (the tracing path from uniform play, far shorter on large trees;
+   * see sequenceFormLcp). @default "covering"
+   */
+  readonly start?: "covering" | "centroid";
 }
 
 export type Exact = number | string;
@@ -94,7 +100,8 @@ export interface SolveResult {
  * - `lp`: value and optimal strategies of a constant-sum two-player game by linear programming
  *   (the sequence-form LP for an extensive game);
  * - `lcp`: one equilibrium by linear complementarity: Lemke–Howson from label 0 for a strategic
- *   game, Lemke's algorithm on the sequence form for an extensive game (no strategic form built);
+ *   game, Lemke's algorithm on the sequence form for an extensive game (no strategic form built;
+ *   `start: "centroid"` follows the tracing path from uniform play instead of gambit-lcp's);
  * - `simpdiv`: one equilibrium of any n-player game by simplicial subdivision (van der Laan,
  *   Talman and van der Heyden's variable-dimension algorithm with restarts), refined by Newton
  *   steps on the support until the regret is below 1e-12 of the payoff spread.
@@ -112,11 +119,22 @@ export async function solveGame(
       input.form === "strategic" ? input.game : reducedStrategicForm(input.game).game;
     return { game: header, method, ...mixedEquilibria(strategic, method, rational, options) };
   }
+  if (
+    options.start !== undefined &&
+    options.start !== "covering" &&
+    !(method === "lcp" && input.form === "extensive")
+  ) {
+    throw new LinkageError(
+      "E_INPUT",
+      `--start ${options.start} applies to --method lcp on an extensive game (.efg) only`,
+    );
+  }
   if (method === "lcp" && input.form === "extensive") {
     const game = input.game;
+    const start = options.start ?? "covering";
     const equilibrium = rational
-      ? exactBehaviourEquilibrium(game, sequenceFormLcpExact(game).behaviour)
-      : behaviourEquilibrium(game, sequenceFormLcp(game).behaviour, false);
+      ? exactBehaviourEquilibrium(game, sequenceFormLcpExact(game, { start }).behaviour)
+      : behaviourEquilibrium(game, sequenceFormLcp(game, { start }).behaviour, false);
     return { game: header, method, equilibria: [equilibrium] };
   }
   if (method === "lcp" && input.form === "strategic") {
