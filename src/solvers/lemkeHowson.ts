@@ -1,6 +1,14 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { formatRational, fromNumber, gcd, type Rational, rational } from "../math/rational.js";
+import {
+  type ExactTableau,
+  exactPivot,
+  exactRatioRow,
+  floatPivot,
+  floatRatioRow,
+  type Tableau,
+} from "./lemkeTableau.js";
 
 /**
  * A Nash equilibrium of a two-player strategic game found by Lemke–Howson.
@@ -64,38 +72,22 @@ const DEFAULT_MAX_PIVOTS = 1_000_000;
 // complementary variables share an index:
 //   P = {x ≥ 0 : B'ᵀx ≤ 1} as  B'ᵀx + s = 1  (n rows; x_i has label i, s_j has label m+j)
 //   Q = {y ≥ 0 : A'y ≤ 1}  as  r + A'y = 1   (m rows; r_i has label i, y_j has label m+j)
-// Each tableau is kept in compact form (basic variables' unit columns left out): row i reads
+// Each tableau is kept in compact form (basic variables' unit columns left out; see
+// lemkeTableau.ts, whose ratio test and pivots these use): row i reads
 // x_basis[i] + Σ_c a[i][c]·x_nonbasic[c] = a[i][0]. The slack variables (s in P, r in Q) form the
 // initial basis, so their columns (a stored column when nonbasic, a unit vector when basic) are
 // the columns of the basis inverse, which the lexicographic ratio test reads.
 
-interface Tableau<E> {
-  readonly rows: number;
-  /** 1 + the number of nonbasic variables; column 0 is the right-hand side. */
-  readonly cols: number;
-  readonly a: E;
-  /** basis[row]: label of the basic variable of that row. */
-  readonly basis: Int32Array;
-  /** nonbasic[col]: label of the nonbasic variable of that column (col ≥ 1). */
-  readonly nonbasic: Int32Array;
-  /** rowOf[label]: its row, or −1 when nonbasic. */
-  readonly rowOf: Int32Array;
-  /** colOf[label]: its column, or −1 when basic. */
-  readonly colOf: Int32Array;
+/** A Lemke–Howson tableau: the shared compact tableau (lemkeTableau.ts) plus its slack block. */
+type HowsonTableau<E> = Tableau<E> & {
   /** First label of the slack block (the initial basis). */
   readonly slackStart: number;
-}
+};
 
-type FloatTableau = Tableau<Float64Array>;
-interface ExactTableau extends Tableau<bigint[]> {
-  /**
-   * The previous pivot element D of fraction-free pivoting: stored entries are D times the true
-   * ones, so a basic variable's value is rhs / D.
-   */
-  det: bigint;
-}
+type FloatTableau = HowsonTableau<Float64Array>;
+type ExactHowsonTableau = ExactTableau & { readonly slackStart: number };
 
-interface Kernel<T extends Tableau<unknown>> {
+interface Kernel<T extends HowsonTableau<unknown>> {
   /** Lexicographic minimum-ratio row for the entering label, or −1 when its column is unbounded. */
   ratioRow(t: T, label: number): number;
   /** Exchanges the basic variable of `row` with the nonbasic variable `label`. */
@@ -103,6 +95,11 @@ interface Kernel<T extends Tableau<unknown>> {
   copy(t: T): T;
 }
 
+/**
+ * The initial layout: the slacks basic in row order, the other labels nonbasic in label order
+ * (wrapping around past the slack block). Ties are broken on the basis inverse's columns — the
+ * slacks' — from the last slack to the first; no label is free and there is no z₀.
+ */
 function initialLayout(rows: number, labels: number, slackStart: number) {
   const basis = new Int32Array(rows);
   const nonbasic = new Int32Array(1 + labels - rows).fill(-1);
@@ -112,27 +109,27 @@ function initialLayout(rows: number, labels: number, slackStart: number) {
     basis[r] = slackStart + r;
     rowOf[slackStart + r] = r;
   }
-  // the others, in label order (wrapping around past the slack block)
   for (let c = 1; c < nonbasic.length; c++) {
     const label = (slackStart + rows + c - 1) % labels;
     nonbasic[c] = label;
     colOf[label] = c;
   }
-  return { basis, nonbasic, rowOf, colOf };
+  const lexOrder = Int32Array.from({ length: rows }, (_, k) => slackStart + rows - 1 - k);
+  return {
+    basis,
+    nonbasic,
+    rowOf,
+    colOf,
+    slackStart,
+    pairs: 0,
+    freeStart: labels,
+    z0: labels,
+    lexOrder,
+    tolerance: { pivot: PIVOT_TOLERANCE, tie: TIE_TOLERANCE },
+  };
 }
 
-function exchange(t: Tableau<unknown>, row: number, label: number): void {
-  const c = t.colOf[label]!;
-  const leaving = t.basis[row]!;
-  t.basis[row] = label;
-  t.rowOf[label] = row;
-  t.colOf[label] = -1;
-  t.nonbasic[c] = leaving;
-  t.colOf[leaving] = c;
-  t.rowOf[leaving] = -1;
-}
-
-function copyLayout<T extends Tableau<unknown>>(t: T) {
+function copyLayout<T extends HowsonTableau<unknown>>(t: T) {
   return {
     basis: t.basis.slice(),
     nonbasic: t.nonbasic.slice(),
@@ -142,119 +139,14 @@ function copyLayout<T extends Tableau<unknown>>(t: T) {
 }
 
 const floatKernel: Kernel<FloatTableau> = {
-  ratioRow(t, label) {
-    const { rows, cols, a, slackStart, rowOf, colOf } = t;
-    const c = colOf[label]!;
-    let best = -1;
-    let bestRatio = 0;
-    let bestPivot = 0;
-    for (let i = 0; i < rows; i++) {
-      const p = a[i * cols + c]!;
-      if (p <= PIVOT_TOLERANCE) continue;
-      const ratio = a[i * cols]! / p;
-      if (best < 0) {
-        best = i;
-        bestRatio = ratio;
-        bestPivot = p;
-        continue;
-      }
-      const tie = TIE_TOLERANCE * Math.max(1, Math.abs(bestRatio));
-      if (ratio < bestRatio - tie) {
-        best = i;
-        bestRatio = ratio;
-        bestPivot = p;
-      } else if (ratio <= bestRatio + tie) {
-        // lexicographic tie-break on the rows of the basis inverse, each divided by its pivot
-        for (let k = rows - 1; k >= 0; k--) {
-          const slack = slackStart + k;
-          const r = rowOf[slack]!;
-          const s = colOf[slack]!;
-          const u = (r >= 0 ? (i === r ? 1 : 0) : a[i * cols + s]!) / p;
-          const v = (r >= 0 ? (best === r ? 1 : 0) : a[best * cols + s]!) / bestPivot;
-          if (u < v - TIE_TOLERANCE) {
-            best = i;
-            bestRatio = ratio;
-            bestPivot = p;
-            break;
-          }
-          if (u > v + TIE_TOLERANCE) break;
-        }
-      }
-    }
-    return best;
-  },
-  pivot(t, row, label) {
-    const { rows, cols, a } = t;
-    const c = t.colOf[label]!;
-    const base = row * cols;
-    const inv = 1 / a[base + c]!;
-    for (let j = 0; j < cols; j++) a[base + j]! *= inv;
-    a[base + c] = inv;
-    for (let i = 0; i < rows; i++) {
-      if (i === row) continue;
-      const o = i * cols;
-      const f = a[o + c]!;
-      if (f === 0) continue;
-      for (let j = 0; j < cols; j++) a[o + j]! -= f * a[base + j]!;
-      a[o + c] = -f * inv;
-    }
-    exchange(t, row, label);
-  },
+  ratioRow: (t, label) => floatRatioRow(t, label, false),
+  pivot: floatPivot,
   copy: (t) => ({ ...t, a: t.a.slice(), ...copyLayout(t) }),
 };
 
-const exactKernel: Kernel<ExactTableau> = {
-  ratioRow(t, label) {
-    const { rows, cols, a, slackStart, rowOf, colOf, det } = t;
-    const c = colOf[label]!;
-    let best = -1;
-    let bestPivot = 0n;
-    for (let i = 0; i < rows; i++) {
-      const p = a[i * cols + c]!;
-      if (p <= 0n) continue;
-      if (best < 0) {
-        best = i;
-        bestPivot = p;
-        continue;
-      }
-      // compare entry/p of row i with entry/bestPivot of row best: the rhs, then the basis inverse
-      for (let k = rows; k >= 0; k--) {
-        const slack = slackStart + k;
-        const r = k === rows ? -1 : rowOf[slack]!;
-        const s = k === rows ? 0 : colOf[slack]!;
-        const u = (r >= 0 ? (i === r ? det : 0n) : a[i * cols + s]!) * bestPivot;
-        const v = (r >= 0 ? (best === r ? det : 0n) : a[best * cols + s]!) * p;
-        if (u < v) {
-          best = i;
-          bestPivot = p;
-          break;
-        }
-        if (u > v) break;
-      }
-    }
-    return best;
-  },
-  pivot(t, row, label) {
-    // fraction-free exchange with pivot p and previous pivot D: the pivot row stays, the pivot
-    // becomes D, the rest of the pivot column is negated, others become (a·p − a_c·a_r)/D (exact)
-    const { rows, cols, a } = t;
-    const c = t.colOf[label]!;
-    const base = row * cols;
-    const p = a[base + c]!;
-    const det = t.det;
-    for (let i = 0; i < rows; i++) {
-      if (i === row) continue;
-      const o = i * cols;
-      const f = a[o + c]!;
-      for (let j = 0; j < cols; j++) {
-        if (j !== c) a[o + j] = (a[o + j]! * p - f * a[base + j]!) / det;
-      }
-      a[o + c] = -f;
-    }
-    a[base + c] = det;
-    t.det = p;
-    exchange(t, row, label);
-  },
+const exactKernel: Kernel<ExactHowsonTableau> = {
+  ratioRow: (t, label) => exactRatioRow(t, label, false),
+  pivot: exactPivot,
   copy: (t) => ({ ...t, a: t.a.slice(), ...copyLayout(t) }),
 };
 
@@ -306,13 +198,17 @@ function floatTableaus(game: StrategicGame, m: number, n: number): [FloatTableau
     for (let j = 0; j < n; j++) qA[i * (1 + n) + 1 + j] = a(i + m * j);
   }
   return [
-    { rows: n, cols: 1 + m, a: pA, slackStart: m, ...initialLayout(n, m + n, m) },
-    { rows: m, cols: 1 + n, a: qA, slackStart: 0, ...initialLayout(m, m + n, 0) },
+    { rows: n, cols: 1 + m, a: pA, ...initialLayout(n, m + n, m) },
+    { rows: m, cols: 1 + n, a: qA, ...initialLayout(m, m + n, 0) },
   ];
 }
 
 /** Builds P and Q in integers: payoffs times the lcm of their denominators, shifted to min 1. */
-function exactTableaus(game: StrategicGame, m: number, n: number): [ExactTableau, ExactTableau] {
+function exactTableaus(
+  game: StrategicGame,
+  m: number,
+  n: number,
+): [ExactHowsonTableau, ExactHowsonTableau] {
   const exact = game.exactPayoffs ?? Array.from(game.payoffs, fromNumber);
   const integers = [0, 1].map((p) => {
     let lcm = 1n;
@@ -342,8 +238,8 @@ function exactTableaus(game: StrategicGame, m: number, n: number): [ExactTableau
     for (let j = 0; j < n; j++) qA[i * (1 + n) + 1 + j] = a[i + m * j]!;
   }
   return [
-    { rows: n, cols: 1 + m, a: pA, slackStart: m, det: 1n, ...initialLayout(n, m + n, m) },
-    { rows: m, cols: 1 + n, a: qA, slackStart: 0, det: 1n, ...initialLayout(m, m + n, 0) },
+    { rows: n, cols: 1 + m, a: pA, det: 1n, ...initialLayout(n, m + n, m) },
+    { rows: m, cols: 1 + n, a: qA, det: 1n, ...initialLayout(m, m + n, 0) },
   ];
 }
 
@@ -363,13 +259,13 @@ interface Path<T> {
  * Starts the complementary path that drops `label` from the current (completely labelled) bases
  * of P and Q; {@link step} pivots along it, mutating both tableaus.
  */
-function startPath<T extends Tableau<unknown>>(p: T, q: T, label: number): Path<T> {
+function startPath<T extends HowsonTableau<unknown>>(p: T, q: T, label: number): Path<T> {
   // the label is nonbasic in exactly one tableau at a (perturbed) completely labelled pair
   return { p, q, label, t: p.rowOf[label]! < 0 ? p : q, entering: label, pivots: 0, done: false };
 }
 
 /** One pivot: enter the variable, and finish when the variable with the dropped label leaves. */
-function step<T extends Tableau<unknown>>(kernel: Kernel<T>, path: Path<T>): void {
+function step<T extends HowsonTableau<unknown>>(kernel: Kernel<T>, path: Path<T>): void {
   const { t, entering } = path;
   const row = kernel.ratioRow(t, entering);
   if (row < 0) {
@@ -387,7 +283,7 @@ function step<T extends Tableau<unknown>>(kernel: Kernel<T>, path: Path<T>): voi
 }
 
 /** Follows the path that drops `label` to its end; returns the number of pivots. */
-function followPath<T extends Tableau<unknown>>(
+function followPath<T extends HowsonTableau<unknown>>(
   kernel: Kernel<T>,
   p: T,
   q: T,
@@ -447,7 +343,7 @@ function exactStrategies(p: ExactTableau, q: ExactTableau, m: number, n: number)
 }
 
 /** True when P is back at its initial basis, i.e. x = 0: the artificial equilibrium. */
-function isArtificial(p: Tableau<unknown>): boolean {
+function isArtificial(p: HowsonTableau<unknown>): boolean {
   for (let k = 0; k < p.rows; k++) if (p.basis[k]! < p.slackStart) return false;
   return true;
 }
@@ -535,7 +431,7 @@ export function lemkeHowsonExact(
  * the artificial equilibrium, and with `reachable` every label from every equilibrium found
  * (breadth first over the perturbed game's vertex pairs, identified by their bases).
  */
-function allPaths<T extends Tableau<unknown>, S>(
+function allPaths<T extends HowsonTableau<unknown>, S>(
   kernel: Kernel<T>,
   initial: readonly [T, T],
   labels: number,
@@ -650,7 +546,7 @@ function raceLabels(m: number, n: number, labels: readonly number[] | undefined)
 /** Paths raced by default. */
 const RACE_PATHS = 8;
 
-function race<T extends Tableau<unknown>>(
+function race<T extends HowsonTableau<unknown>>(
   kernel: Kernel<T>,
   initial: readonly [T, T],
   labels: readonly number[],

@@ -5,9 +5,12 @@
  */
 import { LinkageError } from "../errors/LinkageError.js";
 
-/** Float tableau entries at or below this are not pivot candidates (payoffs are scaled to [−1, 1]). */
+/**
+ * Default float tolerances (payoffs scaled to about [−1, 1]): entries at or below `pivot` are not
+ * pivot candidates, and ratios closer than `tie` (relative) are ties, broken lexicographically.
+ * A tableau may carry its own (`tolerance`).
+ */
 export const PIVOT_TOLERANCE = 1e-9;
-/** Float ratios closer than this (relative) are ties, broken lexicographically. */
 const TIE_TOLERANCE = 1e-9;
 
 // ---------------------------------------------------------------------------------------------
@@ -39,6 +42,8 @@ export interface Tableau<E> {
   readonly z0: number;
   /** The starting basis (free labels left out), whose perturbation breaks ties. */
   lexOrder: Int32Array;
+  /** Float tolerances, when not the defaults above. */
+  readonly tolerance?: { readonly pivot: number; readonly tie: number };
 }
 
 /**
@@ -67,7 +72,7 @@ export function layout(
 export const range = (from: number, to: number) =>
   Int32Array.from({ length: to - from }, (_, i) => from + i);
 
-function exchange(t: Tableau<unknown>, row: number, label: number): void {
+export function exchange(t: Tableau<unknown>, row: number, label: number): void {
   const c = t.colOf[label]!;
   const leaving = t.basis[row]!;
   t.basis[row] = label;
@@ -84,6 +89,8 @@ export const isFree = (t: Tableau<unknown>, label: number) => label >= t.freeSta
 
 export function floatRatioRow(t: Tableau<Float64Array>, label: number, first: boolean): number {
   const { rows, cols, a, rowOf, colOf, basis, lexOrder } = t;
+  const pivotTolerance = t.tolerance?.pivot ?? PIVOT_TOLERANCE;
+  const tieTolerance = t.tolerance?.tie ?? TIE_TOLERANCE;
   const c = colOf[label]!;
   let best = -1;
   let bestRatio = 0;
@@ -93,7 +100,7 @@ export function floatRatioRow(t: Tableau<Float64Array>, label: number, first: bo
   const sign = first ? -1 : 1;
   for (let i = 0; i < rows; i++) {
     const p = a[i * cols + c]!;
-    if (sign * p <= PIVOT_TOLERANCE || isFree(t, basis[i]!)) continue;
+    if (sign * p <= pivotTolerance || isFree(t, basis[i]!)) continue;
     const ratio = a[i * cols]! / p;
     if (best < 0) {
       best = i;
@@ -101,7 +108,7 @@ export function floatRatioRow(t: Tableau<Float64Array>, label: number, first: bo
       bestPivot = p;
       continue;
     }
-    const tie = TIE_TOLERANCE * Math.max(1, Math.abs(bestRatio));
+    const tie = tieTolerance * Math.max(1, Math.abs(bestRatio));
     if (sign * ratio < sign * bestRatio - tie) {
       best = i;
       bestRatio = ratio;
@@ -113,26 +120,27 @@ export function floatRatioRow(t: Tableau<Float64Array>, label: number, first: bo
         const s = colOf[l]!;
         const u = (r >= 0 ? (i === r ? 1 : 0) : a[i * cols + s]!) / p;
         const v = (r >= 0 ? (best === r ? 1 : 0) : a[best * cols + s]!) / bestPivot;
-        if (sign * u < sign * v - TIE_TOLERANCE) {
+        if (sign * u < sign * v - tieTolerance) {
           best = i;
           bestRatio = ratio;
           bestPivot = p;
           break;
         }
-        if (sign * u > sign * v + TIE_TOLERANCE) break;
+        if (sign * u > sign * v + tieTolerance) break;
       }
     }
   }
   return best;
 }
 
-export function floatPivot(
-  t: Tableau<Float64Array>,
-  row: number,
-  label: number,
-  nz: Int32Array,
-): void {
+/** Scratch for the pivot row's nonzero columns (grown as needed; one pivot runs at a time). */
+let nonzeroColumns = new Int32Array(64);
+
+/** Exchanges the basic variable of `row` with the nonbasic `label`, in doubles. */
+export function floatPivot(t: Tableau<Float64Array>, row: number, label: number): void {
   const { rows, cols, a } = t;
+  if (nonzeroColumns.length < cols) nonzeroColumns = new Int32Array(cols);
+  const nz = nonzeroColumns;
   const c = t.colOf[label]!;
   const base = row * cols;
   const inv = 1 / a[base + c]!;
@@ -200,6 +208,7 @@ export function exactRatioRow(t: ExactTableau, label: number, first: boolean): n
   return best;
 }
 
+/** Exchanges the basic variable of `row` with the nonbasic `label`, fraction-free in bigints. */
 export function exactPivot(t: ExactTableau, row: number, label: number): void {
   // fraction-free (Bareiss) exchange, as in lemkeHowson.ts: the pivot row stays, the pivot becomes
   // D, the rest of the pivot column is negated, the others become (a·p − a_c·a_r)/D, exactly

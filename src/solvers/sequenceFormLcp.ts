@@ -187,13 +187,10 @@ export function sequenceFormLcp(
   const sf = given ?? sequenceForm(game);
   const b = blocks(sf);
   const [A, B] = floatPayoffs(sf);
-  let nz = new Int32Array(0);
-  const pivot = (t: Tableau<Float64Array>, r: number, l: number) => floatPivot(t, r, l, nz);
   let t: Tableau<Float64Array>;
   let first: number;
   if (start === "covering") {
     t = coveringTableau(sf, b, A, B, 1, -1, (n) => new Float64Array(n)) as Tableau<Float64Array>;
-    nz = new Int32Array(t.cols);
     first = t.z0;
   } else {
     const prior = start === "centroid" ? centroid(sf, (m) => 1 / m) : Array.from(start);
@@ -217,7 +214,6 @@ export function sequenceFormLcp(
       FLOAT,
       (shape) => {
         const a = new Float64Array(shape.rows * shape.cols);
-        nz = new Int32Array(shape.cols);
         const tableau: Tableau<Float64Array> = {
           ...shape,
           a,
@@ -232,7 +228,7 @@ export function sequenceFormLcp(
           },
         };
       },
-      pivot,
+      floatPivot,
       (tt, r, l) => Math.abs(tt.a[r * tt.cols + tt.colOf[l]!]!) < PIVOT_TOLERANCE,
     );
     // round-off in the starting values: slacks of best responses are 0, the rest positive
@@ -242,7 +238,7 @@ export function sequenceFormLcp(
     }
     first = t.pairs + b.n1; // y_∅
   }
-  const pivots = followPath(t, floatRatioRow, pivot, first, start === "covering", maxPivots);
+  const pivots = followPath(t, floatRatioRow, floatPivot, first, start === "covering", maxPivots);
   const value = (label: number) => {
     const r = t.rowOf[label]!;
     return r >= 0 ? Math.max(0, t.a[r * t.cols]!) : 0;
