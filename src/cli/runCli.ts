@@ -110,6 +110,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
         "lcp on an .efg: covering (gambit-lcp's path) or centroid (tracing path from uniform play; fast on large trees)",
       ).choices(["covering", "centroid"]),
     )
+    .option("--seed <n>", "gnm: seed of the random perturbation (default 0)")
     .option("--json", "print one JSON object instead of Gambit-style NE lines")
     .exitOverride()
     .action(async (file: string, options: SolveCommandOptions) =>

@@ -33,6 +33,12 @@ t "" 2 "fight" { -1, -1 }
 t "" 3 "share" { 1, 1 }
 `;
 
+// two pure equilibria and one mixed: (A, A) pays 2 each, (B, B) 1 each
+const COORDINATION = `NFG 1 R "coordination" { "Row" "Column" } { 2 2 }
+
+2 2 0 0 0 0 1 1
+`;
+
 const PRISONERS = `NFG 1 R "prisoner's dilemma" { "Row" "Column" } { 2 2 }
 
 3 3 5 0 0 5 1 1
@@ -190,6 +196,25 @@ describe("linkage solve", () => {
     const wrong = await run("solve", entry, "--method", "lcp", "--start", "middle");
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain("covering, centroid");
+  });
+
+  it("--method gnm lists the equilibria on a global Newton path; --seed picks the path", async () => {
+    const path = file("coordination.nfg", COORDINATION);
+    const r = await run("solve", path, "--method", "gnm", "--json");
+    expect(r.code).toBe(0);
+    const { method, equilibria } = JSON.parse(r.stdout);
+    expect(method).toBe("gnm");
+    expect(equilibria.length % 2).toBe(1); // a generic game: an odd number on every path
+    for (const e of equilibria) expect(e.regret).toBeLessThanOrEqual(1e-12);
+    const other = await run("solve", path, "--method", "gnm", "--seed", "7");
+    expect(other.code).toBe(0);
+    expect(other.stdout).toMatch(/^NE,/);
+    const bad = await run("solve", path, "--method", "gnm", "--seed", "-1");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--seed -1: expected a whole number");
+    const misplaced = await run("solve", path, "--method", "lh", "--seed", "1");
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toContain("--seed applies to --method gnm only");
   });
 
   it("--method dominance reports the eliminations", async () => {

@@ -10,11 +10,12 @@ export interface SolveCommandOptions {
   readonly json?: boolean;
   readonly maxSeconds?: string;
   readonly start?: "covering" | "centroid";
+  readonly seed?: string;
 }
 
 /**
  * `linkage solve GAME.nfg|GAME.efg [--method M] [--rational] [--json] [--max-seconds S]
- * [--start covering|centroid]`.
+ * [--start covering|centroid] [--seed N]`.
  */
 export async function solveCommand(
   file: string,
@@ -38,6 +39,13 @@ export async function solveCommand(
       `--max-seconds ${options.maxSeconds}: expected a positive number of seconds`,
     );
   }
+  const seed = options.seed === undefined ? undefined : Number(options.seed);
+  if (seed !== undefined && !(Number.isSafeInteger(seed) && seed >= 0)) {
+    throw new LinkageError("E_INPUT", `--seed ${options.seed}: expected a whole number ≥ 0`);
+  }
+  if (seed !== undefined && options.method !== "gnm") {
+    throw new LinkageError("E_INPUT", "--seed applies to --method gnm only");
+  }
   const started = Date.now();
   let reported = 0;
   const result = await solveGame(readGambitGame(text, file), {
@@ -45,6 +53,7 @@ export async function solveCommand(
     rational: options.rational ?? false,
     ...(maxSeconds !== undefined ? { maxSeconds } : {}),
     ...(options.start !== undefined ? { start: options.start } : {}),
+    ...(seed !== undefined ? { seed } : {}),
     onProgress: (found) => {
       // long searches say how far they are, on stderr, at most once a second
       const seconds = Math.floor((Date.now() - started) / 1000);

@@ -7,6 +7,12 @@ export {
 export { type BestResponse, behaviourBestResponse, bestResponseIn } from "./bestResponse.js";
 export { estimateLogitLambda } from "./estimateLogitLambda.js";
 export {
+  type GlobalNewtonEquilibrium,
+  type GlobalNewtonOptions,
+  type GlobalNewtonResult,
+  globalNewton,
+} from "./globalNewton.js";
+export {
   type DominanceResult,
   type Elimination,
   iteratedDominanceMixed,

@@ -6,6 +6,7 @@ import { reducedStrategicForm } from "../games/reducedStrategicForm.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { formatRational, fromNumber, type Rational } from "../math/rational.js";
 import { backwardInduction } from "./backwardInduction.js";
+import { globalNewton } from "./globalNewton.js";
 import { iteratedDominanceMixed } from "./iteratedDominance.js";
 import {
   lemkeHowson,
@@ -47,6 +48,8 @@ export interface SolveOptions {
    * see sequenceFormLcp). @default "covering"
    */
   readonly start?: "covering" | "centroid";
+  /** `gnm`: seed of the random perturbation direction. @default 0 */
+  readonly seed?: number;
 }
 
 export type Exact = number | string;
@@ -104,7 +107,10 @@ export interface SolveResult {
  *   `start: "centroid"` follows the tracing path from uniform play instead of gambit-lcp's);
  * - `simpdiv`: one equilibrium of any n-player game by simplicial subdivision (van der Laan,
  *   Talman and van der Heyden's variable-dimension algorithm with restarts), refined by Newton
- *   steps on the support until the regret is below 1e-12 of the payoff spread.
+ *   steps on the support until the regret is below 1e-12 of the payoff spread;
+ * - `gnm`: the global Newton method of Govindan and Wilson for any n-player game: every
+ *   equilibrium on the path of one random perturbation (`seed`), each refined by Newton steps
+ *   (extensive games: of the reduced strategic form).
  * @throws {LinkageError} E_INPUT when the method does not apply to the game
  */
 export async function solveGame(
@@ -189,6 +195,23 @@ export async function solveGame(
     const strategic =
       input.form === "strategic" ? input.game : reducedStrategicForm(input.game).game;
     return { game: header, method, ...(await twoPlayerPivoting(strategic, method, rational)) };
+  }
+  if (method === "gnm") {
+    const strategic =
+      input.form === "strategic" ? input.game : reducedStrategicForm(input.game).game;
+    const found = globalNewton(strategic, {
+      ...(options.maxSeconds !== undefined ? { maxSeconds: options.maxSeconds } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    });
+    const sizes = strategic.strategies.map((s) => s.length);
+    return {
+      game: header,
+      method,
+      equilibria: found.equilibria.map((e) =>
+        mixedEquilibrium(strategic, splitByPlayer(e.profile, sizes), rational),
+      ),
+      ...(found.complete ? {} : { truncated: true }),
+    };
   }
   if (method === "simpdiv") {
     const strategic =

@@ -10,5 +10,6 @@ export const SOLVE_METHODS = [
   "lp",
   "lcp",
   "simpdiv",
+  "gnm",
 ] as const;
 export type SolveMethod = (typeof SOLVE_METHODS)[number];
