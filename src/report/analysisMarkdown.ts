@@ -2,6 +2,7 @@ import type { AnalysisResult } from "../analysis/types.js";
 import type { Scenario } from "../scenario/types.js";
 import { analysisVerdict } from "./analysisVerdict.js";
 import { concededList } from "./concededList.js";
+import { escapeMarkdownHtml } from "./escapeMarkdownHtml.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
 
 export interface AnalysisMarkdownOptions {
@@ -160,7 +161,7 @@ export function analysisMarkdown(
   out.push("");
   if (command) out.push(`Reproduce with: \`${command}\``, "");
   if (result.warnings.length > 0) out.push("Notes:", ...result.warnings.map((w) => `- ${w}`), "");
-  return out.join("\n");
+  return escapeMarkdownHtml(out.join("\n"));
 }
 
 function row(cells: string[]): string {

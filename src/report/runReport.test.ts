@@ -186,6 +186,22 @@ describe("runReportMarkdown", () => {
     expect(markdown).toContain(`Reproduce with: \`${run.command}\``);
     expect(markdown).not.toContain("\n\n\n");
   });
+
+  it("shows scenario text as typed, never as raw HTML", () => {
+    const nasty = "<b>&amp;";
+    const page = runReportMarkdown(
+      {
+        ...run,
+        scenario: { ...run.scenario, title: nasty, description: `${nasty} <script>x</script>` },
+      },
+      { ...scenario, title: nasty },
+      [...verdict, `a verdict with ${nasty}`],
+    );
+    expect(page).not.toMatch(/<(b|script)\b/i);
+    expect(page.startsWith("# &lt;b>&amp;amp;\n")).toBe(true);
+    expect(page).toContain("- a verdict with &lt;b>&amp;amp;");
+    expect(page).toContain(`Reproduce with: \`${run.command}\``);
+  });
 });
 
 describe("report helpers", () => {

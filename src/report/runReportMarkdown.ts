@@ -8,6 +8,7 @@ import { pivotSentences } from "./charts/pivotSentences.js";
 import { policyColors } from "./charts/policyColors.js";
 import { priorText } from "./charts/priorText.js";
 import { baseLeverageValue } from "./charts/tornadoChart.js";
+import { escapeMarkdownHtml } from "./escapeMarkdownHtml.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
 
 /**
@@ -255,7 +256,7 @@ export function runReportMarkdown(
   );
   if (run.analysis.warnings.length > 0)
     out.push("Notes:", ...run.analysis.warnings.map((w) => `- ${oneLine(w)}`), "");
-  return out.join("\n");
+  return escapeMarkdownHtml(out.join("\n"));
 }
 
 function oneLine(text: string): string {
