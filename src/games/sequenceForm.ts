@@ -287,6 +287,9 @@ function checkPlans(sf: SequenceForm, x: ArrayLike<unknown>, y: ArrayLike<unknow
   }
 }
 
+/** Realisation probability below which a float plan's information set counts as unreached. */
+const PLAN_ROUNDOFF = 1e-12;
+
 /**
  * Converts a pair of realisation plans to a behaviour profile in Gambit's order (see
  * behaviourLayout), in doubles.
@@ -294,8 +297,9 @@ function checkPlans(sf: SequenceForm, x: ArrayLike<unknown>, y: ArrayLike<unknow
  * Formula (Kuhn 1953; von Stengel 1996): β(h, a) = x_{σ_h a} / Σ_b x_{σ_h b}, where the sum equals
  * x_{σ_h} for an exact plan. Where the player's own plan reaches h with probability zero
  * (Σ_b x_{σ_h b} ≤ 0) the behaviour at h is uniform: any choice there is optimal and gives the
- * same payoffs, and uniform is a fixed, documented choice. Negative entries (float round-off) are
- * treated as zero.
+ * same payoffs, and uniform is a fixed, documented choice. Float round-off is not mistaken for
+ * play: negative entries count as zero, and a set whose entries sum to at most 1e-12 (plans are
+ * probabilities, at most 1) counts as unreached.
  *
  * @param x - player 1's realisation plan, one entry per sequence (see {@link SequenceFormPlayer})
  * @param y - player 2's realisation plan
@@ -319,7 +323,7 @@ export function sequenceToBehaviour(
       for (let a = 0; a < actions; a++) total += Math.max(0, plan[start + a]!);
       const base = player.profileOffset + start - 1;
       for (let a = 0; a < actions; a++) {
-        out[base + a] = total > 0 ? Math.max(0, plan[start + a]!) / total : 1 / actions;
+        out[base + a] = total > PLAN_ROUNDOFF ? Math.max(0, plan[start + a]!) / total : 1 / actions;
       }
     });
   });

@@ -284,11 +284,14 @@ describe("sequence-form LCP from a prior (tracing path)", () => {
         expect(formatRational(behaviourRegretExact(game, [...exact.behaviour]).max)).toBe("0");
         const float = sequenceFormLcp(game, { start: "centroid" });
         expect(float.pivots).toBe(exact.pivots);
-        // realisation plans (behaviour at sets a plan never reaches is 0/0 and round-off there)
         exact.plans.forEach((plan, i) => {
           plan.forEach((v, s) => {
             expect(float.plans[i]![s]!).toBeCloseTo(Number(v.n) / Number(v.d), 9);
           });
+        });
+        // and behaviour: uniform at sets a plan never reaches in both, round-off not taken for play
+        exact.behaviour.forEach((v, i) => {
+          expect(float.behaviour[i]!).toBeCloseTo(Number(v.n) / Number(v.d), 9);
         });
       }),
       { seed: 16, numRuns: 100 },
