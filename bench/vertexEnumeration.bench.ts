@@ -1,9 +1,11 @@
 /**
  * All extreme equilibria of random bimatrix games (integer payoffs in [−10, 10], seeded), by
- * vertex enumeration in exact and floating-point arithmetic. Baseline in the same run:
- * `pureEquilibria` on the same game (one pass over the table). When `lrsnash` (Debian's lrslib)
- * is on the PATH, it is timed on the same games side by side; its figures include starting a
- * process, which the "lrsnash start-up" case (a 1 × 1 game) measures on its own.
+ * vertex enumeration in exact and floating-point arithmetic. Baselines in the same run:
+ * `pureEquilibria` on the same game (one pass over the table), and the earlier implementation
+ * (both polytopes enumerated, bigint tableau), kept verbatim in `vertexEnumerationBaseline.ts`.
+ * When `lrsnash` (Debian's lrslib) is on the PATH, it is timed on the same games side by side;
+ * its figures include starting a process, which the "lrsnash start-up" case (a 1 × 1 game)
+ * measures on its own. 20 × 20 is in `vertexEnumerationLarge.ts` (a script: minutes per run).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +16,10 @@ import type { StrategicGame } from "../src/games/strategicGame.js";
 import { pureEquilibria } from "../src/solvers/pureEquilibria.js";
 import { vertexEnumeration, vertexEnumerationExact } from "../src/solvers/vertexEnumeration.js";
 import { randomStrategicGame } from "./randomGames.js";
+import {
+  vertexEnumerationExact as baselineExact,
+  vertexEnumeration as baselineFloat,
+} from "./vertexEnumerationBaseline.js";
 
 let sink = 0;
 
@@ -44,7 +50,8 @@ function runLrsnash(path: string): number {
 for (const [size, iterations] of [
   [8, 20],
   [10, 10],
-  [12, 3],
+  [12, 5],
+  [15, 3],
 ] as const) {
   const seed = 1000 + size;
   describe(`extreme equilibria, random ${size}×${size} game (seed ${seed})`, () => {
@@ -60,11 +67,25 @@ for (const [size, iterations] of [
       { iterations, time: 0 },
     );
     bench(
-      "vertexEnumerationExact (bigint)",
+      "vertexEnumerationExact (exact, doubles with bigint fallback)",
       () => {
         sink += vertexEnumerationExact(game).equilibria.length;
       },
       { iterations, time: 0 },
+    );
+    bench(
+      "baseline: earlier vertexEnumeration (float, both polytopes)",
+      () => {
+        sink += baselineFloat(game).equilibria.length;
+      },
+      { iterations, time: 0 },
+    );
+    bench(
+      "baseline: earlier vertexEnumerationExact (bigint, both polytopes)",
+      () => {
+        sink += baselineExact(game).equilibria.length;
+      },
+      { iterations: Math.min(iterations, 3), time: 0 },
     );
     if (lrsnash) {
       const input = writeLrsnashInput(game, `random-${size}`);

@@ -5,6 +5,13 @@ export {
   backwardInduction,
 } from "./backwardInduction.js";
 export { type BestResponse, behaviourBestResponse, bestResponseIn } from "./bestResponse.js";
+export {
+  type EquilibriumComponent,
+  type EquilibriumComponents,
+  type EquilibriumComponentsOptions,
+  equilibriumComponents,
+  type NashSubset,
+} from "./equilibriumComponents.js";
 export { estimateLogitLambda } from "./estimateLogitLambda.js";
 export {
   type GlobalNewtonEquilibrium,

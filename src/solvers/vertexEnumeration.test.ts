@@ -390,6 +390,93 @@ describe("vertexEnumerationExact: properties on random games", () => {
   });
 });
 
+describe("vertexEnumeration: one polytope (lrsnash's method) equals both polytopes", () => {
+  /** Larger random games than the brute-force oracle can take, degenerate ones included. */
+  const arbLargerGame = fc
+    .record({
+      m: fc.integer({ min: 1, max: 7 }),
+      n: fc.integer({ min: 1, max: 7 }),
+      range: fc.constantFrom(10, 10, 3, 1),
+      kind: fc.constantFrom("random", "random", "repeatedRow", "repeatedColumn", "constantRow"),
+      seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+    })
+    .map(({ m, n, range, kind, seed }) => {
+      const next = xorshift(seed);
+      const draw = () => Math.floor(next() * (2 * range + 1)) - range;
+      const pa = Array.from({ length: m * n }, draw);
+      const pb = Array.from({ length: m * n }, draw);
+      const at = (i: number, j: number) => i + m * j;
+      if (kind === "repeatedRow" && m > 1) {
+        for (let j = 0; j < n; j++) [pa[at(1, j)], pb[at(1, j)]] = [pa[at(0, j)]!, pb[at(0, j)]!];
+      } else if (kind === "repeatedColumn" && n > 1) {
+        for (let i = 0; i < m; i++) [pa[at(i, 1)], pb[at(i, 1)]] = [pa[at(i, 0)]!, pb[at(i, 0)]!];
+      } else if (kind === "constantRow") {
+        for (let j = 0; j < n; j++) pb[at(0, j)] = 2; // the column player is indifferent against row 0
+      }
+      return strategicGameFromTables([m, n], [pa, pb]);
+    });
+
+  it("exact: the same extreme equilibria on 200 random games, degenerate ones included", () => {
+    fc.assert(
+      fc.property(arbLargerGame, (g) => {
+        const one = vertexEnumerationExact(g);
+        const both = vertexEnumerationExact(g, { method: "bothPolytopes" });
+        expect(one.enumerated).not.toBe("both");
+        expect(both.enumerated).toBe("both");
+        expect(keys(one.equilibria)).toEqual(keys(both.equilibria));
+        expect(new Set(keys(one.equilibria)).size).toBe(one.equilibria.length);
+      }),
+      { seed: 2010, numRuns: 200 },
+    );
+  });
+
+  it("floating point: the same equilibria (to 1e-7) on random games, degenerate ones included", () => {
+    fc.assert(
+      fc.property(arbLargerGame, (g) => {
+        const one = vertexEnumeration(g).equilibria.map((e) => e.strategies.flat());
+        const both = vertexEnumeration(g, { method: "bothPolytopes" }).equilibria.map((e) =>
+          e.strategies.flat(),
+        );
+        expect(one.length).toBe(both.length);
+        const close = (a: readonly number[], b: readonly number[]) =>
+          a.every((v, s) => Math.abs(v - b[s]!) <= 1e-7);
+        for (const e of one) expect(both.some((f) => close(e, f))).toBe(true);
+        for (const e of vertexEnumeration(g).equilibria) {
+          expect(strategicRegret(g, e.strategies).max).toBeLessThanOrEqual(regretBound(g));
+        }
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+
+  it("payoffs beyond 2⁵⁰: the bigint fallback gives the same equilibria as small payoffs", () => {
+    for (const [m, n, seed] of [
+      [6, 6, 11],
+      [5, 8, 12],
+      [8, 4, 13],
+    ] as const) {
+      const g = randomIntegerGame(m, n, seed);
+      const expected = keys(vertexEnumerationExact(g).equilibria);
+      for (const scale of [2 ** 38, 2 ** 48]) {
+        // scaling a player's payoffs by a positive constant keeps the equilibria
+        const scaled = strategicGameFromTables(
+          [m, n],
+          [0, 1].map((p) => Array.from({ length: m * n }, (_, k) => g.payoffs[2 * k + p]! * scale)),
+        );
+        expect(keys(vertexEnumerationExact(scaled).equilibria)).toEqual(expected);
+      }
+    }
+  });
+
+  it("maxSeconds stops the one-polytope search cleanly", () => {
+    const g = randomIntegerGame(12, 12, 99);
+    const stopped = vertexEnumerationExact(g, { maxSeconds: 0.005 });
+    expect(stopped.complete).toBe(false);
+    const all = new Set(keys(vertexEnumerationExact(g).equilibria));
+    for (const k of keys(stopped.equilibria)) expect(all.has(k)).toBe(true);
+  });
+});
+
 /** A game with integer payoffs in [−10, 10] from a seeded xorshift. */
 function randomIntegerGame(m: number, n: number, seed: number): StrategicGame {
   const next = xorshift(seed);

@@ -1,6 +1,7 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { fromNumber, type Rational, rational } from "../math/rational.js";
+import { type EquilibriumComponents, equilibriumComponents } from "./equilibriumComponents.js";
 
 /**
  * A mixed equilibrium of a two-player game: the row player's (player 1's) mixed strategy, then
@@ -20,6 +21,18 @@ export interface VertexEnumerationOptions {
   readonly maxSeconds?: number;
   /** Called each time an equilibrium is found, with the number found so far. */
   readonly onProgress?: (found: number) => void;
+  /**
+   * `"onePolytope"` (lrsnash's method) enumerates the vertices of one best-response polytope only
+   * and solves for the partners of each; `"bothPolytopes"` enumerates both polytopes and matches
+   * label sets (the earlier method, several times slower; kept for cross-checking). Both give
+   * the same set of extreme equilibria. @default "onePolytope"
+   */
+  readonly method?: "onePolytope" | "bothPolytopes";
+  /**
+   * Also group the extreme equilibria into connected components and maximal Nash subsets
+   * ({@link equilibriumComponents}); they are returned as `components`. @default false
+   */
+  readonly components?: boolean;
 }
 
 /** What {@link vertexEnumerationExact} and {@link vertexEnumeration} return. */
@@ -28,10 +41,24 @@ export interface VertexEnumerationResult<T> {
   readonly equilibria: BimatrixEquilibrium<T>[];
   /** `false` when `maxSeconds` stopped the enumeration before it finished. */
   readonly complete: boolean;
-  /** Distinct nonzero vertices found of P (row player's polytope) and of Q. */
+  /**
+   * Distinct nonzero vertices found of P (row player's polytope) and of Q. With the
+   * `"onePolytope"` method these are all vertices of the enumerated polytope (see `enumerated`)
+   * and, of the other polytope, only the vertices that are part of some equilibrium.
+   */
   readonly vertices: readonly [number, number];
-  /** Lexico-feasible bases visited in both polytopes (more than the vertices when degenerate). */
+  /**
+   * Lexico-feasible bases visited (more than the vertices when degenerate): in the enumerated
+   * polytope(s), plus those of the faces searched for partners.
+   */
   readonly bases: number;
+  /**
+   * Whose polytope was enumerated in full: 0 (P, when the row player has no more strategies than
+   * the column player), 1 (Q), or `"both"` (method `"bothPolytopes"`).
+   */
+  readonly enumerated: 0 | 1 | "both";
+  /** Connected components and maximal Nash subsets, when asked for with `components: true`. */
+  readonly components?: EquilibriumComponents;
 }
 
 /**
@@ -43,42 +70,58 @@ export const VERTEX_TOLERANCE = 1e-9;
 /**
  * All extreme Nash equilibria of a two-player strategic game, in exact rational arithmetic.
  *
- * Method (von Stengel 2007, §3.5): shift each player's payoffs to be positive, A, B > 0 (m × n),
- * and form the best-response polytopes
+ * Method (von Stengel 2007, §3.5; Avis, Rosenberg, Savani & von Stengel 2010): shift each
+ * player's payoffs to be positive, A, B > 0 (m × n), and form the best-response polytopes
  *   P = { x ∈ ℝᵐ : x ≥ 0, Bᵀx ≤ 1 },   Q = { y ∈ ℝⁿ : Ay ≤ 1, y ≥ 0 }.
  * A point carries label i ∈ M = {1..m} when x_i = 0 (in P) or (Ay)_i = 1 (in Q), and label j ∈ N
  * when (Bᵀx)_j = 1 (in P) or y_j = 0 (in Q). A pair (x, y) ≠ (0, 0) of vertices is *completely
  * labelled* (every label of M ∪ N appears at x or at y) iff (x/Σx, y/Σy) is a Nash equilibrium,
  * and the extreme equilibria are exactly these vertex pairs (Mangasarian 1964; Winkels 1979).
  *
- * Vertices are enumerated by depth-first search over the feasible bases of each polytope's
- * dictionary, pivoting by the lexicographic ratio test and remembering visited bases in a hash
- * set. Degeneracy: the lexicographic rule is the simplex method on the perturbed right-hand side
+ * Only one polytope is enumerated, the one of the player with fewer strategies (fewer
+ * vertices, by the upper bound theorem), say P. For each vertex x ≠ 0 of P the labels it lacks
+ * must all be labels of y: the partners of x are the vertices of the face
+ *   F(x) = { y ∈ Q : (Ay)_i = 1 for x_i > 0,  y_j = 0 for (Bᵀx)_j < 1 },
+ * which is a face of Q, so its vertices are vertices of Q. F(x) is found by Gauss–Jordan
+ * elimination of the tight rows' slacks (the common case: a single point, or empty, decided by
+ * the signs of the solution); when it has positive dimension (degenerate x), a phase-1 simplex
+ * (Bland's rule) minimising the sum of those slacks decides whether it is empty and finds a
+ * feasible basis of it, and its vertices are enumerated by the same lexicographic search as P's,
+ * with the tight rows as equations (Avis et al. 2010, §4, which does this with lrs).
+ *
+ * Vertices of P are enumerated by depth-first search over the feasible bases of its dictionary,
+ * pivoting by the lexicographic ratio test and remembering visited bases in a hash set.
+ * Degeneracy: the lexicographic rule is the simplex method on the perturbed right-hand side
  * 1 + (ε, ε², …), under which every basis is nondegenerate, so the lexico-feasible bases are the
  * vertices of a simple polytope and their pivot graph is connected (Dantzig, Orden & Wolfe 1955;
  * the same device as Avis's lrs, Avis & Fukuda 1992). Every vertex of the unperturbed polytope has
  * at least one lexico-feasible basis; a vertex's label set is read from the basis with ε = 0 (its
  * nonbasic variables and its basic variables at value 0), and vertices are deduplicated by label
- * set (a vertex is the only point of the polytope where its tight constraints hold). So degenerate
- * games give every extreme equilibrium, once each; a continuum of equilibria shows up as its
- * extreme points. The two polytopes are enumerated alternately and each new vertex is matched
- * against the other polytope's vertices found so far, so equilibria stream out as they are found.
- * Unlike lrs's reverse search, the search keeps the set of visited bases and a stack of pivots,
- * so memory grows with the number of bases (fine for games up to about 15 × 15).
+ * set (a vertex is the only point of the polytope where its tight constraints hold). A face is
+ * searched the same way with the perturbation B₀(ε, ε², …) of its first feasible basis B₀ (so
+ * B₀ is lexico-feasible). So degenerate games give every extreme equilibrium, once each; a
+ * continuum of equilibria shows up as its extreme points. Unlike lrs's reverse search, the search
+ * keeps the set of visited bases and a stack of pivots, so memory grows with the number of bases
+ * (a few hundred bytes per basis: millions of bases fit).
  *
- * Arithmetic: an integer-preserving (fraction-free) tableau in bigints (Edmonds 1967; Bareiss
- * 1968): entries are D·B⁻¹[C | I | 1] with D = det B, a pivot on (r, c) sets
+ * Arithmetic: an integer-preserving (fraction-free) tableau (Edmonds 1967; Bareiss 1968): entries
+ * are D·B⁻¹[C | I | 1] with D = |det B|; a pivot on (r, c) sets
  * T'ᵢⱼ = (T_rc·Tᵢⱼ − Tᵢc·T_rj) / D (exact division) and keeps row r; backtracking pivots back.
+ * Entries are held as doubles while they are below 2⁵⁰ and each pivot's numerators below
+ * 2⁴⁹·D: then the rounded floating-point quotient is within 3/8 of the exact integer quotient,
+ * so rounding it gives that integer exactly. A pivot that could break the bound switches the
+ * tableau to bigints, and it switches back when the entries are small again.
  *
  * Exact and floating-point versions are two functions rather than a flag (STYLE.md practice 12,
  * and the `strategicRegret` / `strategicRegretExact` pair): their element types and guarantees
  * differ.
  *
  * Sources: B. von Stengel, "Equilibrium computation for two-player games in strategic and
- * extensive form", ch. 3 of Algorithmic Game Theory (Nisan et al., 2007); D. Avis and K. Fukuda,
- * "A pivoting algorithm for convex hulls and vertex enumeration of arrangements and polyhedra",
- * Discrete Comput. Geom. 8 (1992); D. Avis, "lrs: a revised implementation of the reverse search
- * vertex enumeration algorithm" (2000).
+ * extensive form", ch. 3 of Algorithmic Game Theory (Nisan et al., 2007); D. Avis, G. Rosenberg,
+ * R. Savani and B. von Stengel, "Enumeration of Nash equilibria for two-player games", Economic
+ * Theory 42 (2010); D. Avis and K. Fukuda, "A pivoting algorithm for convex hulls and vertex
+ * enumeration of arrangements and polyhedra", Discrete Comput. Geom. 8 (1992); D. Avis, "lrs: a
+ * revised implementation of the reverse search vertex enumeration algorithm" (2000).
  *
  * @param game - a strategic game with exactly two players (exact payoffs used when present)
  * @returns the extreme equilibria as exact probability vectors, and whether the search finished
@@ -97,24 +140,28 @@ export function vertexEnumerationExact(
   const exact = game.exactPayoffs ?? Array.from(game.payoffs, fromNumber);
   const a = integerPayoffs(exact, m, n, 0);
   const b = integerPayoffs(exact, m, n, 1);
-  // P: rows j ∈ N, Σᵢ bᵢⱼ xᵢ + sⱼ = 1; x_i has label i, s_j label m + j
-  const p = new ExactTableau(
-    Array.from({ length: n }, (_, j) => Array.from({ length: m }, (_, i) => b[i + m * j]!)),
+  // P's rows: Bᵀ (n × m); Q's rows: A (m × n)
+  const bt = exactMatrix(n, m, (j, i) => b[i + m * j]!);
+  const am = exactMatrix(m, n, (i, j) => a[i + m * j]!);
+  const result = search(
+    { m, n, p: bt, q: am },
+    (c, cols) => new ExactTableau(c, cols),
+    options,
+    0n,
+    normaliseExact,
   );
-  // Q: rows i ∈ M, Σⱼ aᵢⱼ yⱼ + rᵢ = 1; y_j has label m + j, r_i label i
-  const q = new ExactTableau(
-    Array.from({ length: m }, (_, i) => Array.from({ length: n }, (_, j) => a[i + m * j]!)),
-  );
-  return enumerate(p, q, m, n, options, 0n, normaliseExact);
+  return options.components
+    ? { ...result, components: equilibriumComponents(result.equilibria) }
+    : result;
 }
 
 /**
  * {@link vertexEnumerationExact} in floating point: the same lexicographic vertex enumeration on a
  * tableau of doubles, with payoffs scaled into [1, 2] and the tolerance {@link VERTEX_TOLERANCE}.
- * Much faster, but on degenerate or badly conditioned games a tolerance decides which constraints
+ * Faster, but on degenerate or badly conditioned games a tolerance decides which constraints
  * are tight, so it can miss or split equilibria that the exact version gets right. Backtracking
- * restores saved tableaux instead of pivoting back, so rounding does not accumulate across the
- * search, only along one path from the origin.
+ * pivots back, so rounding accumulates along the search path (which, depth first, can be as long
+ * as the number of bases); each partner is solved afresh from the payoffs.
  *
  * Sources: as {@link vertexEnumerationExact}.
  * @throws {LinkageError} E_DOMAIN when the game does not have exactly two players
@@ -130,13 +177,18 @@ export function vertexEnumeration(
   const { m, n } = bimatrixShape(game);
   const a = scaledPayoffs(game.payoffs, m, n, 0);
   const b = scaledPayoffs(game.payoffs, m, n, 1);
-  const p = new FloatTableau(
-    Array.from({ length: n }, (_, j) => Array.from({ length: m }, (_, i) => b[i + m * j]!)),
+  const bt = floatMatrix(n, m, (j, i) => b[i + m * j]!);
+  const am = floatMatrix(m, n, (i, j) => a[i + m * j]!);
+  const result = search(
+    { m, n, p: bt, q: am },
+    (c, cols) => new FloatTableau(c, cols),
+    options,
+    0,
+    normaliseFloat,
   );
-  const q = new FloatTableau(
-    Array.from({ length: m }, (_, i) => Array.from({ length: n }, (_, j) => a[i + m * j]!)),
-  );
-  return enumerate(p, q, m, n, options, 0, normaliseFloat);
+  return options.components
+    ? { ...result, components: equilibriumComponents(result.equilibria) }
+    : result;
 }
 
 function bimatrixShape(game: StrategicGame): { m: number; n: number } {
@@ -188,10 +240,51 @@ function gcd(a: bigint, b: bigint): bigint {
 }
 
 /**
- * A dictionary of the polytope { z ≥ 0 : Cz ≤ 1 } with k rows and d structural variables.
+ * A k × d constraint matrix C, row-major: as doubles, and for the exact solver also as bigints
+ * (`small` when every entry is below 2⁵⁰ in magnitude, so the doubles are exact).
+ */
+interface Matrix {
+  readonly rows: number;
+  readonly cols: number;
+  readonly num: Float64Array;
+  readonly big: readonly bigint[] | null;
+  readonly small: boolean;
+}
+
+/** Magnitude below which exact integer tableau entries are kept as doubles. */
+const NUMBER_LIMIT = 2 ** 50;
+const NUMBER_LIMIT_BIG = BigInt(NUMBER_LIMIT);
+/** A pivot stays in doubles while |T_rc·Tᵢⱼ| + |Tᵢc·T_rj| ≤ ROUND_LIMIT·D for every entry. */
+const ROUND_LIMIT = 2 ** 49;
+/** Relative gap above which the sign of a difference of two rounded products is certain. */
+const PRODUCT_GAP = 2 ** -50;
+
+function exactMatrix(k: number, d: number, entry: (i: number, j: number) => bigint): Matrix {
+  const big = new Array<bigint>(k * d);
+  const num = new Float64Array(k * d);
+  let small = true;
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < d; j++) {
+      const v = entry(i, j);
+      big[i * d + j] = v;
+      num[i * d + j] = Number(v);
+      if (v >= NUMBER_LIMIT_BIG || v <= -NUMBER_LIMIT_BIG) small = false;
+    }
+  }
+  return { rows: k, cols: d, num, big, small };
+}
+
+function floatMatrix(k: number, d: number, entry: (i: number, j: number) => number): Matrix {
+  const num = new Float64Array(k * d);
+  for (let i = 0; i < k; i++) for (let j = 0; j < d; j++) num[i * d + j] = entry(i, j);
+  return { rows: k, cols: d, num, big: null, small: true };
+}
+
+/**
+ * A dictionary of { z ≥ 0 : Cz ≤ 1 } for the k × d matrix C, or for its columns `cols` only.
  * Variables 0..d−1 are structural, d..d+k−1 the slacks; the tableau has d + k + 1 columns, the
- * last one the right-hand side. The slack columns hold (a multiple of) B⁻¹, which is what the
- * lexicographic ratio test compares after the right-hand side.
+ * last one (index d + k) the right-hand side. Columns of basic variables are unit vectors (times
+ * the common denominator), so the slack columns hold (a multiple of) B⁻¹.
  */
 interface Tableau<V> {
   readonly rows: number;
@@ -200,72 +293,175 @@ interface Tableau<V> {
   readonly basis: Int32Array;
   /** The row of each variable, or −1 when nonbasic. */
   readonly rowOf: Int32Array;
-  /** Whether entry (i, c) is positive (beyond tolerance, in floating point). */
-  positive(i: number, c: number): boolean;
-  /** Whether row i's vector (rhs, B⁻¹ row) / T_ic is lexicographically smaller than row h's. */
-  lexSmaller(i: number, h: number, c: number): boolean;
+  /** The sign of entry (i, c): −1, 0 or 1 (0 within tolerance, in floating point). */
+  sign(i: number, c: number): number;
+  /** |entry (i, c)|, possibly rounded: for choosing large pivots. */
+  magnitude(i: number, c: number): number;
+  /**
+   * Compares row i's vector (rhs, columns `lex`…) / T_ic with row h's lexicographically (T_ic,
+   * T_hc > 0): negative when row i's is smaller. With `lex` empty, just the two ratios.
+   */
+  compare(i: number, h: number, c: number, lex: Int32Array): number;
+  /** The sign of Σ_{ρ ∈ rows} T_ρc − (withDenominator ? D : 0), tolerant in floating point. */
+  sumSign(rows: readonly number[], c: number, withDenominator: boolean): number;
   /** Whether row i's basic variable is 0 at the unperturbed vertex. */
   zeroValue(i: number): boolean;
   /** Row i's right-hand side, as a multiple common to all rows (for normalising). */
   value(i: number): V;
-  /** Pivots variable c into the basis at row r. */
+  /** Pivots variable c into the basis at row r (any nonzero pivot element). */
+  pivot(r: number, c: number): void;
+  /** Pivots like `pivot`, to be undone by `back` (floating point saves the tableau). */
   enter(r: number, c: number): void;
   /** Undoes the last `enter(r, c)`, where `left` is the variable that left at row r. */
   back(r: number, left: number): void;
+  /** Resets to the slack basis, with the structural columns `cols` of C (all when null). */
+  load(cols: Int32Array | null): void;
 }
 
 class ExactTableau implements Tableau<bigint> {
-  readonly rows: number;
-  readonly structural: number;
+  rows: number;
+  structural = 0;
   readonly basis: Int32Array;
   readonly rowOf: Int32Array;
-  private readonly width: number;
-  private readonly t: bigint[];
-  private det = 1n;
+  private width = 0;
+  /** Entries as doubles (exact integers below 2⁵⁰), or null while they are bigints. */
+  private num: Float64Array | null = null;
+  private big: bigint[] | null = null;
+  private detNum = 1;
+  private detBig = 1n;
+  /** Per row, the largest |entry| (doubles mode): bounds a pivot's numerators cheaply. */
+  private rowMax: Float64Array;
   /** Scratch: the columns a pivot updates. */
   private readonly active: Int32Array;
+  private readonly buffer: Float64Array;
 
-  constructor(c: readonly (readonly bigint[])[]) {
-    const k = c.length;
-    const d = c[0]?.length ?? 0;
+  constructor(
+    private readonly c: Matrix,
+    cols: Int32Array | null,
+  ) {
+    const k = c.rows;
     this.rows = k;
-    this.structural = d;
-    this.width = d + k + 1;
-    this.t = new Array<bigint>(k * this.width).fill(0n);
-    this.active = new Int32Array(this.width);
     this.basis = new Int32Array(k);
-    this.rowOf = new Int32Array(d + k).fill(-1);
+    this.rowOf = new Int32Array(c.cols + k);
+    this.active = new Int32Array(c.cols + k + 1);
+    this.rowMax = new Float64Array(k);
+    this.buffer = new Float64Array(k * (c.cols + k + 1));
+    this.load(cols);
+  }
+
+  /** Resets to the slack basis of { z ≥ 0 : C_cols z ≤ 1 } (all columns when null). */
+  load(cols: Int32Array | null): void {
+    const { c, rows: k } = this;
+    const d = cols ? cols.length : c.cols;
+    const w = d + k + 1;
+    this.structural = d;
+    this.width = w;
+    this.rowOf.fill(-1);
     for (let i = 0; i < k; i++) {
-      for (let j = 0; j < d; j++) this.t[i * this.width + j] = c[i]![j]!;
-      this.t[i * this.width + d + i] = 1n;
-      this.t[i * this.width + this.width - 1] = 1n;
       this.basis[i] = d + i;
       this.rowOf[d + i] = i;
     }
-  }
-
-  positive(i: number, c: number): boolean {
-    return this.t[i * this.width + c]! > 0n;
-  }
-
-  lexSmaller(i: number, h: number, c: number): boolean {
-    const { t, width: w } = this;
-    const ai = t[i * w + c]!;
-    const ah = t[h * w + c]!;
-    // right-hand side first, then the slack columns (the rows of B⁻¹)
-    for (let j = w - 1, s = 0; s <= this.rows; j = this.structural + s, s++) {
-      const diff = t[i * w + j]! * ah - t[h * w + j]! * ai;
-      if (diff !== 0n) return diff < 0n;
+    if (c.small) {
+      const t = this.buffer.subarray(0, k * w);
+      t.fill(0);
+      for (let i = 0; i < k; i++) {
+        let max = 1;
+        const src = i * c.cols;
+        for (let j = 0; j < d; j++) {
+          const v = c.num[src + (cols ? cols[j]! : j)]!;
+          t[i * w + j] = v;
+          if (v > max) max = v;
+          else if (-v > max) max = -v;
+        }
+        t[i * w + d + i] = 1;
+        t[i * w + w - 1] = 1;
+        this.rowMax[i] = max;
+      }
+      this.num = t;
+      this.big = null;
+      this.detNum = 1;
+    } else {
+      const t = new Array<bigint>(k * w).fill(0n);
+      for (let i = 0; i < k; i++) {
+        for (let j = 0; j < d; j++) t[i * w + j] = c.big![i * c.cols + (cols ? cols[j]! : j)]!;
+        t[i * w + d + i] = 1n;
+        t[i * w + w - 1] = 1n;
+      }
+      this.num = null;
+      this.big = t;
+      this.detBig = 1n;
     }
-    return false;
+  }
+
+  private entry(i: number, c: number): bigint {
+    return this.num ? BigInt(this.num[i * this.width + c]!) : this.big![i * this.width + c]!;
+  }
+
+  sign(i: number, c: number): number {
+    if (this.num) return Math.sign(this.num[i * this.width + c]!);
+    const v = this.big![i * this.width + c]!;
+    return v > 0n ? 1 : v < 0n ? -1 : 0;
+  }
+
+  magnitude(i: number, c: number): number {
+    return Math.abs(
+      this.num ? this.num[i * this.width + c]! : Number(this.big![i * this.width + c]!),
+    );
+  }
+
+  compare(i: number, h: number, c: number, lex: Int32Array): number {
+    const w = this.width;
+    const t = this.num;
+    if (t) {
+      const ai = t[i * w + c]!;
+      const ah = t[h * w + c]!;
+      for (let s = -1; s < lex.length; s++) {
+        const j = s < 0 ? w - 1 : lex[s]!;
+        const x = t[i * w + j]! * ah;
+        const y = t[h * w + j]! * ai;
+        if (x === y && Math.abs(x) < 2 ** 53) continue;
+        if (Math.abs(x - y) > PRODUCT_GAP * (Math.abs(x) + Math.abs(y))) return x < y ? -1 : 1;
+        const diff = BigInt(t[i * w + j]!) * BigInt(ah) - BigInt(t[h * w + j]!) * BigInt(ai);
+        if (diff !== 0n) return diff < 0n ? -1 : 1;
+      }
+      return 0;
+    }
+    const b = this.big!;
+    const ai = b[i * w + c]!;
+    const ah = b[h * w + c]!;
+    for (let s = -1; s < lex.length; s++) {
+      const j = s < 0 ? w - 1 : lex[s]!;
+      const diff = b[i * w + j]! * ah - b[h * w + j]! * ai;
+      if (diff !== 0n) return diff < 0n ? -1 : 1;
+    }
+    return 0;
+  }
+
+  sumSign(rows: readonly number[], c: number, withDenominator: boolean): number {
+    const w = this.width;
+    if (this.num) {
+      let sum = withDenominator ? -this.detNum : 0;
+      let abs = withDenominator ? this.detNum : 0;
+      for (const r of rows) {
+        const v = this.num[r * w + c]!;
+        sum += v;
+        abs += Math.abs(v);
+      }
+      if (abs < 2 ** 53) return Math.sign(sum);
+    }
+    let sum = withDenominator ? -(this.num ? BigInt(this.detNum) : this.detBig) : 0n;
+    for (const r of rows) sum += this.entry(r, c);
+    return sum > 0n ? 1 : sum < 0n ? -1 : 0;
   }
 
   zeroValue(i: number): boolean {
-    return this.t[i * this.width + this.width - 1] === 0n;
+    return this.num
+      ? this.num[i * this.width + this.width - 1] === 0
+      : this.big![i * this.width + this.width - 1] === 0n;
   }
 
   value(i: number): bigint {
-    return this.t[i * this.width + this.width - 1]!;
+    return this.entry(i, this.width - 1);
   }
 
   enter(r: number, c: number): void {
@@ -276,11 +472,9 @@ class ExactTableau implements Tableau<bigint> {
     this.pivot(r, left);
   }
 
-  /** Fraction-free pivot; the pivot element is positive, so the determinant stays positive. */
-  private pivot(r: number, c: number): void {
-    const { t, width: w, rows: k, rowOf, basis, active } = this;
-    const piv = t[r * w + c]!;
-    const det = this.det;
+  /** Fraction-free pivot; a negative pivot element negates the tableau, so D stays positive. */
+  pivot(r: number, c: number): void {
+    const { width: w, rowOf, basis, active } = this;
     rowOf[basis[r]!] = -1;
     rowOf[c] = r;
     basis[r] = c;
@@ -288,10 +482,70 @@ class ExactTableau implements Tableau<bigint> {
     let count = 0;
     for (let j = 0; j < w - 1; j++) if (rowOf[j]! < 0) active[count++] = j;
     active[count++] = w - 1;
+    if (this.num && !this.pivotNumber(r, c, count)) this.toBig();
+    if (!this.num) this.pivotBig(r, c, count);
+  }
+
+  /** The pivot in doubles, or false (nothing changed) when the bound could be broken. */
+  private pivotNumber(r: number, c: number, count: number): boolean {
+    const { width: w, rows: k, basis, active, rowMax } = this;
+    const t = this.num!;
+    const piv = t[r * w + c]!;
+    const det = this.detNum;
+    const absPiv = Math.abs(piv);
+    const limit = ROUND_LIMIT * det;
+    const rowR = rowMax[r]!;
+    for (let i = 0; i < k; i++) {
+      if (i !== r && absPiv * rowMax[i]! + Math.abs(t[i * w + c]!) * rowR > limit) return false;
+    }
+    const rr = r * w;
+    // (x·(1/D) rounds at most once more than x/D: still within 1/4 of the integer quotient)
+    const inv = 1 / det;
     for (let i = 0; i < k; i++) {
       if (i === r) continue;
-      const f = t[i * w + c]!;
       const row = i * w;
+      const f = t[row + c]!;
+      let max = absPiv;
+      if (f === 0) {
+        for (let a = 0; a < count; a++) {
+          const j = active[a]!;
+          const v = Math.round(piv * t[row + j]! * inv);
+          t[row + j] = v;
+          if (v > max) max = v;
+          else if (-v > max) max = -v;
+        }
+      } else {
+        for (let a = 0; a < count; a++) {
+          const j = active[a]!;
+          const v = Math.round((piv * t[row + j]! - f * t[rr + j]!) * inv);
+          t[row + j] = v;
+          if (v > max) max = v;
+          else if (-v > max) max = -v;
+        }
+      }
+      t[row + basis[i]!] = piv;
+      t[row + c] = 0;
+      rowMax[i] = max;
+    }
+    if (piv < 0) {
+      for (let q = 0; q < k * w; q++) t[q] = -t[q]!;
+      this.detNum = -piv;
+    } else {
+      this.detNum = piv;
+    }
+    return true;
+  }
+
+  private pivotBig(r: number, c: number, count: number): void {
+    const { width: w, rows: k, basis, active } = this;
+    const t = this.big!;
+    const piv = t[r * w + c]!;
+    const det = this.detBig;
+    const rr = r * w;
+    for (let i = 0; i < k; i++) {
+      if (i === r) continue;
+      const row = i * w;
+      const f = t[row + c]!;
       if (f === 0n) {
         for (let a = 0; a < count; a++) {
           const j = active[a]!;
@@ -300,60 +554,110 @@ class ExactTableau implements Tableau<bigint> {
       } else {
         for (let a = 0; a < count; a++) {
           const j = active[a]!;
-          t[row + j] = (piv * t[row + j]! - f * t[r * w + j]!) / det;
+          t[row + j] = (piv * t[row + j]! - f * t[rr + j]!) / det;
         }
       }
-      // basic columns are det·unit vectors: row i's own basic entry becomes the new det
       t[row + basis[i]!] = piv;
       t[row + c] = 0n;
     }
-    this.det = piv;
+    if (piv < 0n) {
+      for (let q = 0; q < t.length; q++) t[q] = -t[q]!;
+      this.detBig = -piv;
+    } else {
+      this.detBig = piv;
+    }
+    if (this.detBig < 1n << 40n) this.tryNumber();
+  }
+
+  private toBig(): void {
+    this.big = Array.from(this.num!, (v) => BigInt(v));
+    this.detBig = BigInt(this.detNum);
+    this.num = null;
+  }
+
+  /** Back to doubles when every entry is below 2⁵⁰ again. */
+  private tryNumber(): void {
+    const t = this.big!;
+    for (const v of t) if (v >= NUMBER_LIMIT_BIG || v <= -NUMBER_LIMIT_BIG) return;
+    const w = this.width;
+    const num = Float64Array.from(t, (v) => Number(v));
+    for (let i = 0; i < this.rows; i++) {
+      let max = 0;
+      for (let j = 0; j < w; j++) max = Math.max(max, Math.abs(num[i * w + j]!));
+      this.rowMax[i] = max;
+    }
+    this.num = num;
+    this.detNum = Number(this.detBig);
+    this.big = null;
   }
 }
 
 class FloatTableau implements Tableau<number> {
-  readonly rows: number;
-  readonly structural: number;
+  rows: number;
+  structural = 0;
   readonly basis: Int32Array;
   readonly rowOf: Int32Array;
-  private readonly width: number;
+  private width = 0;
   private t: Float64Array;
-  /** Tableaux saved on the way down, reused by depth, so backtracking restores them exactly. */
-  private readonly saved: Float64Array[] = [];
-  private depth = 0;
 
-  constructor(c: readonly (readonly number[])[]) {
-    const k = c.length;
-    const d = c[0]?.length ?? 0;
+  constructor(
+    private readonly c: Matrix,
+    cols: Int32Array | null,
+  ) {
+    const k = c.rows;
     this.rows = k;
-    this.structural = d;
-    this.width = d + k + 1;
-    this.t = new Float64Array(k * this.width);
     this.basis = new Int32Array(k);
-    this.rowOf = new Int32Array(d + k).fill(-1);
+    this.rowOf = new Int32Array(c.cols + k);
+    this.t = new Float64Array(k * (c.cols + k + 1));
+    this.load(cols);
+  }
+
+  /** Resets to the slack basis of { z ≥ 0 : C_cols z ≤ 1 } (all columns when null). */
+  load(cols: Int32Array | null): void {
+    const { c, rows: k } = this;
+    const d = cols ? cols.length : c.cols;
+    const w = d + k + 1;
+    this.structural = d;
+    this.width = w;
+    this.rowOf.fill(-1);
+    if (this.t.length < k * w) this.t = new Float64Array(k * w);
+    const t = this.t;
+    t.fill(0, 0, k * w);
     for (let i = 0; i < k; i++) {
-      for (let j = 0; j < d; j++) this.t[i * this.width + j] = c[i]![j]!;
-      this.t[i * this.width + d + i] = 1;
-      this.t[i * this.width + this.width - 1] = 1;
+      for (let j = 0; j < d; j++) t[i * w + j] = c.num[i * c.cols + (cols ? cols[j]! : j)]!;
+      t[i * w + d + i] = 1;
+      t[i * w + w - 1] = 1;
       this.basis[i] = d + i;
       this.rowOf[d + i] = i;
     }
   }
 
-  positive(i: number, c: number): boolean {
-    return this.t[i * this.width + c]! > VERTEX_TOLERANCE;
+  sign(i: number, c: number): number {
+    const v = this.t[i * this.width + c]!;
+    return v > VERTEX_TOLERANCE ? 1 : v < -VERTEX_TOLERANCE ? -1 : 0;
   }
 
-  lexSmaller(i: number, h: number, c: number): boolean {
+  magnitude(i: number, c: number): number {
+    return Math.abs(this.t[i * this.width + c]!);
+  }
+
+  compare(i: number, h: number, c: number, lex: Int32Array): number {
     const { t, width: w } = this;
     const ai = t[i * w + c]!;
     const ah = t[h * w + c]!;
-    for (let j = w - 1, s = 0; s <= this.rows; j = this.structural + s, s++) {
+    for (let s = -1; s < lex.length; s++) {
+      const j = s < 0 ? w - 1 : lex[s]!;
       const diff = t[i * w + j]! / ai - t[h * w + j]! / ah;
-      if (diff < -VERTEX_TOLERANCE) return true;
-      if (diff > VERTEX_TOLERANCE) return false;
+      if (diff < -VERTEX_TOLERANCE) return -1;
+      if (diff > VERTEX_TOLERANCE) return 1;
     }
-    return false;
+    return 0;
+  }
+
+  sumSign(rows: readonly number[], c: number, withDenominator: boolean): number {
+    let sum = withDenominator ? -1 : 0;
+    for (const r of rows) sum += this.t[r * this.width + c]!;
+    return sum > VERTEX_TOLERANCE ? 1 : sum < -VERTEX_TOLERANCE ? -1 : 0;
   }
 
   zeroValue(i: number): boolean {
@@ -365,36 +669,29 @@ class FloatTableau implements Tableau<number> {
   }
 
   enter(r: number, c: number): void {
-    let copy = this.saved[this.depth];
-    if (!copy) {
-      copy = new Float64Array(this.t.length);
-      this.saved.push(copy);
-    }
-    copy.set(this.t);
-    this.depth++;
+    this.pivot(r, c);
+  }
+
+  pivot(r: number, c: number): void {
     const { t, width: w, rows: k, rowOf, basis } = this;
     rowOf[basis[r]!] = -1;
     rowOf[c] = r;
     basis[r] = c;
-    const piv = t[r * w + c]!;
-    for (let j = 0; j < w; j++) t[r * w + j]! /= piv;
+    const rr = r * w;
+    const piv = t[rr + c]!;
+    for (let j = 0; j < w; j++) t[rr + j]! /= piv;
+    t[rr + c] = 1;
     for (let i = 0; i < k; i++) {
-      const f = t[i * w + c]!;
+      const row = i * w;
+      const f = t[row + c]!;
       if (i === r || f === 0) continue;
-      for (let j = 0; j < w; j++) t[i * w + j]! -= f * t[r * w + j]!;
-      t[i * w + c] = 0;
+      for (let j = 0; j < w; j++) t[row + j]! -= f * t[rr + j]!;
+      t[row + c] = 0;
     }
   }
 
   back(r: number, left: number): void {
-    const { rowOf, basis } = this;
-    rowOf[basis[r]!] = -1;
-    rowOf[left] = r;
-    basis[r] = left;
-    this.depth--;
-    const copy = this.saved[this.depth]!;
-    this.saved[this.depth] = this.t;
-    this.t = copy;
+    this.pivot(r, left);
   }
 }
 
@@ -402,22 +699,41 @@ class FloatTableau implements Tableau<number> {
 interface Vertex<V> {
   /** Bit set of labels 0..m+n−1, 32 per word. */
   readonly labels: Uint32Array;
-  /** Structural coordinates, up to a common positive factor. */
+  /** Coordinates, up to a common positive factor. */
   readonly values: V[];
+  /** Whether a basic variable is 0 (then the vertex may have other bases). */
+  readonly degenerate: boolean;
+}
+
+/** How {@link vertices} reads and restricts a tableau. */
+interface SearchSpace {
+  /** Each variable's label. */
+  readonly labelOf: Int32Array;
+  /** Words per label set. */
+  readonly words: number;
+  /** Labels every vertex has besides those read from the tableau (the face's fixed zeros). */
+  readonly fixedLabels: Uint32Array | null;
+  /** Output coordinate of each structural variable, and the number of coordinates. */
+  readonly coordinate: Int32Array;
+  readonly dimension: number;
+  /** Variables that may enter the basis (null: all). */
+  readonly allowed: Uint8Array | null;
+  /** Columns compared after the right-hand side in the lexicographic ratio test. */
+  readonly lex: Int32Array;
 }
 
 /**
- * Depth-first search over the lexico-feasible bases of `t` (starting from the slack basis, the
- * origin). Yields each new vertex once, and `null` after a new basis that gives no new vertex, so
- * the caller can check the clock. `labelOf` maps each variable to its label.
+ * Depth-first search over the lexico-feasible bases of `t` from its current basis, which must be
+ * lexico-feasible. Yields each new vertex once, and `null` after a new basis that gives no new
+ * vertex (or gives the origin), so the caller can check the clock.
  */
 function* vertices<V>(
   t: Tableau<V>,
-  labelOf: Int32Array,
-  words: number,
+  space: SearchSpace,
   zero: V,
   counter: { bases: number },
 ): Generator<Vertex<V> | null> {
+  const { allowed, lex } = space;
   const nVars = t.structural + t.rows;
   const inBasis = new Uint8Array(nVars);
   for (let i = 0; i < t.rows; i++) inBasis[t.basis[i]!] = 1;
@@ -433,48 +749,39 @@ function* vertices<V>(
     for (let v = 0; v < nVars; v += 16) {
       let bits = 0;
       for (let b = 0; b < 16 && v + b < nVars; b++) {
-        const w = v + b;
-        if (w === c || (w !== left && inBasis[w])) bits |= 1 << b;
+        const u = v + b;
+        if (u === c || (u !== left && inBasis[u])) bits |= 1 << b;
       }
       s += String.fromCharCode(bits);
     }
     return s;
   };
   const visitedBases = new Set<number | string>([key(-1, -1)]);
-  const seenVertices = new Set<number | string>();
+  const seenDegenerate = new Set<number | string>();
   counter.bases++;
 
+  /** The new vertex at the current basis, or null (the origin, or seen at another basis). */
   const read = (): Vertex<V> | null => {
-    const labels = new Uint32Array(words);
-    const values = new Array<V>(t.structural).fill(zero);
-    let nonzero = false;
-    for (let v = 0; v < nVars; v++) {
-      const i = t.rowOf[v]!;
-      if (i < 0 || t.zeroValue(i)) {
-        const label = labelOf[v]!;
-        labels[label >>> 5]! |= 1 << (label & 31);
-      } else if (v < t.structural) {
-        values[v] = t.value(i);
-        nonzero = true;
-      }
-    }
-    if (!nonzero) return null; // the origin
-    const id = words === 1 ? labels[0]! : Array.from(labels, (w) => w.toString(36)).join(",");
-    if (seenVertices.has(id)) return null;
-    seenVertices.add(id);
-    return { labels, values };
+    const v = readVertex(t, space, zero);
+    if (!v?.degenerate) return v; // a nondegenerate vertex has no other basis
+    const id = labelKey(v.labels);
+    if (seenDegenerate.has(id)) return null;
+    seenDegenerate.add(id);
+    return v;
   };
 
   yield read();
-  const stack: { row: number; left: number; next: number }[] = [];
+  // the pivots taken on the way down: (row, leaving variable, next column to try) per depth
+  let stack = new Int32Array(3 * 1024);
+  let depth = 0;
   let next = 0;
   for (;;) {
     if (next < nVars) {
       const c = next++;
-      if (t.rowOf[c]! >= 0) continue;
+      if (t.rowOf[c]! >= 0 || (allowed && !allowed[c])) continue;
       let r = -1;
       for (let i = 0; i < t.rows; i++) {
-        if (t.positive(i, c) && (r < 0 || t.lexSmaller(i, r, c))) r = i;
+        if (t.sign(i, c) > 0 && (r < 0 || t.compare(i, r, c, lex) < 0)) r = i;
       }
       if (r < 0) throw new LinkageError("E_SOLVER", "vertex enumeration: unbounded edge");
       const left = t.basis[r]!;
@@ -486,20 +793,58 @@ function* vertices<V>(
       code += pow2[c]! - pow2[left]!;
       counter.bases++;
       t.enter(r, c);
-      stack.push({ row: r, left, next });
+      if (3 * depth + 3 > stack.length) {
+        const grown = new Int32Array(2 * stack.length);
+        grown.set(stack);
+        stack = grown;
+      }
+      stack[3 * depth] = r;
+      stack[3 * depth + 1] = left;
+      stack[3 * depth + 2] = next;
+      depth++;
       next = 0;
       yield read();
     } else {
-      const frame = stack.pop();
-      if (!frame) return;
-      const entered = t.basis[frame.row]!;
+      if (depth === 0) return;
+      depth--;
+      const row = stack[3 * depth]!;
+      const left = stack[3 * depth + 1]!;
+      const entered = t.basis[row]!;
       inBasis[entered] = 0;
-      inBasis[frame.left] = 1;
-      code += pow2[frame.left]! - pow2[entered]!;
-      t.back(frame.row, frame.left);
-      next = frame.next;
+      inBasis[left] = 1;
+      code += pow2[left]! - pow2[entered]!;
+      t.back(row, left);
+      next = stack[3 * depth + 2]!;
     }
   }
+}
+
+/** The vertex at the current basis (labels: nonbasic variables and basic ones at 0), or null at the origin. */
+function readVertex<V>(t: Tableau<V>, space: Omit<SearchSpace, "lex">, zero: V): Vertex<V> | null {
+  const { labelOf, words, fixedLabels, coordinate, dimension } = space;
+  const labels = fixedLabels ? fixedLabels.slice() : new Uint32Array(words);
+  const values = new Array<V>(dimension).fill(zero);
+  let nonzero = false;
+  let degenerate = false;
+  for (let v = 0; v < t.structural + t.rows; v++) {
+    const i = t.rowOf[v]!;
+    if (i < 0 || t.zeroValue(i)) {
+      const label = labelOf[v]!;
+      labels[label >>> 5]! |= 1 << (label & 31);
+      if (i >= 0) degenerate = true;
+    } else if (v < t.structural) {
+      values[coordinate[v]!] = t.value(i);
+      nonzero = true;
+    }
+  }
+  return nonzero ? { labels, values, degenerate } : null;
+}
+
+/** A label set as a hash key: a number when it has at most 52 labels. */
+function labelKey(labels: Uint32Array): number | string {
+  if (labels.length === 1) return labels[0]!;
+  if (labels.length === 2 && labels[1]! < 1 << 20) return labels[0]! + labels[1]! * 2 ** 32;
+  return Array.from(labels, (u) => u.toString(36)).join(",");
 }
 
 function normaliseExact(values: readonly bigint[]): Rational[] {
@@ -514,26 +859,251 @@ function normaliseFloat(values: readonly number[]): number[] {
   return values.map((v) => v / sum);
 }
 
-function enumerate<V, T>(
-  p: Tableau<V>,
-  q: Tableau<V>,
-  m: number,
-  n: number,
-  { maxSeconds = Infinity, onProgress }: VertexEnumerationOptions,
+/** The game as the two polytopes' constraint matrices: P's rows Bᵀ (n × m), Q's rows A (m × n). */
+interface Polytopes {
+  readonly m: number;
+  readonly n: number;
+  readonly p: Matrix;
+  readonly q: Matrix;
+}
+
+type MakeTableau<V> = (c: Matrix, cols: Int32Array | null) => Tableau<V>;
+
+/** The whole polytope { z ≥ 0 : Cz ≤ 1 } whose structural variable s has label s and slack t label d + t. */
+function wholeSpace(d: number, k: number): SearchSpace {
+  return {
+    labelOf: Int32Array.from({ length: d + k }, (_, v) => v),
+    words: Math.ceil((d + k) / 32),
+    fixedLabels: null,
+    coordinate: Int32Array.from({ length: d }, (_, s) => s),
+    dimension: d,
+    allowed: null,
+    lex: Int32Array.from({ length: k }, (_, t) => d + t),
+  };
+}
+
+function search<V, T>(
+  game: Polytopes,
+  make: MakeTableau<V>,
+  options: VertexEnumerationOptions,
   zero: V,
   normalise: (values: readonly V[]) => T[],
-): VertexEnumerationResult<T> {
+): Omit<VertexEnumerationResult<T>, "components"> {
+  const { maxSeconds = Infinity, onProgress, method = "onePolytope" } = options;
   const deadline = performance.now() + maxSeconds * 1000;
+  if (method === "bothPolytopes") {
+    return bothPolytopes(game, make, deadline, onProgress, zero, normalise);
+  }
+  // enumerate the polytope of the player with fewer strategies: z in it, w in the other
+  const swap = game.m > game.n;
+  const d = swap ? game.n : game.m;
+  const k = swap ? game.m : game.n;
+  const primary = swap ? game.q : game.p;
+  const partner = swap ? game.p : game.q;
+  const space = wholeSpace(d, k);
+  const counter = { bases: 0 };
+  const stream = vertices(make(primary, null), space, zero, counter);
+  const face = make(partner, EMPTY);
+  const clock = { steps: 0, stopped: false };
+  const expired = (): boolean => {
+    if ((clock.steps++ & 15) === 0 && performance.now() > deadline) clock.stopped = true;
+    return clock.stopped;
+  };
+  const partnerLabels = new Set<number | string>();
+  const pairs: [Vertex<V>, Vertex<V>][] = [];
+  let count = 0;
+  for (;;) {
+    if (expired()) break;
+    const step = stream.next();
+    if (step.done) break;
+    const z = step.value;
+    if (!z) continue;
+    count++;
+    for (const w of partners(z, d, k, face, zero, counter, expired)) {
+      partnerLabels.add(labelKey(w.labels));
+      pairs.push([z, w]);
+      onProgress?.(pairs.length);
+    }
+  }
+  return {
+    equilibria: pairs.map(([z, w]) => {
+      const [x, y] = swap ? [w, z] : [z, w];
+      return { strategies: [normalise(x.values), normalise(y.values)] };
+    }),
+    complete: !clock.stopped,
+    vertices: swap ? [partnerLabels.size, count] : [count, partnerLabels.size],
+    bases: counter.bases,
+    enumerated: swap ? 1 : 0,
+  };
+}
+
+/**
+ * The vertices w of the other polytope { w ≥ 0 : C'w ≤ 1 } (C' = `partner`, d × k) that complete
+ * the labels of the vertex z of { z ≥ 0 : Cz ≤ 1 } (C k × d). In the other polytope, w_t has
+ * label d + t and the slack of row s label s. The labels z lacks are forced: row s tight where
+ * z_s > 0, and w_t = 0 where the slack of row t is positive at z; the partners are the vertices
+ * of that face. Stops early (returning what it has) when `expired()`.
+ */
+function partners<V>(
+  z: Vertex<V>,
+  d: number,
+  k: number,
+  t: Tableau<V>,
+  zero: V,
+  counter: { bases: number },
+  expired: () => boolean,
+): Vertex<V>[] {
+  const has = (label: number) => (z.labels[label >>> 5]! >>> (label & 31)) & 1;
+  const tight: number[] = []; // rows s of C' that must be tight
+  for (let s = 0; s < d; s++) if (!has(s)) tight.push(s);
+  const free: number[] = []; // columns t of C' that may be positive
+  for (let t = 0; t < k; t++) if (has(d + t)) free.push(t);
+  if (free.length === 0 || tight.length === 0) return [];
+  const cols = Int32Array.from(free);
+  const f = free.length;
+  const words = Math.ceil((d + k) / 32);
+  // face variables: w_{free[c]} (c < f), label d + free[c]; slack of row s (f + s), label s
+  const labelOf = Int32Array.from({ length: f + d }, (_, v) => (v < f ? d + free[v]! : v - f));
+  const fixedLabels = new Uint32Array(words);
+  for (let t = 0, c = 0; t < k; t++) {
+    if (c < f && free[c] === t) c++;
+    else fixedLabels[(d + t) >>> 5]! |= 1 << ((d + t) & 31);
+  }
+  const allowed = new Uint8Array(f + d).fill(1);
+  for (const s of tight) allowed[f + s] = 0;
+  const space: Omit<SearchSpace, "lex"> = {
+    labelOf,
+    words,
+    fixedLabels,
+    coordinate: cols,
+    dimension: k,
+    allowed,
+  };
+
+  // Gauss–Jordan: pivot the tight rows' slacks out; a single point when every w_t gets in
+  t.load(cols);
+  let entered = 0;
+  for (const s of tight) {
+    const row = t.rowOf[f + s]!;
+    // the largest pivot, or a positive one at least a tenth as large (a negative pivot negates
+    // the exact tableau)
+    let best = -1;
+    let size = 0;
+    let positive = -1;
+    let positiveSize = 0;
+    for (let c = 0; c < f; c++) {
+      const sign = t.sign(row, c);
+      if (t.rowOf[c]! >= 0 || sign === 0) continue;
+      const mag = t.magnitude(row, c);
+      if (best < 0 || mag > size) [best, size] = [c, mag];
+      if (sign > 0 && (positive < 0 || mag > positiveSize)) [positive, positiveSize] = [c, mag];
+    }
+    if (positive >= 0 && positiveSize >= 0.1 * size) best = positive;
+    if (best >= 0) {
+      t.pivot(row, best);
+      entered++;
+    } else if (!t.zeroValue(row)) {
+      return []; // the tight rows are inconsistent
+    }
+  }
+  if (entered === f) {
+    for (let i = 0; i < t.rows; i++) if (t.sign(i, f + d) < 0) return [];
+    const only = readVertex(t, space, zero);
+    return only ? [only] : [];
+  }
+  t.load(cols);
+  return faceVertices(t, tight, space, zero, counter, expired);
+}
+
+/**
+ * The vertices of the face { w : slacks of the `tight` rows = 0 } of a tableau at its slack
+ * basis: phase 1 (Bland's rule) minimises the sum of those slacks, which is 0 iff the face is
+ * nonempty; the ones still basic (at 0) are pivoted out where possible (elsewhere their rows are
+ * redundant), and the face's vertices are enumerated by the lexicographic search from there.
+ */
+function faceVertices<V>(
+  t: Tableau<V>,
+  tight: readonly number[],
+  space: Omit<SearchSpace, "lex">,
+  zero: V,
+  counter: { bases: number },
+  expired: () => boolean,
+): Vertex<V>[] {
+  const f = t.structural;
+  const nVars = f + t.rows;
+  const rhs = nVars;
+  const forced = new Uint8Array(nVars);
+  for (const s of tight) forced[f + s] = 1;
+  const forcedRows: number[] = [];
+  for (;;) {
+    forcedRows.length = 0;
+    for (const s of tight) if (t.rowOf[f + s]! >= 0) forcedRows.push(t.rowOf[f + s]!);
+    if (forcedRows.length === 0 || t.sumSign(forcedRows, rhs, false) === 0) break;
+    // entering: the first variable whose reduced cost [forced]·D − Σ T_ρc is negative
+    let c = 0;
+    while (c < nVars && (t.rowOf[c]! >= 0 || t.sumSign(forcedRows, c, forced[c] === 1) <= 0)) c++;
+    if (c === nVars) return []; // the minimum is positive: the face is empty
+    let r = -1;
+    for (let i = 0; i < t.rows; i++) {
+      if (t.sign(i, c) <= 0) continue;
+      const cmp = r < 0 ? -1 : t.compare(i, r, c, EMPTY);
+      if (cmp < 0 || (cmp === 0 && t.basis[i]! < t.basis[r]!)) r = i;
+    }
+    if (r < 0) throw new LinkageError("E_SOLVER", "vertex enumeration: unbounded phase 1");
+    t.pivot(r, c);
+  }
+  // drive the forced slacks (basic at 0) out of the basis; rows where that fails are redundant
+  for (const s of tight) {
+    const row = t.rowOf[f + s]!;
+    if (row < 0) continue;
+    let best = -1;
+    let size = 0;
+    for (let c = 0; c < nVars; c++) {
+      if (t.rowOf[c]! >= 0 || forced[c] || t.sign(row, c) === 0) continue;
+      const mag = t.magnitude(row, c);
+      if (best < 0 || mag > size) [best, size] = [c, mag];
+    }
+    if (best >= 0) t.pivot(row, best);
+  }
+  // perturb by the current basis B₀ (lexicographic order on its columns), so it is lexico-feasible
+  const lex: number[] = [];
+  for (let i = 0; i < t.rows; i++) if (!forced[t.basis[i]!]) lex.push(t.basis[i]!);
+  const out: Vertex<V>[] = [];
+  for (const w of vertices(t, { ...space, lex: Int32Array.from(lex) }, zero, counter)) {
+    if (w) out.push(w);
+    if (expired()) break;
+  }
+  return out;
+}
+
+const EMPTY = new Int32Array(0);
+
+/**
+ * The earlier method: enumerate both polytopes alternately and match each new vertex against the
+ * other polytope's vertices found so far (complete labelling).
+ */
+function bothPolytopes<V, T>(
+  game: Polytopes,
+  make: MakeTableau<V>,
+  deadline: number,
+  onProgress: ((found: number) => void) | undefined,
+  zero: V,
+  normalise: (values: readonly V[]) => T[],
+): Omit<VertexEnumerationResult<T>, "components"> {
+  const { m, n } = game;
   const words = Math.ceil((m + n) / 32);
   const full = new Uint32Array(words);
   for (let label = 0; label < m + n; label++) full[label >>> 5]! |= 1 << (label & 31);
-  // P: x_i → label i, s_j → label m + j; Q: y_j → label m + j, r_i → label i
-  const labelsP = Int32Array.from({ length: m + n }, (_, v) => v);
-  const labelsQ = Int32Array.from({ length: n + m }, (_, v) => (v < n ? m + v : v - n));
+  // P: x_i → label i, s_j → m + j; Q: y_j → m + j, r_i → label i
+  const spaceP = wholeSpace(m, n);
+  const spaceQ = {
+    ...wholeSpace(n, m),
+    labelOf: Int32Array.from({ length: n + m }, (_, v) => (v < n ? m + v : v - n)),
+  };
   const counter = { bases: 0 };
   const streams = [
-    vertices(p, labelsP, words, zero, counter),
-    vertices(q, labelsQ, words, zero, counter),
+    vertices(make(game.p, null), spaceP, zero, counter),
+    vertices(make(game.q, null), spaceQ, zero, counter),
   ] as const;
   const found: [Vertex<V>[], Vertex<V>[]] = [[], []];
   const masks = [new LabelSets(words), new LabelSets(words)] as const;
@@ -556,7 +1126,6 @@ function enumerate<V, T>(
       if (!v) continue;
       found[side].push(v);
       masks[side].push(v.labels);
-      // match the new vertex against the other polytope's vertices found so far
       const other = side === 0 ? 1 : 0;
       masks[other].forEachComplement(v.labels, full, (index) => {
         const mate = found[other][index]!;
@@ -570,6 +1139,7 @@ function enumerate<V, T>(
     complete,
     vertices: [found[0].length, found[1].length],
     bases: counter.bases,
+    enumerated: "both",
   };
 }
 
