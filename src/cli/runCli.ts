@@ -111,6 +111,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
       ).choices(["covering", "centroid"]),
     )
     .option("--seed <n>", "gnm: seed of the random perturbation (default 0)")
+    .option("--components", "enummixed: also list the connected components of the equilibrium set")
     .option("--json", "print one JSON object instead of Gambit-style NE lines")
     .exitOverride()
     .action(async (file: string, options: SolveCommandOptions) =>

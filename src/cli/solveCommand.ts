@@ -11,11 +11,12 @@ export interface SolveCommandOptions {
   readonly maxSeconds?: string;
   readonly start?: "covering" | "centroid";
   readonly seed?: string;
+  readonly components?: boolean;
 }
 
 /**
  * `linkage solve GAME.nfg|GAME.efg [--method M] [--rational] [--json] [--max-seconds S]
- * [--start covering|centroid] [--seed N]`.
+ * [--start covering|centroid] [--seed N] [--components]`.
  */
 export async function solveCommand(
   file: string,
@@ -54,6 +55,7 @@ export async function solveCommand(
     ...(maxSeconds !== undefined ? { maxSeconds } : {}),
     ...(options.start !== undefined ? { start: options.start } : {}),
     ...(seed !== undefined ? { seed } : {}),
+    ...(options.components ? { components: true } : {}),
     onProgress: (found) => {
       // long searches say how far they are, on stderr, at most once a second
       const seconds = Math.floor((Date.now() - started) / 1000);
@@ -78,6 +80,14 @@ export async function solveCommand(
     }
   }
   for (const equilibrium of result.equilibria) io.stdout(`${formatEquilibriumLine(equilibrium)}\n`);
+  // components, numbering the NE lines above from 1
+  result.components?.forEach((component, k) => {
+    const list = (ids: readonly number[]) => ids.map((e) => e + 1).join(",");
+    const subsets = component.nashSubsets.map((s) => `{${list(s.equilibria)}}`).join(" ");
+    io.stdout(
+      `Component ${k + 1}: equilibria ${list(component.equilibria)}; Nash subsets ${subsets}\n`,
+    );
+  });
   if (result.truncated)
     io.stderr("linkage: note: the search stopped early; the list may be incomplete\n");
 }

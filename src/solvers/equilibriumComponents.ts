@@ -29,6 +29,10 @@ export interface EquilibriumComponents {
   readonly rowVertices: readonly number[];
   /** For each distinct column strategy, the index of the first equilibrium that has it. */
   readonly columnVertices: readonly number[];
+  /** Per equilibrium of the input, the index of its row strategy in `rowVertices`. */
+  readonly equilibriumRows: readonly number[];
+  /** Per equilibrium of the input, the index of its column strategy in `columnVertices`. */
+  readonly equilibriumColumns: readonly number[];
   /** The components, ordered by their first equilibrium. */
   readonly components: readonly EquilibriumComponent[];
 }
@@ -114,7 +118,13 @@ export function equilibriumComponents(
   const components = [...byRoot.values()].map((members) =>
     component(members, rowOf.index, columnOf.index),
   );
-  return { rowVertices, columnVertices, components };
+  return {
+    rowVertices,
+    columnVertices,
+    equilibriumRows: Array.from(rowOf.index),
+    equilibriumColumns: Array.from(columnOf.index),
+    components,
+  };
 }
 
 /** Numbers each distinct vector (in order of first appearance): per vector its index, and the count. */

@@ -6,6 +6,7 @@ import { reducedStrategicForm } from "../games/reducedStrategicForm.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { formatRational, fromNumber, type Rational } from "../math/rational.js";
 import { backwardInduction } from "./backwardInduction.js";
+import { equilibriumComponents } from "./equilibriumComponents.js";
 import { globalNewton } from "./globalNewton.js";
 import { iteratedDominanceMixed } from "./iteratedDominance.js";
 import {
@@ -27,7 +28,11 @@ import { sequenceFormLcp, sequenceFormLcpExact } from "./sequenceFormLcp.js";
 import { sequenceFormLp } from "./sequenceFormLp.js";
 import type { SolveMethod } from "./solveMethods.js";
 import { supportEnumeration, supportEnumerationExact } from "./supportEnumeration.js";
-import { vertexEnumeration, vertexEnumerationExact } from "./vertexEnumeration.js";
+import {
+  type BimatrixEquilibrium,
+  vertexEnumeration,
+  vertexEnumerationExact,
+} from "./vertexEnumeration.js";
 import { zeroSumLp, zeroSumLpExact } from "./zeroSumLp.js";
 
 export { SOLVE_METHODS, type SolveMethod } from "./solveMethods.js";
@@ -50,6 +55,19 @@ export interface SolveOptions {
   readonly start?: "covering" | "centroid";
   /** `gnm`: seed of the random perturbation direction. @default 0 */
   readonly seed?: number;
+  /** `enummixed`: also group the extreme equilibria into connected components. @default false */
+  readonly components?: boolean;
+}
+
+/**
+ * A connected component of a two-player game's equilibrium set, by its extreme equilibria
+ * (0-based positions in `equilibria`), and its maximal Nash subsets: convex sets of equilibria,
+ * each the product of the hulls of its row and column strategies, given by the extreme
+ * equilibria they contain. The component is the union of its Nash subsets.
+ */
+export interface SolvedComponent {
+  readonly equilibria: number[];
+  readonly nashSubsets: { readonly equilibria: number[] }[];
 }
 
 export type Exact = number | string;
@@ -72,6 +90,8 @@ export interface SolveResult {
   readonly equilibria: SolvedEquilibrium[];
   /** Backward induction found more equilibria than it reports, or a search stopped at its time limit: the list may be incomplete. */
   readonly truncated?: boolean;
+  /** `enummixed` with `components`: the connected components of the equilibrium set. */
+  readonly components?: SolvedComponent[];
   /** `dominance`: the strategies that survive, and each elimination (strategy labels; for extensive games, reduced strategies). */
   readonly dominance?: {
     readonly survivors: string[][];
@@ -120,6 +140,9 @@ export async function solveGame(
   const method = options.method ?? "enumpure";
   const rational = options.rational ?? false;
   const header = { title: input.game.title, players: input.game.players, form: input.form };
+  if (options.components && method !== "enummixed") {
+    throw new LinkageError("E_INPUT", "--components applies to --method enummixed only");
+  }
   if (method === "enummixed" || method === "enumsupport") {
     const strategic =
       input.form === "strategic" ? input.game : reducedStrategicForm(input.game).game;
@@ -422,6 +445,7 @@ function mixedEquilibria(
         : supportEnumerationExact(game);
     const complete = "complete" in result ? result.complete : true;
     return {
+      ...(options.components ? { components: solvedComponents(result.equilibria) } : {}),
       equilibria: result.equilibria.map((e) => {
         const r = strategicRegretExact(
           game,
@@ -440,6 +464,7 @@ function mixedEquilibria(
     method === "enummixed" ? vertexEnumeration(game, searchOptions) : supportEnumeration(game);
   const complete = "complete" in result ? result.complete : true;
   return {
+    ...(options.components ? { components: solvedComponents(result.equilibria) } : {}),
     equilibria: result.equilibria.map((e) =>
       mixedEquilibrium(
         game,
@@ -449,6 +474,25 @@ function mixedEquilibria(
     ),
     ...(complete ? {} : { truncated: true }),
   };
+}
+
+/** The components of {@link equilibriumComponents}, each Nash subset by its extreme equilibria. */
+function solvedComponents(
+  equilibria: readonly BimatrixEquilibrium<Rational>[] | readonly BimatrixEquilibrium<number>[],
+): SolvedComponent[] {
+  const found = equilibriumComponents(equilibria);
+  const at = new Map<string, number>();
+  found.equilibriumRows.forEach((r, e) => {
+    at.set(`${r},${found.equilibriumColumns[e]!}`, e);
+  });
+  return found.components.map((c) => ({
+    equilibria: [...c.equilibria],
+    nashSubsets: c.nashSubsets.map((subset) => ({
+      equilibria: subset.rows
+        .flatMap((r) => subset.columns.map((col) => at.get(`${r},${col}`)!))
+        .sort((a, b) => a - b),
+    })),
+  }));
 }
 
 /** Lemke–Howson from every starting label (duplicates removed), or the zero-sum LP. */
