@@ -5,20 +5,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "./runCli.js";
+import { type CliCapture, runCliCapture } from "../../test/support/runCliCapture.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const FLAGSHIP = join(ROOT, "scenarios/kabul-2021.yaml");
 const flagshipText = readFileSync(FLAGSHIP, "utf8");
 const dir = mkdtempSync(join(tmpdir(), "linkage-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function run(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 /** Writes the flagship with `find` replaced by `replace`; returns the file and the 1-based line of the change. */
 function mutated(name: string, find: string, replace: string): { file: string; line: number } {
@@ -31,10 +24,7 @@ function mutated(name: string, find: string, replace: string): { file: string; l
 }
 
 /** One message line on stderr, naming the file and line, no stack trace, exit code 2. */
-function expectInputError(
-  r: { code: number; stdout: string; stderr: string },
-  ...fragments: (string | RegExp)[]
-) {
+function expectInputError(r: CliCapture, ...fragments: (string | RegExp)[]) {
   expect(r.code).toBe(2);
   expect(r.stdout).toBe("");
   expect(r.stderr.trim().split("\n")).toHaveLength(1);
@@ -45,7 +35,7 @@ function expectInputError(
 describe("linkage analyze: bad input", () => {
   it("broken YAML", async () => {
     const { file, line } = mutated("broken", "  mu0:\n", "  mu0: [0.7\n");
-    expectInputError(await run("analyze", file), `${file}:${line}:`, /invalid YAML/);
+    expectInputError(await runCliCapture("analyze", file), `${file}:${line}:`, /invalid YAML/);
   });
 
   it("unknown key", async () => {
@@ -55,7 +45,7 @@ describe("linkage analyze: bad input", () => {
       "    observable: true\n    visible: yes\n",
     );
     expectInputError(
-      await run("analyze", file),
+      await runCliCapture("analyze", file),
       `${file}:${line + 1}:5:`,
       "demands[0]",
       'unknown key "visible"',
@@ -70,7 +60,7 @@ describe("linkage analyze: bad input", () => {
       "    valueToSender: true\n",
     );
     expectInputError(
-      await run("analyze", file),
+      await runCliCapture("analyze", file),
       `${file}:${line}:20:`,
       "demands[0].valueToSender",
       /expected a number or a parameter name, found true \(a boolean\)/,
@@ -80,7 +70,7 @@ describe("linkage analyze: bad input", () => {
   it("missing field", async () => {
     const { file } = mutated("missing", "    costToTarget: cE\n", "");
     expectInputError(
-      await run("analyze", file),
+      await runCliCapture("analyze", file),
       "demands[0]",
       /missing required field "costToTarget"/,
     );
@@ -93,7 +83,7 @@ describe("linkage analyze: bad input", () => {
       "    valueToSender: vAA\n",
     );
     expectInputError(
-      await run("analyze", file),
+      await runCliCapture("analyze", file),
       `${file}:${line}:20:`,
       "demands[1].valueToSender",
       'undefined parameter "vAA"',
@@ -108,7 +98,7 @@ describe("linkage analyze: bad input", () => {
       "    value: 1.5\n    prior: { dist: uniform, min: 0, max: 2 }",
     );
     expectInputError(
-      await run("analyze", file),
+      await runCliCapture("analyze", file),
       `${file}:${line}:12:`,
       "parameters.alpha.value",
       /expected a probability in \[0, 1\].*demands\[1\]\.falsePositive, found 1\.5/,
@@ -122,7 +112,7 @@ describe("linkage analyze: bad input", () => {
       "    falsePositive: -0.2\n",
     );
     expectInputError(
-      await run("analyze", file),
+      await runCliCapture("analyze", file),
       `${file}:${line}:20:`,
       "demands[1].falsePositive",
       /expected a probability in \[0, 1\], found -0\.2/,
@@ -136,7 +126,7 @@ describe("linkage analyze: bad input", () => {
       "    value: 0.95 # MODEL.md §4: P(T",
     );
     expectInputError(
-      await run("analyze", file),
+      await runCliCapture("analyze", file),
       `${file}:${line}:12:`,
       "parameters.mu0.value",
       /within its prior's range \[0\.4, 0\.9\], found 0\.95/,
@@ -145,7 +135,7 @@ describe("linkage analyze: bad input", () => {
 
   it("an unknown --set id", async () => {
     expectInputError(
-      await run("analyze", FLAGSHIP, "--set", "nope=1"),
+      await runCliCapture("analyze", FLAGSHIP, "--set", "nope=1"),
       "--set nope=1",
       'unknown parameter "nope"',
       /expected one of: mu0/,
@@ -153,23 +143,29 @@ describe("linkage analyze: bad input", () => {
   });
 
   it("a malformed --set and a --set probability outside [0, 1]", async () => {
-    expectInputError(await run("analyze", FLAGSHIP, "--set", "alpha"), /expected id=number/);
     expectInputError(
-      await run("analyze", FLAGSHIP, "--set", "beta=1.2"),
+      await runCliCapture("analyze", FLAGSHIP, "--set", "alpha"),
+      /expected id=number/,
+    );
+    expectInputError(
+      await runCliCapture("analyze", FLAGSHIP, "--set", "beta=1.2"),
       /"beta" is used as a probability .*demands\[1\]\.detection.* \[0, 1\]/,
     );
   });
 
   it("a missing file", async () => {
     const file = join(dir, "nowhere.yaml");
-    expectInputError(await run("analyze", file), `${file}: cannot read the scenario: no such file`);
+    expectInputError(
+      await runCliCapture("analyze", file),
+      `${file}: cannot read the scenario: no such file`,
+    );
   });
 
   it("an unknown option or command", async () => {
-    const r = await run("analyze", FLAGSHIP, "--frobnicate");
+    const r = await runCliCapture("analyze", FLAGSHIP, "--frobnicate");
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown option '--frobnicate'/);
-    expect((await run("solvee")).code).toBe(2);
+    expect((await runCliCapture("solvee")).code).toBe(2);
   });
 
   it("exits 2 with one message and no stack trace as a real process", async () => {
@@ -195,7 +191,15 @@ describe("linkage analyze: bad input", () => {
 
 describe("linkage analyze: output", () => {
   it("--json prints exactly one JSON object with the contract's keys", async () => {
-    const r = await run("analyze", FLAGSHIP, "--json", "--set", "sigma_sub=0", "--set", "cA_C=3");
+    const r = await runCliCapture(
+      "analyze",
+      FLAGSHIP,
+      "--json",
+      "--set",
+      "sigma_sub=0",
+      "--set",
+      "cA_C=3",
+    );
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.scenario).toBe("kabul-2021");
@@ -211,7 +215,7 @@ describe("linkage analyze: output", () => {
 
   it("plain output has the table and the verdict; --out writes analysis.md and analysis.json", async () => {
     const out = join(dir, "report");
-    const r = await run("analyze", FLAGSHIP, "--out", out);
+    const r = await runCliCapture("analyze", FLAGSHIP, "--out", out);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Best policy: KE/);
     expect(r.stdout).toMatch(/The verdict changes if sigma_sub falls below 0\.2/);
@@ -231,14 +235,14 @@ describe("linkage analyze: output", () => {
   });
 
   it("a value outside its prior's range is allowed with a note", async () => {
-    const r = await run("analyze", FLAGSHIP, "--set", "cA_C=10", "--no-pivots", "--json");
+    const r = await runCliCapture("analyze", FLAGSHIP, "--set", "cA_C=10", "--no-pivots", "--json");
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/cA_C=10 lies outside its prior's range \[1\.5, 6\]/);
     expect(JSON.parse(r.stdout).pivots).toEqual([]);
   });
 
   it("linkage schema prints a JSON Schema of the scenario language", async () => {
-    const r = await run("schema");
+    const r = await runCliCapture("schema");
     expect(r.code).toBe(0);
     const schema = JSON.parse(r.stdout);
     expect(schema.$schema).toMatch(/json-schema\.org/);

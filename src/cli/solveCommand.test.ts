@@ -3,19 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "./runCli.js";
+import { type CliCapture, runCliCapture } from "../../test/support/runCliCapture.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const FLAGSHIP = join(ROOT, "scenarios/kabul-2021.yaml");
 const dir = mkdtempSync(join(tmpdir(), "linkage-solve-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function run(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 function file(name: string, text: string): string {
   const path = join(dir, name);
@@ -44,10 +37,7 @@ const PRISONERS = `NFG 1 R "prisoner's dilemma" { "Row" "Column" } { 2 2 }
 3 3 5 0 0 5 1 1
 `;
 
-function expectInputError(
-  r: { code: number; stdout: string; stderr: string },
-  ...fragments: (string | RegExp)[]
-) {
+function expectInputError(r: CliCapture, ...fragments: (string | RegExp)[]) {
   expect(r.code).toBe(2);
   expect(r.stderr.trim().split("\n")).toHaveLength(1);
   expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -56,14 +46,20 @@ function expectInputError(
 
 describe("linkage solve", () => {
   it("prints Gambit-style NE lines: all pure equilibria by default", async () => {
-    const r = await run("solve", file("entry.efg", ENTRY));
+    const r = await runCliCapture("solve", file("entry.efg", ENTRY));
     expect(r.code).toBe(0);
     // (out, fight) is a Nash equilibrium that is not subgame perfect; (in, accommodate) is both
     expect(r.stdout.trim().split("\n").sort()).toEqual(["NE,0,1,0,1", "NE,1,0,1,0"]);
   });
 
   it("--method backward keeps only the subgame-perfect one; --json has the contract's shape", async () => {
-    const r = await run("solve", file("entry2.efg", ENTRY), "--method", "backward", "--json");
+    const r = await runCliCapture(
+      "solve",
+      file("entry2.efg", ENTRY),
+      "--method",
+      "backward",
+      "--json",
+    );
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.game).toEqual({
@@ -85,7 +81,7 @@ describe("linkage solve", () => {
   });
 
   it("--rational prints exact strings", async () => {
-    const r = await run("solve", file("pd.nfg", PRISONERS), "--rational", "--json");
+    const r = await runCliCapture("solve", file("pd.nfg", PRISONERS), "--rational", "--json");
     const json = JSON.parse(r.stdout);
     expect(json.equilibria).toEqual([
       {
@@ -97,7 +93,7 @@ describe("linkage solve", () => {
         regret: "0",
       },
     ]);
-    expect((await run("solve", file("pd2.nfg", PRISONERS))).stdout).toBe("NE,0,1,0,1\n");
+    expect((await runCliCapture("solve", file("pd2.nfg", PRISONERS))).stdout).toBe("NE,0,1,0,1\n");
   });
 
   it("--method enummixed finds the mixed equilibrium of matching pennies, exactly with --rational", async () => {
@@ -105,24 +101,30 @@ describe("linkage solve", () => {
       "pennies.nfg",
       `NFG 1 R "pennies" { "1" "2" } { 2 2 }\n\n1 -1 -1 1 -1 1 1 -1\n`,
     );
-    const exact = await run("solve", pennies, "--method", "enummixed", "--rational");
+    const exact = await runCliCapture("solve", pennies, "--method", "enummixed", "--rational");
     expect(exact.code).toBe(0);
     expect(exact.stdout).toBe("NE,1/2,1/2,1/2,1/2\n");
     const float = JSON.parse(
-      (await run("solve", pennies, "--method", "enumsupport", "--json")).stdout,
+      (await runCliCapture("solve", pennies, "--method", "enumsupport", "--json")).stdout,
     );
     expect(float.equilibria[0].profile).toEqual([
       [0.5, 0.5],
       [0.5, 0.5],
     ]);
     expectInputError(
-      await run("solve", pennies, "--method", "enummixed", "--max-seconds", "0"),
+      await runCliCapture("solve", pennies, "--method", "enummixed", "--max-seconds", "0"),
       /--max-seconds 0/,
     );
   });
 
   it("--method logit gives the limit of the logit branch, an equilibrium", async () => {
-    const r = await run("solve", file("pd-logit.nfg", PRISONERS), "--method", "logit", "--json");
+    const r = await runCliCapture(
+      "solve",
+      file("pd-logit.nfg", PRISONERS),
+      "--method",
+      "logit",
+      "--json",
+    );
     expect(r.code).toBe(0);
     const [equilibrium] = JSON.parse(r.stdout).equilibria;
     expect(equilibrium.profile[0][1]).toBeCloseTo(1, 6);
@@ -135,16 +137,18 @@ describe("linkage solve", () => {
       "pennies-lh.nfg",
       `NFG 1 R "pennies" { "1" "2" } { 2 2 }\n\n1 -1 -1 1 -1 1 1 -1\n`,
     );
-    expect((await run("solve", pennies, "--method", "lh", "--rational")).stdout).toBe(
+    expect((await runCliCapture("solve", pennies, "--method", "lh", "--rational")).stdout).toBe(
       "NE,1/2,1/2,1/2,1/2\n",
     );
-    expect((await run("solve", pennies, "--method", "lp", "--rational")).stdout).toBe(
+    expect((await runCliCapture("solve", pennies, "--method", "lp", "--rational")).stdout).toBe(
       "NE,1/2,1/2,1/2,1/2\n",
     );
-    const lp = JSON.parse((await run("solve", pennies, "--method", "lp", "--json")).stdout);
+    const lp = JSON.parse(
+      (await runCliCapture("solve", pennies, "--method", "lp", "--json")).stdout,
+    );
     expect(lp.equilibria[0].payoffs[0]).toBeCloseTo(0, 9);
     expectInputError(
-      await run("solve", file("pd-lp.nfg", PRISONERS), "--method", "lp"),
+      await runCliCapture("solve", file("pd-lp.nfg", PRISONERS), "--method", "lp"),
       /not constant-sum/,
     );
   });
@@ -155,13 +159,13 @@ describe("linkage solve", () => {
       import.meta.url,
     );
     const game = existsSync(shared) ? fileURLToPath(shared) : file("pd-simpdiv.nfg", PRISONERS);
-    const r = await run("solve", game, "--method", "simpdiv", "--json");
+    const r = await runCliCapture("solve", game, "--method", "simpdiv", "--json");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).equilibria[0].regret).toBeLessThan(1e-12);
   });
 
   it("--method lcp solves an extensive game on its sequence form (exact with --rational)", async () => {
-    const r = await run(
+    const r = await runCliCapture(
       "solve",
       file("entry-lcp.efg", ENTRY),
       "--method",
@@ -172,18 +176,26 @@ describe("linkage solve", () => {
     expect(r.code).toBe(0);
     const [equilibrium] = JSON.parse(r.stdout).equilibria;
     expect(equilibrium.regret).toBe("0");
-    expect((await run("solve", file("pd-lcp.nfg", PRISONERS), "--method", "lcp")).stdout).toBe(
-      "NE,0,1,0,1\n",
-    );
+    expect(
+      (await runCliCapture("solve", file("pd-lcp.nfg", PRISONERS), "--method", "lcp")).stdout,
+    ).toBe("NE,0,1,0,1\n");
   });
 
   it("--start centroid follows the tracing path (a perfect equilibrium); nfg files refuse it", async () => {
     const entry = file("entry-centroid.efg", ENTRY);
-    const r = await run("solve", entry, "--method", "lcp", "--start", "centroid");
+    const r = await runCliCapture("solve", entry, "--method", "lcp", "--start", "centroid");
     expect(r).toEqual({ code: 0, stdout: "NE,0,1,0,1\n", stderr: "" });
-    const exact = await run("solve", entry, "--method", "lcp", "--start", "centroid", "--rational");
+    const exact = await runCliCapture(
+      "solve",
+      entry,
+      "--method",
+      "lcp",
+      "--start",
+      "centroid",
+      "--rational",
+    );
     expect(exact.stdout).toBe("NE,0,1,0,1\n");
-    const nfg = await run(
+    const nfg = await runCliCapture(
       "solve",
       file("pd-centroid.nfg", PRISONERS),
       "--method",
@@ -193,32 +205,76 @@ describe("linkage solve", () => {
     );
     expect(nfg.code).toBe(2);
     expect(nfg.stderr).toContain("--start centroid applies to --method lcp on an extensive game");
-    const wrong = await run("solve", entry, "--method", "lcp", "--start", "middle");
+    const wrong = await runCliCapture("solve", entry, "--method", "lcp", "--start", "middle");
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain("covering, centroid");
   });
 
   it("--method gnm lists the equilibria on a global Newton path; --seed picks the path", async () => {
     const path = file("coordination.nfg", COORDINATION);
-    const r = await run("solve", path, "--method", "gnm", "--json");
+    const r = await runCliCapture("solve", path, "--method", "gnm", "--json");
     expect(r.code).toBe(0);
     const { method, equilibria } = JSON.parse(r.stdout);
     expect(method).toBe("gnm");
     expect(equilibria.length % 2).toBe(1); // a generic game: an odd number on every path
     for (const e of equilibria) expect(e.regret).toBeLessThanOrEqual(1e-12);
-    const other = await run("solve", path, "--method", "gnm", "--seed", "7");
+    const other = await runCliCapture("solve", path, "--method", "gnm", "--seed", "7");
     expect(other.code).toBe(0);
     expect(other.stdout).toMatch(/^NE,/);
-    const bad = await run("solve", path, "--method", "gnm", "--seed", "-1");
+    const bad = await runCliCapture("solve", path, "--method", "gnm", "--seed", "-1");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--seed -1: expected a whole number");
-    const misplaced = await run("solve", path, "--method", "lh", "--seed", "1");
+    const misplaced = await runCliCapture("solve", path, "--method", "lh", "--seed", "1");
     expect(misplaced.code).toBe(2);
     expect(misplaced.stderr).toContain("--seed applies to --method gnm only");
   });
 
+  it("--components groups enummixed's extreme equilibria into connected components", async () => {
+    // the column player's first strategy pays both players 1 against either row: a segment
+    const segment = file(
+      "segment.nfg",
+      `NFG 1 R "segment" { "Row" "Column" } { 2 2 }\n\n1 1 1 1 0 0 0 0\n`,
+    );
+    const text = await runCliCapture(
+      "solve",
+      segment,
+      "--method",
+      "enummixed",
+      "--components",
+      "--rational",
+    );
+    expect(text).toEqual({
+      code: 0,
+      stdout: "NE,1,0,1,0\nNE,0,1,1,0\nComponent 1: equilibria 1,2; Nash subsets {1,2}\n",
+      stderr: "",
+    });
+    const json = JSON.parse(
+      (await runCliCapture("solve", segment, "--method", "enummixed", "--components", "--json"))
+        .stdout,
+    );
+    expect(json.components).toEqual([
+      { equilibria: [0, 1], nashSubsets: [{ equilibria: [0, 1] }] },
+    ]);
+    const pd = JSON.parse(
+      (
+        await runCliCapture(
+          "solve",
+          file("pd-components.nfg", PRISONERS),
+          "--method",
+          "enummixed",
+          "--components",
+          "--json",
+        )
+      ).stdout,
+    );
+    expect(pd.components).toEqual([{ equilibria: [0], nashSubsets: [{ equilibria: [0] }] }]);
+    const misplaced = await runCliCapture("solve", segment, "--method", "lh", "--components");
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toContain("--components applies to --method enummixed only");
+  });
+
   it("--method dominance reports the eliminations", async () => {
-    const r = await run("solve", file("pd3.nfg", PRISONERS), "--method", "dominance");
+    const r = await runCliCapture("solve", file("pd3.nfg", PRISONERS), "--method", "dominance");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
       /Eliminated \(round 1\): player 1 strategy 1, strictly dominated by 2/,
@@ -228,15 +284,15 @@ describe("linkage solve", () => {
 
   it("bad input: exit 2, one located message, no stack trace", async () => {
     expectInputError(
-      await run("solve", file("truncated.efg", ENTRY.slice(0, 120))),
+      await runCliCapture("solve", file("truncated.efg", ENTRY.slice(0, 120))),
       /truncated\.efg:\d+:\d+:/,
     );
     expectInputError(
-      await run("solve", file("count.nfg", PRISONERS.replace("1 1\n", "1\n"))),
+      await runCliCapture("solve", file("count.nfg", PRISONERS.replace("1 1\n", "1\n"))),
       /count\.nfg:\d+:\d+:.*payoff/,
     );
     expectInputError(
-      await run(
+      await runCliCapture(
         "solve",
         file(
           "undeclared.efg",
@@ -246,7 +302,7 @@ describe("linkage solve", () => {
       /undeclared\.efg:5:\d+:/,
     );
     expectInputError(
-      await run(
+      await runCliCapture(
         "solve",
         file(
           "chance.efg",
@@ -256,11 +312,11 @@ describe("linkage solve", () => {
       /chance\.efg:3:\d+:.*sum/,
     );
     expectInputError(
-      await run("solve", file("pd4.nfg", PRISONERS), "--method", "backward"),
+      await runCliCapture("solve", file("pd4.nfg", PRISONERS), "--method", "backward"),
       /needs an extensive game/,
     );
     expectInputError(
-      await run("solve", join(dir, "missing.efg")),
+      await runCliCapture("solve", join(dir, "missing.efg")),
       /missing\.efg: cannot read the game: no such file/,
     );
   });
@@ -274,7 +330,7 @@ p "" 1 1 0
 t "" 2 "second exit" { 4 }
 t "" 3 "end" { 1 }
 `;
-    expectInputError(await run("solve", file("amd.efg", forgetful)), /perfect recall/);
+    expectInputError(await runCliCapture("solve", file("amd.efg", forgetful)), /perfect recall/);
   });
 });
 
@@ -282,33 +338,37 @@ describe("linkage export", () => {
   it("writes the flagship's game as .efg that solve reads back", async () => {
     const out = join(dir, "kabul.efg");
     expect(
-      (await run("export", FLAGSHIP, "--format", "efg", "--policy", "KE", "--out", out)).code,
+      (await runCliCapture("export", FLAGSHIP, "--format", "efg", "--policy", "KE", "--out", out))
+        .code,
     ).toBe(0);
     const text = readFileSync(out, "utf8");
     expect(text).toMatch(/^EFG 2 R /);
     expect(text).toContain('"committed" 7/10 "pragmatic" 3/10');
-    const solved = await run("solve", out, "--json");
+    const solved = await runCliCapture("solve", out, "--json");
     expect(solved.code).toBe(0);
     expect(JSON.parse(solved.stdout).equilibria.length).toBeGreaterThan(0);
   });
 
   it("writes a policy's reduced strategic form as .nfg, and refuses one too large", async () => {
-    const r = await run("export", FLAGSHIP, "--format", "nfg", "--policy", "K");
+    const r = await runCliCapture("export", FLAGSHIP, "--format", "nfg", "--policy", "K");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^NFG 1 R /);
-    expectInputError(await run("export", FLAGSHIP, "--format", "nfg"), /profiles .*--policy/);
     expectInputError(
-      await run("export", FLAGSHIP, "--format", "efg", "--policy", "Z"),
+      await runCliCapture("export", FLAGSHIP, "--format", "nfg"),
+      /profiles .*--policy/,
+    );
+    expectInputError(
+      await runCliCapture("export", FLAGSHIP, "--format", "efg", "--policy", "Z"),
       /unknown policy "Z"/,
     );
-    expect((await run("export", FLAGSHIP, "--format", "pdf")).code).toBe(2);
+    expect((await runCliCapture("export", FLAGSHIP, "--format", "pdf")).code).toBe(2);
   });
 });
 
 describe("linkage simulate", () => {
   it("--json prints the contract's shape; --csv writes outcomes.csv and weekly.csv", async () => {
     const csv = join(dir, "csv");
-    const r = await run(
+    const r = await runCliCapture(
       "simulate",
       FLAGSHIP,
       "--runs",
@@ -360,7 +420,7 @@ describe("linkage simulate", () => {
   });
 
   it("plain output, mean-field, and bad flags", async () => {
-    const plain = await run(
+    const plain = await runCliCapture(
       "simulate",
       FLAGSHIP,
       "--runs",
@@ -373,15 +433,18 @@ describe("linkage simulate", () => {
     );
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(/250 runs per policy, seed 1, parameters fixed/);
-    const mf = await run("simulate", FLAGSHIP, "--mean-field", "--json");
+    const mf = await runCliCapture("simulate", FLAGSHIP, "--mean-field", "--json");
     expect(JSON.parse(mf.stdout).sampling).toBe("mean-field");
     expectInputError(
-      await run("simulate", FLAGSHIP, "--runs", "0"),
+      await runCliCapture("simulate", FLAGSHIP, "--runs", "0"),
       /--runs 0: expected a whole number ≥ 1/,
     );
-    expectInputError(await run("simulate", FLAGSHIP, "--policies", "Z"), /unknown policy "Z"/);
     expectInputError(
-      await run("simulate", FLAGSHIP, "--set", "nope=1"),
+      await runCliCapture("simulate", FLAGSHIP, "--policies", "Z"),
+      /unknown policy "Z"/,
+    );
+    expectInputError(
+      await runCliCapture("simulate", FLAGSHIP, "--set", "nope=1"),
       /unknown parameter "nope"/,
     );
   });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { twoStageGame } from "../../test/support/smallExtensiveGames.js";
 import { type BehaviourLayout, behaviourLayout } from "./behaviourLayout.js";
 import { behaviourToMixed } from "./behaviourToMixed.js";
 import { buildExtensiveGame, type GameSpec, type TreeSpec } from "./buildExtensiveGame.js";
@@ -12,21 +13,9 @@ import { profileAt, profileCount } from "./strategicGame.js";
 
 /** Tolerance for sums and products of a few hundred doubles in [0, 1]. */
 const TOL = 1e-9;
-const leaf = (...payoffs: number[]): TreeSpec => ({ outcome: { payoffs } });
 
 describe("behaviourToMixed", () => {
-  const game = buildExtensiveGame({
-    players: ["Ann", "Bob"],
-    root: {
-      player: 0,
-      infoset: "first",
-      actions: ["L", "R"],
-      children: [
-        { player: 1, infoset: "bob", actions: ["u", "d"], children: [leaf(3, 1), leaf(0, 0)] },
-        { player: 0, infoset: "second", actions: ["l", "r"], children: [leaf(1, 2), leaf(2, -1)] },
-      ],
-    },
-  });
+  const game = twoStageGame;
   const rsf = reducedStrategicForm(game);
   const layout = behaviourLayout(game);
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { leaf } from "../../test/support/leaf.js";
 import { behaviourLayout } from "./behaviourLayout.js";
-import { buildExtensiveGame, type TreeSpec } from "./buildExtensiveGame.js";
+import { buildExtensiveGame } from "./buildExtensiveGame.js";
 import { mixedToBehaviour } from "./mixedToBehaviour.js";
 import { terminalRealisation } from "./realisationProbabilities.js";
 import { reducedStrategicForm } from "./reducedStrategicForm.js";
 
 const TOL = 1e-12;
-const leaf = (...payoffs: number[]): TreeSpec => ({ outcome: { payoffs } });
 
 /** Ann: L or R; after L Bob: u or d; after R Ann again: l, m or r. Ann's plans: L*, Rl, Rm, Rr. */
 const twoStage = buildExtensiveGame({

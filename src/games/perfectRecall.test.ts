@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isLinkageError } from "../errors/LinkageError.js";
+import { errorOf } from "../../test/support/errorOf.js";
+import { leaf } from "../../test/support/leaf.js";
 import { ONE, type Rational, rational } from "../math/rational.js";
 import { buildExtensiveGame } from "./buildExtensiveGame.js";
 import {
@@ -12,8 +13,6 @@ import {
   TERMINAL,
 } from "./extensiveGame.js";
 import { assertPerfectRecall, perfectRecall } from "./perfectRecall.js";
-
-const leaf = (...payoffs: number[]) => ({ outcome: { payoffs } });
 
 /** Piccione and Rubinstein's absent-minded driver: both intersections in one set. */
 const absentMindedDriver = buildExtensiveGame({
@@ -125,14 +124,9 @@ describe("perfectRecall", () => {
   });
 
   it("assertPerfectRecall names the method, player and set", () => {
-    let error: unknown;
-    try {
-      assertPerfectRecall(forgetfulFirstMover, "lemkeHowsonExtensive");
-    } catch (e) {
-      error = e;
-    }
-    expect(isLinkageError(error) && error.code).toBe("E_INPUT");
-    expect((error as Error).message).toMatch(
+    const error = errorOf(() => assertPerfectRecall(forgetfulFirstMover, "lemkeHowsonExtensive"));
+    expect(error.code).toBe("E_INPUT");
+    expect(error.message).toMatch(
       /^lemkeHowsonExtensive needs a game with perfect recall: player 1 \(Ann\) forgets its own earlier moves at information set 2 \(forgot\): /,
     );
   });

@@ -1,46 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { leaf } from "../../test/support/leaf.js";
+import { chanceGame } from "../../test/support/smallExtensiveGames.js";
 import { behaviourLayout } from "./behaviourLayout.js";
-import { buildExtensiveGame, type TreeSpec } from "./buildExtensiveGame.js";
+import { buildExtensiveGame } from "./buildExtensiveGame.js";
 import { behaviourPayoffs, terminalRealisation } from "./realisationProbabilities.js";
 
 const TOL = 1e-12;
-const leaf = (...payoffs: (number | string)[]): TreeSpec => ({ outcome: { payoffs } });
-
-/**
- * Chance picks H (1/3) or T (2/3); Ann sees it and chooses L or R; after R, Bob (who does not see
- * chance) chooses x or y. Ann's node after H carries the outcome (1, −1).
- * Nodes, depth first: 0 chance, 1 Ann|H, 2 (2,0), 3 Bob, 4 (0,3), 5 (6,0), 6 Ann|T, 7 (0,1/2),
- * 8 Bob, 9 (3,0), 10 (0,3).
- */
-const chanceGame = buildExtensiveGame({
-  players: ["Ann", "Bob"],
-  root: {
-    chance: true,
-    actions: ["H", "T"],
-    probabilities: ["1/3", "2/3"],
-    children: [
-      {
-        player: 0,
-        infoset: "after H",
-        actions: ["L", "R"],
-        outcome: { payoffs: [1, -1] },
-        children: [
-          leaf(2, 0),
-          { player: 1, infoset: "b", actions: ["x", "y"], children: [leaf(0, 3), leaf(6, 0)] },
-        ],
-      },
-      {
-        player: 0,
-        infoset: "after T",
-        actions: ["L", "R"],
-        children: [
-          leaf(0, "1/2"),
-          { player: 1, infoset: "b", actions: ["x", "y"], children: [leaf(3, 0), leaf(0, 3)] },
-        ],
-      },
-    ],
-  },
-});
 const layout = behaviourLayout(chanceGame);
 // Ann: after H (L 1/4, R 3/4), after T (L 1/2, R 1/2); Bob: x 1/5, y 4/5
 const behaviour = Float64Array.of(0.25, 0.75, 0.5, 0.5, 0.2, 0.8);

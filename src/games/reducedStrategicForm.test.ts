@@ -1,67 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { LinkageError } from "../errors/LinkageError.js";
+import { errorOf } from "../../test/support/errorOf.js";
+import { leaf } from "../../test/support/leaf.js";
+import { chanceGame, twoStageGame } from "../../test/support/smallExtensiveGames.js";
 import { formatRational, toNumber } from "../math/rational.js";
-import { buildExtensiveGame, type TreeSpec } from "./buildExtensiveGame.js";
+import { buildExtensiveGame } from "./buildExtensiveGame.js";
 import { MAX_REDUCED_PROFILES, reducedStrategicForm } from "./reducedStrategicForm.js";
 import { profileIndex } from "./strategicGame.js";
-
-const leaf = (...payoffs: (number | string)[]): TreeSpec => ({ outcome: { payoffs } });
-
-/** Player 1 chooses L or R; after L player 2 chooses u or d, after R player 1 chooses l or r. */
-const twoStage = buildExtensiveGame({
-  title: "two stage",
-  players: ["Ann", "Bob"],
-  root: {
-    player: 0,
-    infoset: "first",
-    actions: ["L", "R"],
-    children: [
-      { player: 1, infoset: "bob", actions: ["u", "d"], children: [leaf(3, 1), leaf(0, 0)] },
-      { player: 0, infoset: "second", actions: ["l", "r"], children: [leaf(1, 2), leaf(2, -1)] },
-    ],
-  },
-});
-
-/**
- * Chance picks H (1/3) or T (2/3); Ann sees it and chooses L or R; after R, Bob (who does not see
- * chance) chooses x or y. The node where Ann moves after H carries the outcome (1, −1).
- */
-const chanceGame = buildExtensiveGame({
-  players: ["Ann", "Bob"],
-  root: {
-    chance: true,
-    actions: ["H", "T"],
-    probabilities: ["1/3", "2/3"],
-    children: [
-      {
-        player: 0,
-        infoset: "after H",
-        actions: ["L", "R"],
-        outcome: { payoffs: [1, -1] },
-        children: [
-          leaf(2, 0),
-          { player: 1, infoset: "b", actions: ["x", "y"], children: [leaf(0, 3), leaf(6, 0)] },
-        ],
-      },
-      {
-        player: 0,
-        infoset: "after T",
-        actions: ["L", "R"],
-        children: [
-          leaf(0, "1/2"),
-          { player: 1, infoset: "b", actions: ["x", "y"], children: [leaf(3, 0), leaf(0, 3)] },
-        ],
-      },
-    ],
-  },
-});
 
 const payoffTable = (rsf: ReturnType<typeof reducedStrategicForm>): string[] =>
   (rsf.game.exactPayoffs ?? []).map(formatRational);
 
 describe("reducedStrategicForm", () => {
   it("collapses strategies that differ only where the player's own move excludes (L*, Rl, Rr)", () => {
-    const rsf = reducedStrategicForm(twoStage);
+    const rsf = reducedStrategicForm(twoStageGame);
     expect(rsf.game.strategies).toEqual([
       ["L*", "Rl", "Rr"],
       ["u", "d"],
@@ -171,14 +122,8 @@ describe("reducedStrategicForm", () => {
         })),
       },
     });
-    let error: unknown;
-    try {
-      reducedStrategicForm(game);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(LinkageError);
-    expect((error as LinkageError).code).toBe("E_INPUT");
-    expect((error as LinkageError).message).toMatch(/1\.678e\+7 pure profiles \(16777216 plans\)/);
+    const error = errorOf(() => reducedStrategicForm(game));
+    expect(error.code).toBe("E_INPUT");
+    expect(error.message).toMatch(/1\.678e\+7 pure profiles \(16777216 plans\)/);
   });
 });

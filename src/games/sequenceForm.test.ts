@@ -1,25 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { matchingPenniesGame } from "../../test/support/smallExtensiveGames.js";
 import { formatRational, type Rational } from "../math/rational.js";
 import { buildExtensiveGame } from "./buildExtensiveGame.js";
 import { sequenceForm, sequenceToBehaviour, sequenceToBehaviourExact } from "./sequenceForm.js";
-
-/** Matching pennies as a tree: player 2 does not see player 1's coin. */
-const pennies = buildExtensiveGame({
-  players: ["1", "2"],
-  root: {
-    player: 0,
-    infoset: "p1",
-    actions: ["H", "T"],
-    children: ["H", "T"].map((c) => ({
-      player: 1,
-      infoset: "p2",
-      actions: ["h", "t"],
-      children: ["h", "t"].map((d) => ({
-        outcome: { payoffs: c === d.toUpperCase() ? [1, -1] : [-1, 1] },
-      })),
-    })),
-  },
-});
 
 /** Chance deals high or low (2:1); player 1 sees it and bets or folds; player 2 calls blind. */
 const poker = buildExtensiveGame({
@@ -53,7 +36,7 @@ const show = (xs: readonly Rational[]) => xs.map(formatRational);
 
 describe("sequenceForm", () => {
   it("lists sequences, constraints and payoffs of matching pennies", () => {
-    const sf = sequenceForm(pennies);
+    const sf = sequenceForm(matchingPenniesGame);
     const [p1, p2] = sf.players;
     expect(p1.size).toBe(3);
     expect(p2.size).toBe(3);

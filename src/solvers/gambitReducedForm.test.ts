@@ -7,10 +7,13 @@
  * reducedStrategicForm.ts), and that our vertex enumeration finds exactly Gambit's extreme
  * equilibria. Skips itself when ../shared/games/gambit is absent (a clone elsewhere).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import {
+  type GambitAnswer,
+  gambitReferenceCases,
+  HAS_GAMBIT_REFERENCES,
+} from "../../test/support/gambitReferenceFiles.js";
 import { isLinkageError } from "../errors/LinkageError.js";
 import type { ExtensiveGame } from "../games/extensiveGame.js";
 import { readGambitGame } from "../games/gambit/readGambitGame.js";
@@ -20,18 +23,9 @@ import { add, formatRational, parseRational, type Rational, ZERO } from "../math
 import { pureEquilibria } from "./pureEquilibria.js";
 import { vertexEnumerationExact } from "./vertexEnumeration.js";
 
-const SHARED = fileURLToPath(new URL("../../../shared/games/gambit/", import.meta.url));
-const EXPECTED = join(SHARED, "expected");
-
-interface Reference {
-  readonly status: "ok" | "error" | "timeout";
-  readonly equilibria?: string[][];
-  readonly message?: string;
-}
-
 interface References {
-  readonly enumpure_strategic?: Reference;
-  readonly enummixed?: Reference;
+  readonly enumpure_strategic?: GambitAnswer;
+  readonly enummixed?: GambitAnswer;
 }
 
 /**
@@ -50,14 +44,6 @@ const GAMBIT_ENUMMIXED_FAULTS: Readonly<Record<string, readonly string[]>> = {
     "1,0,0,0,0,0,9999999999999999999/10000000000000000000,1/10000000000000000000",
   ],
 };
-
-function gameFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return path === EXPECTED ? [] : gameFiles(path);
-    return name.endsWith(".efg") ? [path] : [];
-  });
-}
 
 function readExtensive(file: string): ExtensiveGame {
   const read = readGambitGame(readFileSync(file, "utf8"), file);
@@ -81,21 +67,13 @@ function expectBlocks(profiles: readonly string[][], counts: readonly number[]):
   }
 }
 
-const cases = existsSync(EXPECTED)
-  ? gameFiles(SHARED)
-      .map((file) => ({
-        name: relative(SHARED, file),
-        file,
-        reference: join(EXPECTED, `${relative(SHARED, file)}.json`),
-      }))
-      .filter((c) => existsSync(c.reference))
-      .map((c) => ({
-        ...c,
-        expected: JSON.parse(readFileSync(c.reference, "utf8")) as References,
-      }))
-  : [];
+const cases = gambitReferenceCases<References>([".efg"]).map(({ name, file, references }) => ({
+  name,
+  file,
+  expected: references,
+}));
 
-describe.skipIf(!existsSync(EXPECTED))("reduced strategic form equals Gambit's", () => {
+describe.skipIf(!HAS_GAMBIT_REFERENCES)("reduced strategic form equals Gambit's", () => {
   const pureCases = cases.filter((c) => c.expected.enumpure_strategic?.status === "ok");
   const mixedCases = cases.filter((c) => c.expected.enummixed?.status === "ok");
   const imperfectRecall = cases.filter((c) =>

@@ -1,7 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import {
+  gambitGameFiles,
+  gambitGameName,
+  HAS_GAMBIT_GAMES,
+} from "../../test/support/gambitReferenceFiles.js";
 import { isLinkageError } from "../errors/LinkageError.js";
 import { readNfg } from "../games/gambit/readNfg.js";
 import type { StrategicGame } from "../games/strategicGame.js";
@@ -12,21 +15,10 @@ import { strategyOffsets } from "./newtonRefine.js";
 import { strategicRegret } from "./regret.js";
 import { vertexEnumeration } from "./vertexEnumeration.js";
 
-const SHARED = fileURLToPath(new URL("../../../shared/games/gambit/", import.meta.url));
-const EXPECTED = join(SHARED, "expected");
-
 /** Regret bound asked of every returned equilibrium (payoff units; reference spreads ≤ 3.1e6). */
 const REGRET_TOL = 1e-9;
 /** Two profiles are the same equilibrium when they differ by less than this (max norm). */
 const SAME = 1e-6;
-
-function nfgFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return path === EXPECTED ? [] : nfgFiles(path);
-    return name.endsWith(".nfg") ? [path] : [];
-  });
-}
 
 /** Regret recomputed independently of the solver's own figure. */
 function regretOf(game: StrategicGame, profile: Float64Array): number {
@@ -89,13 +81,13 @@ function withRepeatedStrategy(game: StrategicGame, p: number, s: number): Strate
   return strategicGameFromTables(bigger, tables);
 }
 
-describe.skipIf(!existsSync(SHARED))("globalNewton on every shared .nfg game", () => {
-  const files = existsSync(SHARED) ? nfgFiles(SHARED) : [];
+describe.skipIf(!HAS_GAMBIT_GAMES)("globalNewton on every shared .nfg game", () => {
+  const files = HAS_GAMBIT_GAMES ? gambitGameFiles([".nfg"]) : [];
   it("finds the files", () => {
     expect(files.length).toBeGreaterThan(40);
   });
   for (const file of files) {
-    it(relative(SHARED, file), () => {
+    it(gambitGameName(file), () => {
       const game = readNfg(readFileSync(file, "utf8"), file);
       const result = globalNewton(game, { maxSeconds: 5 });
       expect(result.complete).toBe(true);

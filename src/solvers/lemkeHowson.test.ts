@@ -1,8 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import {
+  type GambitAnswer,
+  gambitReferenceCases,
+  HAS_GAMBIT_REFERENCES,
+} from "../../test/support/gambitReferenceFiles.js";
 import { readNfg } from "../games/gambit/readNfg.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { strategicGameFromTables } from "../games/strategicGameFromTables.js";
@@ -23,9 +26,6 @@ const REGRET_TOL = 1e-9;
 /** Largest difference accepted between the float and exact results of one path. */
 const AGREE_TOL = 1e-9;
 
-const SHARED = fileURLToPath(new URL("../../../shared/games/gambit/", import.meta.url));
-const EXPECTED = join(SHARED, "expected");
-
 /**
  * Degenerate games where Gambit's `lcp` breaks ratio ties differently (it pivots one combined
  * LCP tableau with its own lexicographic order), so its first equilibrium, or the set of
@@ -37,19 +37,6 @@ const REACHABLE_DIFFERS = new Set([
   "contrib/games/deg2.nfg",
   "contrib/games/perfect2.nfg",
 ]);
-
-interface Reference {
-  readonly status: string;
-  readonly equilibria?: string[][];
-}
-
-function nfgFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return path === EXPECTED ? [] : nfgFiles(path);
-    return name.endsWith(".nfg") ? [path] : [];
-  });
-}
 
 const line = (e: LemkeHowsonEquilibrium<readonly Rational[]>) =>
   e.strategies.flat().map(formatRational).join(",");
@@ -77,18 +64,10 @@ function expectAgree(
   });
 }
 
-describe.skipIf(!existsSync(EXPECTED))("Lemke–Howson against Gambit's lcp", () => {
-  const cases = existsSync(EXPECTED)
-    ? nfgFiles(SHARED)
-        .map((file) => {
-          const reference = join(EXPECTED, `${relative(SHARED, file)}.json`);
-          const lcp = existsSync(reference)
-            ? (JSON.parse(readFileSync(reference, "utf8")) as { lcp?: Reference }).lcp
-            : undefined;
-          return { name: relative(SHARED, file), file, lcp };
-        })
-        .filter((c) => c.lcp?.status === "ok")
-    : [];
+describe.skipIf(!HAS_GAMBIT_REFERENCES)("Lemke–Howson against Gambit's lcp", () => {
+  const cases = gambitReferenceCases<{ lcp?: GambitAnswer }>([".nfg"])
+    .map(({ name, file, references }) => ({ name, file, lcp: references.lcp }))
+    .filter((c) => c.lcp?.status === "ok");
   const firstMatches: string[] = [];
 
   it("covers the two-player games Gambit solved", () => {

@@ -1,7 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import {
+  type GambitAnswer,
+  gambitReferenceCases,
+  HAS_GAMBIT_REFERENCES,
+} from "../../test/support/gambitReferenceFiles.js";
 import { LinkageError } from "../errors/LinkageError.js";
 import type { ExtensiveGame } from "../games/extensiveGame.js";
 import { readEfg } from "../games/gambit/readEfg.js";
@@ -239,8 +242,6 @@ t "" 3 "" { 1 }
 // Gambit's reference answers: `gambit-logit -e -d 10` (Gambit 17.0.0-alpha.2), key `logit` of
 // ../shared/games/gambit/expected/**.json. Profiles compare entry by entry in Gambit's order.
 
-const SHARED = fileURLToPath(new URL("../../../shared/games/gambit/", import.meta.url));
-const EXPECTED = join(SHARED, "expected");
 /** Size limit: games larger than this are skipped to keep the suite fast (none are, today). */
 const MAX_PROFILES = 5000;
 const MAX_NODES = 5000;
@@ -297,34 +298,11 @@ const KNOWN: Readonly<Record<string, "bifurcation" | "gambitEarly">> = {
   "tests/test_games/mixed_strategy.nfg": "gambitEarly",
 };
 
-interface LogitReference {
-  readonly status: "ok" | "error" | "timeout";
-  readonly equilibria?: string[][];
-}
-
-function gameFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return path === EXPECTED ? [] : gameFiles(path);
-    return /\.(nfg|efg)$/.test(name) ? [path] : [];
-  });
-}
-
-function referenceOf(file: string): LogitReference | undefined {
-  const path = join(EXPECTED, `${relative(SHARED, file)}.json`);
-  if (!existsSync(path)) return undefined;
-  return (JSON.parse(readFileSync(path, "utf8")) as { logit?: LogitReference }).logit;
-}
-
-describe.skipIf(!existsSync(EXPECTED))("logit limits equal Gambit's gambit-logit -e", () => {
-  const cases = existsSync(EXPECTED)
-    ? gameFiles(SHARED).flatMap((file) => {
-        const reference = referenceOf(file);
-        return reference?.status === "ok"
-          ? [{ name: relative(SHARED, file), file, reference }]
-          : [];
-      })
-    : [];
+describe.skipIf(!HAS_GAMBIT_REFERENCES)("logit limits equal Gambit's gambit-logit -e", () => {
+  const cases = gambitReferenceCases<{ logit?: GambitAnswer }>([".nfg", ".efg"]).flatMap(
+    ({ name, file, references }) =>
+      references.logit?.status === "ok" ? [{ name, file, reference: references.logit }] : [],
+  );
   const outcomes = new Map<string, boolean>();
 
   it.each(cases.map((c) => [c.name, c] as const))("%s", (name, { file, reference }) => {

@@ -1,8 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { xorshift } from "../../bench/randomGames.js";
+import {
+  gambitGameFiles,
+  gambitGameName,
+  HAS_GAMBIT_GAMES,
+} from "../../test/support/gambitReferenceFiles.js";
 import { readNfg } from "../games/gambit/readNfg.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { strategicGameFromTables } from "../games/strategicGameFromTables.js";
@@ -11,28 +15,9 @@ import { nashEquilibrium } from "./nashEquilibrium.js";
 import { payoffScale } from "./newtonRefine.js";
 import { strategicRegretExact } from "./regret.js";
 
-const SHARED = fileURLToPath(new URL("../../../shared/games/gambit/", import.meta.url));
-const EXPECTED = join(SHARED, "expected");
-
-function nfgFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return path === EXPECTED ? [] : nfgFiles(path);
-    return name.endsWith(".nfg") ? [path] : [];
-  });
-}
-
 /** Uniform real payoffs in [−10, 10) from a seeded xorshift. */
 function randomGame(strategies: number[], seed: number): StrategicGame {
-  let s = seed >>> 0 || 1;
-  const next = (): number => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
+  const next = xorshift(seed);
   const count = strategies.reduce((a, b) => a * b, 1);
   const tables = strategies.map(() => Array.from({ length: count }, () => 20 * next() - 10));
   return strategicGameFromTables(strategies, tables);
@@ -40,13 +25,13 @@ function randomGame(strategies: number[], seed: number): StrategicGame {
 
 const TOL = 1e-12;
 
-describe.skipIf(!existsSync(SHARED))("nashEquilibrium on every shared .nfg game", () => {
-  const files = existsSync(SHARED) ? nfgFiles(SHARED) : [];
+describe.skipIf(!HAS_GAMBIT_GAMES)("nashEquilibrium on every shared .nfg game", () => {
+  const files = HAS_GAMBIT_GAMES ? gambitGameFiles([".nfg"]) : [];
   it("finds the files", () => {
     expect(files.length).toBeGreaterThan(40);
   });
   for (const file of files) {
-    it(relative(SHARED, file), () => {
+    it(gambitGameName(file), () => {
       const game = readNfg(readFileSync(file, "utf8"), file);
       const r = nashEquilibrium(game, { maxSeconds: 5 });
       expect(r.converged).toBe(true);

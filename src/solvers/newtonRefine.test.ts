@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { GAMBIT_GAMES_DIR } from "../../test/support/gambitReferenceFiles.js";
 import { readNfg } from "../games/gambit/readNfg.js";
 import { strategicGameFromTables } from "../games/strategicGameFromTables.js";
 import {
@@ -10,16 +10,15 @@ import {
   strategyPayoffs,
 } from "./newtonRefine.js";
 
-const GAMES = fileURLToPath(new URL("../../../shared/games/gambit/", import.meta.url));
 const has = (path: string): boolean => {
   try {
-    readFileSync(GAMES + path);
+    readFileSync(GAMBIT_GAMES_DIR + path);
     return true;
   } catch {
     return false;
   }
 };
-const load = (path: string) => readNfg(readFileSync(GAMES + path, "utf8"), path);
+const load = (path: string) => readNfg(readFileSync(GAMBIT_GAMES_DIR + path, "utf8"), path);
 
 const pennies = strategicGameFromTables(
   [2, 2],

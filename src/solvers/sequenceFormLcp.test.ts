@@ -1,9 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { layeredTree } from "../../bench/randomGames.js";
+import {
+  type GambitAnswer,
+  gambitReferenceCases,
+  HAS_GAMBIT_REFERENCES,
+} from "../../test/support/gambitReferenceFiles.js";
 import { behaviourLayout } from "../games/behaviourLayout.js";
 import { buildExtensiveGame, type GameSpec, type TreeSpec } from "../games/buildExtensiveGame.js";
 import type { ExtensiveGame } from "../games/extensiveGame.js";
@@ -22,17 +25,6 @@ const REGRET_TOL = 1e-9;
 /** LP and LCP game values must agree this closely (HiGHS works to about 1e-9). */
 const VALUE_TOL = 1e-6;
 
-const SHARED = fileURLToPath(new URL("../../../shared/games/gambit/", import.meta.url));
-const EXPECTED = join(SHARED, "expected");
-
-function efgFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return path === EXPECTED ? [] : efgFiles(path);
-    return name.endsWith(".efg") ? [path] : [];
-  });
-}
-
 function payoffScale(game: ExtensiveGame): number {
   let big = 1;
   for (const v of game.outcomePayoffs) big = Math.max(big, Math.abs(v));
@@ -46,24 +38,18 @@ interface Case {
 }
 
 function gambitCases(): Case[] {
-  if (!existsSync(EXPECTED)) return [];
   const cases: Case[] = [];
-  for (const path of efgFiles(SHARED)) {
-    const name = relative(SHARED, path);
-    const expectedPath = join(EXPECTED, `${name}.json`);
-    if (!existsSync(expectedPath)) continue;
-    const expected = JSON.parse(readFileSync(expectedPath, "utf8")) as {
-      lcp?: { status: string; equilibria?: string[][] };
-    };
-    if (expected.lcp?.status !== "ok") continue;
-    const game = readEfg(readFileSync(path, "utf8"), name);
+  for (const { file, name, references } of gambitReferenceCases<{ lcp?: GambitAnswer }>([".efg"])) {
+    const lcp = references.lcp;
+    if (lcp?.status !== "ok") continue;
+    const game = readEfg(readFileSync(file, "utf8"), name);
     if (game.players.length !== 2 || !perfectRecall(game).ok) continue;
-    cases.push({ name, game, lcp: expected.lcp.equilibria ?? [] });
+    cases.push({ name, game, lcp: lcp.equilibria ?? [] });
   }
   return cases;
 }
 
-describe.skipIf(!existsSync(EXPECTED))("sequence-form LCP on Gambit's extensive games", () => {
+describe.skipIf(!HAS_GAMBIT_REFERENCES)("sequence-form LCP on Gambit's extensive games", () => {
   const cases = gambitCases();
 
   it("covers the two-player games with perfect recall that gambit-lcp solved", () => {

@@ -1,7 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import {
+  type GambitAnswer,
+  gambitReferenceCases,
+  HAS_GAMBIT_REFERENCES,
+} from "../../test/support/gambitReferenceFiles.js";
+import { matchingPenniesGame } from "../../test/support/smallExtensiveGames.js";
 import { behaviourLayout } from "../games/behaviourLayout.js";
 import { buildExtensiveGame } from "../games/buildExtensiveGame.js";
 import { readEfg } from "../games/gambit/readEfg.js";
@@ -14,38 +18,9 @@ import { sequenceFormLp } from "./sequenceFormLp.js";
 /** HiGHS solves to about 1e-9; values are compared relative to the payoff scale. */
 const VALUE_TOL = 1e-6;
 
-const SHARED = fileURLToPath(new URL("../../../shared/games/gambit/", import.meta.url));
-const EXPECTED = join(SHARED, "expected");
-
-function efgFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return path === EXPECTED ? [] : efgFiles(path);
-    return name.endsWith(".efg") ? [path] : [];
-  });
-}
-
-/** Matching pennies as a tree: player 2 does not see player 1's coin. */
-const pennies = buildExtensiveGame({
-  players: ["1", "2"],
-  root: {
-    player: 0,
-    infoset: "p1",
-    actions: ["H", "T"],
-    children: ["H", "T"].map((c) => ({
-      player: 1,
-      infoset: "p2",
-      actions: ["h", "t"],
-      children: ["h", "t"].map((d) => ({
-        outcome: { payoffs: c === d.toUpperCase() ? [1, -1] : [-1, 1] },
-      })),
-    })),
-  },
-});
-
 describe("sequence-form LP", () => {
   it("solves matching pennies: value 0, both players 50:50", async () => {
-    const lp = await sequenceFormLp(pennies);
+    const lp = await sequenceFormLp(matchingPenniesGame);
     expect(lp.values[0]).toBeCloseTo(0, 9);
     expect(lp.values[1]).toBeCloseTo(0, 9);
     for (const p of lp.behaviour) expect(p).toBeCloseTo(0.5, 9);
@@ -85,16 +60,11 @@ describe("sequence-form LP", () => {
   });
 });
 
-describe.skipIf(!existsSync(EXPECTED))("sequence-form LP on Gambit's constant-sum games", () => {
+describe.skipIf(!HAS_GAMBIT_REFERENCES)("sequence-form LP on Gambit's constant-sum games", () => {
   it("has the value of Gambit's lp profile, with optimal strategies", async () => {
     let checked = 0;
-    for (const path of efgFiles(SHARED)) {
-      const name = relative(SHARED, path);
-      const expectedPath = join(EXPECTED, `${name}.json`);
-      if (!existsSync(expectedPath)) continue;
-      const expected = JSON.parse(readFileSync(expectedPath, "utf8")) as {
-        lp?: { status: string; equilibria?: string[][] };
-      };
+    const cases = gambitReferenceCases<{ lp?: GambitAnswer }>([".efg"]);
+    for (const { file: path, name, references: expected } of cases) {
       if (expected.lp?.status !== "ok") continue;
       const game = readEfg(readFileSync(path, "utf8"), name);
       if (game.players.length !== 2 || !perfectRecall(game).ok) continue;

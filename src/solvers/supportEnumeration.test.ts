@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { xorshift } from "../../bench/randomGames.js";
+import { bimatrix } from "../../test/support/bimatrix.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { strategicGameFromTables } from "../games/strategicGameFromTables.js";
 import { formatRational, type Rational } from "../math/rational.js";
@@ -14,32 +16,10 @@ import {
 /** Tolerance for comparing floating-point equilibria found by the two methods. */
 const MATCH_TOL = 1e-7;
 
-/** A bimatrix game from row-major A and B (rows = player 1's strategies). */
-function bimatrix(a: readonly (readonly number[])[], b: readonly (readonly number[])[]) {
-  const m = a.length;
-  const n = a[0]!.length;
-  const pa: number[] = [];
-  const pb: number[] = [];
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < m; i++) {
-      pa.push(a[i]![j]!);
-      pb.push(b[i]![j]!);
-    }
-  }
-  return strategicGameFromTables([m, n], [pa, pb]);
-}
-
 /** A game with uniform real payoffs in [−10, 10) from a seeded xorshift (nondegenerate a.s.). */
 function randomRealGame(m: number, n: number, seed: number): StrategicGame {
-  let s = seed >>> 0 || 1;
-  const next = () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return (s / 4294967296) * 20 - 10;
-  };
+  const random = xorshift(seed);
+  const next = () => random() * 20 - 10;
   const pa = Array.from({ length: m * n }, next);
   const pb = Array.from({ length: m * n }, next);
   return strategicGameFromTables([m, n], [pa, pb]);

@@ -1,8 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import {
+  type GambitAnswer,
+  gambitReferenceCases,
+  HAS_GAMBIT_REFERENCES,
+} from "../../test/support/gambitReferenceFiles.js";
 import { readNfg } from "../games/gambit/readNfg.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { strategicGameFromTables } from "../games/strategicGameFromTables.js";
@@ -13,22 +16,6 @@ import { zeroSumLp, zeroSumLpExact } from "./zeroSumLp.js";
 /** Float regret accepted as optimal play. */
 const REGRET_TOL = 1e-9;
 
-const SHARED = fileURLToPath(new URL("../../../shared/games/gambit/", import.meta.url));
-const EXPECTED = join(SHARED, "expected");
-
-interface Reference {
-  readonly status: string;
-  readonly equilibria?: string[][];
-}
-
-function nfgFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return path === EXPECTED ? [] : nfgFiles(path);
-    return name.endsWith(".nfg") ? [path] : [];
-  });
-}
-
 /** x ᵀ A y for player 1. */
 function payoff(game: StrategicGame, x: ArrayLike<number>, y: ArrayLike<number>): number {
   const m = x.length;
@@ -38,22 +25,17 @@ function payoff(game: StrategicGame, x: ArrayLike<number>, y: ArrayLike<number>)
   return v;
 }
 
-describe.skipIf(!existsSync(EXPECTED))("zero-sum LP against Gambit's lp", () => {
-  const cases = existsSync(EXPECTED)
-    ? nfgFiles(SHARED).flatMap((file) => {
-        const reference = join(EXPECTED, `${relative(SHARED, file)}.json`);
-        if (!existsSync(reference)) return [];
-        const r = JSON.parse(readFileSync(reference, "utf8")) as {
-          players: number;
-          lp?: Reference;
-          enummixed?: Reference;
-        };
-        if (r.players !== 2 || !r.lp || r.lp.status === "timeout") return [];
-        // the optimum is unique when Gambit finds exactly one extreme equilibrium
-        const unique = r.enummixed?.status === "ok" && r.enummixed.equilibria!.length === 1;
-        return [{ name: relative(SHARED, file), file, lp: r.lp, unique }];
-      })
-    : [];
+describe.skipIf(!HAS_GAMBIT_REFERENCES)("zero-sum LP against Gambit's lp", () => {
+  const cases = gambitReferenceCases<{
+    players: number;
+    lp?: GambitAnswer;
+    enummixed?: GambitAnswer;
+  }>([".nfg"]).flatMap(({ name, file, references: r }) => {
+    if (r.players !== 2 || !r.lp || r.lp.status === "timeout") return [];
+    // the optimum is unique when Gambit finds exactly one extreme equilibrium
+    const unique = r.enummixed?.status === "ok" && r.enummixed.equilibria!.length === 1;
+    return [{ name, file, lp: r.lp, unique }];
+  });
   const solvable = cases.filter((c) => c.lp.status === "ok");
   const refused = cases.filter((c) => c.lp.status === "error");
 

@@ -1,26 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { LinkageError } from "../../errors/LinkageError.js";
+import { errorOf } from "../../../test/support/errorOf.js";
+import { GAMBIT_GAMES_DIR, HAS_GAMBIT_GAMES } from "../../../test/support/gambitReferenceFiles.js";
 import type { Rational } from "../../math/rational.js";
 import { buildExtensiveGame, type GameSpec } from "../buildExtensiveGame.js";
 import { CHANCE, NATURE, PERSONAL, TERMINAL } from "../extensiveGame.js";
 import { readEfg } from "./readEfg.js";
 import { writeEfg } from "./writeEfg.js";
 
-const SHARED = fileURLToPath(new URL("../../../../shared/games/gambit/", import.meta.url));
-
 const r = (n: number, d = 1): Rational => ({ n: BigInt(n), d: BigInt(d) });
-
-function errorOf(f: () => unknown): LinkageError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof LinkageError) return e;
-    throw e;
-  }
-  throw new Error("expected a LinkageError");
-}
 
 /** Reads `text` as bad.efg and returns `line:column: message` of the error. */
 function failure(text: string): string {
@@ -75,9 +63,11 @@ describe("readEfg", () => {
     expect(Array.from(g.outcomePayoffs)).toEqual([0.5, 0, 1, -1]);
   });
 
-  describe.skipIf(!existsSync(SHARED))("catalog files, checked by hand", () => {
+  describe.skipIf(!HAS_GAMBIT_GAMES)("catalog files, checked by hand", () => {
     it("selten1975/fig2.efg: information sets in order of first appearance", () => {
-      const g = readEfg(readFileSync(`${SHARED}catalog/journals/ijgt/selten1975/fig2.efg`, "utf8"));
+      const g = readEfg(
+        readFileSync(`${GAMBIT_GAMES_DIR}catalog/journals/ijgt/selten1975/fig2.efg`, "utf8"),
+      );
       expect(g.title).toBe("Selten (IJGT 1975) Figure 2");
       expect(g.players).toEqual(["Player 1", "Player 2"]);
       expect(g.comment).toMatch(/^This is a counterexample presented in :cite:p:`Sel75`/);
@@ -101,7 +91,7 @@ describe("readEfg", () => {
 
     it("shohamleytonbrown2008/fig5_10.efg: sets numbered out of order, referred to by number", () => {
       const g = readEfg(
-        readFileSync(`${SHARED}catalog/books/shohamleytonbrown2008/fig5_10.efg`, "utf8"),
+        readFileSync(`${GAMBIT_GAMES_DIR}catalog/books/shohamleytonbrown2008/fig5_10.efg`, "utf8"),
       );
       expect(g.infosets.map((s) => [s.player, s.number])).toEqual([
         [0, 2],

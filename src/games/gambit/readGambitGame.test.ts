@@ -1,14 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { gambitGameFiles, HAS_GAMBIT_GAMES } from "../../../test/support/gambitReferenceFiles.js";
 import { isLinkageError } from "../../errors/LinkageError.js";
 import { readGambitGame } from "./readGambitGame.js";
 import { writeEfg } from "./writeEfg.js";
 import { writeNfg } from "./writeNfg.js";
-
-const SHARED = fileURLToPath(new URL("../../../../shared/games/gambit/", import.meta.url));
 
 describe("readGambitGame", () => {
   it("dispatches on the first word", () => {
@@ -44,18 +41,10 @@ function checkAnyText(text: string): void {
   expect(readGambitGame(written, "written")).toStrictEqual(game);
 }
 
-function gameFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return name === "expected" ? [] : gameFiles(path);
-      return name.endsWith(".nfg") || name.endsWith(".efg") ? [path] : [];
-    });
-}
-
-describe.skipIf(!existsSync(SHARED))("robustness on damaged real files", () => {
-  const texts = existsSync(SHARED) ? gameFiles(SHARED).map((f) => readFileSync(f, "utf8")) : [];
+describe.skipIf(!HAS_GAMBIT_GAMES)("robustness on damaged real files", () => {
+  const texts = HAS_GAMBIT_GAMES
+    ? gambitGameFiles([".nfg", ".efg"]).map((f) => readFileSync(f, "utf8"))
+    : [];
   const alphabet = [...'{}",.-/0123456789eEpctRDNFG \n\\x'];
   const mutation = fc.record({
     at: fc.integer({ min: 0, max: 2 ** 30 }),

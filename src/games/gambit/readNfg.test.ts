@@ -1,26 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { LinkageError } from "../../errors/LinkageError.js";
+import { errorOf } from "../../../test/support/errorOf.js";
+import { GAMBIT_GAMES_DIR, HAS_GAMBIT_GAMES } from "../../../test/support/gambitReferenceFiles.js";
 import { fromNumber, type Rational, toNumber } from "../../math/rational.js";
 import { profileIndex, type StrategicGame } from "../strategicGame.js";
 import { readNfg } from "./readNfg.js";
 import { writeNfg } from "./writeNfg.js";
 
-const SHARED = fileURLToPath(new URL("../../../../shared/games/gambit/", import.meta.url));
-
 const r = (n: number, d = 1): Rational => ({ n: BigInt(n), d: BigInt(d) });
-
-/** The LinkageError `f` throws. */
-function errorOf(f: () => unknown): LinkageError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof LinkageError) return e;
-    throw e;
-  }
-  throw new Error("expected a LinkageError");
-}
 
 describe("readNfg", () => {
   it("reads the payoff form with strategy counts (player 1 varies fastest)", () => {
@@ -62,10 +49,10 @@ describe("readNfg", () => {
     expect(Array.from(g.payoffs)).toEqual([3, 2, 0, 0, 0, 1, 3, 2]);
   });
 
-  describe.skipIf(!existsSync(SHARED))("catalog files, checked by hand", () => {
+  describe.skipIf(!HAS_GAMBIT_GAMES)("catalog files, checked by hand", () => {
     it("nau2004/sec3.nfg: Battle of the Sexes in outcome form", () => {
       const g = readNfg(
-        readFileSync(`${SHARED}catalog/journals/ijgt/nau2004/sec3.nfg`, "utf8"),
+        readFileSync(`${GAMBIT_GAMES_DIR}catalog/journals/ijgt/nau2004/sec3.nfg`, "utf8"),
         "sec3.nfg",
       );
       expect(g.title).toBe("Battle of the Sexes");
@@ -88,7 +75,9 @@ describe("readNfg", () => {
     });
 
     it("nau2004/sec4.nfg: three players, 2x2x2", () => {
-      const g = readNfg(readFileSync(`${SHARED}catalog/journals/ijgt/nau2004/sec4.nfg`, "utf8"));
+      const g = readNfg(
+        readFileSync(`${GAMBIT_GAMES_DIR}catalog/journals/ijgt/nau2004/sec4.nfg`, "utf8"),
+      );
       expect(g.players).toHaveLength(3);
       expect(g.strategies.map((s) => s.length)).toEqual([2, 2, 2]);
       // profile (Bottom, Right, 2) is the last, outcome 8 = { 2, 0, 3 }
@@ -100,7 +89,7 @@ describe("readNfg", () => {
     });
 
     it("contrib/games/coord2.nfg: payoff form with labels and no comment", () => {
-      const g = readNfg(readFileSync(`${SHARED}contrib/games/coord2.nfg`, "utf8"));
+      const g = readNfg(readFileSync(`${GAMBIT_GAMES_DIR}contrib/games/coord2.nfg`, "utf8"));
       expect(g.comment).toBe("");
       expect(g.outcomes).toBeNull();
       expect(Array.from(g.payoffs)).toEqual([3, 2, 0, 0, 0, 0, 2, 2]);

@@ -4,38 +4,31 @@
  * a file Gambit 17 read (some solver answered, or refused only for reasons of the game such as
  * imperfect recall) must read; a file it rejected for its labels must be rejected, with a location.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LinkageError } from "../../errors/LinkageError.js";
+import { errorOf } from "../../../test/support/errorOf.js";
+import {
+  GAMBIT_EXPECTED_DIR,
+  GAMBIT_GAMES_DIR,
+  gambitGameFiles,
+  gambitGameName,
+  HAS_GAMBIT_GAMES,
+} from "../../../test/support/gambitReferenceFiles.js";
 import { readGambitGame } from "./readGambitGame.js";
 import { writeEfg } from "./writeEfg.js";
 import { writeNfg } from "./writeNfg.js";
-
-const SHARED = fileURLToPath(new URL("../../../../shared/games/gambit/", import.meta.url));
 
 interface Expected {
   readonly verdict: "read" | "reject";
   readonly why: string;
 }
 
-function gameFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return name === "expected" ? [] : gameFiles(path);
-      return name.endsWith(".nfg") || name.endsWith(".efg") ? [path] : [];
-    });
-}
-
 /** What Gambit 17 did with the file, from its reference answers. */
 function expectedOf(file: string): Expected {
-  const json = JSON.parse(readFileSync(join(SHARED, "expected", `${file}.json`), "utf8")) as Record<
-    string,
-    unknown
-  >;
+  const json = JSON.parse(
+    readFileSync(join(GAMBIT_EXPECTED_DIR, `${file}.json`), "utf8"),
+  ) as Record<string, unknown>;
   const entries = Object.values(json).filter(
     (v): v is { status: string; message?: string } =>
       typeof v === "object" && v !== null && "status" in v,
@@ -49,8 +42,8 @@ function expectedOf(file: string): Expected {
 const write = (g: ReturnType<typeof readGambitGame>): string =>
   g.form === "strategic" ? writeNfg(g.game) : writeEfg(g.game);
 
-describe.skipIf(!existsSync(SHARED))("Gambit's own game files", () => {
-  const files = existsSync(SHARED) ? gameFiles(SHARED).map((f) => relative(SHARED, f)) : [];
+describe.skipIf(!HAS_GAMBIT_GAMES)("Gambit's own game files", () => {
+  const files = HAS_GAMBIT_GAMES ? gambitGameFiles([".nfg", ".efg"]).map(gambitGameName) : [];
   const cases = files.map((file) => ({ file, ...expectedOf(file) }));
 
   it("has the files and reference answers we expect", () => {
@@ -68,7 +61,7 @@ describe.skipIf(!existsSync(SHARED))("Gambit's own game files", () => {
   });
 
   it.each(cases.filter((c) => c.verdict === "read"))("reads $file", ({ file }) => {
-    const text = readFileSync(join(SHARED, file), "utf8");
+    const text = readFileSync(join(GAMBIT_GAMES_DIR, file), "utf8");
     const game = readGambitGame(text, file);
     expect(game.form).toBe(file.endsWith(".nfg") ? "strategic" : "extensive");
     const written = write(game);
@@ -78,15 +71,8 @@ describe.skipIf(!existsSync(SHARED))("Gambit's own game files", () => {
   });
 
   it.each(cases.filter((c) => c.verdict === "reject"))("rejects $file ($why)", ({ file, why }) => {
-    const text = readFileSync(join(SHARED, file), "utf8");
-    let error: unknown;
-    try {
-      readGambitGame(text, file);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(LinkageError);
-    const e = error as LinkageError;
+    const text = readFileSync(join(GAMBIT_GAMES_DIR, file), "utf8");
+    const e = errorOf(() => readGambitGame(text, file));
     expect(e.code).toBe("E_INPUT");
     expect(e.location?.file).toBe(file);
     expect(e.location?.line).toBeGreaterThan(0);
