@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { bimatrix } from "../../test/support/bimatrix.js";
 import { readNfg } from "../games/gambit/readNfg.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { strategicGameFromTables } from "../games/strategicGameFromTables.js";
@@ -32,21 +33,6 @@ import {
 const REGRET_TOL = 1e-9;
 const regretBound = (game: StrategicGame): number =>
   REGRET_TOL * Math.max(1, ...Array.from(game.payoffs, Math.abs));
-
-/** A bimatrix game from row-major A and B (rows = player 1's strategies). */
-function bimatrix(a: readonly (readonly number[])[], b: readonly (readonly number[])[]) {
-  const m = a.length;
-  const n = a[0]!.length;
-  const pa: number[] = [];
-  const pb: number[] = [];
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < m; i++) {
-      pa.push(a[i]![j]!);
-      pb.push(b[i]![j]!);
-    }
-  }
-  return strategicGameFromTables([m, n], [pa, pb]);
-}
 
 const key = (e: BimatrixEquilibrium<Rational>): string =>
   e.strategies.flat().map(formatRational).join(",");
