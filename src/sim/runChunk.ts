@@ -19,6 +19,11 @@ export interface ChunkTask {
   /** Parameter values, `runs × parameters` row-major; with `fixed`, one row shared by every run. */
   readonly parameters: Float64Array;
   readonly fixed: boolean;
+  /**
+   * Return every run's weekly series (for weekly quantiles and --paths); otherwise only their
+   * per-cell sums, which is all the weekly means need, and far less to send between threads.
+   */
+  readonly keepSeries: boolean;
 }
 
 /** What a chunk returns; merged in chunk order, so results do not depend on the thread count. */
@@ -29,8 +34,10 @@ export interface ChunkResult {
   readonly types: Int32Array;
   /** Outputs at `(policy·(outputs + 1) + output)·runs + run`; the extra last output is the sequential-rationality share. */
   readonly outputs: Float64Array;
-  /** Weekly series at `((policy·series + k)·weeks + week)·runs + run`. */
-  readonly series: Float32Array;
+  /** Per cell `(policy·series + k)·weeks + week`, the sum of the weekly series over the chunk's runs, in run order. */
+  readonly seriesSums: Float64Array;
+  /** With `keepSeries`: the weekly series at `((policy·series + k)·weeks + week)·runs + run`. */
+  readonly series: Float32Array | null;
 }
 
 const compiledCache = new Map<string, CompiledSimulation>();
@@ -68,14 +75,15 @@ export const dynamicsStreamIndex = (run: number): number => 2 * run + 1;
  * so policies are compared on the same luck.
  */
 export function runChunk(task: ChunkTask): ChunkResult {
-  const { scenario, policies, weeks, seed, firstRun, runs, parameters, fixed } = task;
+  const { scenario, policies, weeks, seed, firstRun, runs, parameters, fixed, keepSeries } = task;
   const compiled = compiledFor(scenario);
   const nParams = scenario.parameters.length;
   const nOutputs = compiled.outputNames.length + 1;
   const nSeries = compiled.seriesNames.length;
   const P = policies.length;
   const outputs = new Float64Array(P * nOutputs * runs);
-  const series = new Float32Array(P * nSeries * weeks * runs);
+  const seriesSums = new Float64Array(P * nSeries * weeks);
+  const series = keepSeries ? new Float32Array(P * nSeries * weeks * runs) : null;
   const types = new Int32Array(runs);
   const v = new Float64Array(compiled.size);
   const buffers: RunBuffers = {
@@ -137,12 +145,16 @@ export function runChunk(task: ChunkTask): ChunkResult {
         outputs[(p * nOutputs + o) * runs + i] = buffers.outputs[o]!;
       outputs[(p * nOutputs + nOutputs - 1) * runs + i] = buffers.sequentialRationality;
       for (let k = 0; k < nSeries; k++) {
-        for (let t = 0; t < weeks; t++)
-          series[((p * nSeries + k) * weeks + t) * runs + i] = buffers.series[k * weeks + t]!;
+        for (let t = 0; t < weeks; t++) {
+          const cell = (p * nSeries + k) * weeks + t;
+          const value = buffers.series[k * weeks + t]!;
+          seriesSums[cell]! += value;
+          if (series) series[cell * runs + i] = value;
+        }
       }
       // parameters may not be overwritten by the dynamics, but restore them to be safe
       for (let k = 0; k < nParams; k++) v[compiled.parameterSlots[k]!] = row[k]!;
     }
   }
-  return { firstRun, runs, types, outputs, series };
+  return { firstRun, runs, types, outputs, seriesSums, series };
 }

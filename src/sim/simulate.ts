@@ -112,6 +112,7 @@ export async function simulate(
       runs: count,
       parameters: fixed ? parameters : parameters.slice(first * nParams, (first + count) * nParams),
       fixed,
+      keepSeries: (options.paths ?? false) || first < WEEKLY_QUANTILE_RUNS,
     });
   }
 
@@ -256,7 +257,7 @@ export function summarise(values: Float64Array): OutcomeSummary {
 /** Merges chunk results in order: outcome columns kept exactly, weekly series streamed. */
 class Aggregate {
   private readonly outcomeColumns: Float64Array;
-  /** Weekly sums per cell (only means are reported weekly), added in run order. */
+  /** Weekly sums per cell (only means are reported weekly): each chunk's sum, added in chunk order. */
   private readonly sums: Float64Array;
   private readonly sketches: BinnedQuantiles[];
   private readonly pathStore: Float32Array | null;
@@ -289,17 +290,13 @@ class Aggregate {
     }
     const cells = this.policies * this.seriesCount * this.weeks;
     const quantileRuns = Math.max(0, Math.min(runs, WEEKLY_QUANTILE_RUNS - firstRun));
+    for (let c = 0; c < cells; c++) this.sums[c]! += chunk.seriesSums[c]!;
+    const series = chunk.series;
+    if (!series) return;
     for (let c = 0; c < cells; c++) {
-      const block = chunk.series.subarray(c * runs, (c + 1) * runs);
-      let sum = this.sums[c]!;
-      for (let i = 0; i < runs; i++) sum += block[i]!;
-      this.sums[c] = sum;
+      const block = series.subarray(c * runs, (c + 1) * runs);
       if (quantileRuns > 0) this.sketches[c]!.addBlock(block.subarray(0, quantileRuns));
-      if (this.pathStore)
-        this.pathStore.set(
-          chunk.series.subarray(c * runs, (c + 1) * runs),
-          c * this.runs + firstRun,
-        );
+      if (this.pathStore) this.pathStore.set(block, c * this.runs + firstRun);
     }
   }
 
