@@ -1,8 +1,9 @@
 /**
  * Solves A·x = b (A is m × m, row-major) by Gaussian elimination with partial pivoting, overwriting
- * A and leaving x in b. Returns the sign of det A (±1), or 0 when a pivot is zero or not finite.
+ * A and leaving x in b. Returns the sign of det A (±1), or 0 when a pivot is at most `tiny` in
+ * absolute value (0: exactly zero) or not finite.
  */
-export function solveInPlace(a: Float64Array, b: Float64Array, m: number): number {
+export function solveInPlace(a: Float64Array, b: Float64Array, m: number, tiny = 0): number {
   let sign = 1;
   for (let col = 0; col < m; col++) {
     let pivot = col;
@@ -14,7 +15,7 @@ export function solveInPlace(a: Float64Array, b: Float64Array, m: number): numbe
         pivot = r;
       }
     }
-    if (!(best > 0) || !Number.isFinite(best)) return 0;
+    if (!(best > tiny) || !Number.isFinite(best)) return 0;
     if (pivot !== col) {
       sign = -sign;
       for (let c = col; c < m; c++) {

@@ -1,6 +1,7 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { randomStream } from "../math/randomStream.js";
+import { solveInPlace } from "../math/solveLinearSystem.js";
 import {
   payoffScale,
   refineEquilibrium,
@@ -846,42 +847,11 @@ function norm(v: Float64Array): number {
 
 /**
  * Solves A·y = b in place (A m × m row-major, destroyed; b overwritten with y) by Gaussian
- * elimination with partial pivoting. Returns the sign of det A, or 0 when a pivot is negligible.
+ * elimination with partial pivoting. Returns the sign of det A, or 0 when a pivot is negligible
+ * (at most 1e-14 of A's largest entry).
  */
 function luSolve(a: Float64Array, b: Float64Array, m: number): number {
   let big = 0;
   for (let k = 0; k < m * m; k++) big = Math.max(big, Math.abs(a[k]!));
-  const tiny = 1e-14 * Math.max(big, 1e-300);
-  let sign = 1;
-  for (let col = 0; col < m; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < m; r++)
-      if (Math.abs(a[r * m + col]!) > Math.abs(a[pivot * m + col]!)) pivot = r;
-    const p = a[pivot * m + col]!;
-    if (!(Math.abs(p) > tiny)) return 0;
-    if (pivot !== col) {
-      sign = -sign;
-      for (let c = 0; c < m; c++) {
-        const t = a[col * m + c]!;
-        a[col * m + c] = a[pivot * m + c]!;
-        a[pivot * m + c] = t;
-      }
-      const t = b[col]!;
-      b[col] = b[pivot]!;
-      b[pivot] = t;
-    }
-    if (p < 0) sign = -sign;
-    for (let r = col + 1; r < m; r++) {
-      const f = a[r * m + col]! / p;
-      if (f === 0) continue;
-      for (let c = col; c < m; c++) a[r * m + c] = a[r * m + c]! - f * a[col * m + c]!;
-      b[r] = b[r]! - f * b[col]!;
-    }
-  }
-  for (let r = m - 1; r >= 0; r--) {
-    let y = b[r]!;
-    for (let c = r + 1; c < m; c++) y -= a[r * m + c]! * b[c]!;
-    b[r] = y / a[r * m + r]!;
-  }
-  return sign;
+  return solveInPlace(a, b, m, 1e-14 * Math.max(big, 1e-300));
 }

@@ -1,5 +1,6 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import { profileCount, type StrategicGame } from "../games/strategicGame.js";
+import { solveInPlace } from "../math/solveLinearSystem.js";
 import { strategicRegret } from "./regret.js";
 
 /** Options of {@link refineEquilibrium}. */
@@ -362,7 +363,7 @@ function solveNewtonStep(
   const b = residual.slice();
   let big = 0;
   for (const x of a) big = Math.max(big, Math.abs(x));
-  if (gaussianSolve(a, b, m, 1e-11 * Math.max(big, 1))) return b;
+  if (solveInPlace(a, b, m, 1e-11 * Math.max(big, 1)) !== 0) return b;
   // Levenberg–Marquardt: normal equations with a small ridge
   const normal = new Float64Array(m * m);
   const rhs = new Float64Array(m);
@@ -380,38 +381,5 @@ function solveNewtonStep(
   }
   const mu = 1e-10 * Math.max(trace / m, 1e-300);
   for (let i = 0; i < m; i++) normal[i * m + i] = normal[i * m + i]! + mu;
-  return gaussianSolve(normal, rhs, m, 0) ? rhs : null;
-}
-
-/** In-place Gaussian elimination with partial pivoting; false when a pivot is ≤ `tiny`. */
-function gaussianSolve(a: Float64Array, b: Float64Array, m: number, tiny: number): boolean {
-  for (let col = 0; col < m; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < m; r++)
-      if (Math.abs(a[r * m + col]!) > Math.abs(a[pivot * m + col]!)) pivot = r;
-    const p = a[pivot * m + col]!;
-    if (!(Math.abs(p) > tiny)) return false;
-    if (pivot !== col) {
-      for (let c = 0; c < m; c++) {
-        const x = a[col * m + c]!;
-        a[col * m + c] = a[pivot * m + c]!;
-        a[pivot * m + c] = x;
-      }
-      const y = b[col]!;
-      b[col] = b[pivot]!;
-      b[pivot] = y;
-    }
-    for (let r = col + 1; r < m; r++) {
-      const f = a[r * m + col]! / p;
-      if (f === 0) continue;
-      for (let c = col; c < m; c++) a[r * m + c] = a[r * m + c]! - f * a[col * m + c]!;
-      b[r] = b[r]! - f * b[col]!;
-    }
-  }
-  for (let r = m - 1; r >= 0; r--) {
-    let x = b[r]!;
-    for (let c = r + 1; c < m; c++) x -= a[r * m + c]! * b[c]!;
-    b[r] = x / a[r * m + r]!;
-  }
-  return true;
+  return solveInPlace(normal, rhs, m) !== 0 ? rhs : null;
 }
