@@ -8,6 +8,7 @@ import {
   PERSONAL,
   TERMINAL,
 } from "../extensiveGame.js";
+import { readGambitHeader } from "./readGambitHeader.js";
 import { Tokenizer, TokenKind } from "./tokenizer.js";
 
 const CODE_P = 112;
@@ -91,27 +92,7 @@ class NumberIndex {
  */
 export function readEfg(text: string, source = "<string>"): ExtensiveGame {
   const t = new Tokenizer(text, source);
-  t.next();
-  if (!t.is(TokenKind.Word) || t.text() !== "EFG") throw t.unexpected('"EFG"');
-  t.next();
-  if (!t.is(TokenKind.Number) || t.text() !== "2") throw t.unexpected('the format version "2"');
-  t.next();
-  if (!t.is(TokenKind.Word) || (t.text() !== "R" && t.text() !== "D"))
-    throw t.unexpected('"R" or "D"');
-  t.next();
-  if (!t.is(TokenKind.String)) throw t.unexpected("the title (a quoted string)");
-  const title = t.stringValue();
-  t.next();
-  if (!t.is(TokenKind.OpenBrace)) throw t.unexpected('the list of player names ("{")');
-  const players: string[] = [];
-  for (;;) {
-    t.next();
-    if (t.is(TokenKind.Comma)) t.next();
-    if (t.is(TokenKind.CloseBrace)) break;
-    if (!t.is(TokenKind.String)) throw t.unexpected('a player name (a quoted string) or "}"');
-    players.push(t.stringValue());
-  }
-  t.next();
+  const { title, players } = readGambitHeader(t, "EFG", "2");
   let comment = "";
   if (t.is(TokenKind.String)) {
     comment = t.stringValue();

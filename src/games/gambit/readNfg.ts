@@ -1,5 +1,6 @@
 import { type Rational, toNumber, ZERO } from "../../math/rational.js";
 import type { StrategicGame } from "../strategicGame.js";
+import { readGambitHeader, readStringList } from "./readGambitHeader.js";
 import { Tokenizer, TokenKind } from "./tokenizer.js";
 
 /**
@@ -30,19 +31,7 @@ import { Tokenizer, TokenKind } from "./tokenizer.js";
  */
 export function readNfg(text: string, source = "<string>"): StrategicGame {
   const t = new Tokenizer(text, source);
-  t.next();
-  if (!t.is(TokenKind.Word) || t.text() !== "NFG") throw t.unexpected('"NFG"');
-  t.next();
-  if (!t.is(TokenKind.Number) || t.text() !== "1") throw t.unexpected('the format version "1"');
-  t.next();
-  if (!t.is(TokenKind.Word) || (t.text() !== "R" && t.text() !== "D"))
-    throw t.unexpected('"R" or "D"');
-  t.next();
-  if (!t.is(TokenKind.String)) throw t.unexpected("the title (a quoted string)");
-  const title = t.stringValue();
-  t.next();
-
-  const players = readStringList(t, "the list of player names", "a player name (a quoted string)");
+  const { title, players } = readGambitHeader(t, "NFG", "1");
   const nPlayers = players.length;
 
   const strategies: string[][] = [];
@@ -181,19 +170,4 @@ export function readNfg(text: string, source = "<string>"): StrategicGame {
   }
 
   return { title, comment, players, strategies, payoffs, exactPayoffs, outcomes };
-}
-
-/** Reads `{ "a" "b" … }` (commas allowed) starting at the current `{`; leaves the token after `}`. */
-function readStringList(t: Tokenizer, what: string, item: string): string[] {
-  if (!t.is(TokenKind.OpenBrace)) throw t.unexpected(`${what} ("{")`);
-  const out: string[] = [];
-  for (;;) {
-    t.next();
-    if (t.is(TokenKind.Comma)) t.next();
-    if (t.is(TokenKind.CloseBrace)) break;
-    if (!t.is(TokenKind.String)) throw t.unexpected(`${item} or "}"`);
-    out.push(t.stringValue());
-  }
-  t.next();
-  return out;
 }
