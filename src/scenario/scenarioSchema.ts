@@ -38,6 +38,9 @@ const finite = (what: string) =>
     .number({ error: `expected ${what} (a number)` })
     .refine(Number.isFinite, `expected ${what} to be finite`);
 
+/** Optional bounds that truncate an unbounded prior. */
+const optionalBounds = () => ({ min: finite("min").optional(), max: finite("max").optional() });
+
 export const Prior = z.discriminatedUnion(
   "dist",
   [
@@ -52,22 +55,19 @@ export const Prior = z.discriminatedUnion(
       dist: z.literal("normal"),
       mean: finite("mean"),
       sd: finite("sd"),
-      min: finite("min").optional(),
-      max: finite("max").optional(),
+      ...optionalBounds(),
     }),
     z.strictObject({
       dist: z.literal("lognormal"),
       meanlog: finite("meanlog"),
       sdlog: finite("sdlog"),
-      min: finite("min").optional(),
-      max: finite("max").optional(),
+      ...optionalBounds(),
     }),
     z.strictObject({
       dist: z.literal("beta"),
       a: finite("a"),
       b: finite("b"),
-      min: finite("min").optional(),
-      max: finite("max").optional(),
+      ...optionalBounds(),
     }),
   ],
   { error: "expected a prior with dist one of uniform, triangular, normal, lognormal, beta" },
