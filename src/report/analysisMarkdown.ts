@@ -2,8 +2,10 @@ import type { AnalysisResult } from "../analysis/types.js";
 import type { Scenario } from "../scenario/types.js";
 import { analysisVerdict } from "./analysisVerdict.js";
 import { concededList } from "./concededList.js";
+import { credibilityTableMarkdown } from "./credibilityTableMarkdown.js";
 import { escapeMarkdownHtml } from "./escapeMarkdownHtml.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
+import { markdownRow } from "./markdownTable.js";
 
 export interface AnalysisMarkdownOptions {
   /** The command that reproduces the analysis, printed in the appendix. */
@@ -27,18 +29,18 @@ export function analysisMarkdown(
 
   out.push("## Policies", "");
   out.push(
-    row([
+    markdownRow([
       "policy",
       "",
       "sender value",
       ...types.map((t) => `${t} (${formatPercent(result.typePrior[t]!)}) concedes`),
       ...types.map((t) => `${t} payoff`),
     ]),
-    row(["---", "---", "---:", ...types.map(() => "---"), ...types.map(() => "---:")]),
+    markdownRow(["---", "---", "---:", ...types.map(() => "---"), ...types.map(() => "---:")]),
   );
   for (const [id, p] of Object.entries(result.policies)) {
     out.push(
-      row([
+      markdownRow([
         id === result.bestPolicy ? `**${id}**` : id,
         p.label,
         formatNumber(p.senderValue),
@@ -56,44 +58,7 @@ export function analysisMarkdown(
   const c = result.credibility;
   if (c) {
     out.push(`## Credibility of ${c.policy}`, "");
-    out.push(
-      row([
-        "after the signal",
-        "prescribed action",
-        "sender's gain from the alternative",
-        `credible at ρ = ${formatNumber(c.reputation)}`,
-      ]),
-    );
-    out.push(row(["---", "---", "---:", "---"]));
-    out.push(
-      row([
-        "clean",
-        "keep the promise (support)",
-        formatNumber(c.promiseAfterClean === null ? null : -c.promiseAfterClean),
-        yes(c.promiseCredible),
-      ]),
-    );
-    out.push(
-      row([
-        "violation",
-        "withhold support",
-        formatNumber(c.supportAfterViolation),
-        yes(c.withholdCredible),
-      ]),
-    );
-    if (
-      c.escalationAfterViolation !== null ||
-      result.policies[c.policy]?.kind === "conditional-escalation"
-    ) {
-      out.push(
-        row([
-          "violation",
-          "escalate",
-          formatNumber(c.escalationAfterViolation === null ? null : -c.escalationAfterViolation),
-          yes(c.escalationCredible),
-        ]),
-      );
-    }
+    out.push(...credibilityTableMarkdown(c, result.policies[c.policy]?.kind));
     out.push("");
     out.push(
       `Posterior that the target is ${result.posteriorType} after a violation: ${formatNumber(result.posteriors.afterViolation, 4)}; after a clean signal: ${formatNumber(result.posteriors.afterClean, 4)} (prior ${formatNumber(result.posteriorType ? result.typePrior[result.posteriorType]! : null, 4)}).`,
@@ -109,10 +74,13 @@ export function analysisMarkdown(
     "",
   );
   const demands = scenario.demands.map((d) => d.id);
-  out.push(row(["policy", "type", ...demands]), row(["---", "---", ...demands.map(() => "---:")]));
+  out.push(
+    markdownRow(["policy", "type", ...demands]),
+    markdownRow(["---", "---", ...demands.map(() => "---:")]),
+  );
   for (const [policy, byType] of Object.entries(result.thresholds)) {
     for (const t of types)
-      out.push(row([policy, t, ...demands.map((d) => formatNumber(byType[t]![d]!))]));
+      out.push(markdownRow([policy, t, ...demands.map((d) => formatNumber(byType[t]![d]!))]));
   }
   out.push("");
 
@@ -125,12 +93,12 @@ export function analysisMarkdown(
       "",
     );
     out.push(
-      row(["parameter", "now", "pivot", "best below", "best above"]),
-      row(["---", "---:", "---:", "---", "---"]),
+      markdownRow(["parameter", "now", "pivot", "best below", "best above"]),
+      markdownRow(["---", "---:", "---:", "---", "---"]),
     );
     for (const p of result.pivots) {
       out.push(
-        row([
+        markdownRow([
           p.parameter,
           formatNumber(result.parameters[p.parameter]!),
           formatNumber(p.value, 4),
@@ -144,12 +112,12 @@ export function analysisMarkdown(
 
   out.push("## Appendix: parameters", "");
   out.push(
-    row(["id", "meaning", "value", "prior", "source"]),
-    row(["---", "---", "---:", "---", "---"]),
+    markdownRow(["id", "meaning", "value", "prior", "source"]),
+    markdownRow(["---", "---", "---:", "---", "---"]),
   );
   for (const p of scenario.parameters) {
     out.push(
-      row([
+      markdownRow([
         p.id,
         p.label ?? "",
         formatNumber(result.parameters[p.id]!, 4),
@@ -162,14 +130,6 @@ export function analysisMarkdown(
   if (command) out.push(`Reproduce with: \`${command}\``, "");
   if (result.warnings.length > 0) out.push("Notes:", ...result.warnings.map((w) => `- ${w}`), "");
   return escapeMarkdownHtml(out.join("\n"));
-}
-
-function row(cells: string[]): string {
-  return `| ${cells.map((c) => c.replaceAll("|", "\\|")).join(" | ")} |`;
-}
-
-function yes(flag: boolean): string {
-  return flag ? "yes" : "no";
 }
 
 function priorText(prior: Scenario["parameters"][number]["prior"]): string {

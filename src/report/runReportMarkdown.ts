@@ -8,8 +8,10 @@ import { pivotSentences } from "./charts/pivotSentences.js";
 import { policyColors } from "./charts/policyColors.js";
 import { priorText } from "./charts/priorText.js";
 import { baseLeverageValue } from "./charts/tornadoChart.js";
+import { credibilityTableMarkdown } from "./credibilityTableMarkdown.js";
 import { escapeMarkdownHtml } from "./escapeMarkdownHtml.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
+import { markdownRow, oneLine } from "./markdownTable.js";
 
 /**
  * The policy reader's report of a `linkage run` in Markdown: the same sections as
@@ -39,7 +41,7 @@ export function runReportMarkdown(
 
   out.push("## Policies compared", "");
   out.push(
-    row([
+    markdownRow([
       "policy",
       "",
       "one-shot US value",
@@ -47,7 +49,11 @@ export function runReportMarkdown(
       "best in one-shot draws",
       "best in simulated runs",
     ]),
-    row(["---", "---", ...Array.from({ length: POLICY_TABLE_OUTCOMES.length + 3 }, () => "---:")]),
+    markdownRow([
+      "---",
+      "---",
+      ...Array.from({ length: POLICY_TABLE_OUTCOMES.length + 3 }, () => "---:"),
+    ]),
   );
   const { oneShot, simulated } = run.sensitivity.bestPolicyShare;
   const share = (s: Record<string, number>, id: string) =>
@@ -56,7 +62,7 @@ export function runReportMarkdown(
     const one = run.analysis.policies[id];
     const sim = run.simulation.policies[id];
     out.push(
-      row([
+      markdownRow([
         id === run.analysis.bestPolicy ? `**${id}**` : id,
         style.label[id]!,
         one ? formatNumber(one.senderValue) : "–",
@@ -84,26 +90,28 @@ export function runReportMarkdown(
     const d = describeSeries(series);
     out.push(`**${d.title}** (${d.axis})`, "");
     out.push(
-      row(["policy", ...weeks.map((w) => `week ${w}`)]),
-      row(["---", ...weeks.map(() => "---:")]),
+      markdownRow(["policy", ...weeks.map((w) => `week ${w}`)]),
+      markdownRow(["---", ...weeks.map(() => "---:")]),
     );
     for (const id of style.ids) {
       const points = run.simulation.policies[id]?.weekly[series];
       if (!points) continue;
-      out.push(row([id, ...weeks.map((w) => weekCell(points[w - 1]))]));
+      out.push(markdownRow([id, ...weeks.map((w) => weekCell(points[w - 1]))]));
     }
     out.push("");
   }
 
   out.push("## Outcomes at the end of the horizon", "");
-  out.push(row(["outcome", "policy", "mean", "5%", "25%", "median", "75%", "95%"]));
-  out.push(row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:"]));
+  out.push(markdownRow(["outcome", "policy", "mean", "5%", "25%", "median", "75%", "95%"]));
+  out.push(markdownRow(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:"]));
   for (const [key, d] of Object.entries(OUTCOMES)) {
     for (const id of style.ids) {
       const o = run.simulation.policies[id]?.outcomes[key];
       if (!o) continue;
       const f = d.percent ? formatPercent : formatQuantity;
-      out.push(row([d.axis, id, f(o.mean), f(o.q05), f(o.q25), f(o.q50), f(o.q75), f(o.q95)]));
+      out.push(
+        markdownRow([d.axis, id, f(o.mean), f(o.q05), f(o.q25), f(o.q50), f(o.q75), f(o.q95)]),
+      );
     }
   }
   out.push("");
@@ -119,39 +127,8 @@ export function runReportMarkdown(
     out.push(
       `Would the US carry out ${c.policy} once the signal is in? The sender's one-shot gain from doing otherwise, before the reputation cost ρ = ${formatNumber(c.reputation)} of breaking the announced rule:`,
       "",
-      row([
-        "after the signal",
-        "prescribed action",
-        "sender's gain from the alternative",
-        `credible at ρ = ${formatNumber(c.reputation)}`,
-      ]),
-      row(["---", "---", "---:", "---"]),
-      row([
-        "clean",
-        "keep the promise (support)",
-        formatNumber(c.promiseAfterClean === null ? null : -c.promiseAfterClean),
-        yes(c.promiseCredible),
-      ]),
-      row([
-        "violation",
-        "withhold support",
-        formatNumber(c.supportAfterViolation),
-        yes(c.withholdCredible),
-      ]),
+      ...credibilityTableMarkdown(c, run.analysis.policies[c.policy]?.kind),
     );
-    if (
-      c.escalationAfterViolation !== null ||
-      run.analysis.policies[c.policy]?.kind === "conditional-escalation"
-    ) {
-      out.push(
-        row([
-          "violation",
-          "escalate",
-          formatNumber(c.escalationAfterViolation === null ? null : -c.escalationAfterViolation),
-          yes(c.escalationCredible),
-        ]),
-      );
-    }
     out.push(
       "",
       `Minimal reputation stake ρ* = ${formatNumber(c.minReputationStake, 4)}: every prescribed action is sequentially rational when ρ ≥ ρ* (now ρ = ${formatNumber(c.reputation)}).`,
@@ -172,7 +149,7 @@ export function runReportMarkdown(
   out.push(
     `The one-shot leverage value (best policy's expected US payoff minus unconditional support's) is ${formatNumber(baseLeverageValue(run))} at the parameters' values. Moving one parameter to the ends of its prior range, others fixed:`,
     "",
-    row([
+    markdownRow([
       "parameter",
       "meaning",
       "low",
@@ -182,12 +159,12 @@ export function runReportMarkdown(
       "value at high",
       "best at high",
     ]),
-    row(["---", "---", "---:", "---:", "---", "---:", "---:", "---"]),
+    markdownRow(["---", "---", "---:", "---:", "---", "---:", "---:", "---"]),
   );
   for (const b of run.sensitivity.tornado) {
     const mark = (best: string) => (best === run.analysis.bestPolicy ? best : `**${best}**`);
     out.push(
-      row([
+      markdownRow([
         b.parameter,
         b.label,
         formatNumber(b.low),
@@ -207,10 +184,10 @@ export function runReportMarkdown(
     out.push(
       `**${result.output}**: Sobol indices of ${result.description} (${result.baseSamples} base samples, ${formatPercent(result.confidence)} bootstrap intervals from ${result.bootstrap} resamples), the ${top.length} parameters with the largest total index.`,
       "",
-      row(["parameter", "meaning", "first-order [interval]", "total [interval]"]),
-      row(["---", "---", "---:", "---:"]),
+      markdownRow(["parameter", "meaning", "first-order [interval]", "total [interval]"]),
+      markdownRow(["---", "---", "---:", "---:"]),
       ...top.map((i) =>
-        row([
+        markdownRow([
           i.parameter,
           i.label,
           `${formatNumber(i.first)} [${formatNumber(i.firstLow)}, ${formatNumber(i.firstHigh)}]`,
@@ -232,12 +209,12 @@ export function runReportMarkdown(
 
   out.push("## Appendix: parameters and reproduction", "");
   out.push(
-    row(["id", "meaning", "value", "unit", "prior", "source"]),
-    row(["---", "---", "---:", "---", "---", "---"]),
+    markdownRow(["id", "meaning", "value", "unit", "prior", "source"]),
+    markdownRow(["---", "---", "---:", "---", "---", "---"]),
   );
   for (const p of scenario.parameters) {
     out.push(
-      row([
+      markdownRow([
         p.id,
         p.label ?? "",
         formatNumber(run.analysis.parameters[p.id] ?? p.value, 4),
@@ -257,18 +234,6 @@ export function runReportMarkdown(
   if (run.analysis.warnings.length > 0)
     out.push("Notes:", ...run.analysis.warnings.map((w) => `- ${oneLine(w)}`), "");
   return escapeMarkdownHtml(out.join("\n"));
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ");
-}
-
-function row(cells: readonly string[]): string {
-  return `| ${cells.map((c) => oneLine(c).replaceAll("|", "\\|")).join(" | ")} |`;
-}
-
-function yes(flag: boolean): string {
-  return flag ? "yes" : "no";
 }
 
 function range(o: OutcomeSummary | undefined, percent: boolean): string {
