@@ -454,6 +454,89 @@ describe("vertexEnumeration: one polytope (lrsnash's method) equals both polytop
     }
   });
 
+  it("partnerSolve: solving for the partner gives exactly what the face search gives", () => {
+    fc.assert(
+      fc.property(arbLargerGame, (g) => {
+        for (const solve of [vertexEnumerationExact, vertexEnumeration] as const) {
+          const fast = (solve as typeof vertexEnumeration)(g);
+          const slow = (solve as typeof vertexEnumeration)(g, { partnerSolve: false });
+          // the same equilibria in the same order, bit for bit (floating point included)
+          expect(fast.equilibria).toEqual(slow.equilibria);
+          expect(fast.vertices).toEqual(slow.vertices);
+          expect(fast.bases).toBe(slow.bases);
+          const enumerated = fast.vertices[fast.enumerated as 0 | 1];
+          expect(fast.partnerSolves + fast.faceSearches).toBe(enumerated);
+          expect([slow.partnerSolves, slow.faceSearches]).toEqual([0, enumerated]);
+        }
+      }),
+      { seed: 2007, numRuns: 200 },
+    );
+  });
+
+  it("partnerSolve: nondegenerate vertices are solved for, degenerate ones searched", () => {
+    // random real payoffs: nondegenerate, every vertex decided by its square system (the exact
+    // solver in bigints: the payoffs' common denominator makes the integers huge)
+    for (const [m, n, seed] of [
+      [6, 6, 3],
+      [4, 7, 5],
+      [7, 4, 8],
+    ] as const) {
+      const g = randomRealGame(m, n, seed);
+      for (const solve of [vertexEnumerationExact, vertexEnumeration] as const) {
+        const r = (solve as typeof vertexEnumeration)(g);
+        expect(r.faceSearches).toBe(0);
+        expect(r.partnerSolves).toBe(r.vertices[r.enumerated as 0 | 1]);
+      }
+    }
+    // degenerate: against row 1 the column player is indifferent between columns 1 and 3, so
+    // x = (1, 0) has three labels in the 2-dimensional P; its partners come from the face search
+    const g = bimatrix(
+      [
+        [3, 2, 0],
+        [3, 5, 6],
+      ],
+      [
+        [3, 2, 3],
+        [2, 6, 1],
+      ],
+    );
+    for (const solve of [vertexEnumerationExact, vertexEnumeration] as const) {
+      const r = (solve as typeof vertexEnumeration)(g);
+      expect([r.enumerated, r.partnerSolves, r.faceSearches]).toEqual([0, 1, 2]);
+    }
+    expect(expectEquilibria(g)).toEqual(
+      keys(vertexEnumerationExact(g, { method: "bothPolytopes" }).equilibria),
+    );
+    // the continuum game above: x = (1, 0) is degenerate, and x = (0, 1) has the degenerate
+    // partner y = (0, 1) (both rows are best replies to it: a tie in the solved system)
+    const continuum = bimatrix(
+      [
+        [1, 0],
+        [0, 0],
+      ],
+      [
+        [1, 1],
+        [0, 1],
+      ],
+    );
+    const r = vertexEnumerationExact(continuum);
+    expect([r.partnerSolves, r.faceSearches, r.equilibria.length]).toEqual([0, 2, 3]);
+    // payoffs near 2⁵⁰ (the exact solver in bigints) and near 2⁴³ (doubles overflow the bound at
+    // the first pivot, so the solver switches to bigints): the same as the face search
+    const h = randomIntegerGame(7, 7, 21);
+    for (const scale of [2 ** 38, 2 ** 46]) {
+      const scaled = strategicGameFromTables(
+        [7, 7],
+        [0, 1].map((p) => Array.from({ length: 49 }, (_, k) => h.payoffs[2 * k + p]! * scale)),
+      );
+      const fast = vertexEnumerationExact(scaled);
+      expect(fast.partnerSolves).toBeGreaterThan(0);
+      expect(fast.equilibria).toEqual(
+        vertexEnumerationExact(scaled, { partnerSolve: false }).equilibria,
+      );
+    }
+  });
+
   it("maxSeconds stops the one-polytope search cleanly", () => {
     const g = randomIntegerGame(12, 12, 99);
     const stopped = vertexEnumerationExact(g, { maxSeconds: 0.005 });

@@ -33,6 +33,13 @@ export interface VertexEnumerationOptions {
    * ({@link equilibriumComponents}); they are returned as `components`. @default false
    */
   readonly components?: boolean;
+  /**
+   * Decide the partners of a nondegenerate vertex by solving its square system directly (see
+   * {@link vertexEnumerationExact}); `false` searches the face of the other polytope for every
+   * vertex, as before. The equilibria are the same either way; this is for testing and
+   * comparison. @default true
+   */
+  readonly partnerSolve?: boolean;
 }
 
 /** What {@link vertexEnumerationExact} and {@link vertexEnumeration} return. */
@@ -57,6 +64,18 @@ export interface VertexEnumerationResult<T> {
    * the column player), 1 (Q), or `"both"` (method `"bothPolytopes"`).
    */
   readonly enumerated: 0 | 1 | "both";
+  /**
+   * With the `"onePolytope"` method: vertices of the enumerated polytope whose partners were
+   * decided by solving the square system of their support and best replies directly (none, or
+   * the single partner). 0 with `"bothPolytopes"` or `partnerSolve: false`.
+   */
+  readonly partnerSolves: number;
+  /**
+   * With the `"onePolytope"` method: vertices whose partners were found by searching the face of
+   * the other polytope (degenerate vertices, singular or undecided systems, and every vertex with
+   * `partnerSolve: false`). 0 with `"bothPolytopes"`.
+   */
+  readonly faceSearches: number;
   /** Connected components and maximal Nash subsets, when asked for with `components: true`. */
   readonly components?: EquilibriumComponents;
 }
@@ -82,9 +101,19 @@ export const VERTEX_TOLERANCE = 1e-9;
  * vertices, by the upper bound theorem), say P. For each vertex x ≠ 0 of P the labels it lacks
  * must all be labels of y: the partners of x are the vertices of the face
  *   F(x) = { y ∈ Q : (Ay)_i = 1 for x_i > 0,  y_j = 0 for (Bᵀx)_j < 1 },
- * which is a face of Q, so its vertices are vertices of Q. F(x) is found by Gauss–Jordan
- * elimination of the tight rows' slacks (the common case: a single point, or empty, decided by
- * the signs of the solution); when it has positive dimension (degenerate x), a phase-1 simplex
+ * which is a face of Q, so its vertices are vertices of Q. When x is nondegenerate (exactly m
+ * labels), its support S = {i : x_i > 0} and best replies T = {j : (Bᵀx)_j = 1} have the same size
+ * s, and F(x) lies in the solutions of the s × s system A[S,T]·y_T = 1 with y_j = 0 off T. When
+ * A[S,T] is nonsingular that solution is unique, so F(x) is that point or empty; the point is a
+ * vertex of Q when it is in Q (n linearly independent tight constraints: the n − s zeros and the
+ * s rows of the nonsingular A[S,T]), and it is in Q iff y_T ≥ 0 and (Ay)_i ≤ 1 for i ∉ S. So
+ * the system is solved directly (fraction-free, as below) and its signs decide; most vertices
+ * have no partner, and this rejects them without touching Q's tableau. (In a nondegenerate game
+ * every vertex is of this kind and has at most one partner, von Stengel 2007, §3.5; Avis et al.
+ * 2010 find the partners of each vertex from the labels it lacks.) Otherwise (x degenerate,
+ * A[S,T] singular, or a tie at 0, i.e. a degenerate y) F(x) is searched: Gauss–Jordan
+ * elimination of the tight rows' slacks in Q's tableau (a single point, or empty, decided by the
+ * signs of the solution); when it has positive dimension (degenerate x), a phase-1 simplex
  * (Bland's rule) minimising the sum of those slacks decides whether it is empty and finds a
  * feasible basis of it, and its vertices are enumerated by the same lexicographic search as P's,
  * with the tight rows as equations (Avis et al. 2010, §4, which does this with lrs).
@@ -146,6 +175,7 @@ export function vertexEnumerationExact(
   const result = search(
     { m, n, p: bt, q: am },
     (c, cols) => new ExactTableau(c, cols),
+    (c) => new ExactPartnerSolver(c),
     options,
     0n,
     normaliseExact,
@@ -182,6 +212,7 @@ export function vertexEnumeration(
   const result = search(
     { m, n, p: bt, q: am },
     (c, cols) => new FloatTableau(c, cols),
+    (c) => new FloatPartnerSolver(c),
     options,
     0,
     normaliseFloat,
@@ -695,6 +726,317 @@ class FloatTableau implements Tableau<number> {
   }
 }
 
+/**
+ * Decides the partners of a nondegenerate vertex z of the enumerated polytope from a square
+ * system alone (see {@link vertexEnumerationExact}). C' is the other polytope's constraint matrix
+ * (d × k, rows s, columns t); S = `tight` are the rows of C' that must be tight (z_s > 0) and
+ * T = `free` the columns that may be positive (the slack of row t is 0 at z), |S| = |T| (z has
+ * exactly d labels). Every partner w has w_t = 0 off T and C'[S,T]·w_T = 1, so when C'[S,T] is
+ * nonsingular the solution w of that system is the only candidate, and it is a partner iff
+ * w_T ≥ 0 and (C'w)_i ≤ 1 for the rows i ∉ S. It is then a vertex of { w ≥ 0 : C'w ≤ 1 } without
+ * further check: n = k constraints are tight at it (w_t = 0 for t ∉ T, and the rows S) and they
+ * are linearly independent because C'[S,T] is nonsingular (a basic feasible solution; it lies
+ * on the face F(z), a face of that polytope, and is all of it). In a nondegenerate game every
+ * vertex is of this kind, with at most one partner (von Stengel 2007, §3.5); in a degenerate
+ * game a nondegenerate vertex with a singular C'[S,T] can have a segment of partners, which the
+ * face search enumerates (Avis, Rosenberg, Savani & von Stengel 2010).
+ */
+interface PartnerSolver {
+  /**
+   * −1 when the candidate violates w_T ≥ 0 or (C'w)_i ≤ 1 (i ∉ S) strictly: z has no partner.
+   * 1 when it satisfies all of them strictly: z has exactly one partner, a nondegenerate vertex.
+   * 0 when undecided (the face is searched instead): C'[S,T] singular, or a constraint tight
+   * (w_t = 0, or (C'w)_i = 1 for i ∉ S: a degenerate partner), or, in floating point, ill
+   * conditioned or too close to call.
+   */
+  decide(tight: readonly number[], free: readonly number[]): number;
+}
+
+/**
+ * {@link PartnerSolver} in exact arithmetic: fraction-free Gauss–Jordan elimination (Edmonds
+ * 1967; Bareiss 1968) of the augmented s × (s + 1) system [C'[S,T] | 1] on the integer payoffs,
+ * exactly as {@link ExactTableau} pivots (the same columns of the same tableau, without the
+ * slack columns): in doubles under the same bound (entries below 2⁵⁰, each pivot's numerators
+ * below 2⁴⁹·D, so rounding the quotient gives the exact integer), else in bigints. Pivoting row
+ * by row, each pivot any nonzero entry, leaves D·w_T in the right-hand side column (D = ±det
+ * C'[S,T], the last pivot); a row with no nonzero entry left means C'[S,T] is singular.
+ */
+class ExactPartnerSolver implements PartnerSolver {
+  /** Scratch: the augmented system, row-major with width s + 1, as doubles. */
+  private readonly t: Float64Array;
+  /** Per system row, the largest |entry| (bounds a pivot's numerators). */
+  private readonly rowMax: Float64Array;
+  /** Per system row, the system column pivoted in at it. */
+  private readonly pivotOf: Int32Array;
+  /** Per system column, whether it has been pivoted in. */
+  private readonly done: Uint8Array;
+  /** Per row of C', whether it is in S. */
+  private readonly inS: Uint8Array;
+
+  constructor(private readonly c: Matrix) {
+    const s = Math.min(c.rows, c.cols);
+    this.t = new Float64Array(s * (s + 1));
+    this.rowMax = new Float64Array(s);
+    this.pivotOf = new Int32Array(s);
+    this.done = new Uint8Array(s);
+    this.inS = new Uint8Array(c.rows);
+  }
+
+  decide(tight: readonly number[], free: readonly number[]): number {
+    const { inS } = this;
+    for (const i of tight) inS[i] = 1;
+    const verdict =
+      (this.c.small ? this.decideNumber(tight, free) : null) ?? this.decideBig(tight, free);
+    for (const i of tight) inS[i] = 0;
+    return verdict;
+  }
+
+  /** The elimination in doubles, or null when the bound could be broken (then in bigints). */
+  private decideNumber(tight: readonly number[], free: readonly number[]): number | null {
+    const { t, rowMax, pivotOf, done, inS } = this;
+    const { num, cols: cc, rows: d } = this.c;
+    const s = tight.length;
+    const w = s + 1;
+    for (let i = 0; i < s; i++) {
+      const src = tight[i]! * cc;
+      let max = 1;
+      for (let j = 0; j < s; j++) {
+        const v = num[src + free[j]!]!;
+        t[i * w + j] = v;
+        if (v > max) max = v;
+        else if (-v > max) max = -v;
+      }
+      t[i * w + s] = 1;
+      rowMax[i] = max;
+    }
+    done.fill(0, 0, s);
+    let det = 1;
+    for (let r = 0; r < s; r++) {
+      const rr = r * w;
+      // the largest entry left in row r (columns pivoted in already are 0 in it)
+      let col = -1;
+      let size = 0;
+      for (let j = 0; j < s; j++) {
+        const a = Math.abs(t[rr + j]!);
+        if (!done[j] && a > size) [col, size] = [j, a];
+      }
+      if (col < 0) return 0; // row r depends on the rows pivoted before: singular
+      const piv = t[rr + col]!;
+      const limit = ROUND_LIMIT * Math.abs(det);
+      const rowR = rowMax[r]!;
+      for (let i = 0; i < s; i++) {
+        if (i !== r && size * rowMax[i]! + Math.abs(t[i * w + col]!) * rowR > limit) return null;
+      }
+      const inv = 1 / det;
+      for (let i = 0; i < s; i++) {
+        if (i === r) continue;
+        const row = i * w;
+        const f = t[row + col]!;
+        let max = size;
+        for (let j = 0; j <= s; j++) {
+          if (j === col || (j < s && done[j])) continue;
+          const v = Math.round((piv * t[row + j]! - f * t[rr + j]!) * inv);
+          t[row + j] = v;
+          if (v > max) max = v;
+          else if (-v > max) max = -v;
+        }
+        t[row + col] = 0;
+        rowMax[i] = max;
+      }
+      done[col] = 1;
+      pivotOf[r] = col;
+      det = piv;
+    }
+    // w_{T[pivotOf[r]]} = t[r, s] / det; the slack of row i ∉ S is (det − Σ_r C'_{i,·}·t[r, s]) / det
+    const sd = det > 0 ? 1 : -1;
+    let tie = false;
+    for (let r = 0; r < s; r++) {
+      const v = t[r * w + s]! * sd;
+      if (v < 0) return -1;
+      if (v === 0) tie = true;
+    }
+    for (let i = 0; i < d; i++) {
+      if (inS[i]) continue;
+      const src = i * cc;
+      let sum = det;
+      let abs = Math.abs(det);
+      for (let r = 0; r < s; r++) {
+        const p = num[src + free[pivotOf[r]!]!]! * t[r * w + s]!;
+        sum -= p;
+        abs += Math.abs(p);
+      }
+      // below 2⁵³ every product and partial sum is exact; else the rounding error is below
+      // (s + 2)·2⁻⁵³·abs, so a larger |sum| has the right sign; else recomputed in bigints
+      let sign: number;
+      if (abs < 2 ** 53 || Math.abs(sum) > abs * 2 ** -40) {
+        sign = sum > 0 ? sd : sum < 0 ? -sd : 0;
+      } else {
+        let exact = BigInt(det);
+        for (let r = 0; r < s; r++) {
+          exact -= BigInt(num[src + free[pivotOf[r]!]!]!) * BigInt(t[r * w + s]!);
+        }
+        sign = exact > 0n ? sd : exact < 0n ? -sd : 0;
+      }
+      if (sign < 0) return -1;
+      if (sign === 0) tie = true;
+    }
+    return tie ? 0 : 1;
+  }
+
+  /** The same elimination in bigints. */
+  private decideBig(tight: readonly number[], free: readonly number[]): number {
+    const { pivotOf, done, inS } = this;
+    const { big, cols: cc, rows: d } = this.c;
+    const s = tight.length;
+    const w = s + 1;
+    const t = new Array<bigint>(s * w);
+    for (let i = 0; i < s; i++) {
+      for (let j = 0; j < s; j++) t[i * w + j] = big![tight[i]! * cc + free[j]!]!;
+      t[i * w + s] = 1n;
+    }
+    done.fill(0, 0, s);
+    let det = 1n;
+    for (let r = 0; r < s; r++) {
+      const rr = r * w;
+      let col = -1;
+      for (let j = 0; j < s && col < 0; j++) if (!done[j] && t[rr + j] !== 0n) col = j;
+      if (col < 0) return 0;
+      const piv = t[rr + col]!;
+      for (let i = 0; i < s; i++) {
+        if (i === r) continue;
+        const row = i * w;
+        const f = t[row + col]!;
+        for (let j = 0; j <= s; j++) {
+          if (j === col || (j < s && done[j])) continue;
+          t[row + j] = (piv * t[row + j]! - f * t[rr + j]!) / det;
+        }
+        t[row + col] = 0n;
+      }
+      done[col] = 1;
+      pivotOf[r] = col;
+      det = piv;
+    }
+    const sd = det > 0n ? 1n : -1n;
+    let tie = false;
+    for (let r = 0; r < s; r++) {
+      const v = t[r * w + s]! * sd;
+      if (v < 0n) return -1;
+      if (v === 0n) tie = true;
+    }
+    for (let i = 0; i < d; i++) {
+      if (inS[i]) continue;
+      let sum = det;
+      for (let r = 0; r < s; r++) sum -= big![i * cc + free[pivotOf[r]!]!]! * t[r * w + s]!;
+      const v = sum * sd;
+      if (v < 0n) return -1;
+      if (v === 0n) tie = true;
+    }
+    return tie ? 0 : 1;
+  }
+}
+
+/**
+ * Relative margin of {@link FloatPartnerSolver}: a sign is taken as certain only beyond it
+ * (a thousand times {@link VERTEX_TOLERANCE}, so the face search, which uses that tolerance,
+ * would decide the same); closer calls are left to the face search.
+ */
+const PARTNER_MARGIN = 1e-6;
+/** Smallest pivot {@link FloatPartnerSolver} accepts (entries are in [1, 2]); smaller: undecided. */
+const PARTNER_PIVOT = 1e-6;
+
+/**
+ * {@link PartnerSolver} in floating point: Gaussian elimination with partial pivoting and back
+ * substitution. Only clear violations reject (beyond {@link PARTNER_MARGIN} relative to the
+ * solution's size); near-singular systems and near ties are undecided, so the face search, with
+ * its own tolerance, decides those exactly as before.
+ */
+class FloatPartnerSolver implements PartnerSolver {
+  private readonly t: Float64Array;
+  private readonly y: Float64Array;
+  /** The system row at each elimination step. */
+  private readonly order: Int32Array;
+  private readonly inS: Uint8Array;
+
+  constructor(private readonly c: Matrix) {
+    const s = Math.min(c.rows, c.cols);
+    this.t = new Float64Array(s * (s + 1));
+    this.y = new Float64Array(s);
+    this.order = new Int32Array(s);
+    this.inS = new Uint8Array(c.rows);
+  }
+
+  decide(tight: readonly number[], free: readonly number[]): number {
+    const { inS } = this;
+    for (const i of tight) inS[i] = 1;
+    const verdict = this.solve(tight, free);
+    for (const i of tight) inS[i] = 0;
+    return verdict;
+  }
+
+  private solve(tight: readonly number[], free: readonly number[]): number {
+    const { t, y, order, inS } = this;
+    const { num, cols: cc, rows: d } = this.c;
+    const s = tight.length;
+    const w = s + 1;
+    for (let i = 0; i < s; i++) {
+      const src = tight[i]! * cc;
+      for (let j = 0; j < s; j++) t[i * w + j] = num[src + free[j]!]!;
+      t[i * w + s] = 1;
+      order[i] = i;
+    }
+    for (let p = 0; p < s; p++) {
+      let best = p;
+      let size = Math.abs(t[order[p]! * w + p]!);
+      for (let q = p + 1; q < s; q++) {
+        const a = Math.abs(t[order[q]! * w + p]!);
+        if (a > size) [best, size] = [q, a];
+      }
+      if (!(size >= PARTNER_PIVOT)) return 0;
+      const pr = order[best]!;
+      order[best] = order[p]!;
+      order[p] = pr;
+      const piv = t[pr * w + p]!;
+      for (let q = p + 1; q < s; q++) {
+        const row = order[q]! * w;
+        const f = t[row + p]! / piv;
+        if (f === 0) continue;
+        for (let j = p + 1; j <= s; j++) t[row + j]! -= f * t[pr * w + j]!;
+        t[row + p] = 0;
+      }
+    }
+    let scale = 1;
+    for (let p = s - 1; p >= 0; p--) {
+      const row = order[p]! * w;
+      let v = t[row + s]!;
+      for (let j = p + 1; j < s; j++) v -= t[row + j]! * y[j]!;
+      y[p] = v / t[row + p]!;
+      scale = Math.max(scale, Math.abs(y[p]!));
+    }
+    let tie = false;
+    const margin = PARTNER_MARGIN * scale;
+    for (let j = 0; j < s; j++) {
+      if (y[j]! < -margin) return -1;
+      if (y[j]! <= margin) tie = true;
+    }
+    for (let i = 0; i < d; i++) {
+      if (inS[i]) continue;
+      const src = i * cc;
+      let dot = 0;
+      let abs = 0;
+      for (let j = 0; j < s; j++) {
+        const p = num[src + free[j]!]! * y[j]!;
+        dot += p;
+        abs += Math.abs(p);
+      }
+      const slack = 1 - dot;
+      const m = PARTNER_MARGIN * Math.max(1, abs);
+      if (slack < -m) return -1;
+      if (slack <= m) tie = true;
+    }
+    return tie ? 0 : 1;
+  }
+}
+
 /** A vertex of P or Q other than the origin: its tight constraints (labels) and coordinates. */
 interface Vertex<V> {
   /** Bit set of labels 0..m+n−1, 32 per word. */
@@ -885,11 +1227,17 @@ function wholeSpace(d: number, k: number): SearchSpace {
 function search<V, T>(
   game: Polytopes,
   make: MakeTableau<V>,
+  makeSolver: (c: Matrix) => PartnerSolver,
   options: VertexEnumerationOptions,
   zero: V,
   normalise: (values: readonly V[]) => T[],
 ): Omit<VertexEnumerationResult<T>, "components"> {
-  const { maxSeconds = Infinity, onProgress, method = "onePolytope" } = options;
+  const {
+    maxSeconds = Infinity,
+    onProgress,
+    method = "onePolytope",
+    partnerSolve: solveDirectly = true,
+  } = options;
   const deadline = performance.now() + maxSeconds * 1000;
   if (method === "bothPolytopes") {
     return bothPolytopes(game, make, deadline, onProgress, zero, normalise);
@@ -904,6 +1252,8 @@ function search<V, T>(
   const counter = { bases: 0 };
   const stream = vertices(make(primary, null), space, zero, counter);
   const face = make(partner, EMPTY);
+  const solver = solveDirectly ? makeSolver(partner) : null;
+  const stats = { partnerSolves: 0, faceSearches: 0 };
   const clock = { steps: 0, stopped: false };
   const expired = (): boolean => {
     if ((clock.steps++ & 15) === 0 && performance.now() > deadline) clock.stopped = true;
@@ -919,7 +1269,7 @@ function search<V, T>(
     const z = step.value;
     if (!z) continue;
     count++;
-    for (const w of partners(z, d, k, face, zero, counter, expired)) {
+    for (const w of partners(z, d, k, face, solver, zero, counter, stats, expired)) {
       partnerLabels.add(labelKey(w.labels));
       pairs.push([z, w]);
       onProgress?.(pairs.length);
@@ -934,6 +1284,7 @@ function search<V, T>(
     vertices: swap ? [partnerLabels.size, count] : [count, partnerLabels.size],
     bases: counter.bases,
     enumerated: swap ? 1 : 0,
+    ...stats,
   };
 }
 
@@ -942,15 +1293,19 @@ function search<V, T>(
  * the labels of the vertex z of { z ≥ 0 : Cz ≤ 1 } (C k × d). In the other polytope, w_t has
  * label d + t and the slack of row s label s. The labels z lacks are forced: row s tight where
  * z_s > 0, and w_t = 0 where the slack of row t is positive at z; the partners are the vertices
- * of that face. Stops early (returning what it has) when `expired()`.
+ * of that face. When z is nondegenerate, `solver` (when given) first decides them from the
+ * square system alone; the face is searched when it cannot. Stops early (returning what it has)
+ * when `expired()`.
  */
 function partners<V>(
   z: Vertex<V>,
   d: number,
   k: number,
   t: Tableau<V>,
+  solver: PartnerSolver | null,
   zero: V,
   counter: { bases: number },
+  stats: { partnerSolves: number; faceSearches: number },
   expired: () => boolean,
 ): Vertex<V>[] {
   const has = (label: number) => (z.labels[label >>> 5]! >>> (label & 31)) & 1;
@@ -959,6 +1314,14 @@ function partners<V>(
   const free: number[] = []; // columns t of C' that may be positive
   for (let t = 0; t < k; t++) if (has(d + t)) free.push(t);
   if (free.length === 0 || tight.length === 0) return [];
+  // z has d − |tight| + |free| labels, exactly d when nondegenerate: then the system is square
+  const verdict = solver && free.length === tight.length ? solver.decide(tight, free) : 0;
+  if (verdict === 0) stats.faceSearches++;
+  else stats.partnerSolves++;
+  if (verdict < 0) return [];
+  // verdict > 0: the partner exists and is unique; it is read off Q's tableau below (one
+  // Gauss–Jordan elimination, for the few vertices that have a partner), so that it has exactly
+  // the values and labels the face search gives
   const cols = Int32Array.from(free);
   const f = free.length;
   const words = Math.ceil((d + k) / 32);
@@ -1140,6 +1503,8 @@ function bothPolytopes<V, T>(
     vertices: [found[0].length, found[1].length],
     bases: counter.bases,
     enumerated: "both",
+    partnerSolves: 0,
+    faceSearches: 0,
   };
 }
 
