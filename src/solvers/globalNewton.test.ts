@@ -307,6 +307,19 @@ describe("globalNewton", () => {
     expectEquilibria(game, capped);
     const timed = globalNewton(game, { maxSeconds: 0 });
     expect(timed.complete).toBe(false);
+    // a degenerate game whose own path stalls, with no budget left for a perturbed retry: the
+    // result describes the path that was followed (no noise), not one that never ran
+    const tied = strategicGameFromTables(
+      [2, 2],
+      [
+        [1, 0, 0, 1],
+        [1, 0, 0, 1],
+      ],
+    );
+    const stalled = globalNewton(tied, { perturbation: [0, 1, 0, 1], maxSteps: 1 });
+    expect(stalled.payoffNoise).toBe(0);
+    expect(stalled.complete).toBe(false);
+    expect(stalled.steps).toBeLessThanOrEqual(1);
   });
 
   it("refuses bad input with a LinkageError", () => {

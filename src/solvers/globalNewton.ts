@@ -203,6 +203,8 @@ export function globalNewton(
   let complete = false;
   let payoffNoise = 0;
   for (const [noise, stream] of NOISE_LEVELS) {
+    // no budget left for another attempt: report the last path that was actually followed
+    if (noise > 0 && (steps >= maxSteps || Date.now() >= deadline)) break;
     payoffNoise = noise;
     const path = new GnmPath(normalisedGame(game, scale, noise, seed, stream), offset, g);
     const outcome = path.run(deadline, maxSteps - steps);
