@@ -208,6 +208,48 @@ describe("sequence-form LCP on random trees", () => {
     );
   });
 
+  it("the covering path depends on the payoffs' scale: float and exact may end apart, both equilibria", () => {
+    // found by review: the float variant scales payoffs into [−1, 0), the exact one makes them
+    // integers, and this tree's covering path then ends at different equilibria
+    const leaf = (a: number, b: number): TreeSpec => ({ outcome: { payoffs: [a, b] } });
+    const game = buildExtensiveGame({
+      players: ["1", "2"],
+      root: {
+        player: 0,
+        infoset: "h",
+        actions: ["Out", "In"],
+        children: [
+          leaf(1, 1),
+          {
+            player: 0,
+            infoset: "d",
+            actions: ["go"],
+            children: [
+              {
+                player: 1,
+                infoset: "g",
+                actions: ["L", "M", "R"],
+                children: [leaf(2, 2), leaf(0, 0), leaf(0, 0)],
+              },
+            ],
+          },
+        ],
+      },
+    });
+    const exact = sequenceFormLcpExact(game);
+    const float = sequenceFormLcp(game);
+    expect(exact.behaviour.map(formatRational)).toEqual(["0", "1", "1", "1", "0", "0"]);
+    expect(Array.from(float.behaviour)).toEqual([1, 0, 1, 0, 0, 1]);
+    expect(formatRational(behaviourRegretExact(game, [...exact.behaviour]).max)).toBe("0");
+    expect(behaviourRegret(game, float.behaviour).max).toBeLessThanOrEqual(REGRET_TOL);
+    // the tracing path is scale-free: both variants agree
+    const traced = sequenceFormLcpExact(game, { start: "centroid" });
+    const tracedFloat = sequenceFormLcp(game, { start: "centroid" });
+    expect(Array.from(tracedFloat.behaviour)).toEqual(
+      traced.behaviour.map((v) => Number(v.n) / Number(v.d)),
+    );
+  });
+
   it("the exact LCP result is an exact equilibrium (regret 0)", () => {
     fc.assert(
       fc.property(arbTree({ maxDepth: 5, zeroSum: false }), ({ game }) => {

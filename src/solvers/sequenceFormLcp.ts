@@ -249,12 +249,18 @@ export function sequenceFormLcp(
 }
 
 /**
- * {@link sequenceFormLcp} in exact arithmetic: the same LCP and path, with payoffs made integer
- * (shifted as above, then multiplied by the lcm of their denominators; a prior's plans likewise)
- * and the tableau pivoted fraction-free in bigints (integer pivoting; Bareiss 1968, von Stengel
- * 2007 §3.5): with pivot element p and previous pivot element D every other entry becomes
+ * {@link sequenceFormLcp} in exact arithmetic: the same LCP, with payoffs made integer (shifted
+ * as above, then multiplied by the lcm of their denominators; a prior's plans likewise) and the
+ * tableau pivoted fraction-free in bigints (integer pivoting; Bareiss 1968, von Stengel 2007
+ * §3.5): with pivot element p and previous pivot element D every other entry becomes
  * (aᵢⱼ·p − aᵢc·aᵣⱼ)/D, always an exact division. Ratio and lexicographic tests compare by
  * cross-multiplication. Returns exact realisation plans and behaviour.
+ *
+ * The tracing path does not depend on the payoffs' scale, so both variants follow the same path.
+ * The covering path does (scaling the payoffs by λ changes the covering vector on their rows to
+ * 1/λ): with these integer payoffs it is gambit-lcp's path (its answer on all 111 reference
+ * trees), while the float variant, which scales payoffs into [−1, 0) to keep its tolerances
+ * meaningful, can end at another equilibrium (about 1 random tree in 150; both are equilibria).
  *
  * @throws {LinkageError} E_INPUT unless the game has two players and perfect recall, or for a
  * prior that is not a behaviour profile; E_SOLVER after `maxPivots` pivots (or a ray, which the
