@@ -1,21 +1,21 @@
 import type { LeverageGame } from "../games/leverageGame.js";
 import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
 import { parameterValues } from "../scenario/parameterValues.js";
-import type { Scenario } from "../scenario/types.js";
+import type { Scenario } from "../scenario/Scenario.js";
+import type { AnalysisResult, Concession, PolicyResult } from "./AnalysisResult.js";
 import { closedFormThresholds } from "./closedFormThresholds.js";
+import { concedes } from "./concessionPayoffs.js";
 import { credibility } from "./credibility.js";
-import { findPivots, type PivotOptions } from "./pivots.js";
 import { bestPolicyIndex, type PolicyOutcome, policyOutcome } from "./policyOutcome.js";
 import { responseThresholds } from "./responseThresholds.js";
-import { concedes } from "./targetChoice.js";
-import type { AnalysisResult, Concession, PolicyResult } from "./types.js";
+import { findTippingPoints, type TippingPointOptions } from "./tippingPoints.js";
 
 export interface AnalyzeOptions {
   /** Parameter values replacing the defaults (id → value), as `--set id=value`. @default {} */
   readonly overrides?: Readonly<Record<string, number>>;
   /** Compute the pivots (the slowest part). @default true */
   readonly pivots?: boolean;
-  readonly pivotOptions?: PivotOptions;
+  readonly pivotOptions?: TippingPointOptions;
 }
 
 /**
@@ -93,7 +93,7 @@ export function analyze(scenario: Scenario, options: AnalyzeOptions = {}): Analy
     pivots:
       options.pivots === false
         ? []
-        : findPivots(
+        : findTippingPoints(
             scenario,
             values,
             (v) => compileLeverageGame(scenario, v),

@@ -2,7 +2,7 @@ import { latinHypercube } from "../math/latinHypercube.js";
 import { randomStream } from "../math/randomStream.js";
 import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
 import { priorQuantile } from "../scenario/priorQuantile.js";
-import type { Scenario } from "../scenario/types.js";
+import type { Scenario } from "../scenario/Scenario.js";
 import { bestPolicyOf } from "./policyOutcome.js";
 
 /** Stream index of the best-policy-share design (distinct from the simulation's streams). */

@@ -2,9 +2,9 @@ import { behaviourLayout } from "../games/behaviourLayout.js";
 import { CHANCE, PERSONAL } from "../games/extensiveGame.js";
 import { toNumber } from "../math/rational.js";
 import { announcedRuleBehaviour, compileGameTree } from "../scenario/compileGameTree.js";
-import type { Scenario } from "../scenario/types.js";
-import type { TreeNode } from "./runTypes.js";
-import type { AnalysisResult } from "./types.js";
+import type { Scenario } from "../scenario/Scenario.js";
+import type { AnalysisResult } from "./AnalysisResult.js";
+import type { TreeNode } from "./ScenarioRun.js";
 
 /**
  * One policy's one-shot game tree for drawing: the real tree of `compileGameTree`, with the

@@ -1,6 +1,6 @@
 import type { LeverageGame, LeveragePolicy } from "../games/leverageGame.js";
+import { cleanProbability, realisedTargetPayoff, senderPayoff } from "./concessionPayoffs.js";
 import { targetBestResponse } from "./targetBestResponse.js";
-import { cleanProbability, realisedTargetPayoff, senderPayoff } from "./targetChoice.js";
 
 /** What happens under one policy: each type's best response and both sides' expected payoffs. */
 export interface PolicyOutcome {

@@ -1,11 +1,11 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import { parameterValues } from "../scenario/parameterValues.js";
-import type { Scenario } from "../scenario/types.js";
+import type { Scenario } from "../scenario/Scenario.js";
 import { simulate } from "../sim/simulate.js";
 import { analyze } from "./analyze.js";
 import { bestPolicyShare } from "./bestPolicyShare.js";
 import { equilibriumTree } from "./equilibriumTree.js";
-import type { ScenarioRun, SobolResult } from "./runTypes.js";
+import type { ScenarioRun, SobolResult } from "./ScenarioRun.js";
 import { scenarioSobol } from "./scenarioSobol.js";
 import { tornado } from "./tornado.js";
 

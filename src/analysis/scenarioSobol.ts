@@ -1,10 +1,10 @@
 import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
 import { priorQuantile } from "../scenario/priorQuantile.js";
-import type { Scenario } from "../scenario/types.js";
+import type { Scenario } from "../scenario/Scenario.js";
 import { compileSimulation } from "../sim/compileSimulation.js";
 import { meanFieldPolicy } from "../sim/meanField.js";
 import { leverageValue } from "./leverageValue.js";
-import type { SobolResult } from "./runTypes.js";
+import type { SobolResult } from "./ScenarioRun.js";
 import { type SobolOptions, sobolIndices } from "./sobolIndices.js";
 
 /** Base samples for the one-shot leverage value (cheap) and for expected attacks (a mean-field run each). */

@@ -1,6 +1,6 @@
 import type { LeverageGame } from "../games/leverageGame.js";
+import { concedes } from "./concessionPayoffs.js";
 import type { PolicyOutcome } from "./policyOutcome.js";
-import { concedes } from "./targetChoice.js";
 
 /** The sender's beliefs after one signal, from Bayes' rule on the types' equilibrium responses. */
 export interface SignalPosterior {

@@ -1,5 +1,5 @@
 import type { LeverageGame, LeveragePolicy } from "../games/leverageGame.js";
-import { concedes, concessionCount, perceivedTargetPayoff } from "./targetChoice.js";
+import { concedes, concessionCount, perceivedTargetPayoff } from "./concessionPayoffs.js";
 
 /** Payoffs closer than this (relative) are ties, broken towards conceding. */
 export const TIE_TOLERANCE = 1e-12;

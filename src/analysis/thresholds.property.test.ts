@@ -7,9 +7,9 @@ import { loadScenario } from "../scenario/loadScenario.js";
 import { parameterValues } from "../scenario/parameterValues.js";
 import { analyze } from "./analyze.js";
 import { closedFormThresholds } from "./closedFormThresholds.js";
+import { concedes } from "./concessionPayoffs.js";
 import { responseThresholds } from "./responseThresholds.js";
 import { targetBestResponse } from "./targetBestResponse.js";
-import { concedes } from "./targetChoice.js";
 
 const scenario = loadScenario(
   fileURLToPath(new URL("../../scenarios/kabul-2021.yaml", import.meta.url)),

@@ -1,7 +1,7 @@
 import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
-import type { Scenario } from "../scenario/types.js";
+import type { Scenario } from "../scenario/Scenario.js";
 import { leverageValue } from "./leverageValue.js";
-import type { TornadoBar } from "./runTypes.js";
+import type { TornadoBar } from "./ScenarioRun.js";
 
 /**
  * One-at-a-time sensitivity of the one-shot leverage value: each parameter of the one-shot game

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
-import { SOLVE_METHODS } from "../solvers/solveMethods.js";
+import { SOLVE_METHODS } from "../gambitSolve/solveMethods.js";
 import type { AnalyzeCommandOptions } from "./analyzeCommand.js";
 import { type CliIo, processIo } from "./cliIo.js";
 import { EXIT_OK, exitCodeFor } from "./exitCode.js";

@@ -5,8 +5,8 @@ import { formatNumber } from "../report/formatNumber.js";
 import { loadScenario } from "../scenario/loadScenario.js";
 import { parseAssignments } from "../scenario/parameterValues.js";
 import { meanField } from "../sim/meanField.js";
+import type { SimulationResult } from "../sim/SimulationResult.js";
 import { closeSimulationPool, simulate } from "../sim/simulate.js";
-import type { SimulationResult } from "../sim/types.js";
 import type { CliIo } from "./cliIo.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 

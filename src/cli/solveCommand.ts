@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { LinkageError } from "../errors/LinkageError.js";
+import { formatEquilibriumLine, type SolveMethod, solveGame } from "../gambitSolve/index.js";
 import { readGambitGame } from "../games/gambit/readGambitGame.js";
-import { formatEquilibriumLine, type SolveMethod, solveGame } from "../solvers/solveGame.js";
 import type { CliIo } from "./cliIo.js";
 
 export interface SolveCommandOptions {

@@ -10,23 +10,9 @@ export {
 export { erfc, normalCdf } from "./normalCdf.js";
 export { normalQuantile } from "./normalQuantile.js";
 export { type RandomStream, randomStream } from "./randomStream.js";
-export {
-  add,
-  compare,
-  divide,
-  equals,
-  formatRational,
-  fromDecimal,
-  fromNumber,
-  multiply,
-  negate,
-  ONE,
-  parseRational,
-  type Rational,
-  rational,
-  subtract,
-  toNumber,
-  ZERO,
-} from "./rational.js";
-export { bernoulli, lognormal, normal, poisson, powerlaw, severity, uniform } from "./samplers.js";
+export type { Rational } from "./rational.js";
+/** Exact bigint rational arithmetic: `rational.add(a, b)`, `rational.parseRational("1/3")`, … */
+export * as rational from "./rational.js";
+/** Seeded samplers: `samplers.poisson(stream, mean)`, `samplers.normal(stream, mean, sd)`, … */
+export * as samplers from "./samplers.js";
 export { solveInPlace } from "./solveLinearSystem.js";

@@ -1,5 +1,5 @@
-import type { AnalysisResult } from "../analysis/types.js";
-import type { Scenario } from "../scenario/types.js";
+import type { AnalysisResult } from "../analysis/AnalysisResult.js";
+import type { Scenario } from "../scenario/Scenario.js";
 import { analysisVerdict } from "./analysisVerdict.js";
 import { concededList } from "./concededList.js";
 import { credibilityTableMarkdown } from "./credibilityTableMarkdown.js";

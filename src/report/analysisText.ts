@@ -1,4 +1,4 @@
-import type { AnalysisResult } from "../analysis/types.js";
+import type { AnalysisResult } from "../analysis/AnalysisResult.js";
 import { analysisVerdict } from "./analysisVerdict.js";
 import { concededList } from "./concededList.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";

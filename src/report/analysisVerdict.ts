@@ -1,4 +1,4 @@
-import type { AnalysisResult, Pivot, PolicyResult } from "../analysis/types.js";
+import type { AnalysisResult, PolicyResult, TippingPoint } from "../analysis/AnalysisResult.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
 
 /**
@@ -74,7 +74,7 @@ export function credibilitySentence(result: AnalysisResult): string | null {
 
 /** Rule 4: the nearest pivots on each side of each parameter's current value. */
 export function pivotSentence(result: AnalysisResult): string {
-  const pivotSentences = nearestPivots(result).map((p) => {
+  const pivotSentences = nearestTippingPoints(result).map((p) => {
     const current = result.parameters[p.parameter]!;
     return p.value < current
       ? `${p.parameter} falls below ${formatNumber(p.value)} (now ${formatNumber(current)}), ${p.below} becomes best`
@@ -106,9 +106,9 @@ export function concessionSentence(result: AnalysisResult, policyId: string): st
 }
 
 /** For each parameter, the pivots nearest to its current value on either side. */
-export function nearestPivots(result: AnalysisResult): Pivot[] {
-  const out: Pivot[] = [];
-  const byParameter = new Map<string, Pivot[]>();
+export function nearestTippingPoints(result: AnalysisResult): TippingPoint[] {
+  const out: TippingPoint[] = [];
+  const byParameter = new Map<string, TippingPoint[]>();
   for (const p of result.pivots)
     byParameter.set(p.parameter, [...(byParameter.get(p.parameter) ?? []), p]);
   for (const [parameter, pivots] of byParameter) {

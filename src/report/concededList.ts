@@ -1,4 +1,4 @@
-import type { Concession } from "../analysis/types.js";
+import type { Concession } from "../analysis/AnalysisResult.js";
 
 /** The demands a response concedes, as "evacuation, alqaeda", or "—" for none. */
 export function concededList(response: Record<string, Concession>): string {

@@ -1,4 +1,4 @@
-import type { CredibilityResult } from "../analysis/types.js";
+import type { CredibilityResult } from "../analysis/AnalysisResult.js";
 import { formatNumber } from "./formatNumber.js";
 import { markdownRow, yesNo } from "./markdownTable.js";
 

@@ -1,6 +1,6 @@
 export { type AnalysisMarkdownOptions, analysisMarkdown } from "./analysisMarkdown.js";
 export { analysisText } from "./analysisText.js";
-export { analysisVerdict, nearestPivots } from "./analysisVerdict.js";
+export { analysisVerdict, nearestTippingPoints } from "./analysisVerdict.js";
 export { formatNumber, formatPercent } from "./formatNumber.js";
 export { runReportHtml } from "./runReportHtml.js";
 export { runReportMarkdown } from "./runReportMarkdown.js";

@@ -1,14 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runScenario } from "../analysis/runScenario.js";
-import type { ScenarioRun } from "../analysis/runTypes.js";
+import type { ScenarioRun } from "../analysis/ScenarioRun.js";
 import { loadScenario } from "../scenario/loadScenario.js";
-import type { Scenario } from "../scenario/types.js";
+import type { Scenario } from "../scenario/Scenario.js";
 import { closeSimulationPool } from "../sim/simulate.js";
 import { analysisVerdict } from "./analysisVerdict.js";
-import { escapeHtml } from "./charts/escapeHtml.js";
-import { formatQuantity } from "./charts/formatQuantity.js";
 import { tidyTreeLayout } from "./charts/gameTreeChart.js";
+import { escapeHtml } from "./escapeHtml.js";
+import { formatQuantity } from "./formatQuantity.js";
 import { runReportHtml } from "./runReportHtml.js";
 import { runReportMarkdown } from "./runReportMarkdown.js";
 

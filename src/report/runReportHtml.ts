@@ -1,18 +1,20 @@
-import type { ScenarioRun } from "../analysis/runTypes.js";
-import type { Scenario } from "../scenario/types.js";
-import type { OutcomeSummary } from "../sim/types.js";
+import type { ScenarioRun } from "../analysis/ScenarioRun.js";
+import type { Scenario } from "../scenario/Scenario.js";
+import type { OutcomeSummary } from "../sim/SimulationResult.js";
 import { bestPolicyShareChart } from "./charts/bestPolicyShareChart.js";
-import { escapeHtml } from "./charts/escapeHtml.js";
-import { fanChart, seriesOrder } from "./charts/fanChart.js";
-import { formatQuantity } from "./charts/formatQuantity.js";
+import { fanChart } from "./charts/fanChart.js";
 import { gameTreeChart } from "./charts/gameTreeChart.js";
-import { OUTCOMES, outcomeChart, POLICY_TABLE_OUTCOMES } from "./charts/outcomeChart.js";
-import { pivotSentences } from "./charts/pivotSentences.js";
-import { type PolicyStyle, policyColors } from "./charts/policyColors.js";
-import { priorText } from "./charts/priorText.js";
+import { outcomeChart } from "./charts/outcomeChart.js";
 import { sobolChart } from "./charts/sobolChart.js";
 import { tornadoChart } from "./charts/tornadoChart.js";
+import { escapeHtml } from "./escapeHtml.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
+import { formatQuantity } from "./formatQuantity.js";
+import { OUTCOMES, POLICY_TABLE_OUTCOMES } from "./outcomeDescriptions.js";
+import { type PolicyStyle, policyColors } from "./policyColors.js";
+import { priorText } from "./priorText.js";
+import { tippingPointSentences } from "./tippingPointSentences.js";
+import { seriesOrder } from "./weeklySeries.js";
 
 const CSS = `
 :root { color-scheme: light; }
@@ -115,7 +117,7 @@ export function runReportHtml(
   for (const result of run.sensitivity.sobol) body.push(sobolChart(result));
 
   body.push(`<h2 id="pivots">Pivots: the verdict changes if …</h2>`);
-  const pivots = pivotSentences(run, scenario);
+  const pivots = tippingPointSentences(run, scenario);
   body.push(
     pivots.length === 0
       ? `<p>No single parameter moved across its prior range changes the best policy (${escapeHtml(run.analysis.bestPolicy)}).</p>`

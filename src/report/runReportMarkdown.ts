@@ -1,17 +1,17 @@
-import type { ScenarioRun, TreeNode } from "../analysis/runTypes.js";
-import type { Scenario } from "../scenario/types.js";
-import type { OutcomeSummary, WeeklyPoint } from "../sim/types.js";
-import { describeSeries, seriesOrder } from "./charts/fanChart.js";
-import { formatQuantity } from "./charts/formatQuantity.js";
-import { OUTCOMES, POLICY_TABLE_OUTCOMES } from "./charts/outcomeChart.js";
-import { pivotSentences } from "./charts/pivotSentences.js";
-import { policyColors } from "./charts/policyColors.js";
-import { priorText } from "./charts/priorText.js";
-import { baseLeverageValue } from "./charts/tornadoChart.js";
+import type { ScenarioRun, TreeNode } from "../analysis/ScenarioRun.js";
+import type { Scenario } from "../scenario/Scenario.js";
+import type { OutcomeSummary, WeeklyPoint } from "../sim/SimulationResult.js";
+import { baseLeverageValue } from "./baseLeverageValue.js";
 import { credibilityTableMarkdown } from "./credibilityTableMarkdown.js";
 import { escapeMarkdownHtml } from "./escapeMarkdownHtml.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
+import { formatQuantity } from "./formatQuantity.js";
 import { markdownRow, oneLine } from "./markdownTable.js";
+import { OUTCOMES, POLICY_TABLE_OUTCOMES } from "./outcomeDescriptions.js";
+import { policyColors } from "./policyColors.js";
+import { priorText } from "./priorText.js";
+import { tippingPointSentences } from "./tippingPointSentences.js";
+import { describeSeries, seriesOrder } from "./weeklySeries.js";
 
 /**
  * The policy reader's report of a `linkage run` in Markdown: the same sections as
@@ -199,7 +199,7 @@ export function runReportMarkdown(
   }
 
   out.push("## Pivots: the verdict changes if …", "");
-  const pivots = pivotSentences(run, scenario);
+  const pivots = tippingPointSentences(run, scenario);
   if (pivots.length === 0)
     out.push(
       `No single parameter moved across its prior range changes the best policy (${run.analysis.bestPolicy}).`,

@@ -1,4 +1,4 @@
-import type { ScenarioRun } from "../analysis/runTypes.js";
+import type { ScenarioRun } from "../analysis/ScenarioRun.js";
 import { concessionSentence, credibilitySentence, pivotSentence } from "./analysisVerdict.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
 

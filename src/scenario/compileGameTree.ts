@@ -13,7 +13,7 @@ import {
   ZERO,
 } from "../math/rational.js";
 import { compileLeverageGame } from "./compileLeverageGame.js";
-import type { Scenario } from "./types.js";
+import type { Scenario } from "./Scenario.js";
 
 export interface GameTreeOptions {
   /** Build the tree of one policy (its id); by default the sender first chooses among all policies. */

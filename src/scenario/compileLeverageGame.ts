@@ -1,5 +1,5 @@
 import type { LeverageGame, LeveragePolicy } from "../games/leverageGame.js";
-import type { Quantity, Scenario } from "./types.js";
+import type { Quantity, Scenario } from "./Scenario.js";
 
 /**
  * Builds the one-shot game CLG-1 (MODEL.md §2) of a scenario for given parameter values.

@@ -14,6 +14,6 @@ export {
 export { MAX_DEMANDS, parseScenario } from "./parseScenario.js";
 export { priorQuantile } from "./priorQuantile.js";
 export { priorRange } from "./priorRange.js";
+export type * from "./Scenario.js";
 export { scenarioJsonSchema } from "./scenarioJsonSchema.js";
 export { ScenarioDocument } from "./scenarioSchema.js";
-export type * from "./types.js";

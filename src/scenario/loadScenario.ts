@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { LinkageError } from "../errors/LinkageError.js";
 import { parseScenario } from "./parseScenario.js";
-import type { Scenario } from "./types.js";
+import type { Scenario } from "./Scenario.js";
 
 /**
  * Reads and checks a scenario file.

@@ -1,6 +1,6 @@
 import { LinkageError } from "../errors/LinkageError.js";
+import type { Quantity, Scenario } from "./Scenario.js";
 import { typePriorProblem } from "./typePriorProblem.js";
-import type { Quantity, Scenario } from "./types.js";
 
 /** Parameter values for one evaluation of a scenario, in declaration order. */
 export interface ParameterValues {

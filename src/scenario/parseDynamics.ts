@@ -1,10 +1,10 @@
-import { checkExpression } from "../sim/expression/checkExpression.js";
-import type { Expression } from "../sim/expression/Expression.js";
-import { ExpressionError } from "../sim/expression/ExpressionError.js";
-import { orderDefinitions } from "../sim/expression/orderDefinitions.js";
-import { parseExpression } from "../sim/expression/parseExpression.js";
+import { checkExpression } from "../expression/checkExpression.js";
+import type { Expression } from "../expression/Expression.js";
+import { ExpressionError } from "../expression/ExpressionError.js";
+import { orderDefinitions } from "../expression/orderDefinitions.js";
+import { parseExpression } from "../expression/parseExpression.js";
+import type { DynamicsSpec, ExpressionSpec, Quantity } from "./Scenario.js";
 import type { DynamicsDocument, PerTypeValueRef, ValueRef } from "./scenarioSchema.js";
-import type { DynamicsSpec, ExpressionSpec, Quantity } from "./types.js";
 import { type DocumentPath, formatPath } from "./yamlLocator.js";
 
 /** Names every dynamics expression may use besides parameters, state, week values, choices and types. */

@@ -3,13 +3,6 @@ import { LinkageError } from "../errors/LinkageError.js";
 import { describeIssue, describeValue } from "./describeIssue.js";
 import { parseDynamics } from "./parseDynamics.js";
 import { priorProblem, priorRange } from "./priorRange.js";
-import {
-  type DemandDocument,
-  type PerTypeValueRef,
-  ScenarioDocument,
-  type ValueRef,
-} from "./scenarioSchema.js";
-import { typePriorProblem } from "./typePriorProblem.js";
 import type {
   AutomatonSpec,
   ParameterSpec,
@@ -18,7 +11,14 @@ import type {
   Scenario,
   SubstituteSpec,
   TargetTypeSpec,
-} from "./types.js";
+} from "./Scenario.js";
+import {
+  type DemandDocument,
+  type PerTypeValueRef,
+  ScenarioDocument,
+  type ValueRef,
+} from "./scenarioSchema.js";
+import { typePriorProblem } from "./typePriorProblem.js";
 import { type DocumentPath, formatPath, locateInsideScalar, locateInYaml } from "./yamlLocator.js";
 
 /** Most demands a scenario may have: the target's choices are enumerated (2^n of them). */

@@ -1,4 +1,4 @@
-import type { Scenario } from "./types.js";
+import type { Scenario } from "./Scenario.js";
 
 const PROBABILITY_SUM_TOL = 1e-9;
 

@@ -1,10 +1,10 @@
-import type { Scenario } from "../scenario/types.js";
 import {
   type CompiledStep,
   compileExpressions,
   type ExpressionDefinition,
-} from "./expression/compileExpressions.js";
-import { parseExpression } from "./expression/parseExpression.js";
+} from "../expression/compileExpressions.js";
+import { parseExpression } from "../expression/parseExpression.js";
+import type { Scenario } from "../scenario/Scenario.js";
 import { meanFieldExpression } from "./meanFieldExpression.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { ExpressionRandom } from "./expression/ExpressionRandom.js";
+import type { ExpressionRandom } from "../expression/ExpressionRandom.js";
 
 /**
  * The mean-field stand-in for random draws: every draw returns its distribution's mean

@@ -5,12 +5,11 @@ export { unconditionalAutomaton } from "./automata/unconditionalAutomaton.js";
 export { withholdAutomaton } from "./automata/withholdAutomaton.js";
 export { BinnedQuantiles } from "./binnedQuantiles.js";
 export { type CompiledSimulation, compileSimulation } from "./compileSimulation.js";
-export * from "./expression/index.js";
-export { expressionRandom } from "./expressionRandom.js";
 export { greenPorterThreshold } from "./greenPorter.js";
 export { type MeanFieldOptions, meanField } from "./meanField.js";
 export { CLEAN, type PolicyAutomaton, VIOLATION, type WeeklySignal } from "./policyAutomaton.js";
 export { buildPolicyRunModel, type PolicyRunModel } from "./policyRunModel.js";
+export type * from "./SimulationResult.js";
 export {
   CHUNK_RUNS,
   closeSimulationPool,
@@ -19,6 +18,6 @@ export {
   summarise,
 } from "./simulate.js";
 export { softValueIteration } from "./softValueIteration.js";
+export { streamExpressionRandom } from "./streamExpressionRandom.js";
 export { buildTargetMdp, type TargetMdp } from "./targetMdp.js";
-export type * from "./types.js";
 export { withExecutionNoise } from "./withExecutionNoise.js";

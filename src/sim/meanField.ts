@@ -1,12 +1,17 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
 import { parameterValues } from "../scenario/parameterValues.js";
-import type { Scenario } from "../scenario/types.js";
+import type { Scenario } from "../scenario/Scenario.js";
 import { type CompiledSimulation, compileSimulation } from "./compileSimulation.js";
 import { expectedValueRandom } from "./expectedValueRandom.js";
 import { buildPolicyRunModel } from "./policyRunModel.js";
-import { targetChoices } from "./targetChoices.js";
-import type { OutcomeSummary, PolicySimulation, SimulationResult, WeeklyPoint } from "./types.js";
+import type {
+  OutcomeSummary,
+  PolicySimulation,
+  SimulationResult,
+  WeeklyPoint,
+} from "./SimulationResult.js";
+import { weeklyChoiceProbabilities } from "./weeklyChoiceProbabilities.js";
 
 export interface MeanFieldOptions {
   readonly policies?: readonly string[];
@@ -67,7 +72,7 @@ export function meanField(scenario: Scenario, options: MeanFieldOptions = {}): S
       label: policy.label,
       outcomes,
       weekly,
-      target: targetChoices(scenario, values, policyIndex),
+      target: weeklyChoiceProbabilities(scenario, values, policyIndex),
     };
   }
   return {

@@ -1,4 +1,4 @@
-import type { Expression } from "./expression/Expression.js";
+import type { Expression } from "../expression/Expression.js";
 
 /**
  * Rewrites an expression for the mean-field mode, where choices and draws are replaced by their

@@ -1,6 +1,6 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import { quantityValue } from "../scenario/parameterValues.js";
-import type { AutomatonSpec, Scenario } from "../scenario/types.js";
+import type { AutomatonSpec, Scenario } from "../scenario/Scenario.js";
 import { generousTitForTatAutomaton } from "./automata/generousTitForTatAutomaton.js";
 import { ladderAutomaton } from "./automata/ladderAutomaton.js";
 import { punishAutomaton } from "./automata/punishAutomaton.js";

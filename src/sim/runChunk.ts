@@ -1,10 +1,10 @@
 import { randomStream } from "../math/randomStream.js";
 import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
-import type { Scenario } from "../scenario/types.js";
+import type { Scenario } from "../scenario/Scenario.js";
 import { type CompiledSimulation, compileSimulation } from "./compileSimulation.js";
-import { expressionRandom } from "./expressionRandom.js";
 import { buildPolicyRunModel, type PolicyRunModel } from "./policyRunModel.js";
 import { type FollowThroughStakes, type RunBuffers, simulateRun } from "./simulateRun.js";
+import { streamExpressionRandom } from "./streamExpressionRandom.js";
 
 /** A block of consecutive runs, the unit of work given to a thread. */
 export interface ChunkTask {
@@ -138,7 +138,7 @@ export function runChunk(task: ChunkTask): ChunkResult {
         cached.stakes,
         weeks,
         rng,
-        expressionRandom(rng),
+        streamExpressionRandom(rng),
         buffers,
       );
       for (let o = 0; o < nOutputs - 1; o++)

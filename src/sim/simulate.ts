@@ -5,12 +5,17 @@ import { latinHypercube } from "../math/latinHypercube.js";
 import { randomStream } from "../math/randomStream.js";
 import { parameterValues } from "../scenario/parameterValues.js";
 import { priorQuantile } from "../scenario/priorQuantile.js";
-import type { Scenario } from "../scenario/types.js";
+import type { Scenario } from "../scenario/Scenario.js";
 import { BinnedQuantiles } from "./binnedQuantiles.js";
 import { compileSimulation } from "./compileSimulation.js";
 import { type ChunkResult, type ChunkTask, runChunk } from "./runChunk.js";
-import { targetChoices } from "./targetChoices.js";
-import type { OutcomeSummary, PolicySimulation, SimulationResult, WeeklyPoint } from "./types.js";
+import type {
+  OutcomeSummary,
+  PolicySimulation,
+  SimulationResult,
+  WeeklyPoint,
+} from "./SimulationResult.js";
+import { weeklyChoiceProbabilities } from "./weeklyChoiceProbabilities.js";
 
 export interface SimulateOptions {
   /** Policy ids to simulate. @default every policy of the scenario */
@@ -163,7 +168,7 @@ export async function simulate(
       label: policy.label,
       outcomes,
       weekly,
-      target: targetChoices(scenario, values, policyIndex),
+      target: weeklyChoiceProbabilities(scenario, values, policyIndex),
     };
   });
   const bestPolicyShare: Record<string, number> = {};

@@ -1,6 +1,6 @@
+import type { ExpressionRandom } from "../expression/ExpressionRandom.js";
 import type { RandomStream } from "../math/randomStream.js";
 import type { CompiledSimulation } from "./compileSimulation.js";
-import type { ExpressionRandom } from "./expression/ExpressionRandom.js";
 import type { PolicyRunModel } from "./policyRunModel.js";
 
 /** The sender's one-shot stakes, for judging each week's prescribed action (MODEL.md §2–3). */

@@ -77,16 +77,6 @@ export {
 } from "./sequenceFormLp.js";
 export { simplicialSubdivision } from "./simplicialSubdivision.js";
 export {
-  type Exact,
-  formatEquilibriumLine,
-  SOLVE_METHODS,
-  type SolvedEquilibrium,
-  type SolveMethod,
-  type SolveOptions,
-  type SolveResult,
-  solveGame,
-} from "./solveGame.js";
-export {
   SUPPORT_TOLERANCE,
   type SupportEnumerationResult,
   supportEnumeration,

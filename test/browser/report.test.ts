@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runScenario } from "../../src/analysis/runScenario.js";
-import type { ScenarioRun } from "../../src/analysis/runTypes.js";
+import type { ScenarioRun } from "../../src/analysis/ScenarioRun.js";
 import { analysisVerdict } from "../../src/report/analysisVerdict.js";
 import { runReportHtml } from "../../src/report/runReportHtml.js";
 import { loadScenario } from "../../src/scenario/loadScenario.js";

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
-import type { ScenarioRun } from "../../analysis/runTypes.js";
+import type { ScenarioRun } from "../../analysis/ScenarioRun.js";
+import type { PolicyStyle } from "../policyColors.js";
 import { chartFigure, outerHtml, plotDocument, policyLegend } from "./chartFigure.js";
-import type { PolicyStyle } from "./policyColors.js";
 
 interface ShareRow {
   readonly source: string;

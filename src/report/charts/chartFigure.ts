@@ -1,7 +1,7 @@
 import type * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
-import { escapeHtml } from "./escapeHtml.js";
-import type { PolicyStyle } from "./policyColors.js";
+import { escapeHtml } from "../escapeHtml.js";
+import type { PolicyStyle } from "../policyColors.js";
 
 /** The `document` Plot draws into on the server (STACK.md gotcha 5: typed from Plot's options). */
 export type PlotDocument = NonNullable<Plot.PlotOptions["document"]>;

@@ -1,7 +1,7 @@
-import type { ScenarioRun, TreeNode } from "../../analysis/runTypes.js";
+import type { ScenarioRun, TreeNode } from "../../analysis/ScenarioRun.js";
+import { escapeHtml } from "../escapeHtml.js";
 import { formatNumber } from "../formatNumber.js";
 import { chartFigure } from "./chartFigure.js";
-import { escapeHtml } from "./escapeHtml.js";
 
 /** Where a tree node sits in the drawing. */
 export interface TreePosition {

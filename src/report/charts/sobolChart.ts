@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type { SobolResult } from "../../analysis/runTypes.js";
+import type { SobolResult } from "../../analysis/ScenarioRun.js";
 import { formatPercent } from "../formatNumber.js";
 import { chartFigure, outerHtml, plotDocument, shorten } from "./chartFigure.js";
 

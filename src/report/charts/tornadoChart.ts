@@ -1,15 +1,8 @@
 import * as Plot from "@observablehq/plot";
-import type { ScenarioRun } from "../../analysis/runTypes.js";
+import type { ScenarioRun } from "../../analysis/ScenarioRun.js";
+import { baseLeverageValue } from "../baseLeverageValue.js";
 import { formatNumber } from "../formatNumber.js";
 import { chartFigure, outerHtml, plotDocument, shorten } from "./chartFigure.js";
-
-/** The one-shot leverage value at the parameters' values: best policy's E[U_S] minus unconditional support's. */
-export function baseLeverageValue(run: ScenarioRun): number {
-  const policies = run.analysis.policies;
-  const best = policies[run.analysis.bestPolicy]!;
-  const unconditional = Object.values(policies).find((p) => p.kind === "unconditional");
-  return best.senderValue - (unconditional?.senderValue ?? 0);
-}
 
 interface TornadoSegment {
   readonly parameter: string;

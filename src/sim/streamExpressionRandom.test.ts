@@ -9,11 +9,11 @@ import {
   severity,
   uniform,
 } from "../math/samplers.js";
-import { expressionRandom } from "./expressionRandom.js";
+import { streamExpressionRandom } from "./streamExpressionRandom.js";
 
 describe("expressionRandom", () => {
   it("draws exactly what the free functions draw, in call order", () => {
-    const bound = expressionRandom(randomStream(60, 0));
+    const bound = streamExpressionRandom(randomStream(60, 0));
     const free = randomStream(60, 0);
     for (let i = 0; i < 50; i++) {
       expect(bound.uniform()).toBe(uniform(free));

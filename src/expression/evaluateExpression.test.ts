@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { FakeExpressionRandom } from "../../test/support/fakeExpressionRandom.js";
 import type { ExpressionRandom } from "./ExpressionRandom.js";
 import { evaluateExpression } from "./evaluateExpression.js";
-import { FakeExpressionRandom } from "./fakeExpressionRandom.js";
 import { parseExpression } from "./parseExpression.js";
 
 const values: Record<string, number> = { x: 3, y: -2, z: 0, h: 10, n: 5, nan: Number.NaN };

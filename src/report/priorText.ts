@@ -1,4 +1,4 @@
-import type { Prior } from "../../scenario/types.js";
+import type { Prior } from "../scenario/Scenario.js";
 
 /**
  * A prior in words: its distribution and parameters, or "fixed" when the parameter has none.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { sExpression } from "../../test/support/sExpression.js";
 import type { Expression } from "./Expression.js";
 import { ExpressionError } from "./ExpressionError.js";
 import { MAX_EXPRESSION_DEPTH, parseExpression } from "./parseExpression.js";
-import { sExpression } from "./sExpression.js";
 
 function syntaxError(text: string): ExpressionError {
   try {

@@ -1,9 +1,9 @@
-import type { Scenario } from "../scenario/types.js";
+import type { Scenario } from "../scenario/Scenario.js";
 import { buildPolicyRunModel } from "./policyRunModel.js";
-import type { PolicySimulation } from "./types.js";
+import type { PolicySimulation } from "./SimulationResult.js";
 
 /** The target's choice probabilities at the base parameter values: type → state → choice → p. */
-export function targetChoices(
+export function weeklyChoiceProbabilities(
   scenario: Scenario,
   values: Float64Array,
   policyIndex: number,

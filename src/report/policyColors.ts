@@ -1,4 +1,4 @@
-import type { ScenarioRun } from "../../analysis/runTypes.js";
+import type { ScenarioRun } from "../analysis/ScenarioRun.js";
 
 /** Colour-blind-aware categorical palette (Tableau 10 order), one colour per policy in order. */
 export const POLICY_PALETTE: readonly string[] = [

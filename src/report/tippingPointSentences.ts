@@ -1,6 +1,6 @@
-import type { ScenarioRun } from "../../analysis/runTypes.js";
-import type { Scenario } from "../../scenario/types.js";
-import { formatNumber } from "../formatNumber.js";
+import type { ScenarioRun } from "../analysis/ScenarioRun.js";
+import type { Scenario } from "../scenario/Scenario.js";
+import { formatNumber } from "./formatNumber.js";
 
 /**
  * The pivots of a run as plain sentences completing "the verdict changes if …": for each pivot,
@@ -9,7 +9,7 @@ import { formatNumber } from "../formatNumber.js";
  *
  * @example "Share of the support's value that substitute providers can replace (sigma_sub) falls below 0.2 (now 0.3): the best policy becomes K instead of KE."
  */
-export function pivotSentences(run: ScenarioRun, scenario: Scenario): string[] {
+export function tippingPointSentences(run: ScenarioRun, scenario: Scenario): string[] {
   const labels = new Map(scenario.parameters.map((p) => [p.id, p.label]));
   return run.analysis.pivots.map((p) => {
     const now = run.analysis.parameters[p.parameter];

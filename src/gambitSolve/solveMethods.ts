@@ -1,4 +1,4 @@
-/** The methods of `linkage solve` and `solveGame`. */
+/** The methods of `linkage solve` and `solveGame`, in the order the CLI lists them. */
 export const SOLVE_METHODS = [
   "enumpure",
   "dominance",

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { FakeExpressionRandom } from "../../test/support/fakeExpressionRandom.js";
+import { sExpression } from "../../test/support/sExpression.js";
 import { compileExpressions } from "./compileExpressions.js";
 import type { BinaryOperator, Expression } from "./Expression.js";
 import { evaluateExpression } from "./evaluateExpression.js";
 import { expressionBuiltins } from "./expressionBuiltins.js";
-import { FakeExpressionRandom } from "./fakeExpressionRandom.js";
 import { parseExpression } from "./parseExpression.js";
-import { sExpression } from "./sExpression.js";
 
 const NAMES = ["a", "b", "c", "d"] as const;
 const BINARY: readonly BinaryOperator[] = [

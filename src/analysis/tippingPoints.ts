@@ -1,9 +1,9 @@
 import type { LeverageGame } from "../games/leverageGame.js";
-import type { Scenario } from "../scenario/types.js";
+import type { Scenario } from "../scenario/Scenario.js";
 import { bestPolicyOf } from "./policyOutcome.js";
 
 /** A value of one parameter at which the sender's best policy changes, others held fixed. */
-export interface Pivot {
+export interface TippingPoint {
   readonly parameter: string;
   readonly value: number;
   /** Best policy just below `value`. */
@@ -12,7 +12,7 @@ export interface Pivot {
   readonly above: string;
 }
 
-export interface PivotOptions {
+export interface TippingPointOptions {
   /** Grid intervals scanned over each parameter's prior range before bisection. @default 256 */
   readonly grid?: number;
   /** Bisection stops when the bracket is narrower than this times max(1, |value|). @default 1e-12 */
@@ -28,15 +28,15 @@ export interface PivotOptions {
  *
  * @param build - compiles the game for a set of parameter values (usually `compileLeverageGame`)
  */
-export function findPivots(
+export function findTippingPoints(
   scenario: Scenario,
   values: Float64Array,
   build: (values: Float64Array) => LeverageGame,
-  { grid = 256, tolerance = 1e-12 }: PivotOptions = {},
-): Pivot[] {
+  { grid = 256, tolerance = 1e-12 }: TippingPointOptions = {},
+): TippingPoint[] {
   const work = Float64Array.from(values);
   const policies = scenario.policies.filter((p) => p.oneShot);
-  const pivots: Pivot[] = [];
+  const pivots: TippingPoint[] = [];
   scenario.parameters.forEach((parameter, index) => {
     if (!parameter.range || !parameter.usedInOneShot) return;
     const [lo, hi] = parameter.range;

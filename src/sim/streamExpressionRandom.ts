@@ -1,3 +1,4 @@
+import type { ExpressionRandom } from "../expression/ExpressionRandom.js";
 import type { RandomStream } from "../math/randomStream.js";
 import {
   bernoulli,
@@ -8,15 +9,14 @@ import {
   severity,
   uniform,
 } from "../math/samplers.js";
-import type { ExpressionRandom } from "./expression/ExpressionRandom.js";
 
 /**
  * Binds every sampler of `math/samplers` to one {@link RandomStream}; calls draw from the stream
  * in call order, exactly as the free functions would.
  *
- * @example expressionRandom(randomStream(1, 0)).poisson(4) // a Poisson(4) draw
+ * @example streamExpressionRandom(randomStream(1, 0)).poisson(4) // a Poisson(4) draw
  */
-export function expressionRandom(rng: RandomStream): ExpressionRandom {
+export function streamExpressionRandom(rng: RandomStream): ExpressionRandom {
   return {
     uniform: () => uniform(rng),
     poisson: (mean) => poisson(rng, mean),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { randomStream } from "../math/randomStream.js";
-import { simulateDiscreteHawkes } from "./hawkes.js";
+import { randomStream } from "../../src/math/randomStream.js";
+import { simulateDiscreteHawkes } from "./discreteHawkes.js";
 
 /** Standard errors allowed between the long-run mean rate and μ/(1 − n). */
 const Z_TOL = 5;

@@ -1,6 +1,6 @@
-import type { Pivot } from "./pivots.js";
+import type { TippingPoint } from "./tippingPoints.js";
 
-export type { Pivot } from "./pivots.js";
+export type { TippingPoint } from "./tippingPoints.js";
 
 /** 0 = refuses, 1 = concedes. */
 export type Concession = 0 | 1;
@@ -64,6 +64,6 @@ export interface AnalysisResult {
   readonly thresholds: Record<string, Record<string, Record<string, number>>>;
   /** The same from MODEL.md §2's closed forms; `null` for a policy whose demands have none. */
   readonly closedFormThresholds: Record<string, Record<string, Record<string, number>> | null>;
-  readonly pivots: readonly Pivot[];
+  readonly pivots: readonly TippingPoint[];
   readonly warnings: readonly string[];
 }

@@ -1,4 +1,4 @@
-import type { ExpressionRandom } from "./ExpressionRandom.js";
+import type { ExpressionRandom } from "../../src/expression/ExpressionRandom.js";
 
 /** One recorded call of a {@link FakeExpressionRandom} method. */
 export interface RandomCall {

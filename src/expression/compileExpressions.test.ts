@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { FakeExpressionRandom } from "../../test/support/fakeExpressionRandom.js";
 import { compileExpressions } from "./compileExpressions.js";
 import type { Expression } from "./Expression.js";
 import { ExpressionError } from "./ExpressionError.js";
 import { evaluateExpression } from "./evaluateExpression.js";
-import { FakeExpressionRandom } from "./fakeExpressionRandom.js";
 import { parseExpression } from "./parseExpression.js";
 
 const NAMES = ["x", "y", "z", "out"] as const;

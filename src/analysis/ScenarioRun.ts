@@ -1,5 +1,5 @@
-import type { SimulationResult } from "../sim/types.js";
-import type { AnalysisResult } from "./types.js";
+import type { SimulationResult } from "../sim/SimulationResult.js";
+import type { AnalysisResult } from "./AnalysisResult.js";
 
 /** One bar of the tornado chart: the leverage value at the two ends of a parameter's prior range. */
 export interface TornadoBar {

@@ -1,6 +1,6 @@
-import { LinkageError } from "../errors/LinkageError.js";
-import type { RandomStream } from "../math/randomStream.js";
-import { poisson } from "../math/samplers.js";
+import { LinkageError } from "../../src/errors/LinkageError.js";
+import type { RandomStream } from "../../src/math/randomStream.js";
+import { poisson } from "../../src/math/samplers.js";
 
 /** Parameters of {@link simulateDiscreteHawkes}. */
 export interface DiscreteHawkesOptions {

@@ -1,4 +1,4 @@
-import type { Expression } from "./Expression.js";
+import type { Expression } from "../../src/expression/Expression.js";
 
 /**
  * The shape of a tree as a Lisp-like string, without offsets: `(+ 1 (* 2 3))`,

@@ -1,0 +1,73 @@
+import type { SolveMethod } from "./solveMethods.js";
+
+/** Options of {@link solveGame}; each applies to the methods its comment names. */
+export interface SolveOptions {
+  readonly method?: SolveMethod;
+  /** Report probabilities, payoffs and regrets as exact rationals ("1/3"). @default false */
+  readonly rational?: boolean;
+  /** Most equilibria reported by backward induction. @default 1000 */
+  readonly maxEquilibria?: number;
+  /** Stop long searches (enummixed, simpdiv, gnm) after this many seconds and report what was found. */
+  readonly maxSeconds?: number;
+  /** Called as a long search finds equilibria (count so far). */
+  readonly onProgress?: (found: number) => void;
+  /**
+   * `lcp` on an extensive game: where Lemke's path starts — `"covering"` (gambit-lcp's path and
+   * equilibrium) or `"centroid"` (the tracing path from uniform play, far shorter on large trees;
+   * see sequenceFormLcp). @default "covering"
+   */
+  readonly start?: "covering" | "centroid";
+  /** `gnm`: seed of the random perturbation direction. @default 0 */
+  readonly seed?: number;
+  /** `enummixed`: also group the extreme equilibria into connected components. @default false */
+  readonly components?: boolean;
+}
+
+/**
+ * A connected component of a two-player game's equilibrium set, by its extreme equilibria
+ * (0-based positions in `equilibria`), and its maximal Nash subsets: convex sets of equilibria,
+ * each the product of the hulls of its row and column strategies, given by the extreme
+ * equilibria they contain. The component is the union of its Nash subsets.
+ */
+export interface SolvedComponent {
+  readonly equilibria: number[];
+  readonly nashSubsets: { readonly equilibria: number[] }[];
+}
+
+/** A number as a float, or an exact rational written as a string ("1/3"). */
+export type Exact = number | string;
+
+export interface SolvedEquilibrium {
+  /** profile[i]: player i's probabilities, in the order of Gambit's `NE,` line. */
+  readonly profile: Exact[][];
+  readonly payoffs: Exact[];
+  readonly regret: Exact;
+}
+
+/** What `linkage solve --json` prints. */
+export interface SolveResult {
+  readonly game: {
+    readonly title: string;
+    readonly players: readonly string[];
+    readonly form: "strategic" | "extensive";
+  };
+  readonly method: SolveMethod;
+  readonly equilibria: SolvedEquilibrium[];
+  /** Backward induction found more equilibria than it reports, or a search stopped at its time limit: the list may be incomplete. */
+  readonly truncated?: boolean;
+  /** `enummixed` with `components`: the connected components of the equilibrium set. */
+  readonly components?: SolvedComponent[];
+  /** `dominance`: the strategies that survive, and each elimination (strategy labels; for extensive games, reduced strategies). */
+  readonly dominance?: {
+    readonly survivors: string[][];
+    readonly eliminations: {
+      round: number;
+      player: number;
+      strategy: string;
+      dominatedBy: string;
+    }[];
+  };
+}
+
+/** What one method contributes to a {@link SolveResult}: everything but the game and method. */
+export type SolvedBody = Omit<SolveResult, "game" | "method">;

@@ -1,0 +1,27 @@
+import { logitBranch, logitBranchAgent } from "../../solvers/logitQre.js";
+import type { MethodSolver } from "../methodSolver.js";
+import { behaviourEquilibrium, mixedEquilibrium, splitByPlayer } from "../solvedEquilibrium.js";
+
+/**
+ * `logit`: the limit of the principal branch of logit quantal response equilibria (strategic
+ * games with any number of players; the agent form of an extensive game).
+ */
+export const solveLogit: MethodSolver = (input, { rational }) => {
+  if (input.form === "strategic") {
+    const game = input.game;
+    const branch = logitBranch(game);
+    const mixed = splitByPlayer(
+      branch.limit,
+      game.strategies.map((s) => s.length),
+    );
+    return {
+      equilibria: [mixedEquilibrium(game, mixed, rational)],
+      ...(branch.converged ? {} : { truncated: true }),
+    };
+  }
+  const branch = logitBranchAgent(input.game);
+  return {
+    equilibria: [behaviourEquilibrium(input.game, branch.limit, rational)],
+    ...(branch.converged ? {} : { truncated: true }),
+  };
+};

@@ -1,0 +1,37 @@
+import { LinkageError } from "../errors/LinkageError.js";
+import type { GambitGame } from "../games/gambit/readGambitGame.js";
+import type { SolveOptions, SolveResult } from "./SolveResult.js";
+import { SOLVE_METHOD_TABLE } from "./solveMethodTable.js";
+
+/**
+ * Solves a game read from a Gambit file with one method (default `enumpure`), reporting every
+ * equilibrium found with its payoffs and regret, in Gambit's profile order. The methods are listed
+ * in {@link SOLVE_METHOD_TABLE}; each file of `methods/` says what its method computes.
+ *
+ * @throws {LinkageError} E_INPUT when the method or an option does not apply to the game
+ */
+export async function solveGame(
+  input: GambitGame,
+  options: SolveOptions = {},
+): Promise<SolveResult> {
+  const method = options.method ?? "enumpure";
+  if (options.components && method !== "enummixed") {
+    throw new LinkageError("E_INPUT", "--components applies to --method enummixed only");
+  }
+  if (
+    options.start !== undefined &&
+    options.start !== "covering" &&
+    !(method === "lcp" && input.form === "extensive")
+  ) {
+    throw new LinkageError(
+      "E_INPUT",
+      `--start ${options.start} applies to --method lcp on an extensive game (.efg) only`,
+    );
+  }
+  const body = await SOLVE_METHOD_TABLE[method](input, {
+    ...options,
+    rational: options.rational ?? false,
+  });
+  const game = { title: input.game.title, players: input.game.players, form: input.form };
+  return { game, method, ...body };
+}

@@ -1,0 +1,59 @@
+/** How an end-of-horizon outcome is named and measured in the report. */
+export interface OutcomeDescription {
+  readonly title: string;
+  /** The x-axis label, with its unit. */
+  readonly axis: string;
+  /** What the outcome is, in words, for the caption. */
+  readonly meaning: string;
+  /** Shown as a percentage (the value is a share in [0, 1]). */
+  readonly percent?: boolean;
+}
+
+/** The outcomes the report draws, in order, and how to describe them. */
+export const OUTCOMES: Readonly<Record<string, OutcomeDescription>> = {
+  attacks: {
+    title: "Attacks over the horizon",
+    axis: "ISKP attacks (total over the horizon)",
+    meaning: "the total number of ISKP attacks over the horizon",
+  },
+  fatalities: {
+    title: "Fatalities over the horizon",
+    axis: "deaths (total over the horizon)",
+    meaning: "the total deaths in ISKP attacks over the horizon",
+  },
+  evacuatedShare: {
+    title: "Share of the backlog evacuated",
+    axis: "evacuated share of the initial backlog (%)",
+    meaning: "the share of the initial evacuation backlog that had left by the end",
+    percent: true,
+  },
+  alqaedaSuspendedShare: {
+    title: "Weeks with al-Qaeda support suspended",
+    axis: "share of weeks the Taliban suspend al-Qaeda support (%)",
+    meaning: "the share of weeks in which the Taliban suspended their support for al-Qaeda",
+    percent: true,
+  },
+  senderUtility: {
+    title: "US payoff",
+    axis: "US payoff (sender units per week)",
+    meaning:
+      "the US payoff, averaged over the weeks (sender units, where full evacuation is worth 1)",
+  },
+  leverageValue: {
+    title: "Leverage value",
+    axis: "US payoff minus unconditional support's (sender units per week)",
+    meaning:
+      "the leverage value: the policy's weekly US payoff minus that of unconditional support in the same run",
+  },
+};
+
+/** The simulated outcomes in the reports' policy tables: key, column heading, shown as a percentage. */
+export const POLICY_TABLE_OUTCOMES: readonly (readonly [string, string, boolean])[] = [
+  ["attacks", "attacks (total)", false],
+  ["evacuatedShare", "backlog evacuated", true],
+  ["alqaedaSuspendedShare", "weeks al-Qaeda suspended", true],
+  ["supportWeeks", "weeks of support", false],
+  ["escalationWeeks", "weeks of escalation", false],
+  ["senderUtility", "US payoff / week", false],
+  ["leverageValue", "leverage value / week", false],
+];
