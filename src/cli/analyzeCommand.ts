@@ -4,6 +4,8 @@ import { analysisMarkdown } from "../report/analysisMarkdown.js";
 import { analysisText } from "../report/analysisText.js";
 import { loadScenario } from "../scenario/loadScenario.js";
 import { parseAssignments } from "../scenario/parameterValues.js";
+import { checkOutputFolder } from "./checkOutputPath.js";
+import { nonEmptyFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 
@@ -16,6 +18,7 @@ export interface AnalyzeCommandOptions {
 
 /** `linkage analyze FILE [--set id=value]... [--json] [--out DIR] [--no-pivots]`. */
 export function analyzeCommand(file: string, options: AnalyzeCommandOptions, io: CliIo): void {
+  if (nonEmptyFlag("--out", options.out) !== undefined) checkOutputFolder("--out", options.out!);
   const scenario = loadScenario(file);
   const overrides = parseAssignments(options.set);
   const result = analyze(scenario, { overrides, pivots: options.pivots });

@@ -5,6 +5,8 @@ import { reducedStrategicForm } from "../games/reducedStrategicForm.js";
 import { compileGameTree } from "../scenario/compileGameTree.js";
 import { loadScenario } from "../scenario/loadScenario.js";
 import { parameterValues, parseAssignments } from "../scenario/parameterValues.js";
+import { checkOutputFile } from "./checkOutputPath.js";
+import { nonEmptyFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 
@@ -20,6 +22,8 @@ export interface ExportCommandOptions {
 
 /** `linkage export SCENARIO --format efg|nfg [--policy ID] [--set id=value]... [--out FILE]`. */
 export function exportCommand(file: string, options: ExportCommandOptions, io: CliIo): void {
+  if (nonEmptyFlag("--out", options.out) !== undefined) checkOutputFile("--out", options.out!);
+  nonEmptyFlag("--policy", options.policy);
   const scenario = loadScenario(file);
   const { values, warnings } = parameterValues(scenario, parseAssignments(options.set));
   for (const warning of warnings) io.stderr(`linkage: note: ${warning}\n`);

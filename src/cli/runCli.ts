@@ -56,6 +56,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .option("--runs <n>", "Monte Carlo runs per policy (default 2000)")
     .option("--seed <s>", "random seed (default 1)")
     .option("--threads <t>", "worker threads (default: all cores; results do not depend on it)")
+    .option(
+      "--max-memory <mb>",
+      "refuse a run estimated to need more memory than this (MB, default 2048)",
+    )
     .addOption(
       new Option("--set <id=value>", "set a parameter (repeatable)")
         .argParser((value: string, previous: string[]) => [...previous, value])
@@ -75,6 +79,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .option("--weeks <n>", "horizon in weeks (default: the scenario's)")
     .option("--seed <s>", "random seed (default 1)")
     .option("--threads <t>", "worker threads (default: all cores; results do not depend on it)")
+    .option(
+      "--max-memory <mb>",
+      "refuse a run estimated to need more memory than this (MB, default 2048)",
+    )
     .option("--fixed", "keep parameters at their values instead of drawing them from their priors")
     .option("--mean-field", "propagate expected values deterministically instead of sampling")
     .addOption(

@@ -7,6 +7,9 @@ import { runVerdict } from "../report/runVerdict.js";
 import { loadScenario } from "../scenario/loadScenario.js";
 import { parseAssignments } from "../scenario/parameterValues.js";
 import { closeSimulationPool } from "../sim/simulate.js";
+import { checkOutputFolder } from "./checkOutputPath.js";
+import { checkSimulationMemory } from "./checkSimulationMemory.js";
+import { nonEmptyFlag, wholeNumberFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 
@@ -16,6 +19,7 @@ export interface RunCommandOptions {
   readonly seed?: string;
   readonly threads?: string;
   readonly set: string[];
+  readonly maxMemory?: string;
 }
 
 /**
@@ -28,19 +32,23 @@ export async function runCommand(
   options: RunCommandOptions,
   io: CliIo,
 ): Promise<void> {
+  // every flag and the output folder are checked before the work starts
+  const runs = wholeNumberFlag("--runs", options.runs) ?? 2000;
+  const seed = wholeNumberFlag("--seed", options.seed) ?? 1;
+  const threads = wholeNumberFlag("--threads", options.threads);
+  const maxMemory = wholeNumberFlag("--max-memory", options.maxMemory);
+  const chosenOut = nonEmptyFlag("--out", options.out);
+  if (chosenOut !== undefined) checkOutputFolder("--out", chosenOut);
   const scenario = loadScenario(file);
   const overrides = parseAssignments(options.set);
-  const whole = (flag: string, text: string | undefined, min: number) => {
-    if (text === undefined) return undefined;
-    const n = Number(text);
-    if (!Number.isSafeInteger(n) || n < min)
-      throw new LinkageError("E_INPUT", `${flag} ${text}: expected a whole number ≥ ${min}`);
-    return n;
-  };
-  const runs = whole("--runs", options.runs, 1) ?? 2000;
-  const seed = whole("--seed", options.seed, 0) ?? 1;
-  const threads = whole("--threads", options.threads, 1);
-  const out = options.out ?? join("out", scenario.id);
+  const out = chosenOut ?? join("out", scenario.id);
+  if (chosenOut === undefined) checkOutputFolder("--out", out);
+  const weeks = scenario.dynamics?.weeks ?? 0;
+  checkSimulationMemory(
+    scenario,
+    { policies: scenario.policies.length, runs, weeks, paths: false },
+    maxMemory,
+  );
   const command = [
     "npx linkage run",
     file,

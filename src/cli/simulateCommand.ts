@@ -6,7 +6,10 @@ import { loadScenario } from "../scenario/loadScenario.js";
 import { parseAssignments } from "../scenario/parameterValues.js";
 import { meanField } from "../sim/meanField.js";
 import type { SimulationResult } from "../sim/SimulationResult.js";
-import { closeSimulationPool, simulate } from "../sim/simulate.js";
+import { closeSimulationPool, DEFAULT_RUNS, simulate } from "../sim/simulate.js";
+import { checkOutputFolder } from "./checkOutputPath.js";
+import { checkSimulationMemory } from "./checkSimulationMemory.js";
+import { idListFlag, nonEmptyFlag, wholeNumberFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 
@@ -22,6 +25,7 @@ export interface SimulateCommandOptions {
   readonly json?: boolean;
   readonly csv?: string;
   readonly paths?: boolean;
+  readonly maxMemory?: string;
 }
 
 /** Outcomes shown in the plain-text table, in order. */
@@ -46,27 +50,29 @@ export async function simulateCommand(
   options: SimulateCommandOptions,
   io: CliIo,
 ): Promise<void> {
+  // every flag and output path is checked before the scenario is read or any work starts
+  const policies = idListFlag("--policies", options.policies);
+  const runs = wholeNumberFlag("--runs", options.runs);
+  const weeks = wholeNumberFlag("--weeks", options.weeks);
+  const seed = wholeNumberFlag("--seed", options.seed);
+  const threads = wholeNumberFlag("--threads", options.threads);
+  const maxMemory = wholeNumberFlag("--max-memory", options.maxMemory);
+  const csv = nonEmptyFlag("--csv", options.csv);
+  if (csv !== undefined) checkOutputFolder("--csv", csv);
   const scenario = loadScenario(file);
   const overrides = parseAssignments(options.set);
-  const policies = options.policies
-    ?.split(",")
-    .map((p) => p.trim())
-    .filter((p) => p !== "");
-  const count = (flag: string, text: string | undefined) => {
-    if (text === undefined) return undefined;
-    const n = Number(text);
-    if (!Number.isSafeInteger(n) || n < (flag === "--seed" ? 0 : 1)) {
-      throw new LinkageError(
-        "E_INPUT",
-        `${flag} ${text}: expected a whole number ≥ ${flag === "--seed" ? 0 : 1}`,
-      );
-    }
-    return n;
-  };
-  const runs = count("--runs", options.runs);
-  const weeks = count("--weeks", options.weeks);
-  const seed = count("--seed", options.seed);
-  const threads = count("--threads", options.threads);
+  if (!options.meanField) {
+    checkSimulationMemory(
+      scenario,
+      {
+        policies: (policies ?? scenario.policies).length + 1,
+        runs: runs ?? DEFAULT_RUNS,
+        weeks: weeks ?? scenario.dynamics?.weeks ?? 0,
+        paths: options.paths ?? false,
+      },
+      maxMemory,
+    );
+  }
   let result: SimulationResult;
   if (options.meanField) {
     result = meanField(scenario, {
@@ -106,16 +112,14 @@ export async function simulateCommand(
       await closeSimulationPool();
     }
   }
-  if (options.csv !== undefined) writeCsv(options.csv, result);
+  if (csv !== undefined) writeCsv(csv, result);
   if (options.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return;
   }
   io.stdout(simulationText(result));
-  if (options.csv !== undefined)
-    io.stdout(
-      `\nWrote ${join(options.csv, "outcomes.csv")} and ${join(options.csv, "weekly.csv")}\n`,
-    );
+  if (csv !== undefined)
+    io.stdout(`\nWrote ${join(csv, "outcomes.csv")} and ${join(csv, "weekly.csv")}\n`);
 }
 
 /** The plain-text summary: one row per policy, mean and 5–95% band of the main outcomes. */

@@ -437,7 +437,7 @@ describe("linkage simulate", () => {
     expect(JSON.parse(mf.stdout).sampling).toBe("mean-field");
     expectInputError(
       await runCliCapture("simulate", FLAGSHIP, "--runs", "0"),
-      /--runs 0: expected a whole number ≥ 1/,
+      /--runs 0: expected a whole number from 1 to 10,000,000/,
     );
     expectInputError(
       await runCliCapture("simulate", FLAGSHIP, "--policies", "Z"),

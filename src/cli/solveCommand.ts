@@ -1,8 +1,12 @@
-import { readFileSync } from "node:fs";
 import { LinkageError } from "../errors/LinkageError.js";
 import { formatEquilibriumLine, type SolveMethod, solveGame } from "../gambitSolve/index.js";
 import { readGambitGame } from "../games/gambit/readGambitGame.js";
+import { readTextFile } from "../scenario/readTextFile.js";
+import { wholeNumberFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
+
+/** Largest game file read, in bytes (docs/limits.md). */
+export const MAX_GAME_BYTES = 64 * 2 ** 20;
 
 export interface SolveCommandOptions {
   readonly method: SolveMethod;
@@ -23,27 +27,18 @@ export async function solveCommand(
   options: SolveCommandOptions,
   io: CliIo,
 ): Promise<void> {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new LinkageError(
-      "E_INPUT",
-      `${file}: cannot read the game: ${code === "ENOENT" ? "no such file" : (error as Error).message}`,
-    );
-  }
+  const text = readTextFile(file, MAX_GAME_BYTES, "game");
   const maxSeconds = options.maxSeconds === undefined ? undefined : Number(options.maxSeconds);
-  if (maxSeconds !== undefined && !(maxSeconds > 0)) {
+  if (
+    maxSeconds !== undefined &&
+    !(maxSeconds > 0 && maxSeconds <= 1e6 && options.maxSeconds!.trim() !== "")
+  ) {
     throw new LinkageError(
       "E_INPUT",
-      `--max-seconds ${options.maxSeconds}: expected a positive number of seconds`,
+      `--max-seconds ${options.maxSeconds}: expected a positive number of seconds, at most 1,000,000`,
     );
   }
-  const seed = options.seed === undefined ? undefined : Number(options.seed);
-  if (seed !== undefined && !(Number.isSafeInteger(seed) && seed >= 0)) {
-    throw new LinkageError("E_INPUT", `--seed ${options.seed}: expected a whole number ≥ 0`);
-  }
+  const seed = wholeNumberFlag("--seed", options.seed);
   if (seed !== undefined && options.method !== "gnm") {
     throw new LinkageError("E_INPUT", "--seed applies to --method gnm only");
   }

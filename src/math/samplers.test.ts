@@ -2,7 +2,18 @@ import { describe, expect, it } from "vitest";
 import { LinkageError } from "../errors/LinkageError.js";
 import { logGamma } from "./betaQuantile.js";
 import { type RandomStream, randomStream } from "./randomStream.js";
-import { bernoulli, lognormal, normal, poisson, powerlaw, severity, uniform } from "./samplers.js";
+import {
+  bernoulli,
+  binomial,
+  lognormal,
+  MAX_POISSON_MEAN,
+  normal,
+  poisson,
+  powerlaw,
+  SEVERITY_EXACT_EVENTS,
+  severity,
+  uniform,
+} from "./samplers.js";
 
 /**
  * Standard errors allowed between a sample moment and its theoretical value. With about 40
@@ -277,5 +288,85 @@ describe("severity", () => {
     expect(codeOf(() => severity(rng, 1, 1.1, 2, 1, 10, 2.4))).toBe("E_DOMAIN");
     expect(codeOf(() => severity(rng, 1, 0.1, 0, 1, 10, 2.4))).toBe("E_DOMAIN");
     expect(codeOf(() => severity(rng, 1, 0.1, 2, 1, 10, 1))).toBe("E_DOMAIN");
+  });
+});
+
+describe("severity of many events (bounded cost)", () => {
+  it("keeps the exact mean and variance of the routine part past the exact limit (CLT)", () => {
+    const [n, median, sigma] = [250_000, 2, 0.8];
+    const lnMean = median * Math.exp((sigma * sigma) / 2);
+    const lnVar = median * median * Math.exp(sigma * sigma) * Math.expm1(sigma * sigma);
+    const rng = randomStream(51, 0);
+    expectMoments(20_000, () => severity(rng, n, 0, median, sigma, 10, 2.4), n * lnMean, n * lnVar);
+  });
+  it("keeps the mean of the heavy part (scaled draws)", () => {
+    const [n, pmass, xmin, alpha] = [50_000, 0.5, 10, 4.5];
+    const paretoMean = (xmin * (alpha - 1)) / (alpha - 2);
+    const paretoVar = (xmin * xmin * (alpha - 1)) / (alpha - 3) - paretoMean ** 2;
+    const lnMean = 2 * Math.exp(0.125);
+    const rng = randomStream(51, 1);
+    // scaling K/1000 inflates the heavy part's variance by K/1000 ≈ 25: allow for it
+    const variance = (n * pmass * paretoVar * n * pmass) / SEVERITY_EXACT_EVENTS;
+    expectMoments(
+      4_000,
+      () => severity(rng, n, pmass, 2, 0.5, xmin, alpha),
+      n * (pmass * paretoMean + (1 - pmass) * lnMean),
+      variance,
+    );
+  });
+  it("returns a finite total at once for a count of 10¹⁵", () => {
+    const rng = counting(randomStream(51, 2));
+    const s = severity(rng, 1e15, 0.05, 2, 1, 10, 2.4);
+    expect(Number.isFinite(s) && s > 0).toBe(true);
+    expect(rng.count).toBeLessThan(5 * SEVERITY_EXACT_EVENTS);
+  });
+  it("draws every event up to the limit, exactly as before", () => {
+    const a = randomStream(51, 3);
+    const b = randomStream(51, 3);
+    const n = SEVERITY_EXACT_EVENTS;
+    let expected = 0;
+    for (let i = 0; i < n; i++) {
+      expected +=
+        b.next() < 0.1 ? powerlaw(b, 10, 2.4) : Math.exp(Math.log(2) + 1 * normal(b, 0, 1));
+    }
+    expect(severity(a, n, 0.1, 2, 1, 10, 2.4)).toBeCloseTo(expected, 6);
+  });
+});
+
+describe("binomial", () => {
+  it.each([
+    [40, 0.3],
+    [1_000, 0.02],
+    [1_000, 0.985],
+    [1_000_000, 0.4],
+  ])("has mean np and variance np(1 − p) for n = %d, p = %f", (n, p) => {
+    const rng = randomStream(52, n);
+    const v = n * p * (1 - p);
+    expectMoments(100_000, () => binomial(rng, n, p), n * p, v, v * (1 + 3 * v));
+  });
+  it("gives 0 and n at the ends, and stays in [0, n]", () => {
+    const rng = randomStream(52, 1);
+    expect(binomial(rng, 10, 0)).toBe(0);
+    expect(binomial(rng, 10, 1)).toBe(10);
+    expect(binomial(rng, 0, 0.5)).toBe(0);
+    for (let i = 0; i < 1000; i++) {
+      const k = binomial(rng, 300, 0.5);
+      expect(Number.isInteger(k) && k >= 0 && k <= 300).toBe(true);
+    }
+  });
+  it("refuses invalid arguments", () => {
+    const rng = randomStream(52, 2);
+    expect(codeOf(() => binomial(rng, -1, 0.5))).toBe("E_DOMAIN");
+    expect(codeOf(() => binomial(rng, 1.5, 0.5))).toBe("E_DOMAIN");
+    expect(codeOf(() => binomial(rng, 10, 1.5))).toBe("E_DOMAIN");
+  });
+});
+
+describe("poisson's ceiling", () => {
+  it("refuses a mean above MAX_POISSON_MEAN and accepts one at it", () => {
+    const rng = randomStream(53, 0);
+    expect(codeOf(() => poisson(rng, 1e308))).toBe("E_DOMAIN");
+    expect(codeOf(() => poisson(rng, MAX_POISSON_MEAN * 1.0001))).toBe("E_DOMAIN");
+    expect(Number.isFinite(poisson(rng, MAX_POISSON_MEAN))).toBe(true);
   });
 });

@@ -16,6 +16,12 @@ import { standardNormal } from "./standardNormal.js";
 /** Means below this use sequential-search inversion; from here on, PTRS. */
 export const POISSON_INVERSION_LIMIT = 30;
 
+/** Above this many events, {@link severity} stops drawing every event (see there). */
+export const SEVERITY_EXACT_EVENTS = 1000;
+
+/** Means above this are refused by {@link poisson}: a count of 10⁹ events in one step is a runaway process, not a rate. */
+export const MAX_POISSON_MEAN = 1e9;
+
 function domain(message: string): LinkageError {
   return new LinkageError("E_DOMAIN", message);
 }
@@ -124,6 +130,11 @@ export function poisson(rng: RandomStream, mean: number): number {
   if (!(mean >= 0 && mean < Number.POSITIVE_INFINITY)) {
     throw domain(`poisson requires a finite mean ≥ 0, got ${mean}`);
   }
+  if (mean > MAX_POISSON_MEAN) {
+    throw domain(
+      `poisson requires a mean ≤ ${MAX_POISSON_MEAN} (a rate of events a step, not a runaway process), got ${mean}`,
+    );
+  }
   if (mean === 0) return 0;
   return mean < POISSON_INVERSION_LIMIT ? poissonInversion(rng, mean) : poissonPtrs(rng, mean);
 }
@@ -157,6 +168,14 @@ export function powerlaw(rng: RandomStream, xmin: number, alpha: number): number
  * Formula: S = Σᵢ₌₁ⁿ Xᵢ, Xᵢ ~ pmass·Pareto(xmin, α) + (1 − pmass)·LogNormal(ln median, σ²);
  * E[S] = n·(pmass·xmin(α−1)/(α−2) + (1 − pmass)·median·e^{σ²/2}) for α > 2.
  *
+ * Cost is bounded whatever n is. Up to {@link SEVERITY_EXACT_EVENTS} events every event is drawn
+ * (exact). Beyond that: the number K of mass-casualty events is drawn from Binomial(n, pmass)
+ * ({@link binomial}); the n − K routine events, when more than the limit, are summed by their
+ * normal limit (central limit theorem with the lognormal's exact mean and variance, floored at
+ * 0); the K power-law events, when more than the limit, are the sum of SEVERITY_EXACT_EVENTS
+ * draws scaled by K / SEVERITY_EXACT_EVENTS (the same mean; the spread of a heavy-tailed sum is
+ * understated). docs/limits.md states this cap.
+ *
  * Source: mixture by composition (Devroye 1986, §II.4).
  * @throws {LinkageError} E_DOMAIN if n is not a non-negative integer, pmass ∉ [0, 1],
  * median ≤ 0, σ < 0, xmin ≤ 0 or α ≤ 1
@@ -181,13 +200,64 @@ export function severity(
     throw domain(`severity requires xmin > 0 and alpha > 1, got xmin=${xmin}, alpha=${alpha}`);
   }
   const meanlog = Math.log(median);
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    if (rng.next() < pmass) {
-      total += powerlaw(rng, xmin, alpha);
-      continue;
+  if (n <= SEVERITY_EXACT_EVENTS) {
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      if (rng.next() < pmass) {
+        total += powerlaw(rng, xmin, alpha);
+        continue;
+      }
+      total += Math.exp(meanlog + sigma * standardNormal(rng));
     }
-    total += Math.exp(meanlog + sigma * standardNormal(rng));
+    return total;
   }
-  return total;
+  const massive = binomial(rng, n, pmass);
+  const routine = n - massive;
+  let total = 0;
+  if (routine <= SEVERITY_EXACT_EVENTS) {
+    for (let i = 0; i < routine; i++) total += Math.exp(meanlog + sigma * standardNormal(rng));
+  } else {
+    const s2 = sigma * sigma;
+    const mean = median * Math.exp(s2 / 2);
+    const variance = median * median * Math.exp(s2) * Math.expm1(s2);
+    total += Math.max(0, routine * mean + Math.sqrt(routine * variance) * standardNormal(rng));
+  }
+  const drawn = Math.min(massive, SEVERITY_EXACT_EVENTS);
+  let heavy = 0;
+  for (let i = 0; i < drawn; i++) heavy += powerlaw(rng, xmin, alpha);
+  return total + (drawn === 0 ? 0 : (heavy * massive) / drawn);
+}
+
+/**
+ * A Binomial(n, p) draw in bounded time. With q = min(p, 1 − p): when n·q ≤ 100, the count of
+ * successes by geometric waiting times (exact; about n·q + 1 uniforms); otherwise the normal
+ * limit N(np, np(1 − p)) with continuity correction, rounded and clamped to [0, n] (its error
+ * in distribution is O(1/√(np(1 − p))) ≤ 0.1 there).
+ *
+ * Source: Devroye (1986), §X.4 (waiting times), and the de Moivre–Laplace theorem.
+ * @throws {LinkageError} E_DOMAIN unless n is a non-negative integer and p ∈ [0, 1]
+ */
+export function binomial(rng: RandomStream, n: number, p: number): number {
+  if (!(Number.isSafeInteger(n) && n >= 0)) {
+    throw domain(`binomial requires a non-negative integer n, got ${n}`);
+  }
+  if (!(p >= 0 && p <= 1)) throw domain(`binomial requires 0 ≤ p ≤ 1, got ${p}`);
+  const q = Math.min(p, 1 - p);
+  if (q === 0 || n === 0) return p > 0.5 ? n : 0;
+  let successes: number;
+  if (n * q <= 100) {
+    // the trials between successes of probability q are geometric: count the successes in n trials
+    const logFail = Math.log1p(-q);
+    successes = 0;
+    let position = 0;
+    for (;;) {
+      position += Math.floor(Math.log1p(-rng.next()) / logFail) + 1;
+      if (position > n) break;
+      successes++;
+    }
+  } else {
+    const draw = Math.round(n * q + Math.sqrt(n * q * (1 - q)) * standardNormal(rng));
+    successes = Math.min(n, Math.max(0, draw));
+  }
+  return p > 0.5 ? n - successes : successes;
 }

@@ -1,27 +1,14 @@
-import { readFileSync } from "node:fs";
-import { LinkageError } from "../errors/LinkageError.js";
 import { parseScenario } from "./parseScenario.js";
+import { readTextFile } from "./readTextFile.js";
 import type { Scenario } from "./Scenario.js";
+
+/** Largest scenario file read, in bytes (a scenario is a few kilobytes; docs/limits.md). */
+export const MAX_SCENARIO_BYTES = 4 * 2 ** 20;
 
 /**
  * Reads and checks a scenario file.
- * @throws {LinkageError} E_INPUT when the file cannot be read, E_SCENARIO when it is invalid
+ * @throws {LinkageError} E_INPUT when the file cannot be read or is over {@link MAX_SCENARIO_BYTES}, E_SCENARIO when it is invalid
  */
 export function loadScenario(path: string): Scenario {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EISDIR"
-          ? "it is a directory, expected a scenario file"
-          : String((error as Error).message);
-    throw new LinkageError("E_INPUT", `${path}: cannot read the scenario: ${why}`, undefined, {
-      cause: error,
-    });
-  }
-  return parseScenario(text, path);
+  return parseScenario(readTextFile(path, MAX_SCENARIO_BYTES, "scenario"), path);
 }

@@ -40,6 +40,9 @@ export interface SimulateOptions {
 
 /** Runs per chunk: the unit of work and of merging; fixed, so results never depend on threads. */
 export const CHUNK_RUNS = 250;
+
+/** Runs per policy when none are asked for. */
+export const DEFAULT_RUNS = 1000;
 /**
  * Weekly quantiles (the fan charts) are estimated from the first this-many runs — a fixed,
  * seed-determined subsample, so the rank error of q05 is about ±0.5% — while weekly means and
@@ -74,7 +77,7 @@ export async function simulate(
       `${scenario.source}: the scenario has no dynamics section, so it cannot be simulated`,
     );
   }
-  const runs = positiveInteger(options.runs ?? 1000, "--runs");
+  const runs = positiveInteger(options.runs ?? DEFAULT_RUNS, "--runs");
   const weeks = positiveInteger(options.weeks ?? dynamics.weeks, "--weeks");
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed) || seed < 0)

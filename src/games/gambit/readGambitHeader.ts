@@ -24,7 +24,9 @@ export function readGambitHeader(
   if (!t.is(TokenKind.String)) throw t.unexpected("the title (a quoted string)");
   const title = t.stringValue();
   t.next();
+  const at = { line: t.line, column: t.column };
   const players = readStringList(t, "the list of player names", "a player name (a quoted string)");
+  if (players.length === 0) throw t.error("a game needs at least one player; found none", at);
   return { title, players };
 }
 

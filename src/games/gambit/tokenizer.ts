@@ -1,5 +1,5 @@
 import { LinkageError } from "../../errors/LinkageError.js";
-import { parseRational, type Rational } from "../../math/rational.js";
+import { parseRational, type Rational, toNumber } from "../../math/rational.js";
 
 /** Kinds of token in Gambit's `.nfg` and `.efg` files. */
 export const TokenKind = {
@@ -229,6 +229,11 @@ export class Tokenizer {
     if (value === undefined) {
       const parsed = parseRational(literal);
       if (!parsed) throw this.unexpected(expected);
+      if (!Number.isFinite(toNumber(parsed))) {
+        throw this.error(
+          `${this.describe()}: a number beyond ±1.8e308 (the range of doubles); expected ${expected}`,
+        );
+      }
       if (this.literals.size < 4096) this.literals.set(literal, parsed);
       value = parsed;
     }

@@ -1,0 +1,117 @@
+/**
+ * Regression tests for the findings of issue 20 (hostile input): each input is refused before
+ * any work, with exit code 2, one located message and no stack trace.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { type CliCapture, runCliCapture } from "../support/runCliCapture.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const FLAGSHIP = join(ROOT, "scenarios/kabul-2021.yaml");
+const dir = mkdtempSync(join(tmpdir(), "linkage-hostile-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function expectRefused(r: CliCapture, ...fragments: (string | RegExp)[]): void {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(r.stderr).not.toMatch(/internal error/);
+  for (const f of fragments) expect(r.stderr).toMatch(f);
+}
+
+describe("flags: bounds and empty values, checked before any work", () => {
+  it.each([
+    [["--runs", "1e12"], /--runs 1e12: expected a whole number from 1 to 10,000,000/],
+    [["--weeks", "1e9"], /--weeks 1e9: expected a whole number from 1 to 10,000/],
+    [["--seed", ""], /--seed: empty value/],
+    [["--seed", " "], /--seed: empty value/],
+    [["--policies", ""], /--policies "": expected comma-separated ids/],
+    [["--policies", "U,,KE"], /none of them empty/],
+    [["--threads", "0"], /--threads 0: expected a whole number from 1/],
+    [["--runs", "2.5"], /--runs 2.5/],
+    [["--max-memory", "abc"], /--max-memory abc/],
+  ])("simulate %j", async (flags, message) => {
+    expectRefused(await runCliCapture("simulate", FLAGSHIP, ...(flags as string[])), message);
+  });
+
+  it("a simulation estimated above --max-memory is refused with what it would need", async () => {
+    expectRefused(
+      await runCliCapture("simulate", FLAGSHIP, "--runs", "10000000", "--paths"),
+      /needs about [\d,]+ MB, above --max-memory 2048 MB/,
+    );
+    expectRefused(
+      await runCliCapture("simulate", FLAGSHIP, "--runs", "1000", "--max-memory", "16"),
+      /above --max-memory 16 MB/,
+    );
+  });
+
+  it("run refuses bad --runs, --seed and --max-memory before the work", async () => {
+    expectRefused(await runCliCapture("run", FLAGSHIP, "--runs", "1e12"), /--runs 1e12/);
+    expectRefused(await runCliCapture("run", FLAGSHIP, "--seed", ""), /--seed: empty value/);
+  });
+
+  it("solve refuses an empty --seed and an unbounded --max-seconds", async () => {
+    const game = file("pd.nfg", 'NFG 1 R "pd" { "1" "2" } { 2 2 }\n3 3 0 5 5 0 1 1\n');
+    expectRefused(await runCliCapture("solve", game, "--method", "gnm", "--seed", ""), /--seed/);
+    expectRefused(await runCliCapture("solve", game, "--max-seconds", "1e300"), /--max-seconds/);
+  });
+});
+
+describe("output paths are checked before any work", () => {
+  const existingFile = file("taken.txt", "keep me\n");
+  it.each([
+    [["run", FLAGSHIP, "--out", existingFile]],
+    [["analyze", FLAGSHIP, "--out", existingFile]],
+    [["simulate", FLAGSHIP, "--runs", "10", "--csv", existingFile]],
+  ])("%j", async (args) => {
+    expectRefused(await runCliCapture(...(args as string[])), /exists and is not a folder/);
+  });
+  it("export --out naming a folder", async () => {
+    expectRefused(
+      await runCliCapture("export", FLAGSHIP, "--format", "efg", "--out", dir),
+      /is a folder; expected a file name/,
+    );
+  });
+  it("an empty --out", async () => {
+    expectRefused(await runCliCapture("analyze", FLAGSHIP, "--out", ""), /--out: empty value/);
+  });
+});
+
+describe("input files: checked before reading", () => {
+  it.each([
+    ["analyze", "/dev/zero", /not a regular file/],
+    ["solve", "/dev/zero", /not a regular file/],
+    ["analyze", ROOT, /it is a directory/],
+  ])("%s %s", async (command, path, message) => {
+    expectRefused(await runCliCapture(command, path), message);
+  });
+  it("a scenario over the size limit is refused without parsing it", async () => {
+    const big = file("big.yaml", `# ${"x".repeat(5 * 2 ** 20)}\n`);
+    expectRefused(await runCliCapture("analyze", big), /above the limit of 4,194,304 bytes/);
+  });
+});
+
+describe("game files: numbers and players", () => {
+  it("a payoff beyond the range of doubles", async () => {
+    const game = file("inf.nfg", 'NFG 1 R "x" { "1" "2" } { 1 1 }\n1e400 0\n');
+    expectRefused(await runCliCapture("solve", game), /inf\.nfg:2:1: "1e400": a number beyond/);
+  });
+  it.each([
+    ["zero.nfg", 'NFG 1 R "x" { } { }\n'],
+    ["zero.efg", 'EFG 2 R "x" { }\nt "" 1 "o" { 1 }\n'],
+  ])("a game with no players (%s)", async (name, text) => {
+    expectRefused(
+      await runCliCapture("solve", file(name, text)),
+      /1:13: a game needs at least one player/,
+    );
+  });
+});
