@@ -67,6 +67,15 @@ function literal(value: unknown): string | undefined {
   return value < 0 ? `(${text})` : text;
 }
 
+/** Options of {@link compileExpressions}. */
+export interface CompileExpressionsOptions {
+  /**
+   * For diagnostics only: before each definition the step writes `first + its index` into
+   * `at[0]`, so a caller that catches an error knows which definition raised it.
+   */
+  readonly trace?: { readonly at: Int32Array; readonly first: number };
+}
+
 /**
  * Compiles one step's definitions into a single JavaScript function
  * `(v: Float64Array, rng: ExpressionRandom) => void` built with `new Function`.
@@ -107,10 +116,12 @@ function literal(value: unknown): string | undefined {
 export function compileExpressions(
   defs: readonly ExpressionDefinition[],
   slots: ReadonlyMap<string, number>,
+  { trace }: CompileExpressionsOptions = {},
 ): CompiledStep {
   let minLength = 0;
   let source = "";
-  for (const def of defs) {
+  for (const [index, def] of defs.entries()) {
+    if (trace) source += `t[0] = ${trace.first + index};\n`;
     const fail = (message: string, node: Expression, length = node.end - node.start) =>
       new ExpressionError(message, node.start, length, { definition: def.name });
     const slot = (name: string, node: Expression): string => {
@@ -156,6 +167,16 @@ export function compileExpressions(
     source += `${target} = ${emit(def.ast)};\n`;
   }
   // Safe: the source is generated from the tree through fixed tables, never from user text.
+  if (trace) {
+    const traced = new Function("v", "rng", "t", source) as (
+      v: Float64Array,
+      rng: ExpressionRandom,
+      t: Int32Array,
+    ) => void;
+    const at = trace.at;
+    const run = (v: Float64Array, rng: ExpressionRandom) => traced(v, rng, at);
+    return Object.assign(run, { source, minLength });
+  }
   const run = new Function("v", "rng", source) as (v: Float64Array, rng: ExpressionRandom) => void;
   return Object.assign(run, { source, minLength });
 }

@@ -111,6 +111,9 @@ export interface ExpressionSpec {
   readonly text: string;
   /** Path inside the document, e.g. `dynamics.state.I.next`. */
   readonly path: string;
+  /** 1-based line and column of the expression in the scenario file, when read from one. */
+  readonly line?: number;
+  readonly column?: number;
 }
 
 /** The weekly simulation's description (the `dynamics` section), checked. */

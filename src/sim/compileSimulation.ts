@@ -3,8 +3,9 @@ import {
   compileExpressions,
   type ExpressionDefinition,
 } from "../expression/compileExpressions.js";
+import type { Expression } from "../expression/Expression.js";
 import { parseExpression } from "../expression/parseExpression.js";
-import type { Scenario } from "../scenario/Scenario.js";
+import type { ExpressionSpec, Scenario } from "../scenario/Scenario.js";
 import { meanFieldExpression } from "./meanFieldExpression.js";
 
 /**
@@ -43,6 +44,18 @@ export interface CompiledSimulation {
   readonly week: CompiledStep;
   readonly next: CompiledStep;
   readonly final: CompiledStep;
+  /**
+   * Every compiled definition in the order of the four steps (initial, week, next, final), with
+   * the expression it came from: index k is what a traced step writes before definition k.
+   */
+  readonly definitions: readonly CompiledDefinition[];
+}
+
+/** One compiled definition: the name it writes and the scenario expression it came from. */
+export interface CompiledDefinition {
+  readonly name: string;
+  readonly expression: ExpressionSpec;
+  readonly ast: Expression;
 }
 
 const NEXT = "$next:";
@@ -55,7 +68,7 @@ const OUT = "$out:";
  */
 export function compileSimulation(
   scenario: Scenario,
-  { meanField = false }: { meanField?: boolean } = {},
+  { meanField = false, trace }: { meanField?: boolean; trace?: Int32Array } = {},
 ): CompiledSimulation {
   const dynamics = scenario.dynamics;
   if (!dynamics) throw new Error(`scenario ${scenario.id} has no dynamics section`);
@@ -79,10 +92,20 @@ export function compileSimulation(
   const violation = claim("violation");
   const outputSlots = Int32Array.from(dynamics.outputs, (o) => claim(OUT + o.name));
 
-  const def = (name: string, text: string): ExpressionDefinition => {
-    const ast = parseExpression(text);
-    return { name, ast: meanField ? meanFieldExpression(ast) : ast };
+  const definitions: CompiledDefinition[] = [];
+  const def = (name: string, expression: ExpressionSpec): ExpressionDefinition => {
+    const parsed = parseExpression(expression.text);
+    const ast = meanField ? meanFieldExpression(parsed) : parsed;
+    definitions.push({ name, expression, ast: parsed });
+    return { name, ast };
   };
+  /** Compiles one step, traced (for diagnostics) when `trace` is given. */
+  const step = (defs: ExpressionDefinition[]): CompiledStep =>
+    compileExpressions(
+      defs,
+      slots,
+      trace ? { trace: { at: trace, first: definitions.length - defs.length } } : {},
+    );
   const weekly = dynamics.outputs.filter((o) => o.aggregate !== "final");
   const finals = dynamics.outputs.filter((o) => o.aggregate === "final");
   return {
@@ -103,24 +126,13 @@ export function compileSimulation(
     x,
     mu,
     violation,
-    initial: compileExpressions(
-      dynamics.state.map((st) => def(st.name, st.initial.text)),
-      slots,
-    ),
-    week: compileExpressions(
-      [
-        ...dynamics.week.map((w) => def(w.name, w.expression.text)),
-        ...weekly.map((o) => def(OUT + o.name, o.expression.text)),
-      ],
-      slots,
-    ),
-    next: compileExpressions(
-      dynamics.state.map((st) => def(NEXT + st.name, st.next.text)),
-      slots,
-    ),
-    final: compileExpressions(
-      finals.map((o) => def(OUT + o.name, o.expression.text)),
-      slots,
-    ),
+    initial: step(dynamics.state.map((st) => def(st.name, st.initial))),
+    week: step([
+      ...dynamics.week.map((w) => def(w.name, w.expression)),
+      ...weekly.map((o) => def(OUT + o.name, o.expression)),
+    ]),
+    next: step(dynamics.state.map((st) => def(NEXT + st.name, st.next))),
+    final: step(finals.map((o) => def(OUT + o.name, o.expression))),
+    definitions,
   };
 }

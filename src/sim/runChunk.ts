@@ -1,8 +1,11 @@
+import { LinkageError } from "../errors/LinkageError.js";
 import { randomStream } from "../math/randomStream.js";
 import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import { type CompiledSimulation, compileSimulation } from "./compileSimulation.js";
+import { describeSimulationFailure } from "./describeSimulationFailure.js";
 import { buildPolicyRunModel, type PolicyRunModel } from "./policyRunModel.js";
+import { dynamicsStreamIndex, typeStreamIndex } from "./runStreams.js";
 import { type FollowThroughStakes, type RunBuffers, simulateRun } from "./simulateRun.js";
 import { streamExpressionRandom } from "./streamExpressionRandom.js";
 
@@ -65,10 +68,6 @@ function compiledFor(scenario: Scenario): CompiledSimulation {
   return compiled;
 }
 
-/** Stream index of run i's type draw; its dynamics use index 2i + 1 (the same for every policy). */
-export const typeStreamIndex = (run: number): number => 2 * run;
-export const dynamicsStreamIndex = (run: number): number => 2 * run + 1;
-
 /**
  * Simulates every policy for a block of runs. Run i draws its type from stream (seed, 2i) and
  * runs each policy's weeks on a fresh copy of stream (seed, 2i + 1): common random numbers,
@@ -97,64 +96,89 @@ export function runChunk(task: ChunkTask): ChunkResult {
     prior: Float64Array;
   } | null = null;
 
-  for (let i = 0; i < runs; i++) {
+  // where the work is, so that a bad number can be reported with its run, policy and week
+  let failedRun = 0;
+  let failedPolicy = 0;
+  try {
+    for (let i = 0; i < runs; i++) {
+      failedRun = i;
+      const row = fixed
+        ? parameters.subarray(0, nParams)
+        : parameters.subarray(i * nParams, (i + 1) * nParams);
+      if (!cached || !fixed) {
+        const game = compileLeverageGame(scenario, row);
+        const escalation = game.policies.find((p) => p.escalation)?.escalation ?? null;
+        cached = {
+          models: policies.map((p) => buildPolicyRunModel(scenario, row, p)),
+          stakes: {
+            supportNet: game.supportNet,
+            supportPenalty: game.supportPenalty,
+            reputation: game.reputation,
+            escalationGain: escalation
+              ? Float64Array.from(
+                  escalation.benefit,
+                  (b) => b - escalation.costToSender - escalation.sideEffects,
+                )
+              : null,
+          },
+          prior: game.typePrior,
+        };
+      }
+      const run = firstRun + i;
+      const u = randomStream(seed, typeStreamIndex(run)).next();
+      let type = 0;
+      let acc = cached.prior[0]!;
+      while (type < cached.prior.length - 1 && u >= acc) acc += cached.prior[++type]!;
+      types[i] = type;
+      for (let k = 0; k < nParams; k++) v[compiled.parameterSlots[k]!] = row[k]!;
+      for (let p = 0; p < P; p++) {
+        failedPolicy = p;
+        const rng = randomStream(seed, dynamicsStreamIndex(run));
+        simulateRun(
+          compiled,
+          v,
+          cached.models[p]!,
+          type,
+          cached.prior,
+          cached.stakes,
+          weeks,
+          rng,
+          streamExpressionRandom(rng),
+          buffers,
+        );
+        for (let o = 0; o < nOutputs - 1; o++)
+          outputs[(p * nOutputs + o) * runs + i] = buffers.outputs[o]!;
+        outputs[(p * nOutputs + nOutputs - 1) * runs + i] = buffers.sequentialRationality;
+        for (let k = 0; k < nSeries; k++) {
+          for (let t = 0; t < weeks; t++) {
+            const cell = (p * nSeries + k) * weeks + t;
+            const value = buffers.series[k * weeks + t]!;
+            seriesSums[cell]! += value;
+            if (series) series[cell * runs + i] = value;
+          }
+        }
+        // parameters may not be overwritten by the dynamics, but restore them to be safe
+        for (let k = 0; k < nParams; k++) v[compiled.parameterSlots[k]!] = row[k]!;
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof LinkageError) || error.code !== "E_DOMAIN" || !cached) throw error;
     const row = fixed
       ? parameters.subarray(0, nParams)
-      : parameters.subarray(i * nParams, (i + 1) * nParams);
-    if (!cached || !fixed) {
-      const game = compileLeverageGame(scenario, row);
-      const escalation = game.policies.find((p) => p.escalation)?.escalation ?? null;
-      cached = {
-        models: policies.map((p) => buildPolicyRunModel(scenario, row, p)),
-        stakes: {
-          supportNet: game.supportNet,
-          supportPenalty: game.supportPenalty,
-          reputation: game.reputation,
-          escalationGain: escalation
-            ? Float64Array.from(
-                escalation.benefit,
-                (b) => b - escalation.costToSender - escalation.sideEffects,
-              )
-            : null,
-        },
-        prior: game.typePrior,
-      };
-    }
-    const run = firstRun + i;
-    const u = randomStream(seed, typeStreamIndex(run)).next();
-    let type = 0;
-    let acc = cached.prior[0]!;
-    while (type < cached.prior.length - 1 && u >= acc) acc += cached.prior[++type]!;
-    types[i] = type;
-    for (let k = 0; k < nParams; k++) v[compiled.parameterSlots[k]!] = row[k]!;
-    for (let p = 0; p < P; p++) {
-      const rng = randomStream(seed, dynamicsStreamIndex(run));
-      simulateRun(
-        compiled,
-        v,
-        cached.models[p]!,
-        type,
-        cached.prior,
-        cached.stakes,
-        weeks,
-        rng,
-        streamExpressionRandom(rng),
-        buffers,
-      );
-      for (let o = 0; o < nOutputs - 1; o++)
-        outputs[(p * nOutputs + o) * runs + i] = buffers.outputs[o]!;
-      outputs[(p * nOutputs + nOutputs - 1) * runs + i] = buffers.sequentialRationality;
-      for (let k = 0; k < nSeries; k++) {
-        for (let t = 0; t < weeks; t++) {
-          const cell = (p * nSeries + k) * weeks + t;
-          const value = buffers.series[k * weeks + t]!;
-          seriesSums[cell]! += value;
-          if (series) series[cell * runs + i] = value;
-        }
-      }
-      // parameters may not be overwritten by the dynamics, but restore them to be safe
-      for (let k = 0; k < nParams; k++) v[compiled.parameterSlots[k]!] = row[k]!;
-    }
+      : parameters.subarray(failedRun * nParams, (failedRun + 1) * nParams);
+    throw describeSimulationFailure({
+      scenario,
+      row,
+      model: cached.models[failedPolicy]!,
+      policyIndex: policies[failedPolicy]!,
+      type: types[failedRun]!,
+      prior: cached.prior,
+      stakes: cached.stakes,
+      weeks,
+      seed,
+      run: firstRun + failedRun,
+      error,
+    });
   }
   return { firstRun, runs, types, outputs, seriesSums, series };
 }

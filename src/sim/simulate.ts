@@ -15,6 +15,7 @@ import type {
   SimulationResult,
   WeeklyPoint,
 } from "./SimulationResult.js";
+import type { ChunkFailure } from "./simulationWorker.js";
 import { weeklyChoiceProbabilities } from "./weeklyChoiceProbabilities.js";
 
 export interface SimulateOptions {
@@ -144,8 +145,16 @@ export async function simulate(
   } else {
     const pool = simulationPool(threads);
     // start every chunk, but merge strictly in chunk order
-    const pending = tasks.map((task) => pool.run(task) as Promise<ChunkResult>);
-    for (const promise of pending) accept(await promise);
+    const pending = tasks.map((task) => pool.run(task) as Promise<ChunkResult | ChunkFailure>);
+    // a chunk that fails stops the merge; the others' outcomes must not surface as unhandled
+    for (const promise of pending) promise.catch(() => undefined);
+    for (const promise of pending) {
+      const outcome = await promise;
+      if ("failure" in outcome) {
+        throw new LinkageError(outcome.failure.code, outcome.failure.message);
+      }
+      accept(outcome);
+    }
   }
 
   const policies: Record<string, PolicySimulation> = {};

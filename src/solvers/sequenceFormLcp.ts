@@ -31,6 +31,7 @@ import {
   blocks,
   centroid,
   checkPrior,
+  checkTableauSize,
   coveringTableau,
   FLOAT,
   INTEGER,
@@ -186,6 +187,7 @@ export function sequenceFormLcp(
   checkGame(game);
   const sf = given ?? sequenceForm(game);
   const b = blocks(sf);
+  checkTableauSize(b, start === "covering" ? "covering" : "tracing", false);
   const [A, B] = floatPayoffs(sf);
   let t: Tableau<Float64Array>;
   let first: number;
@@ -278,6 +280,7 @@ export function sequenceFormLcpExact(
   checkGame(game);
   const sf = given ?? sequenceForm(game);
   const b = blocks(sf);
+  checkTableauSize(b, start === "covering" ? "covering" : "tracing", true);
   const [A, B] = integerPayoffs(sf);
   let t: ExactTableau;
   let first: number;

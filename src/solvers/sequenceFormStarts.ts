@@ -18,6 +18,33 @@ export function blocks(sf: SequenceForm): Blocks {
   return { n1: p1.size, n2: p2.size, k1: p1.constraints.rows, k2: p2.constraints.rows };
 }
 
+/** Largest tableau (rows × columns) the float LCP builds: 2²⁶ doubles, 512 MiB. */
+export const MAX_TABLEAU_CELLS = 2 ** 26;
+/** Largest tableau the exact LCP builds: each cell is a bigint, many times a double's size. */
+export const MAX_EXACT_TABLEAU_CELLS = 2 ** 22;
+
+/**
+ * Refuses, before allocating it, a tableau too large for memory: the covering start's has
+ * n₁ + n₂ + 2k₁ + 2k₂ rows, the tracing start's n₁ + n₂ + k₁ + k₂ (sequences and information-set
+ * constraints of both players), each with two more columns than rows.
+ * @throws {LinkageError} E_INPUT naming the size and what to try instead
+ */
+export function checkTableauSize(
+  { n1, n2, k1, k2 }: Blocks,
+  start: "covering" | "tracing",
+  exact: boolean,
+): void {
+  const rows = start === "covering" ? n1 + n2 + 2 * k1 + 2 * k2 : n1 + n2 + k1 + k2;
+  const cells = rows * (rows + 2);
+  const limit = exact ? MAX_EXACT_TABLEAU_CELLS : MAX_TABLEAU_CELLS;
+  if (cells > limit) {
+    throw new LinkageError(
+      "E_INPUT",
+      `the sequence-form LCP would need a tableau of ${rows.toLocaleString("en-US")} rows (${cells.toExponential(2)} cells), above the limit of ${limit.toExponential(2)}${start === "covering" ? "; --start centroid needs fewer" : ""}${exact ? "; without --rational the limit is higher" : ""}`,
+    );
+  }
+}
+
 // ------------------------------------------------------------------------- the covering start
 
 /**

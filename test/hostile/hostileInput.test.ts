@@ -2,7 +2,7 @@
  * Regression tests for the findings of issue 20 (hostile input): each input is refused before
  * any work, with exit code 2, one located message and no stack trace.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -113,5 +113,58 @@ describe("game files: numbers and players", () => {
       await runCliCapture("solve", file(name, text)),
       /1:13: a game needs at least one player/,
     );
+  });
+});
+
+describe("errors during a simulation", () => {
+  const text = readFileSync(FLAGSHIP, "utf8").replace(
+    'attacks: "poisson(rate)"',
+    'attacks: "poisson(rate - 1000)"',
+  );
+  const bad = file("negative-rate.yaml", text);
+  it.each(["1", "2"])(
+    "name the file, the expression, the week and the values that produced the bad number (threads %s)",
+    async (threads) => {
+      const r = await runCliCapture("simulate", bad, "--runs", "600", "--threads", threads);
+      expectRefused(
+        r,
+        `${bad}`,
+        /dynamics\.week\.attacks: poisson requires a finite mean ≥ 0, got -9\d\d\.\d+ in "poisson\(rate - 1000\)"/,
+        /\(week 1 of run 1 under policy U, target type committed; rate = 5\.\d+\)/,
+      );
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    },
+  );
+});
+
+describe("game size", () => {
+  /** A two-player tree of perfect information `depth` moves deep, each move ending or going on. */
+  function deepTree(depth: number): string {
+    const lines = ['EFG 2 R "deep" { "1" "2" } ""'];
+    for (let i = 0; i < depth; i++) {
+      lines.push(`p "" ${1 + (i % 2)} ${Math.floor(i / 2) + 1} "" { "stop" "go" } 0`);
+      lines.push(`t "" ${i + 1} "" { ${i}, ${-i} }`);
+    }
+    lines.push(`t "" ${depth + 1} "" { 0, 0 }`);
+    return `${lines.join("\n")}\n`;
+  }
+  it("lcp refuses a tableau too large for memory (was: a crash after allocating)", async () => {
+    const deep = file("deep.efg", deepTree(20_000));
+    for (const start of ["covering", "centroid"]) {
+      expectRefused(
+        await runCliCapture("solve", deep, "--method", "lcp", "--start", start),
+        /the sequence-form LCP would need a tableau of [\d,]+ rows/,
+      );
+    }
+  });
+  it("backward induction solves the same deep tree", async () => {
+    const r = await runCliCapture(
+      "solve",
+      file("deep2.efg", deepTree(20_000)),
+      "--method",
+      "backward",
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^NE,/);
   });
 });
