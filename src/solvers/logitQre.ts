@@ -21,6 +21,8 @@ export interface LogitBranchOptions {
   readonly tolerance?: number;
   /** Most accepted steps before giving up (the result then has `converged: false`). @default 10000 */
   readonly maxSteps?: number;
+  /** Stop after this many seconds (checked at every accepted point; `converged: false`). @default no limit */
+  readonly maxSeconds?: number;
   /** Called with every accepted point of the branch, λ = 0 first. The profile is a fresh copy. */
   readonly onPoint?: (lambda: number, profile: Float64Array) => void;
 }
@@ -267,8 +269,13 @@ function branchOf(
     maxLambda = LOGIT_MAX_SCALED_LAMBDA / system.scale,
     tolerance = LOGIT_TOLERANCE,
     maxSteps = MAX_STEPS,
+    maxSeconds = Number.POSITIVE_INFINITY,
     onPoint,
   } = options;
+  if (!(maxSeconds > 0)) {
+    throw new LinkageError("E_DOMAIN", `logit branch: maxSeconds must be > 0, got ${maxSeconds}`);
+  }
+  const deadline = Date.now() + maxSeconds * 1000;
   const n = system.size;
   const points: LogitPoint[] = [];
   let last: Float64Array | null = null;
@@ -290,11 +297,12 @@ function branchOf(
       converged = true;
       break;
     }
-    if (lambda >= maxLambda || steps++ >= maxSteps) break;
+    if (lambda >= maxLambda || steps++ >= maxSteps || Date.now() > deadline) break;
   }
   let limit = lastProfile;
   let limitRegret = regret;
-  if (refine && last && n > 0) {
+  // past the time limit the last point stands as it is: polishing it can take longer than the path
+  if (refine && last && n > 0 && Date.now() <= deadline) {
     const refined = refine(lastProfile);
     if (refined) {
       const r = system.regret(refined);

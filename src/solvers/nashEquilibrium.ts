@@ -120,9 +120,10 @@ export function nashEquilibrium(
     start = found.profile;
     mesh *= 2;
   }
-  if (options.logitFallback ?? true) {
+  const remaining = (deadline - Date.now()) / 1000;
+  if ((options.logitFallback ?? true) && remaining > 0) {
     try {
-      const limit = logitBranch(game).limit;
+      const limit = logitBranch(game, { maxSeconds: remaining }).limit;
       const refined = refineEquilibrium(game, limit, { tolerance });
       consider({
         scale,

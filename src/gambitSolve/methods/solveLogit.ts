@@ -6,10 +6,11 @@ import { behaviourEquilibrium, mixedEquilibrium, splitByPlayer } from "../solved
  * `logit`: the limit of the principal branch of logit quantal response equilibria (strategic
  * games with any number of players; the agent form of an extensive game).
  */
-export const solveLogit: MethodSolver = (input, { rational }) => {
+export const solveLogit: MethodSolver = (input, { rational, maxSeconds }) => {
+  const limits = maxSeconds !== undefined ? { maxSeconds } : {};
   if (input.form === "strategic") {
     const game = input.game;
-    const branch = logitBranch(game);
+    const branch = logitBranch(game, limits);
     const mixed = splitByPlayer(
       branch.limit,
       game.strategies.map((s) => s.length),
@@ -19,7 +20,7 @@ export const solveLogit: MethodSolver = (input, { rational }) => {
       ...(branch.converged ? {} : { truncated: true }),
     };
   }
-  const branch = logitBranchAgent(input.game);
+  const branch = logitBranchAgent(input.game, limits);
   return {
     equilibria: [behaviourEquilibrium(input.game, branch.limit, rational)],
     ...(branch.converged ? {} : { truncated: true }),
