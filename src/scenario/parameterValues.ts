@@ -62,7 +62,8 @@ export function quantityValue(quantity: Quantity, values: ArrayLike<number>): nu
  * @throws {LinkageError} E_INPUT when an argument is not `id=number`
  */
 export function parseAssignments(assignments: readonly string[]): Record<string, number> {
-  const out: Record<string, number> = {};
+  // ids are data: a null-prototype record keeps "__proto__" an id like any other (refused below as unknown)
+  const out: Record<string, number> = Object.create(null);
   for (const text of assignments) {
     const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S+)\s*$/.exec(text);
     const value = match ? Number(match[2]) : Number.NaN;

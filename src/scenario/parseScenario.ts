@@ -1,5 +1,6 @@
 import { type Document, LineCounter, parseDocument } from "yaml";
 import { LinkageError } from "../errors/LinkageError.js";
+import { checkYamlDocument, MAX_YAML_ALIASES } from "./checkYamlDocument.js";
 import { describeIssue, describeValue } from "./describeIssue.js";
 import { parseDynamics } from "./parseDynamics.js";
 import { priorProblem, priorRange } from "./priorRange.js";
@@ -76,7 +77,8 @@ interface Problem {
  */
 export function parseScenario(text: string, source = "<string>"): Scenario {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // uniqueKeys is checked by checkYamlDocument in linear time (the parser's check is quadratic)
+  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
   const fail = (problems: readonly Problem[]): never => {
     throw locatedError(source, document, lineCounter, problems);
   };
@@ -90,7 +92,15 @@ export function parseScenario(text: string, source = "<string>"): Scenario {
       column: col,
     });
   }
-  const data: unknown = document.toJS();
+  const yamlProblems = checkYamlDocument(document);
+  if (yamlProblems.length > 0) fail(yamlProblems);
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    // an alias without its anchor, or one that expands too far
+    fail([{ path: [], message: `invalid YAML: ${(error as Error).message}` }]);
+  }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     fail([
       {

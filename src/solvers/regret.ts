@@ -47,6 +47,25 @@ function strategicRegretIn<T>(
   const nPlayers = game.players.length;
   checkShape(game, mixed);
   // pure[p][s]: player p's payoff from strategy s against the others' mixture
+  const pure =
+    F === (floatField as unknown as Field<T>) && nPlayers === 2
+      ? (bimatrixPurePayoffs(
+          game,
+          payoffs as ArrayLike<number>,
+          mixed as unknown as readonly ArrayLike<number>[],
+        ) as T[][])
+      : purePayoffsIn(F, game, payoffs, mixed);
+  return regretFromPurePayoffs(F, pure, mixed);
+}
+
+/** Each player's payoff from each pure strategy against the others' mixture, in any field. */
+function purePayoffsIn<T>(
+  F: Field<T>,
+  game: StrategicGame,
+  payoffs: ArrayLike<T>,
+  mixed: readonly ArrayLike<T>[],
+): T[][] {
+  const nPlayers = game.players.length;
   const pure = game.strategies.map((s) => Array.from({ length: s.length }, () => F.zero));
   const digits = new Int32Array(nPlayers);
   const total = profileCount(game);
@@ -65,6 +84,41 @@ function strategicRegretIn<T>(
       digits[p] = 0;
     }
   }
+  return pure;
+}
+
+/**
+ * {@link purePayoffsIn} for two players in doubles, as plain loops over the payoff table: the same
+ * sums in the same order (row strategy fastest, zero weights skipped), so the same bits, without
+ * the field's calls per operation (a 200 × 200 game: about twenty times faster).
+ */
+function bimatrixPurePayoffs(
+  game: StrategicGame,
+  payoffs: ArrayLike<number>,
+  [x, y]: readonly ArrayLike<number>[],
+): number[][] {
+  const m = game.strategies[0]!.length;
+  const n = game.strategies[1]!.length;
+  const row = new Array<number>(m).fill(0);
+  const col = new Array<number>(n).fill(0);
+  for (let t = 0; t < n; t++) {
+    const yt = y![t]!;
+    for (let s = 0; s < m; s++) {
+      const k = 2 * (s + m * t);
+      if (yt !== 0) row[s]! += yt * payoffs[k]!;
+      const xs = x![s]!;
+      if (xs !== 0) col[t]! += xs * payoffs[k + 1]!;
+    }
+  }
+  return [row, col];
+}
+
+/** Payoffs, best-response values and the largest regret, from the pure-strategy payoffs. */
+function regretFromPurePayoffs<T>(
+  F: Field<T>,
+  pure: readonly T[][],
+  mixed: readonly ArrayLike<T>[],
+): Regret<T> {
   const current: T[] = [];
   const best: T[] = [];
   let max = F.zero;

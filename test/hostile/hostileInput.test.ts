@@ -96,7 +96,7 @@ describe("input files: checked before reading", () => {
   });
   it("a scenario over the size limit is refused without parsing it", async () => {
     const big = file("big.yaml", `# ${"x".repeat(5 * 2 ** 20)}\n`);
-    expectRefused(await runCliCapture("analyze", big), /above the limit of 4,194,304 bytes/);
+    expectRefused(await runCliCapture("analyze", big), /above the limit of 1,048,576 bytes/);
   });
 });
 
@@ -167,4 +167,105 @@ describe("game size", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^NE,/);
   });
+});
+
+describe("YAML: reserved names, aliases, tags, duplicates", () => {
+  const flagship = readFileSync(FLAGSHIP, "utf8");
+  const variant = (name: string, find: string, replace: string) => {
+    expect(flagship).toContain(find);
+    return file(name, flagship.replace(find, replace));
+  };
+  it.each([
+    ["a parameter", "  mu0:\n", "  __proto__:\n", /parameters: "__proto__" is a reserved name/],
+    [
+      "a parameter named constructor",
+      "  mu0:\n",
+      "  constructor:\n",
+      /"constructor" is a reserved name/,
+    ],
+    [
+      "an output",
+      "  outputs:\n",
+      "  outputs:\n    prototype: { sum: attacks }\n",
+      /"prototype" is a reserved name/,
+    ],
+  ])("%s with a reserved name is refused with its location", async (_, find, replace, message) => {
+    const path = variant("reserved.yaml", find, replace);
+    expectRefused(await runCliCapture("analyze", path), /reserved\.yaml:\d+:\d+: /, message);
+  });
+  it("--set __proto__=1 is an unknown parameter, not ignored", async () => {
+    expectRefused(
+      await runCliCapture("analyze", FLAGSHIP, "--set", "__proto__=1"),
+      /unknown parameter "__proto__"/,
+    );
+  });
+  it("an alias bomb is refused", async () => {
+    let bomb = 'b0: &a0 ["x","x","x","x","x","x","x","x","x"]\n';
+    for (let i = 1; i < 9; i++)
+      bomb += `b${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(",")}]\n`;
+    expectRefused(
+      await runCliCapture("analyze", file("bomb.yaml", bomb + flagship)),
+      /invalid YAML: Excessive alias count/,
+    );
+  });
+  it("an alias without its anchor is refused (was an internal error)", async () => {
+    const path = variant("alias.yaml", "  mu0:\n", "  zz: *nowhere\n  mu0:\n");
+    expectRefused(await runCliCapture("analyze", path), /invalid YAML: Unresolved alias/);
+  });
+  it("an unknown tag is refused, not ignored", async () => {
+    const path = variant("tag.yaml", "  mu0:\n", "  mu0: !!js/function 'x'\n  mu1:\n");
+    expectRefused(
+      await runCliCapture("analyze", path),
+      /tag:yaml\.org,2002:js\/function is not part of the scenario language/,
+    );
+  });
+  it("a duplicate key is refused", async () => {
+    const path = variant("dup.yaml", "  mu0:\n", "  mu0: 1\n  mu0:\n");
+    expectRefused(await runCliCapture("analyze", path), /duplicate key "mu0"/);
+  });
+  it("20,000 unknown keys are reported once, from a linear-time check", async () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `zz${i}: 1`).join("\n");
+    const path = file("keys.yaml", `${flagship}\n${keys}\n`);
+    expectRefused(
+      await runCliCapture("analyze", path),
+      /unknown key "zz0" \(and 19999 more unknown\)/,
+    );
+  });
+});
+
+describe("--max-seconds bounds every search (a generous bound: the regressions took ~10× the limit)", () => {
+  /** A degenerate 200 × 200 game (payoffs 0–2): tens of thousands of extreme equilibria. */
+  function degenerateGame(): string {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % 3;
+    };
+    const payoffs = Array.from({ length: 2 * 200 * 200 }, next).join(" ");
+    return `NFG 1 R "degenerate" { "1" "2" } { 200 200 }\n${payoffs}\n`;
+  }
+  const game = file("degenerate.nfg", degenerateGame());
+  it.each(["enummixed", "simpdiv", "logit", "gnm"])(
+    "%s stops near the limit and says so",
+    async (method) => {
+      const started = Date.now();
+      const r = await runCliCapture(
+        "solve",
+        game,
+        "--method",
+        method,
+        "--max-seconds",
+        "1",
+        "--json",
+      );
+      const seconds = (Date.now() - started) / 1000;
+      expect(r.code).toBe(0);
+      expect(seconds).toBeLessThan(8);
+      const result = JSON.parse(r.stdout) as { truncated?: boolean; equilibria: unknown[] };
+      if (method === "enummixed") expect(result.truncated).toBe(true);
+    },
+    60_000,
+  );
 });

@@ -7,7 +7,7 @@ import {
   vertexEnumerationExact,
 } from "../../solvers/vertexEnumeration.js";
 import { type MethodSolver, requireTwoPlayers, strategicFormOf } from "../methodSolver.js";
-import type { SolvedComponent } from "../SolveResult.js";
+import type { SolvedComponent, SolvedEquilibrium } from "../SolveResult.js";
 import { exactMixedEquilibrium, mixedEquilibrium } from "../solvedEquilibrium.js";
 
 /**
@@ -16,32 +16,48 @@ import { exactMixedEquilibrium, mixedEquilibrium } from "../solvedEquilibrium.js
  * stops at `maxSeconds` and says the list may be incomplete.
  */
 export const solveEnumMixed: MethodSolver = (input, options) => {
+  const started = performance.now();
   const game = strategicFormOf(input);
   requireTwoPlayers(game, "enummixed");
+  // with a time limit, the search gets most of it and checking what it found (each
+  // equilibrium's payoffs and regret, O(m·n) apiece) the rest: a degenerate 200 × 200 game can
+  // yield tens of thousands of equilibria in seconds
+  const limit = options.maxSeconds;
   const search = {
-    ...(options.maxSeconds !== undefined ? { maxSeconds: options.maxSeconds } : {}),
+    ...(limit !== undefined ? { maxSeconds: limit * SEARCH_SHARE } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
+  const deadline = limit === undefined ? Number.POSITIVE_INFINITY : started + limit * 1000;
   const result = options.rational
     ? vertexEnumerationExact(game, search)
     : vertexEnumeration(game, search);
-  const equilibria = options.rational
-    ? (result as ReturnType<typeof vertexEnumerationExact>).equilibria.map((e) =>
-        exactMixedEquilibrium(game, e.strategies),
-      )
-    : (result as ReturnType<typeof vertexEnumeration>).equilibria.map((e) =>
-        mixedEquilibrium(
-          game,
-          e.strategies.map((s) => [...s]),
-          false,
-        ),
-      );
+  const found = result.equilibria as readonly BimatrixEquilibrium<Rational | number>[];
+  const equilibria: SolvedEquilibrium[] = [];
+  for (const e of found) {
+    if (performance.now() > deadline) break;
+    equilibria.push(
+      options.rational
+        ? exactMixedEquilibrium(game, (e as BimatrixEquilibrium<Rational>).strategies)
+        : mixedEquilibrium(
+            game,
+            (e as BimatrixEquilibrium<number>).strategies.map((s) => [...s]),
+            false,
+          ),
+    );
+  }
+  const complete = result.complete && equilibria.length === found.length;
+  const reported = found.slice(0, equilibria.length) as
+    | BimatrixEquilibrium<Rational>[]
+    | BimatrixEquilibrium<number>[];
   return {
-    ...(options.components ? { components: solvedComponents(result.equilibria) } : {}),
+    ...(options.components ? { components: solvedComponents(reported) } : {}),
     equilibria,
-    ...(result.complete ? {} : { truncated: true }),
+    ...(complete ? {} : { truncated: true }),
   };
 };
+
+/** Share of `maxSeconds` given to the vertex search; the rest checks and writes what it found. */
+const SEARCH_SHARE = 0.8;
 
 /** `enumsupport`: support enumeration, for nondegenerate two-player games. */
 export const solveEnumSupport: MethodSolver = (input, { rational }) => {
