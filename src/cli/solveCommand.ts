@@ -1,5 +1,10 @@
-import { LinkageError } from "../errors/LinkageError.js";
-import { formatEquilibriumLine, type SolveMethod, solveGame } from "../gambitSolve/index.js";
+import { isLinkageError, LinkageError } from "../errors/LinkageError.js";
+import {
+  formatEquilibriumLine,
+  type SolveMethod,
+  type SolveResult,
+  solveGame,
+} from "../gambitSolve/index.js";
 import { readGambitGame } from "../games/gambit/readGambitGame.js";
 import { readTextFile } from "../scenario/readTextFile.js";
 import { wholeNumberFlag } from "./cliFlags.js";
@@ -44,22 +49,34 @@ export async function solveCommand(
   }
   const started = Date.now();
   let reported = 0;
-  const result = await solveGame(readGambitGame(text, file), {
-    method: options.method,
-    rational: options.rational ?? false,
-    ...(maxSeconds !== undefined ? { maxSeconds } : {}),
-    ...(options.start !== undefined ? { start: options.start } : {}),
-    ...(seed !== undefined ? { seed } : {}),
-    ...(options.components ? { components: true } : {}),
-    onProgress: (found) => {
-      // long searches say how far they are, on stderr, at most once a second
-      const seconds = Math.floor((Date.now() - started) / 1000);
-      if (seconds > reported) {
-        reported = seconds;
-        io.stderr(`linkage: ${found} equilibria so far (${seconds} s)\n`);
-      }
-    },
-  });
+  let result: SolveResult;
+  try {
+    const game = readGambitGame(text, file);
+    result = await solveGame(game, {
+      method: options.method,
+      rational: options.rational ?? false,
+      ...(maxSeconds !== undefined ? { maxSeconds } : {}),
+      ...(options.start !== undefined ? { start: options.start } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+      ...(options.components ? { components: true } : {}),
+      onProgress: (found) => {
+        // long searches say how far they are, on stderr, at most once a second
+        const seconds = Math.floor((Date.now() - started) / 1000);
+        if (seconds > reported) {
+          reported = seconds;
+          io.stderr(`linkage: ${found} equilibria so far (${seconds} s)\n`);
+        }
+      },
+    });
+  } catch (error) {
+    // a method that does not apply to this game: say which file it is about
+    if (isLinkageError(error) && !error.message.startsWith(file)) {
+      throw new LinkageError(error.code, `${file}: ${error.message}`, error.location, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
   if (options.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return;

@@ -177,7 +177,7 @@ export function powerlaw(rng: RandomStream, xmin: number, alpha: number): number
  * understated). docs/limits.md states this cap.
  *
  * Source: mixture by composition (Devroye 1986, §II.4).
- * @throws {LinkageError} E_DOMAIN if n is not a non-negative integer, pmass ∉ [0, 1],
+ * @throws {LinkageError} E_DOMAIN if n is not a whole number in [0, 2⁵³), pmass ∉ [0, 1],
  * median ≤ 0, σ < 0, xmin ≤ 0 or α ≤ 1
  * @example severity(randomStream(0, 0), 0, 0.05, 2, 1, 10, 2.4) // => 0
  */
@@ -190,8 +190,8 @@ export function severity(
   xmin: number,
   alpha: number,
 ): number {
-  if (!(Number.isInteger(n) && n >= 0)) {
-    throw domain(`severity requires a non-negative integer count n, got ${n}`);
+  if (!(Number.isSafeInteger(n) && n >= 0)) {
+    throw domain(`severity requires a whole count n from 0 to 2^53 − 1, got ${n}`);
   }
   if (!(pmass >= 0 && pmass <= 1)) throw domain(`severity requires 0 ≤ pmass ≤ 1, got ${pmass}`);
   if (!(median > 0)) throw domain(`severity requires median > 0, got ${median}`);

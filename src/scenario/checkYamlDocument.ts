@@ -2,7 +2,11 @@ import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node } fro
 import type { DocumentPath } from "./yamlLocator.js";
 
 /** Keys that would reach an object's prototype if used as names: refused everywhere. */
-export const RESERVED_NAMES: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  "__proto__",
+  "constructor",
+  "prototype",
+]);
 
 /** Most aliases (`*name`) a scenario may use: enough for sharing values, not for a bomb. */
 export const MAX_YAML_ALIASES = 100;

@@ -5,7 +5,7 @@ import { orderDefinitions } from "../expression/orderDefinitions.js";
 import { parseExpression } from "../expression/parseExpression.js";
 import type { DynamicsSpec, ExpressionSpec, Quantity } from "./Scenario.js";
 import type { DynamicsDocument, PerTypeValueRef, ValueRef } from "./scenarioSchema.js";
-import { type DocumentPath, formatPath } from "./yamlLocator.js";
+import { type DocumentPath, formatPath, type LineColumn } from "./yamlLocator.js";
 
 /** Names every dynamics expression may use besides parameters, state, week values, choices and types. */
 export const RESERVED_NAMES = ["t", "s", "x", "mu", "violation"] as const;
@@ -23,6 +23,8 @@ export interface DynamicsContext {
   readonly quantity: (ref: ValueRef, path: DocumentPath, probability?: boolean) => Quantity;
   readonly perType: (ref: PerTypeValueRef, path: DocumentPath) => Quantity[];
   readonly report: (path: DocumentPath, message: string, key?: string, offset?: number) => void;
+  /** Line and column of a path in the file, for messages raised later (during a simulation). */
+  readonly locate?: (path: DocumentPath) => LineColumn | null;
 }
 
 /**
@@ -95,7 +97,10 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
         typeof text === "string" ? error.offset : undefined,
       );
     }
-    return { text: source, path: where };
+    const at = ctx.locate?.(path);
+    return at
+      ? { text: source, path: where, line: at.line, column: at.column }
+      : { text: source, path: where };
   };
 
   // the target's weekly decision problem

@@ -20,7 +20,14 @@ import {
   type ValueRef,
 } from "./scenarioSchema.js";
 import { typePriorProblem } from "./typePriorProblem.js";
-import { type DocumentPath, formatPath, locateInsideScalar, locateInYaml } from "./yamlLocator.js";
+import {
+  type DocumentPath,
+  formatPath,
+  indexYamlPaths,
+  type LineColumn,
+  locateInsideScalar,
+  locateInYaml,
+} from "./yamlLocator.js";
 
 /** Most demands a scenario may have: the target's choices are enumerated (2^n of them). */
 export const MAX_DEMANDS = 16;
@@ -115,7 +122,15 @@ export function parseScenario(text: string, source = "<string>"): Scenario {
   }
   const doc = (parsed as { data: ScenarioDocument }).data;
   const problems: Problem[] = [];
-  const scenario = buildScenario(doc, source, problems);
+  let index: Map<string, number> | null = null;
+  const locate = (path: DocumentPath): LineColumn | null => {
+    index ??= indexYamlPaths(document);
+    const offset = index.get(formatPath(path));
+    if (offset === undefined) return null;
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const scenario = buildScenario(doc, source, problems, locate);
   if (problems.length > 0) fail(problems);
   return scenario;
 }
@@ -147,7 +162,12 @@ function locatedError(
 }
 
 /** Resolves ids and references, checking the rules zod cannot express. */
-function buildScenario(doc: ScenarioDocument, source: string, problems: Problem[]): Scenario {
+function buildScenario(
+  doc: ScenarioDocument,
+  source: string,
+  problems: Problem[],
+  locate: (path: DocumentPath) => LineColumn | null,
+): Scenario {
   const report = (path: DocumentPath, message: string, key?: string, offset?: number) =>
     problems.push({ path, key, message, offset });
 
@@ -485,6 +505,7 @@ function buildScenario(doc: ScenarioDocument, source: string, problems: Problem[
         quantity,
         perType,
         report,
+        locate,
       })
     : null;
 

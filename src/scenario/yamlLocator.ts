@@ -102,3 +102,32 @@ export function locateInsideScalar(
   const { line, col } = lineCounter.linePos(node.range[0] + quoted + offset);
   return { line, column: col };
 }
+
+/**
+ * The start offset of every node's value in a YAML document, keyed by its formatted path
+ * ({@link formatPath}): one pass over the document, so locating many paths stays linear (each
+ * {@link locateInYaml} call scans the mappings on its path).
+ */
+export function indexYamlPaths(document: Document): Map<string, number> {
+  const index = new Map<string, number>();
+  const visit = (node: unknown, path: (string | number)[]): void => {
+    const start = rangeStart(node);
+    if (start !== undefined) index.set(formatPath(path), start);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        path.push(String(scalarValue(pair.key)));
+        visit(pair.value, path);
+        path.pop();
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        path.push(i);
+        visit(item, path);
+        path.pop();
+      });
+    }
+  };
+  visit(document.contents, []);
+  return index;
+}

@@ -51,7 +51,7 @@ export function meanField(scenario: Scenario, options: MeanFieldOptions = {}): S
     if (policyIndex < 0) {
       throw new LinkageError(
         "E_INPUT",
-        `unknown policy "${id}"; the scenario's policies are ${scenario.policies.map((p) => p.id).join(", ")}`,
+        `--policies ${id}: unknown policy "${id}"; the scenario's policies are ${scenario.policies.map((p) => p.id).join(", ")}`,
       );
     }
     const { outputs, series } = meanFieldPolicy(scenario, compiled, values, policyIndex, weeks);

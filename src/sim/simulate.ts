@@ -90,7 +90,7 @@ export async function simulate(
     if (index < 0) {
       throw new LinkageError(
         "E_INPUT",
-        `unknown policy "${id}"; the scenario's policies are ${scenario.policies.map((p) => p.id).join(", ")}`,
+        `--policies ${id}: unknown policy "${id}"; the scenario's policies are ${scenario.policies.map((p) => p.id).join(", ")}`,
       );
     }
     return index;

@@ -28,10 +28,15 @@ const RUNS = Number(process.env["FUZZ_RUNS"] ?? 60);
 const HANG_MS = 15_000;
 
 const counts = { cases: 0, ok: 0, located: 0, plain: 0, crashes: 0, hangs: 0 };
+/** A few messages without a location, for the report. */
+const plainSamples = new Set<string>();
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
   const report = process.env["FUZZ_REPORT"];
-  if (report) writeFileSync(report, `${JSON.stringify(counts, null, 2)}\n`);
+  if (report) {
+    const summary = { ...counts, plainSamples: [...plainSamples] };
+    writeFileSync(report, `${JSON.stringify(summary, null, 2)}\n`);
+  }
 });
 
 let fileCounter = 0;
@@ -42,14 +47,19 @@ function write(name: string, text: string): string {
 }
 
 /** Checks one outcome and counts it; returns false (failing the property) on a crash or hang. */
-function judge(r: CliCapture, ms: number, what: string): boolean {
+function judge(r: CliCapture, ms: number, what: string, input?: string): boolean {
   counts.cases++;
   const stack = /\n\s+at |internal error|Error:\s/.test(r.stderr);
   if (ms > HANG_MS) counts.hangs++;
   if (r.code === 0 && !stack) counts.ok++;
   else if (r.code === 2 && !stack && r.stderr.trim() !== "") {
-    if (/:\d+(:\d+)?:|--[a-z-]+/.test(r.stderr)) counts.located++;
-    else counts.plain++;
+    // located: a line (and column), a flag, or — for a property of the whole game — the file
+    if (/:\d+(:\d+)?:|--[a-z-]+/.test(r.stderr) || (input && r.stderr.includes(`${input}: `)))
+      counts.located++;
+    else {
+      counts.plain++;
+      if (plainSamples.size < 20) plainSamples.add(r.stderr.trim().slice(0, 200));
+    }
   } else counts.crashes++;
   const fine = ms <= HANG_MS && (r.code === 0 || r.code === 2) && !stack;
   if (!fine) {
@@ -147,7 +157,7 @@ describe("fuzz: hostile input never crashes, hangs or hides its location", () =>
             applyMutations(games[which]!, mutations),
           );
           const { r, ms } = await timed(["solve", game, "--method", method, "--max-seconds", "5"]);
-          return judge(r, ms, `solve --method ${method} ${JSON.stringify(mutations)}`);
+          return judge(r, ms, `solve --method ${method} ${JSON.stringify(mutations)}`, game);
         },
       ),
       { seed: 23, numRuns: RUNS },

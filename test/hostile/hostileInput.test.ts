@@ -129,7 +129,7 @@ describe("errors during a simulation", () => {
       expectRefused(
         r,
         `${bad}`,
-        /dynamics\.week\.attacks: poisson requires a finite mean ≥ 0, got -9\d\d\.\d+ in "poisson\(rate - 1000\)"/,
+        /:\d+:\d+: dynamics\.week\.attacks: poisson requires a finite mean ≥ 0, got -9\d\d\.\d+ in "poisson\(rate - 1000\)"/,
         /\(week 1 of run 1 under policy U, target type committed; rate = 5\.\d+\)/,
       );
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
