@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sExpression } from "../../test/support/sExpression.js";
 import type { Expression } from "./Expression.js";
 import { ExpressionError } from "./ExpressionError.js";
-import { MAX_EXPRESSION_DEPTH, parseExpression } from "./parseExpression.js";
+import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH, parseExpression } from "./parseExpression.js";
 
 function syntaxError(text: string): ExpressionError {
   try {
@@ -159,10 +159,20 @@ describe("parseExpression", () => {
     const parens = syntaxError(`${"(".repeat(n)}x${")".repeat(n)}`);
     expect(parens.message).toMatch(/nested more than 100 levels/);
     expect(parens.offset).toBe(MAX_EXPRESSION_DEPTH);
-    expect(syntaxError(`${"-".repeat(10_000)}x`).message).toMatch(/nested/);
-    expect(syntaxError(`x${"+x".repeat(10_000)}`).message).toMatch(/nested/);
-    expect(syntaxError(`${"2^".repeat(10_000)}2`).message).toMatch(/nested/);
+    expect(syntaxError(`${"-".repeat(9_000)}x`).message).toMatch(/nested/);
+    expect(syntaxError(`x${"+x".repeat(4_000)}`).message).toMatch(/nested/);
+    expect(syntaxError(`${"2^".repeat(4_000)}2`).message).toMatch(/nested/);
     expect(syntaxError(`${"f(".repeat(n)}${")".repeat(n)}`).message).toMatch(/nested/);
     expect(() => parseExpression(`x${"+x".repeat(MAX_EXPRESSION_DEPTH - 1)}`)).not.toThrow();
+  });
+});
+
+describe("expression length", () => {
+  it("refuses a text longer than MAX_EXPRESSION_LENGTH, pointing at the limit", () => {
+    const long = Array.from({ length: 4000 }, () => "1").join("+");
+    expect(long.length).toBeGreaterThan(MAX_EXPRESSION_LENGTH - 3000);
+    const tooLong = `${long}+${long}+${long}`;
+    expect(() => parseExpression(tooLong)).toThrow(/more than 10,000; split it/);
+    expect(parseExpression("1+2").kind).toBe("binary");
   });
 });

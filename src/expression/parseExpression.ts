@@ -4,6 +4,9 @@ import { ExpressionError } from "./ExpressionError.js";
 /** Deepest nesting the parser accepts; deeper expressions should be split into definitions. */
 export const MAX_EXPRESSION_DEPTH = 100;
 
+/** Longest expression text, in characters: a definition is a formula, not a program (docs/limits.md). */
+export const MAX_EXPRESSION_LENGTH = 10_000;
+
 type TokenKind = "number" | "name" | "keyword" | "operator" | "end";
 
 interface Token {
@@ -342,5 +345,12 @@ class Parser {
  * //                 right: { kind: "number", value: 2, start: 3, end: 4 } } }
  */
 export function parseExpression(text: string): Expression {
+  if (text.length > MAX_EXPRESSION_LENGTH) {
+    throw new ExpressionError(
+      `expression is ${text.length.toLocaleString("en-US")} characters long, more than ${MAX_EXPRESSION_LENGTH.toLocaleString("en-US")}; split it into several definitions`,
+      MAX_EXPRESSION_LENGTH,
+      1,
+    );
+  }
   return new Parser(tokenize(text)).parse();
 }
