@@ -1,3 +1,4 @@
+import type { Credibility } from "./credibility.js";
 import type { TippingPoint } from "./tippingPoints.js";
 
 export type { TippingPoint } from "./tippingPoints.js";
@@ -19,19 +20,22 @@ export interface PolicyResult {
   readonly violationProbability: Record<string, number>;
 }
 
-export interface CredibilityResult {
+/** The credibility block of `linkage analyze --json`: {@link Credibility}'s verdicts and gains, for one policy, at one ρ. */
+export type CredibilityResult = Pick<
+  Credibility,
+  | "promiseAfterClean"
+  | "supportAfterViolation"
+  | "escalationAfterViolation"
+  | "minReputationStake"
+  | "promiseCredible"
+  | "withholdCredible"
+  | "escalationCredible"
+> & {
   /** The policy whose follow-through is assessed (the first escalation policy, else the first conditional one). */
   readonly policy: string;
   /** ρ used for the flags. */
   readonly reputation: number;
-  readonly promiseAfterClean: number | null;
-  readonly supportAfterViolation: number | null;
-  readonly escalationAfterViolation: number | null;
-  readonly minReputationStake: number;
-  readonly promiseCredible: boolean;
-  readonly withholdCredible: boolean;
-  readonly escalationCredible: boolean;
-}
+};
 
 /**
  * Everything `linkage analyze` reports; `--json` prints exactly this object. Keys named in the

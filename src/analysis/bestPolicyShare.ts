@@ -1,8 +1,8 @@
 import { latinHypercube } from "../math/latinHypercube.js";
 import { randomStream } from "../math/randomStream.js";
 import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
-import { priorQuantile } from "../scenario/priorQuantile.js";
 import type { Scenario } from "../scenario/Scenario.js";
+import { writePriorPoint } from "../scenario/writePriorPoint.js";
 import { bestPolicyOf } from "./policyOutcome.js";
 
 /** Stream index of the best-policy-share design (distinct from the simulation's streams). */
@@ -25,9 +25,7 @@ export function bestPolicyShare(
   const wins = new Float64Array(policies.length);
   const work = Float64Array.from(values);
   for (let r = 0; r < draws; r++) {
-    free.forEach((i, d) => {
-      work[i] = priorQuantile(scenario.parameters[i]!.prior!, design[r * free.length + d]!);
-    });
+    writePriorPoint(scenario, free, design, r, work);
     wins[bestPolicyOf(compileLeverageGame(scenario, work))]!++;
   }
   return Object.fromEntries(policies.map((p, k) => [p.id, wins[k]! / draws]));

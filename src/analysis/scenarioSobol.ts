@@ -1,6 +1,6 @@
 import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
-import { priorQuantile } from "../scenario/priorQuantile.js";
 import type { Scenario } from "../scenario/Scenario.js";
+import { writePriorPoint } from "../scenario/writePriorPoint.js";
 import { compileSimulation } from "../sim/compileSimulation.js";
 import { meanFieldPolicy } from "../sim/meanField.js";
 import { leverageValue } from "./leverageValue.js";
@@ -88,9 +88,7 @@ function sobolFor(
     d,
     (points, out) => {
       for (let r = 0; r < out.length; r++) {
-        parameters.forEach((i, k) => {
-          work[i] = priorQuantile(scenario.parameters[i]!.prior!, points[r * d + k]!);
-        });
+        writePriorPoint(scenario, parameters, points, r, work);
         out[r] = model(work);
       }
     },

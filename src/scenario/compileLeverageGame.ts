@@ -1,4 +1,5 @@
 import type { LeverageGame, LeveragePolicy } from "../games/leverageGame.js";
+import { quantityValue } from "./quantityValue.js";
 import type { Quantity, Scenario } from "./Scenario.js";
 
 /**
@@ -10,7 +11,7 @@ import type { Quantity, Scenario } from "./Scenario.js";
  */
 export function compileLeverageGame(scenario: Scenario, values: ArrayLike<number>): LeverageGame {
   const shape = shapeOf(scenario);
-  const v = (q: Quantity) => (q.kind === "constant" ? q.value : values[q.index]!);
+  const v = (q: Quantity) => quantityValue(q, values);
   const types = scenario.target.types;
   const nTypes = types.length;
   const demands = scenario.demands;

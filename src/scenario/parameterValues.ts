@@ -52,11 +52,6 @@ export function parameterValues(
   return { values, warnings };
 }
 
-/** The number a {@link Quantity} stands for, given parameter values. */
-export function quantityValue(quantity: Quantity, values: ArrayLike<number>): number {
-  return quantity.kind === "constant" ? quantity.value : values[quantity.index]!;
-}
-
 /**
  * Parses `--set` arguments of the form `id=value` into an overrides record.
  * @throws {LinkageError} E_INPUT when an argument is not `id=number`

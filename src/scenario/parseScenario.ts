@@ -1,6 +1,7 @@
 import { type Document, LineCounter, parseDocument } from "yaml";
 import { LinkageError } from "../errors/LinkageError.js";
 import { checkYamlDocument, MAX_YAML_ALIASES } from "./checkYamlDocument.js";
+import { DEFAULT_LADDER } from "./defaultLadder.js";
 import { describeIssue, describeValue } from "./describeIssue.js";
 import { parseDynamics } from "./parseDynamics.js";
 import { priorProblem, priorRange } from "./priorRange.js";
@@ -31,14 +32,6 @@ import {
 
 /** Most demands a scenario may have: the target's choices are enumerated (2^n of them). */
 export const MAX_DEMANDS = 16;
-
-/** MODEL.md §3's ladder: support; withhold; + aid to anti-Taliban groups; + strikes. */
-const DEFAULT_LADDER = [
-  { support: 1, escalation: 0, label: "support" },
-  { support: 0, escalation: 0, label: "withhold" },
-  { support: 0, escalation: 1, label: "withhold + aid opposition" },
-  { support: 0, escalation: 2, label: "withhold + strikes" },
-] as const;
 
 /** The automaton a policy gets when it names none. */
 function defaultAutomaton(

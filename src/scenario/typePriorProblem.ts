@@ -1,3 +1,4 @@
+import { quantityValue } from "./quantityValue.js";
 import type { Scenario } from "./Scenario.js";
 
 const PROBABILITY_SUM_TOL = 1e-9;
@@ -12,7 +13,7 @@ export function typePriorProblem(scenario: Scenario, values: ArrayLike<number>):
   let omitted = false;
   for (const type of scenario.target.types) {
     if (type.prior === null) omitted = true;
-    else sum += type.prior.kind === "constant" ? type.prior.value : values[type.prior.index]!;
+    else sum += quantityValue(type.prior, values);
   }
   if (omitted && sum > 1 + PROBABILITY_SUM_TOL) {
     return `expected the type priors to sum to at most 1 (one type takes the remainder), found ${sum}`;

@@ -1,5 +1,5 @@
 export { generousTitForTatAutomaton } from "./automata/generousTitForTatAutomaton.js";
-export { DEFAULT_LADDER, type LadderLevel, ladderAutomaton } from "./automata/ladderAutomaton.js";
+export { type LadderLevel, ladderAutomaton } from "./automata/ladderAutomaton.js";
 export { punishAutomaton } from "./automata/punishAutomaton.js";
 export { unconditionalAutomaton } from "./automata/unconditionalAutomaton.js";
 export { withholdAutomaton } from "./automata/withholdAutomaton.js";

@@ -1,5 +1,5 @@
 import { LinkageError } from "../errors/LinkageError.js";
-import { quantityValue } from "../scenario/parameterValues.js";
+import { quantityValue } from "../scenario/quantityValue.js";
 import type { AutomatonSpec, Scenario } from "../scenario/Scenario.js";
 import { generousTitForTatAutomaton } from "./automata/generousTitForTatAutomaton.js";
 import { ladderAutomaton } from "./automata/ladderAutomaton.js";

@@ -4,8 +4,8 @@ import { LinkageError } from "../errors/LinkageError.js";
 import { latinHypercube } from "../math/latinHypercube.js";
 import { randomStream } from "../math/randomStream.js";
 import { parameterValues } from "../scenario/parameterValues.js";
-import { priorQuantile } from "../scenario/priorQuantile.js";
 import type { Scenario } from "../scenario/Scenario.js";
+import { writePriorPoint } from "../scenario/writePriorPoint.js";
 import { BinnedQuantiles } from "./binnedQuantiles.js";
 import { compileSimulation } from "./compileSimulation.js";
 import { type ChunkResult, type ChunkTask, runChunk } from "./runChunk.js";
@@ -238,9 +238,7 @@ function drawParameters(
   const out = new Float64Array(runs * n);
   for (let r = 0; r < runs; r++) {
     out.set(values, r * n);
-    free.forEach((i, d) => {
-      out[r * n + i] = priorQuantile(scenario.parameters[i]!.prior!, design[r * free.length + d]!);
-    });
+    writePriorPoint(scenario, free, design, r, out, r * n);
   }
   return out;
 }

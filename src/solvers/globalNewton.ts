@@ -1,5 +1,6 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import type { StrategicGame } from "../games/strategicGame.js";
+import { euclideanNorm as norm } from "../math/euclideanNorm.js";
 import { randomStream } from "../math/randomStream.js";
 import { solveInPlace } from "../math/solveLinearSystem.js";
 import {
@@ -839,12 +840,6 @@ function hermiteDip(
     }
   }
   return -1;
-}
-
-function norm(v: Float64Array): number {
-  let sum = 0;
-  for (const x of v) sum += x * x;
-  return Math.sqrt(sum);
 }
 
 /**

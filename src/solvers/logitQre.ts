@@ -1,6 +1,7 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import type { ExtensiveGame } from "../games/extensiveGame.js";
 import type { StrategicGame } from "../games/strategicGame.js";
+import { euclideanNorm as norm } from "../math/euclideanNorm.js";
 import { solveInPlace } from "../math/solveLinearSystem.js";
 import { agentLogitSystem, type LogitSystem, strategicLogitSystem } from "./logitQreSystem.js";
 
@@ -570,12 +571,6 @@ function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
   for (let k = 0; k < a.length; k++) s += a[k]! * b[k]!;
   return s;
-}
-
-function norm(a: ArrayLike<number>): number {
-  let s = 0;
-  for (let k = 0; k < a.length; k++) s += a[k]! * a[k]!;
-  return Math.sqrt(s);
 }
 
 /** Strategies with at least this probability at the branch's last point form the support. */

@@ -1,6 +1,6 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import type { StrategicGame } from "../games/strategicGame.js";
-import { fromNumber, type Rational, rational } from "../math/rational.js";
+import { fromNumber, gcd, type Rational, rational } from "../math/rational.js";
 import { type EquilibriumComponents, equilibriumComponents } from "./equilibriumComponents.js";
 
 /**
@@ -263,11 +263,6 @@ function scaledPayoffs(payoffs: Float64Array, m: number, n: number, p: number): 
   const out = new Float64Array(m * n);
   for (let k = 0; k < m * n; k++) out[k] = (payoffs[2 * k + p]! - min) / range + 1;
   return out;
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a < 0n ? -a : a;
 }
 
 /**

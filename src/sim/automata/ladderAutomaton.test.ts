@@ -24,7 +24,7 @@ describe("ladderAutomaton (KE)", () => {
     expect(ke.start).toBe(1);
     expect([...ke.support]).toEqual([1, 0, 0, 0]);
     expect([...ke.escalation]).toEqual([0, 0, 1, 2]);
-    expect(ke.labels[2]).toBe("withhold + aid anti-Taliban groups");
+    expect(ke.labels[2]).toBe("withhold + aid opposition");
   });
 
   it("climbs on a violation and descends on a clean week, within the bounds 0…3", () => {

@@ -1,4 +1,5 @@
 import { LinkageError } from "../../errors/LinkageError.js";
+import { DEFAULT_LADDER } from "../../scenario/defaultLadder.js";
 import {
   assertPolicyAutomaton,
   CLEAN,
@@ -16,14 +17,6 @@ export interface LadderLevel {
   /** Shown in reports. @default `"level <m>"` */
   readonly label?: string;
 }
-
-/** KE's four rungs (MODEL.md §3): support; withhold; + aid anti-Taliban groups; + strikes. */
-export const DEFAULT_LADDER: readonly LadderLevel[] = [
-  { support: 1, escalation: 0, label: "support" },
-  { support: 0, escalation: 0, label: "withhold" },
-  { support: 0, escalation: 1, label: "withhold + aid anti-Taliban groups" },
-  { support: 0, escalation: 2, label: "withhold + aid anti-Taliban groups + strikes" },
-];
 
 export interface LadderOptions {
   /** The rung the sender starts on ("no support until compliance"). @default 1 */
