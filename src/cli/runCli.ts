@@ -162,7 +162,8 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     return EXIT_OK;
   } catch (error) {
     const { code, message } = exitCodeFor(error);
-    if (message !== null) io.stderr(`linkage: ${message}\n`);
+    // several problems (a scenario's issues) are printed one a line, each with its location
+    if (message !== null) for (const line of message.split("\n")) io.stderr(`linkage: ${line}\n`);
     if (process.env["LINKAGE_DEBUG"] && error instanceof Error && error.stack)
       io.stderr(`${error.stack}\n`);
     return code;

@@ -16,15 +16,29 @@ export interface SourceLocation {
   readonly column: number;
 }
 
+/** One problem of several found in one input (zod-style): where it is and what is wrong. */
+export interface LinkageIssue {
+  /** Path inside the document, formatted (`demands[1].costToTarget.committed`). */
+  readonly path: string;
+  readonly message: string;
+  readonly location?: SourceLocation;
+}
+
 export class LinkageError extends Error {
   override readonly name = "LinkageError";
+  /**
+   * Every problem found, in document order, when the input had several (a scenario reports all
+   * of its problems at once); the message then has one line per issue and `location` is the first.
+   */
+  readonly issues: readonly LinkageIssue[];
   constructor(
     readonly code: LinkageErrorCode,
     message: string,
     readonly location?: SourceLocation,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { readonly issues?: readonly LinkageIssue[] },
   ) {
     super(message, options);
+    this.issues = options?.issues ?? [];
   }
 }
 

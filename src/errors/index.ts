@@ -1,2 +1,2 @@
-export type { LinkageErrorCode, SourceLocation } from "./LinkageError.js";
+export type { LinkageErrorCode, LinkageIssue, SourceLocation } from "./LinkageError.js";
 export { isLinkageError, LinkageError } from "./LinkageError.js";

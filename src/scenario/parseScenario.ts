@@ -69,7 +69,8 @@ interface Problem {
  * {@link Scenario} whose ids and parameter references are resolved.
  *
  * Every problem is reported as `FILE:LINE:COLUMN: PATH: what was found and what was expected`;
- * when there are several, the first in document order is reported with a count of the rest.
+ * all of them at once, in document order: the error's `issues` list them, its message has one
+ * line per issue.
  *
  * @param text - the YAML source
  * @param source - the file name used in messages
@@ -82,15 +83,25 @@ export function parseScenario(text: string, source = "<string>"): Scenario {
   const fail = (problems: readonly Problem[]): never => {
     throw locatedError(source, document, lineCounter, problems);
   };
-  const yamlError = document.errors[0];
-  if (yamlError) {
-    const { line, col } = lineCounter.linePos(yamlError.pos[0]);
-    const what = yamlError.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-    throw new LinkageError("E_SCENARIO", `${source}:${line}:${col}: invalid YAML: ${what}`, {
-      file: source,
-      line,
-      column: col,
+  if (document.errors.length > 0) {
+    // the first syntax error only: the parser's later ones are mostly its consequences
+    const issues = document.errors.slice(0, 1).map((yamlError) => {
+      const { line, col } = lineCounter.linePos(yamlError.pos[0]);
+      const what = yamlError.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+      return {
+        path: "(document)",
+        message: `invalid YAML: ${what}`,
+        location: { file: source, line, column: col },
+      };
     });
+    throw new LinkageError(
+      "E_SCENARIO",
+      issues
+        .map((i) => `${source}:${i.location.line}:${i.location.column}: ${i.message}`)
+        .join("\n"),
+      issues[0]!.location,
+      { issues },
+    );
   }
   const yamlProblems = checkYamlDocument(document);
   if (yamlProblems.length > 0) fail(yamlProblems);
@@ -142,15 +153,19 @@ function locatedError(
         : locateInsideScalar(document, lineCounter, p.path, p.offset),
   }));
   located.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
-  const first = located[0]!;
-  const more =
-    located.length > 1
-      ? ` (${located.length - 1} more problem${located.length > 2 ? "s" : ""} after this one)`
-      : "";
+  const issues = located.map((p) => ({
+    path: formatPath(p.path),
+    message: p.message,
+    location: { file: source, line: p.at.line, column: p.at.column },
+  }));
+  const first = issues[0]!;
   return new LinkageError(
     "E_SCENARIO",
-    `${source}:${first.at.line}:${first.at.column}: ${formatPath(first.path)}: ${first.message}${more}`,
-    { file: source, line: first.at.line, column: first.at.column },
+    issues
+      .map((i) => `${source}:${i.location.line}:${i.location.column}: ${i.path}: ${i.message}`)
+      .join("\n"),
+    first.location,
+    { issues },
   );
 }
 

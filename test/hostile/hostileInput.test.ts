@@ -269,3 +269,18 @@ describe("--max-seconds bounds every search (a generous bound: the regressions t
     60_000,
   );
 });
+
+describe("a scenario with several problems", () => {
+  it("gets one located line per problem on stderr, no stack, exit 2", async () => {
+    const text = readFileSync(FLAGSHIP, "utf8")
+      .replace("  - id: W\n", "  - id: U\n")
+      .replace("  promiseBelief: qR\n", "  promiseBelief: 1.5\n")
+      .replace("    costToTarget: cE\n", "    costToTarget: cEE\n");
+    const path = file("three.yaml", text);
+    const r = await runCliCapture("analyze", path);
+    expectRefused(r);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line).toMatch(new RegExp(`^linkage: ${path}:\\d+:\\d+: `));
+  });
+});

@@ -1,0 +1,77 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { errorOf } from "../../test/support/errorOf.js";
+import { LinkageError } from "../errors/LinkageError.js";
+import { parseScenario } from "./parseScenario.js";
+
+const FLAGSHIP = readFileSync(
+  fileURLToPath(new URL("../../scenarios/kabul-2021.yaml", import.meta.url)),
+  "utf8",
+);
+
+/** The flagship with each `[find, replace]` applied once. */
+function variant(...edits: [string, string][]): string {
+  let text = FLAGSHIP;
+  for (const [find, replace] of edits) {
+    expect(text).toContain(find);
+    text = text.replace(find, replace);
+  }
+  return text;
+}
+
+describe("parseScenario reports every problem at once", () => {
+  it("three problems in three sections: three located issues, in document order", () => {
+    const error = errorOf(() =>
+      parseScenario(
+        variant(
+          ["  - id: W\n", "  - id: U\n"],
+          ["  promiseBelief: qR\n", "  promiseBelief: 1.5\n"],
+          ["    costToTarget: cE\n", "    costToTarget: cEE\n"],
+        ),
+        "three.yaml",
+      ),
+    ) as LinkageError;
+    expect(error).toBeInstanceOf(LinkageError);
+    expect(error.code).toBe("E_SCENARIO");
+    expect(error.issues.map((i) => i.path)).toEqual([
+      "demands[0].costToTarget",
+      "credibility.promiseBelief",
+      "policies[1].id",
+    ]);
+    const lines = error.message.split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(
+      /^three\.yaml:\d+:19: demands\[0\]\.costToTarget: undefined parameter "cEE"/,
+    );
+    expect(lines[1]).toMatch(
+      /^three\.yaml:\d+:18: credibility\.promiseBelief: expected a probability/,
+    );
+    expect(lines[2]).toMatch(/^three\.yaml:\d+:9: policies\[1\]\.id: expected a unique policy id/);
+    expect(error.location).toEqual(error.issues[0]!.location);
+  });
+
+  it("one problem: one issue, the message unchanged", () => {
+    const error = errorOf(() =>
+      parseScenario(variant(["  promiseBelief: qR\n", "  promiseBelief: 1.5\n"]), "one.yaml"),
+    ) as LinkageError;
+    expect(error.issues).toHaveLength(1);
+    expect(error.message).not.toContain("\n");
+    expect(error.message).toMatch(/^one\.yaml:\d+:18: credibility\.promiseBelief: /);
+  });
+
+  it("every schema problem, not the first", () => {
+    const error = errorOf(() =>
+      parseScenario(
+        variant(
+          ["  mu0:\n", "  mu0:\n    bogus: 1\n"],
+          ["credibility:\n", "credibility:\n  nonsense: 2\n"],
+        ),
+        "schema.yaml",
+      ),
+    ) as LinkageError;
+    expect(error.issues.length).toBeGreaterThanOrEqual(2);
+    expect(error.message).toMatch(/unknown key "bogus"/);
+    expect(error.message).toMatch(/unknown key "nonsense"/);
+  });
+});
