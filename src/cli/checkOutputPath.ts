@@ -9,7 +9,10 @@ import { LinkageError } from "../errors/LinkageError.js";
  */
 export function checkOutputFolder(flag: string, dir: string): void {
   const kind = pathKind(dir);
-  if (kind === "folder") return requireWritable(flag, dir, dir);
+  if (kind === "folder") {
+    requireWritable(flag, dir, dir);
+    return;
+  }
   if (kind === "other") {
     throw new LinkageError("E_INPUT", `${flag} ${dir}: exists and is not a folder`);
   }

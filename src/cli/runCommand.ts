@@ -1,6 +1,5 @@
 import { join } from "node:path";
 import { runScenario } from "../analysis/runScenario.js";
-import { LinkageError } from "../errors/LinkageError.js";
 import { runReportHtml } from "../report/runReportHtml.js";
 import { runReportMarkdown } from "../report/runReportMarkdown.js";
 import { runVerdict } from "../report/runVerdict.js";

@@ -1,6 +1,5 @@
 import { join } from "node:path";
 import { SingleBar } from "cli-progress";
-import { LinkageError } from "../errors/LinkageError.js";
 import { formatNumber } from "../report/formatNumber.js";
 import { loadScenario } from "../scenario/loadScenario.js";
 import { parseAssignments } from "../scenario/parameterValues.js";
@@ -112,7 +111,7 @@ export async function simulateCommand(
       await closeSimulationPool();
     }
   }
-  if (csv !== undefined) writeCsv(csv, result);
+  if (csv !== undefined) await writeCsv(csv, result);
   if (options.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return;

@@ -1,5 +1,5 @@
 import { LinkageError } from "../errors/LinkageError.js";
-import type { Quantity, Scenario } from "./Scenario.js";
+import type { Scenario } from "./Scenario.js";
 import { typePriorProblem } from "./typePriorProblem.js";
 
 /** Parameter values for one evaluation of a scenario, in declaration order. */

@@ -1,25 +1,17 @@
 import { type Document, LineCounter, parseDocument } from "yaml";
 import { LinkageError } from "../errors/LinkageError.js";
+import { buildDemands } from "./build/buildDemands.js";
+import { buildInducements, buildSubstitutes } from "./build/buildInducements.js";
+import { buildParameters } from "./build/buildParameters.js";
+import { buildPolicies, checkOneShotPolicies } from "./build/buildPolicies.js";
+import { buildTargetTypes } from "./build/buildTargetTypes.js";
+import { buildCredibility, buildThreats } from "./build/buildThreats.js";
+import { type Problem, ScenarioBuild } from "./build/ScenarioBuild.js";
 import { checkYamlDocument, MAX_YAML_ALIASES } from "./checkYamlDocument.js";
-import { DEFAULT_LADDER } from "./defaultLadder.js";
 import { describeIssue, describeValue } from "./describeIssue.js";
 import { parseDynamics } from "./parseDynamics.js";
-import { priorProblem, priorRange } from "./priorRange.js";
-import type {
-  AutomatonSpec,
-  ParameterSpec,
-  PolicySpec,
-  Quantity,
-  Scenario,
-  SubstituteSpec,
-  TargetTypeSpec,
-} from "./Scenario.js";
-import {
-  type DemandDocument,
-  type PerTypeValueRef,
-  ScenarioDocument,
-  type ValueRef,
-} from "./scenarioSchema.js";
+import type { Scenario } from "./Scenario.js";
+import { ScenarioDocument } from "./scenarioSchema.js";
 import { typePriorProblem } from "./typePriorProblem.js";
 import {
   type DocumentPath,
@@ -30,39 +22,7 @@ import {
   locateInYaml,
 } from "./yamlLocator.js";
 
-/** Most demands a scenario may have: the target's choices are enumerated (2^n of them). */
-export const MAX_DEMANDS = 16;
-
-/** The automaton a policy gets when it names none. */
-function defaultAutomaton(
-  kind: PolicySpec["kind"],
-): NonNullable<ScenarioDocument["policies"][number]["automaton"]> {
-  switch (kind) {
-    case "unconditional":
-      return { kind: "unconditional" };
-    case "withhold":
-      return { kind: "withhold" };
-    case "conditional":
-      return { kind: "punish", weeks: 1 };
-    case "conditional-escalation":
-      return { kind: "ladder" };
-  }
-}
-
-const POLICY_LABELS: Readonly<Record<PolicySpec["kind"], string>> = {
-  unconditional: "unconditional support",
-  withhold: "withhold support",
-  conditional: "support conditional on the demands",
-  "conditional-escalation": "conditional support, escalation on violation",
-};
-
-interface Problem {
-  readonly path: DocumentPath;
-  readonly key?: string | undefined;
-  readonly message: string;
-  /** For errors inside an expression: the character offset within the expression's text. */
-  readonly offset?: number | undefined;
-}
+export { MAX_DEMANDS } from "./build/buildDemands.js";
 
 /**
  * Parses and checks a scenario written in the scenario language (YAML), returning a
@@ -169,370 +129,62 @@ function locatedError(
   );
 }
 
-/** Resolves ids and references, checking the rules zod cannot express. */
+/** Resolves ids and references, checking the rules zod cannot express, one section at a time. */
 function buildScenario(
   doc: ScenarioDocument,
   source: string,
   problems: Problem[],
   locate: (path: DocumentPath) => LineColumn | null,
 ): Scenario {
-  const report = (path: DocumentPath, message: string, key?: string, offset?: number) =>
-    problems.push({ path, key, message, offset });
-
-  // parameters
-  const parameterIds = Object.keys(doc.parameters);
-  const parameterIndex = new Map(parameterIds.map((id, i) => [id, i]));
-  const probabilityUses: string[][] = parameterIds.map(() => []);
-  const usedInOneShot = new Uint8Array(parameterIds.length);
-  let inOneShotSection = true; // quantities read while true belong to the one-shot game
-  const parameters = parameterIds.map(
-    (id): Omit<ParameterSpec, "probabilityUses" | "usedInOneShot"> => {
-      const p = doc.parameters[id]!;
-      const path = ["parameters", id];
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(id)) {
-        report(
-          ["parameters"],
-          `expected a parameter id (a letter or _ followed by letters, digits or _), found "${id}"`,
-          id,
-        );
-      }
-      let range: [number, number] | null = null;
-      if (p.prior) {
-        const problem = priorProblem(p.prior);
-        if (problem) report([...path, "prior", problem.field], problem.message);
-        else {
-          range = priorRange(p.prior);
-          if (!(p.value >= range[0] && p.value <= range[1])) {
-            report(
-              [...path, "value"],
-              `expected the default to lie within its prior's range [${range[0]}, ${range[1]}], found ${p.value}`,
-            );
-          }
-          if (p.prior.dist === "lognormal" && !(p.value > 0)) {
-            report(
-              [...path, "value"],
-              `expected a positive default for a lognormal prior, found ${p.value}`,
-            );
-          }
-        }
-      }
-      return {
-        id,
-        value: p.value,
-        prior: p.prior ?? null,
-        range,
-        label: p.label ?? null,
-        unit: p.unit ?? null,
-        source: p.source ?? null,
-      };
-    },
+  const build = new ScenarioBuild(Object.keys(doc.parameters));
+  const declared = buildParameters(doc, build);
+  build.declare(declared);
+  const types = buildTargetTypes(doc, build);
+  const inducements = buildInducements(doc, build);
+  const substitutes = buildSubstitutes(
+    doc,
+    build,
+    inducements.map((d) => d.id),
   );
-
-  const quantity = (ref: ValueRef, path: DocumentPath, probability = false): Quantity => {
-    if (typeof ref === "number") {
-      if (!Number.isFinite(ref)) report(path, `expected a finite number, found ${ref}`);
-      else if (probability && !(ref >= 0 && ref <= 1)) {
-        report(path, `expected a probability in [0, 1], found ${ref}`);
-      }
-      return { kind: "constant", value: ref };
-    }
-    const index = parameterIndex.get(ref);
-    if (index === undefined) {
-      const known =
-        parameterIds.length > 0
-          ? `; declared parameters: ${parameterIds.join(", ")}`
-          : "; no parameters are declared";
-      report(path, `undefined parameter "${ref}"${known}`);
-      return { kind: "constant", value: Number.NaN };
-    }
-    if (inOneShotSection) usedInOneShot[index] = 1;
-    if (probability) {
-      const where = formatPath(path);
-      probabilityUses[index]!.push(where);
-      const p = parameters[index]!;
-      if (!(p.value >= 0 && p.value <= 1)) {
-        report(
-          ["parameters", p.id, "value"],
-          `expected a probability in [0, 1] because "${p.id}" is used as one at ${where}, found ${p.value}`,
-        );
-      } else if (p.range && !(p.range[0] >= 0 && p.range[1] <= 1)) {
-        report(
-          ["parameters", p.id, "prior"],
-          `expected a prior within [0, 1] because "${p.id}" is used as a probability at ${where}, found the range [${p.range[0]}, ${p.range[1]}]`,
-        );
-      }
-    }
-    return { kind: "parameter", index };
-  };
-
-  const uniqueIds = (items: readonly { id: string }[], path: DocumentPath, what: string) => {
-    const seen = new Set<string>();
-    items.forEach((item, i) => {
-      if (seen.has(item.id))
-        report([...path, i, "id"], `expected a unique ${what} id, found "${item.id}" again`);
-      seen.add(item.id);
-    });
-  };
-
-  // actors
-  const { actors } = doc;
-  const typeDocs = actors.target.types;
-  uniqueIds(typeDocs, ["actors", "target", "types"], "target type");
-  const typeIds = typeDocs.map((t) => t.id);
-  const omitted = typeDocs.filter((t) => t.prior === undefined);
-  if (omitted.length > 1) {
-    report(
-      ["actors", "target", "types", typeDocs.indexOf(omitted[1]!)],
-      `expected at most one type without a prior (it takes the remainder), found ${omitted.length}: ${omitted.map((t) => t.id).join(", ")}`,
-    );
-  }
-  const types: TargetTypeSpec[] = typeDocs.map((t, i) => ({
-    id: t.id,
-    prior:
-      t.prior === undefined
-        ? null
-        : quantity(t.prior, ["actors", "target", "types", i, "prior"], true),
-    description: t.description ?? null,
-  }));
-
-  const perType = (ref: PerTypeValueRef, path: DocumentPath): Quantity[] => {
-    if (typeof ref === "number" || typeof ref === "string") {
-      const shared = quantity(ref, path);
-      return typeIds.map(() => shared);
-    }
-    for (const key of Object.keys(ref)) {
-      if (!typeIds.includes(key)) {
-        report(path, `unknown target type "${key}"; expected the types ${typeIds.join(", ")}`, key);
-      }
-    }
-    return typeIds.map((id) => {
-      const value = ref[id];
-      if (value === undefined) {
-        report(
-          path,
-          `missing a value for target type "${id}": a per-type mapping needs every type (${typeIds.join(", ")})`,
-        );
-        return { kind: "constant", value: Number.NaN };
-      }
-      return quantity(value, [...path, id]);
-    });
-  };
-
-  // inducements
-  uniqueIds(doc.inducements, ["inducements"], "inducement");
-  const inducementIds = doc.inducements.map((d) => d.id);
-  const inducements = doc.inducements.map((d, i) => ({
-    id: d.id,
-    description: d.description ?? null,
-    valueToTarget: quantity(d.valueToTarget, ["inducements", i, "valueToTarget"]),
-    costToSender: quantity(d.costToSender, ["inducements", i, "costToSender"]),
-    senderStake: quantity(d.senderStake, ["inducements", i, "senderStake"]),
-  }));
-
-  uniqueIds(actors.substitutes, ["actors", "substitutes"], "substitute");
-  const substitutes: SubstituteSpec[] = actors.substitutes.map((s, i) => {
-    const path = ["actors", "substitutes", i];
-    const covers = (s.covers ?? inducementIds).map((id, j) => {
-      const index = inducementIds.indexOf(id);
-      if (index < 0)
-        report(
-          [...path, "covers", j],
-          `unknown inducement "${id}"; expected one of ${inducementIds.join(", ")}`,
-        );
-      return index;
-    });
-    return {
-      id: s.id,
-      name: s.name ?? s.id,
-      description: s.description ?? null,
-      coverage: quantity(s.coverage, [...path, "coverage"], true),
-      covers,
-    };
-  });
-  uniqueIds(actors.spoilers, ["actors", "spoilers"], "spoiler");
-
-  // demands
-  if (doc.demands.length > MAX_DEMANDS) {
-    report(
-      ["demands"],
-      `expected at most ${MAX_DEMANDS} demands (the target's choices are enumerated), found ${doc.demands.length}`,
-    );
-  }
-  uniqueIds(doc.demands, ["demands"], "demand");
-  const demandIds = doc.demands.map((d) => d.id);
-  const demands = doc.demands.map((d: DemandDocument, i) => {
-    const path = ["demands", i];
-    return {
-      id: d.id,
-      description: d.description ?? null,
-      observable: d.observable,
-      costToTarget: perType(d.costToTarget, [...path, "costToTarget"]),
-      valueToSender: quantity(d.valueToSender, [...path, "valueToSender"]),
-      supportPenalty: quantity(d.supportPenalty ?? 0, [...path, "supportPenalty"]),
-      falsePositive: d.observable
-        ? ({ kind: "constant", value: 0 } as const)
-        : quantity(d.falsePositive, [...path, "falsePositive"], true),
-      detection: d.observable
-        ? ({ kind: "constant", value: 1 } as const)
-        : quantity(d.detection, [...path, "detection"], true),
-    };
-  });
-
-  // threats
-  uniqueIds(doc.threats, ["threats"], "threat");
-  const threatIds = doc.threats.map((t) => t.id);
-  const threats = doc.threats.map((t, i) => ({
-    id: t.id,
-    description: t.description ?? null,
-    costToTarget: quantity(t.costToTarget, ["threats", i, "costToTarget"]),
-    costToSender: quantity(t.costToSender, ["threats", i, "costToSender"]),
-    benefitToSender: perType(t.benefitToSender, ["threats", i, "benefitToSender"]),
-    sideEffects: quantity(t.sideEffects, ["threats", i, "sideEffects"]),
-  }));
-
-  const credibility = {
-    reputation: quantity(doc.credibility.reputation, ["credibility", "reputation"]),
-    promiseBelief: quantity(doc.credibility.promiseBelief, ["credibility", "promiseBelief"], true),
-    threatBelief: quantity(doc.credibility.threatBelief, ["credibility", "threatBelief"], true),
-  };
-
-  // policies and their weekly automata (quantities of automata are not part of the one-shot game)
-  const automatonSpec = (
-    a: ScenarioDocument["policies"][number]["automaton"],
-    kind: PolicySpec["kind"],
-    path: DocumentPath,
-  ): AutomatonSpec => {
-    const wasOneShot = inOneShotSection;
-    inOneShotSection = false;
-    try {
-      const spec = a ?? defaultAutomaton(kind);
-      switch (spec.kind) {
-        case "unconditional":
-        case "withhold":
-          return { kind: spec.kind };
-        case "punish":
-          return {
-            kind: "punish",
-            weeks:
-              spec.weeks === "inf"
-                ? { kind: "constant", value: Number.POSITIVE_INFINITY }
-                : quantity(spec.weeks, [...path, "weeks"]),
-          };
-        case "ladder": {
-          const levels = (spec.levels ?? DEFAULT_LADDER).map((level, i) => ({
-            support: quantity(level.support, [...path, "levels", i, "support"], true),
-            escalation: quantity(level.escalation, [...path, "levels", i, "escalation"]),
-            label: level.label ?? `level ${i}`,
-          }));
-          const start = spec.start ?? 1;
-          if (start >= levels.length) {
-            report(
-              [...path, "start"],
-              `expected a start level below ${levels.length}, found ${start}`,
-            );
-          }
-          return { kind: "ladder", start, levels };
-        }
-        case "generous-tit-for-tat":
-          return {
-            kind: spec.kind,
-            forgiveness: quantity(spec.forgiveness, [...path, "forgiveness"], true),
-          };
-      }
-    } finally {
-      inOneShotSection = wasOneShot;
-    }
-  };
-
-  // policies
-  uniqueIds(doc.policies, ["policies"], "policy");
-  const policies: PolicySpec[] = doc.policies.map((p, i) => {
-    const path = ["policies", i];
-    const conditioned = new Set<number>();
-    (p.demands ?? demandIds).forEach((id, j) => {
-      const index = demandIds.indexOf(id);
-      if (index < 0)
-        report(
-          [...path, "demands", j],
-          `unknown demand "${id}"; expected one of ${demandIds.join(", ")}`,
-        );
-      conditioned.add(index);
-    });
-    let threat: number | null = null;
-    if (p.kind === "conditional-escalation") {
-      if (threatIds.length === 0) {
-        report(
-          [...path, "kind"],
-          "a conditional-escalation policy needs at least one entry under threats",
-        );
-      } else if (p.threat === undefined) threat = 0;
-      else {
-        threat = threatIds.indexOf(p.threat);
-        if (threat < 0)
-          report(
-            [...path, "threat"],
-            `unknown threat "${p.threat}"; expected one of ${threatIds.join(", ")}`,
-          );
-      }
-    } else if (p.threat !== undefined) {
-      report(
-        [...path, "threat"],
-        `a threat is used only by conditional-escalation policies, found it on a ${p.kind} policy`,
-      );
-    }
-    if (p.demands !== undefined && (p.kind === "unconditional" || p.kind === "withhold")) {
-      report(
-        [...path, "demands"],
-        `an ${p.kind} policy conditions on nothing, so it takes no demands`,
-      );
-    }
-    return {
-      id: p.id,
-      kind: p.kind,
-      oneShot: p.oneShot,
-      automaton: automatonSpec(p.automaton, p.kind, [...path, "automaton"]),
-      label: p.label ?? POLICY_LABELS[p.kind],
-      description: p.description ?? null,
-      conditions: demandIds.map(
-        (_, j) => p.kind !== "unconditional" && p.kind !== "withhold" && conditioned.has(j),
-      ),
-      threat,
-    };
-  });
-
-  inOneShotSection = false;
+  build.uniqueIds(doc.actors.spoilers, ["actors", "spoilers"], "spoiler");
+  const demands = buildDemands(doc, build);
+  const threats = buildThreats(doc, build);
+  const credibility = buildCredibility(doc, build);
+  const demandIds = demands.map((d) => d.id);
+  const policies = buildPolicies(
+    doc,
+    build,
+    demandIds,
+    threats.map((t) => t.id),
+  );
+  build.leaveOneShot();
   const dynamics = doc.dynamics
     ? parseDynamics(doc.dynamics, {
-        parameterIds,
-        typeIds,
+        parameterIds: build.parameterIds,
+        typeIds: build.typeIds,
         demandIds,
         observable: demands.map((d) => d.observable),
         demandCosts: demands.map((d) => d.costToTarget),
         falsePositive: demands.map((d) => d.falsePositive),
         detection: demands.map((d) => d.detection),
-        quantity,
-        perType,
-        report,
+        quantity: build.quantity,
+        perType: build.perType,
+        report: build.report,
         locate,
       })
     : null;
+  checkOneShotPolicies(policies, build);
 
-  if (!policies.some((p) => p.oneShot)) {
-    report(
-      ["policies"],
-      "expected at least one policy with oneShot: true (the one-shot game needs one)",
-    );
-  }
-
+  const { actors } = doc;
   const result: Scenario = {
     id: doc.id,
     title: doc.title ?? doc.id,
     description: doc.description ?? null,
     source,
-    parameters: parameters.map((p, i) => ({
+    parameters: declared.map((p, i) => ({
       ...p,
-      probabilityUses: probabilityUses[i]!,
-      usedInOneShot: usedInOneShot[i] === 1,
+      probabilityUses: build.probabilityUses[i]!,
+      usedInOneShot: build.usedInOneShot[i] === 1,
     })),
     sender: {
       id: actors.sender.id,
@@ -558,12 +210,13 @@ function buildScenario(
     policies,
     dynamics,
   };
-  if (problems.length === 0) {
+  if (build.problems.length === 0) {
     const typeProblem = typePriorProblem(
       result,
       result.parameters.map((p) => p.value),
     );
-    if (typeProblem) report(["actors", "target", "types"], typeProblem);
+    if (typeProblem) build.report(["actors", "target", "types"], typeProblem);
   }
+  problems.push(...build.problems);
   return result;
 }

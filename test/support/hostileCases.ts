@@ -55,7 +55,7 @@ export const HOSTILE_TOKENS = [
   "t +",
   "a.b",
   "`x`",
-  "${x}",
+  "\u0024{x}",
   "process.exit(1)",
   "constructor.constructor('return process')()",
 ] as const;
