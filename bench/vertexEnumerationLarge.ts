@@ -9,7 +9,10 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
-import { vertexEnumeration, vertexEnumerationExact } from "../src/solvers/vertexEnumeration.js";
+import {
+  vertexEnumeration,
+  vertexEnumerationExact,
+} from "../src/solvers/vertexEnumeration/index.js";
 import { randomStrategicGame } from "./randomGames.js";
 
 const size = Number(process.argv[2] ?? 20);

@@ -13,7 +13,7 @@ import {
   type BimatrixEquilibrium,
   vertexEnumeration,
   vertexEnumerationExact,
-} from "./vertexEnumeration.js";
+} from "./vertexEnumeration/index.js";
 
 const text = (s: readonly (Rational | number)[]) =>
   s.map((v) => (typeof v === "number" ? v.toFixed(6) : `${v.n}/${v.d}`)).join(",");

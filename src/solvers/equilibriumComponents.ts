@@ -1,5 +1,5 @@
 import type { Rational } from "../math/rational.js";
-import type { BimatrixEquilibrium } from "./vertexEnumeration.js";
+import type { BimatrixEquilibrium } from "./vertexEnumeration/index.js";
 
 /**
  * A maximal Nash subset: sets of the row player's and the column player's extreme strategies

@@ -21,7 +21,7 @@ import { perfectRecall } from "../games/perfectRecall.js";
 import { reducedStrategicForm } from "../games/reducedStrategicForm.js";
 import { add, formatRational, parseRational, type Rational, ZERO } from "../math/rational.js";
 import { pureEquilibria } from "./pureEquilibria.js";
-import { vertexEnumerationExact } from "./vertexEnumeration.js";
+import { vertexEnumerationExact } from "./vertexEnumeration/index.js";
 
 interface References {
   readonly enumpure_strategic?: GambitAnswer;

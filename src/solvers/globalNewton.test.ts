@@ -13,7 +13,7 @@ import { randomStream } from "../math/randomStream.js";
 import { type GlobalNewtonResult, globalNewton } from "./globalNewton.js";
 import { strategyOffsets } from "./newtonRefine.js";
 import { strategicRegret } from "./regret.js";
-import { vertexEnumeration } from "./vertexEnumeration.js";
+import { vertexEnumeration } from "./vertexEnumeration/index.js";
 
 /** Regret bound asked of every returned equilibrium (payoff units; reference spreads ≤ 3.1e6). */
 const REGRET_TOL = 1e-9;

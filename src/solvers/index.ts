@@ -89,5 +89,5 @@ export {
   type VertexEnumerationResult,
   vertexEnumeration,
   vertexEnumerationExact,
-} from "./vertexEnumeration.js";
+} from "./vertexEnumeration/index.js";
 export { type ZeroSumSolution, zeroSumLp, zeroSumLpExact } from "./zeroSumLp.js";

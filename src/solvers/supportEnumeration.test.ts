@@ -11,7 +11,7 @@ import {
   type BimatrixEquilibrium,
   vertexEnumeration,
   vertexEnumerationExact,
-} from "./vertexEnumeration.js";
+} from "./vertexEnumeration/index.js";
 
 /** Tolerance for comparing floating-point equilibria found by the two methods. */
 const MATCH_TOL = 1e-7;

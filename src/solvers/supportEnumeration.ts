@@ -2,7 +2,7 @@ import { LinkageError } from "../errors/LinkageError.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { type Field, floatField, rationalField } from "../math/field.js";
 import { divide, fromNumber, type Rational } from "../math/rational.js";
-import type { BimatrixEquilibrium } from "./vertexEnumeration.js";
+import type { BimatrixEquilibrium } from "./vertexEnumeration/index.js";
 
 /**
  * Tolerance of the floating-point {@link supportEnumeration}: pivots at most this large count as

@@ -5,7 +5,7 @@ import {
   type BimatrixEquilibrium,
   vertexEnumeration,
   vertexEnumerationExact,
-} from "../../solvers/vertexEnumeration.js";
+} from "../../solvers/vertexEnumeration/index.js";
 import { type MethodSolver, requireTwoPlayers, strategicFormOf } from "../methodSolver.js";
 import type { SolvedComponent, SolvedEquilibrium } from "../SolveResult.js";
 import { exactMixedEquilibrium, mixedEquilibrium } from "../solvedEquilibrium.js";

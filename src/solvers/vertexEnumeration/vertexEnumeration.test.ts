@@ -3,10 +3,16 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bimatrix } from "../../test/support/bimatrix.js";
-import { readNfg } from "../games/gambit/readNfg.js";
-import type { StrategicGame } from "../games/strategicGame.js";
-import { strategicGameFromTables } from "../games/strategicGameFromTables.js";
+import { bimatrix } from "../../../test/support/bimatrix.js";
+import {
+  bothPolytopesExact,
+  bothPolytopesFloat,
+  faceSearchOnlyExact,
+  faceSearchOnlyFloat,
+} from "../../../test/support/vertexEnumerationVariants.js";
+import { readNfg } from "../../games/gambit/readNfg.js";
+import type { StrategicGame } from "../../games/strategicGame.js";
+import { strategicGameFromTables } from "../../games/strategicGameFromTables.js";
 import {
   add,
   compare,
@@ -17,14 +23,10 @@ import {
   type Rational,
   subtract,
   ZERO,
-} from "../math/rational.js";
-import { pureEquilibria } from "./pureEquilibria.js";
-import { strategicRegret, strategicRegretExact } from "./regret.js";
-import {
-  type BimatrixEquilibrium,
-  vertexEnumeration,
-  vertexEnumerationExact,
-} from "./vertexEnumeration.js";
+} from "../../math/rational.js";
+import { pureEquilibria } from "../pureEquilibria.js";
+import { strategicRegret, strategicRegretExact } from "../regret.js";
+import { type BimatrixEquilibrium, vertexEnumeration, vertexEnumerationExact } from "./index.js";
 
 /**
  * Tolerance for the regret of floating-point equilibria, relative to the largest payoff (von
@@ -406,7 +408,7 @@ describe("vertexEnumeration: one polytope (lrsnash's method) equals both polytop
     fc.assert(
       fc.property(arbLargerGame, (g) => {
         const one = vertexEnumerationExact(g);
-        const both = vertexEnumerationExact(g, { method: "bothPolytopes" });
+        const both = bothPolytopesExact(g);
         expect(one.enumerated).not.toBe("both");
         expect(both.enumerated).toBe("both");
         expect(keys(one.equilibria)).toEqual(keys(both.equilibria));
@@ -420,9 +422,7 @@ describe("vertexEnumeration: one polytope (lrsnash's method) equals both polytop
     fc.assert(
       fc.property(arbLargerGame, (g) => {
         const one = vertexEnumeration(g).equilibria.map((e) => e.strategies.flat());
-        const both = vertexEnumeration(g, { method: "bothPolytopes" }).equilibria.map((e) =>
-          e.strategies.flat(),
-        );
+        const both = bothPolytopesFloat(g).equilibria.map((e) => e.strategies.flat());
         expect(one.length).toBe(both.length);
         const close = (a: readonly number[], b: readonly number[]) =>
           a.every((v, s) => Math.abs(v - b[s]!) <= 1e-7);
@@ -457,9 +457,12 @@ describe("vertexEnumeration: one polytope (lrsnash's method) equals both polytop
   it("partnerSolve: solving for the partner gives exactly what the face search gives", () => {
     fc.assert(
       fc.property(arbLargerGame, (g) => {
-        for (const solve of [vertexEnumerationExact, vertexEnumeration] as const) {
+        for (const [solve, faceOnly] of [
+          [vertexEnumerationExact, faceSearchOnlyExact],
+          [vertexEnumeration, faceSearchOnlyFloat],
+        ] as const) {
           const fast = (solve as typeof vertexEnumeration)(g);
-          const slow = (solve as typeof vertexEnumeration)(g, { partnerSolve: false });
+          const slow = (faceOnly as typeof faceSearchOnlyFloat)(g);
           // the same equilibria in the same order, bit for bit (floating point included)
           expect(fast.equilibria).toEqual(slow.equilibria);
           expect(fast.vertices).toEqual(slow.vertices);
@@ -504,9 +507,7 @@ describe("vertexEnumeration: one polytope (lrsnash's method) equals both polytop
       const r = (solve as typeof vertexEnumeration)(g);
       expect([r.enumerated, r.partnerSolves, r.faceSearches]).toEqual([0, 1, 2]);
     }
-    expect(expectEquilibria(g)).toEqual(
-      keys(vertexEnumerationExact(g, { method: "bothPolytopes" }).equilibria),
-    );
+    expect(expectEquilibria(g)).toEqual(keys(bothPolytopesExact(g).equilibria));
     // the continuum game above: x = (1, 0) is degenerate, and x = (0, 1) has the degenerate
     // partner y = (0, 1) (both rows are best replies to it: a tie in the solved system)
     const continuum = bimatrix(
@@ -531,9 +532,7 @@ describe("vertexEnumeration: one polytope (lrsnash's method) equals both polytop
       );
       const fast = vertexEnumerationExact(scaled);
       expect(fast.partnerSolves).toBeGreaterThan(0);
-      expect(fast.equilibria).toEqual(
-        vertexEnumerationExact(scaled, { partnerSolve: false }).equilibria,
-      );
+      expect(fast.equilibria).toEqual(faceSearchOnlyExact(scaled).equilibria);
     }
   });
 
@@ -576,7 +575,7 @@ function randomRealGame(m: number, n: number, seed: number): StrategicGame {
 
 // ---------------------------------------------------------------------------------------------
 
-const SHARED = fileURLToPath(new URL("../../../shared/games/gambit/", import.meta.url));
+const SHARED = fileURLToPath(new URL("../../../../shared/games/gambit/", import.meta.url));
 const EXPECTED = join(SHARED, "expected");
 
 function nfgFiles(dir: string): string[] {
