@@ -5,7 +5,7 @@
  * be read as ratios.
  */
 import { afterAll, bench, describe } from "vitest";
-import { backwardInduction } from "../src/solvers/backwardInduction.js";
+import { backwardInduction } from "../src/solvers/backwardInduction/index.js";
 import { pureEquilibria } from "../src/solvers/pureEquilibria.js";
 import { randomPerfectInformationTree, randomStrategicGame } from "./randomGames.js";
 

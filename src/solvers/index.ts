@@ -3,7 +3,7 @@ export {
   type BackwardInductionOptions,
   type BackwardInductionResult,
   backwardInduction,
-} from "./backwardInduction.js";
+} from "./backwardInduction/index.js";
 export { type BestResponse, behaviourBestResponse, bestResponseIn } from "./bestResponse.js";
 export {
   type EquilibriumComponent,

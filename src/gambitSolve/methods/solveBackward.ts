@@ -1,5 +1,5 @@
 import { LinkageError } from "../../errors/LinkageError.js";
-import { backwardInduction } from "../../solvers/backwardInduction.js";
+import { backwardInduction } from "../../solvers/backwardInduction/index.js";
 import type { MethodSolver } from "../methodSolver.js";
 import { behaviourEquilibrium } from "../solvedEquilibrium.js";
 

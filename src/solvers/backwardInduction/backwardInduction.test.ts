@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { behaviourLayout } from "../games/behaviourLayout.js";
-import { buildExtensiveGame, type TreeSpec } from "../games/buildExtensiveGame.js";
-import { CHANCE, type ExtensiveGame, PERSONAL } from "../games/extensiveGame.js";
-import { toNumber } from "../math/rational.js";
-import { assertPerfectInformation, backwardInduction } from "./backwardInduction.js";
-import { behaviourRegret } from "./regret.js";
+import { behaviourLayout } from "../../games/behaviourLayout.js";
+import { buildExtensiveGame, type TreeSpec } from "../../games/buildExtensiveGame.js";
+import { CHANCE, type ExtensiveGame, PERSONAL } from "../../games/extensiveGame.js";
+import { toNumber } from "../../math/rational.js";
+import { behaviourRegret } from "../regret.js";
+import { assertPerfectInformation, backwardInduction } from "./index.js";
 
 /** Random perfect-information trees with chance nodes and small integer payoffs (many ties). */
 function arbTree(players: number, depth: number): fc.Arbitrary<TreeSpec> {
