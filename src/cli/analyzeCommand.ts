@@ -25,7 +25,7 @@ export function analyzeCommand(file: string, options: AnalyzeCommandOptions, io:
   for (const warning of result.warnings) io.stderr(`linkage: note: ${warning}\n`);
   if (options.out !== undefined) {
     const command = [
-      "npx linkage analyze",
+      "node bin/linkage.js analyze",
       file,
       ...options.set.map((s) => `--set ${s}`),
       `--out ${options.out}`,

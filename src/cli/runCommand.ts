@@ -49,7 +49,7 @@ export async function runCommand(
     maxMemory,
   );
   const command = [
-    "npx linkage run",
+    "node bin/linkage.js run",
     file,
     `--runs ${runs}`,
     `--seed ${seed}`,
