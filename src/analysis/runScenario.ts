@@ -76,7 +76,8 @@ export async function runScenario(
   const best = analysis.bestPolicy;
   return {
     scenario: { id: scenario.id, title: scenario.title, description: scenario.description },
-    command: options.command ?? `node bin/linkage.js run ${scenario.source} --runs ${runs} --seed ${seed}`,
+    command:
+      options.command ?? `node bin/linkage.js run ${scenario.source} --runs ${runs} --seed ${seed}`,
     seed,
     runs,
     analysis,
