@@ -284,3 +284,19 @@ describe("a scenario with several problems", () => {
     for (const line of lines) expect(line).toMatch(new RegExp(`^linkage: ${path}:\\d+:\\d+: `));
   });
 });
+
+describe("backward induction beyond what enumeration can follow", () => {
+  it("ties nested 20,000 deep are an input limit (exit 2), not an internal error", async () => {
+    const lines = ['EFG 2 R "deep ties" { "1" "2" } ""'];
+    for (let i = 0; i < 20_000; i++) {
+      lines.push(`p "" ${1 + (i % 2)} ${Math.floor(i / 2) + 1} "" { "a" "b" } 0`);
+      lines.push('t "" 1 "o" { 0, 0 }');
+    }
+    lines.push('t "" 1');
+    const game = file("deep-ties.efg", `${lines.join("\n")}\n`);
+    expectRefused(
+      await runCliCapture("solve", game, "--method", "backward"),
+      /ties along a path too deep to enumerate/,
+    );
+  }, 60_000);
+});

@@ -64,8 +64,8 @@ export function distinct(s: InductionTree, vectors: Float64Array[]): Float64Arra
 
 export function tooMany(s: InductionTree, v: number): never {
   throw new LinkageError(
-    "E_SOLVER",
-    `backward induction: more than ${MAX_VALUE_VECTORS} distinct equilibrium payoff vectors below node ${v}; the s.game has too many ties to enumerate every subgame-perfect equilibrium`,
+    "E_INPUT",
+    `backward induction: more than ${MAX_VALUE_VECTORS} distinct equilibrium payoff vectors below node ${v}; the game has too many ties to enumerate every subgame-perfect equilibrium`,
   );
 }
 

@@ -112,9 +112,10 @@ export function backwardInduction(
     }
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
+    // the tree's ties nest deeper than enumeration can follow: a limit of the input, not a fault
     throw new LinkageError(
-      "E_SOLVER",
-      "backward induction: ties along a path too deep to enumerate every subgame-perfect equilibrium (call stack exhausted)",
+      "E_INPUT",
+      "backward induction: ties along a path too deep to enumerate every subgame-perfect equilibrium (call stack exhausted); one equilibrium can still be found (maxEquilibria: 1)",
     );
   }
   return { equilibria, payoffs, truncated };

@@ -63,7 +63,7 @@ export function fillOne(s: InductionTree, root: number, target: Float64Array): v
       if (chosen < 0)
         throw new LinkageError(
           "E_SOLVER",
-          `backward induction: no equilibrium s.choice at node ${v}`,
+          `backward induction: no equilibrium choice at node ${v}`,
         );
       s.current[v] = chosen;
       const limit = component(s.children[first + chosen]!, chosenGoal, player) + s.tol;
