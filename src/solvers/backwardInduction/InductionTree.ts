@@ -62,7 +62,8 @@ export function distinct(s: InductionTree, vectors: Float64Array[]): Float64Arra
   return out;
 }
 
-export function tooMany(s: InductionTree, v: number): never {
+/** Refuses a node with more than {@link MAX_VALUE_VECTORS} equilibrium payoff vectors below it. */
+export function tooManyValueVectors(v: number): never {
   throw new LinkageError(
     "E_INPUT",
     `backward induction: more than ${MAX_VALUE_VECTORS} distinct equilibrium payoff vectors below node ${v}; the game has too many ties to enumerate every subgame-perfect equilibrium`,

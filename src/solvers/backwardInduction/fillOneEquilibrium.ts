@@ -10,86 +10,118 @@ import { fillSimple, type InductionTree, SINGLE, same, vectorsOf } from "./Induc
 export function fillOne(s: InductionTree, root: number, target: Float64Array): void {
   const nodes: number[] = [root];
   const goals: (Float64Array | null)[] = [s.extra.has(root) ? target : null];
-  // component p of a goal (`null`: the node's single value) minus the node's own outcome
-  const below = (v: number, goal: Float64Array | null, p: number): number => {
-    const o = s.nodeOutcome[v]!;
-    const x = goal ? goal[p]! : s.value[v * s.nPlayers + p]!;
-    return o < 0 ? x : x - s.outcomePayoffs[o * s.nPlayers + p]!;
-  };
-  const component = (c: number, w: Float64Array | null, p: number) =>
-    w ? w[p]! : s.value[c * s.nPlayers + p]!;
-  const matches = (
-    c: number,
-    w: Float64Array | null,
-    v: number,
-    goal: Float64Array | null,
-  ): boolean => {
-    for (let p = 0; p < s.nPlayers; p++)
-      if (Math.abs(component(c, w, p) - below(v, goal, p)) > s.tol) return false;
-    return true;
-  };
-  const candidates = (c: number): readonly (Float64Array | null)[] => s.extra.get(c) ?? SINGLE;
   while (nodes.length > 0) {
     const v = nodes.pop()!;
     const goal = goals.pop()!;
-    if (s.simple[v]) {
-      fillSimple(s, v);
-      continue;
-    }
-    const first = s.childStart[v]!;
-    const count = s.childStart[v + 1]! - first;
-    if (s.nodeKind[v] === PERSONAL) {
-      const player = s.game.infosets[s.nodeInfoset[v]!]!.player;
-      let chosen = -1;
-      let chosenGoal: Float64Array | null = null;
-      for (let a = 0; a < count && chosen < 0; a++) {
-        const c = s.children[first + a]!;
-        for (const w of candidates(c)) {
-          if (!matches(c, w, v, goal)) continue;
-          const limit = component(c, w, player) + s.tol;
-          let feasible = true;
-          for (let b = 0; b < count && feasible; b++) {
-            const d = s.children[first + b]!;
-            if (b !== a && !candidates(d).some((u) => component(d, u, player) <= limit))
-              feasible = false;
-          }
-          if (feasible) {
-            chosen = a;
-            chosenGoal = w;
-            break;
-          }
-        }
-      }
-      if (chosen < 0)
-        throw new LinkageError(
-          "E_SOLVER",
-          `backward induction: no equilibrium choice at node ${v}`,
-        );
-      s.current[v] = chosen;
-      const limit = component(s.children[first + chosen]!, chosenGoal, player) + s.tol;
-      for (let b = 0; b < count; b++) {
+    if (s.simple[v]) fillSimple(s, v);
+    else if (s.nodeKind[v] === PERSONAL) fillPersonal(s, v, goal, nodes, goals);
+    else if (s.nodeKind[v] === CHANCE) fillChance(s, v, goal, nodes, goals);
+  }
+}
+
+/**
+ * At personal node v: the first action whose continuation gives `goal` while every other action
+ * has a continuation no better for the mover, written into `current`; its children are pushed
+ * with their goals.
+ */
+function fillPersonal(
+  s: InductionTree,
+  v: number,
+  goal: Float64Array | null,
+  nodes: number[],
+  goals: (Float64Array | null)[],
+): void {
+  const first = s.childStart[v]!;
+  const count = s.childStart[v + 1]! - first;
+  const player = s.game.infosets[s.nodeInfoset[v]!]!.player;
+  let chosen = -1;
+  let chosenGoal: Float64Array | null = null;
+  for (let a = 0; a < count && chosen < 0; a++) {
+    const c = s.children[first + a]!;
+    for (const w of candidates(s, c)) {
+      if (!matches(s, c, w, v, goal)) continue;
+      const limit = component(s, c, w, player) + s.tol;
+      let feasible = true;
+      for (let b = 0; b < count && feasible; b++) {
         const d = s.children[first + b]!;
-        nodes.push(d);
-        goals.push(
-          b === chosen ? chosenGoal : candidates(d).find((u) => component(d, u, player) <= limit)!,
-        );
+        if (b !== a && !candidates(s, d).some((u) => component(s, d, u, player) <= limit))
+          feasible = false;
       }
-    } else if (s.nodeKind[v] === CHANCE) {
-      const probs = s.probabilities[s.nodeInfoset[v]!]!;
-      const target = Float64Array.from({ length: s.nPlayers }, (_, p) => below(v, goal, p));
-      const picked = chanceCombination(s, first, count, probs, target);
-      if (!picked)
-        throw new LinkageError(
-          "E_SOLVER",
-          `backward induction: no equilibrium combination at chance node ${v}`,
-        );
-      for (let a = 0; a < count; a++) {
-        const c = s.children[first + a]!;
-        nodes.push(c);
-        goals.push(s.extra.has(c) ? picked[a]! : null);
+      if (feasible) {
+        chosen = a;
+        chosenGoal = w;
+        break;
       }
     }
   }
+  if (chosen < 0)
+    throw new LinkageError("E_SOLVER", `backward induction: no equilibrium choice at node ${v}`);
+  s.current[v] = chosen;
+  const limit = component(s, s.children[first + chosen]!, chosenGoal, player) + s.tol;
+  for (let b = 0; b < count; b++) {
+    const d = s.children[first + b]!;
+    nodes.push(d);
+    goals.push(
+      b === chosen
+        ? chosenGoal
+        : candidates(s, d).find((u) => component(s, d, u, player) <= limit)!,
+    );
+  }
+}
+
+/** At chance node v: continuations of its children that mix to `goal`, pushed as their goals. */
+function fillChance(
+  s: InductionTree,
+  v: number,
+  goal: Float64Array | null,
+  nodes: number[],
+  goals: (Float64Array | null)[],
+): void {
+  const first = s.childStart[v]!;
+  const count = s.childStart[v + 1]! - first;
+  const probs = s.probabilities[s.nodeInfoset[v]!]!;
+  const target = Float64Array.from({ length: s.nPlayers }, (_, p) => below(s, v, goal, p));
+  const picked = chanceCombination(s, first, count, probs, target);
+  if (!picked)
+    throw new LinkageError(
+      "E_SOLVER",
+      `backward induction: no equilibrium combination at chance node ${v}`,
+    );
+  for (let a = 0; a < count; a++) {
+    const c = s.children[first + a]!;
+    nodes.push(c);
+    goals.push(s.extra.has(c) ? picked[a]! : null);
+  }
+}
+
+/** The candidate goals of node c: its value vectors, or {@link SINGLE} for its one value. */
+function candidates(s: InductionTree, c: number): readonly (Float64Array | null)[] {
+  return s.extra.get(c) ?? SINGLE;
+}
+
+/** Component p of goal w of node c (`null`: the node's single value). */
+function component(s: InductionTree, c: number, w: Float64Array | null, p: number): number {
+  return w ? w[p]! : s.value[c * s.nPlayers + p]!;
+}
+
+/** Component p of node v's goal minus v's own outcome: what its children must give. */
+function below(s: InductionTree, v: number, goal: Float64Array | null, p: number): number {
+  const o = s.nodeOutcome[v]!;
+  const x = component(s, v, goal, p);
+  return o < 0 ? x : x - s.outcomePayoffs[o * s.nPlayers + p]!;
+}
+
+/** Does goal w of child c give what node v's goal needs below v (within the tolerance)? */
+function matches(
+  s: InductionTree,
+  c: number,
+  w: Float64Array | null,
+  v: number,
+  goal: Float64Array | null,
+): boolean {
+  for (let p = 0; p < s.nPlayers; p++)
+    if (Math.abs(component(s, c, w, p) - below(s, v, goal, p)) > s.tol) return false;
+  return true;
 }
 
 /** Continuation vectors of a chance node's children whose mixture is `target` (depth-first search). */

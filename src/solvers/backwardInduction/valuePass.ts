@@ -1,5 +1,10 @@
 import { CHANCE, PERSONAL, TERMINAL } from "../../games/extensiveGame.js";
-import { distinct, type InductionTree, MAX_VALUE_VECTORS, tooMany } from "./InductionTree.js";
+import {
+  distinct,
+  type InductionTree,
+  MAX_VALUE_VECTORS,
+  tooManyValueVectors,
+} from "./InductionTree.js";
 
 /**
  * Pass 1 of backward induction: walks the nodes in reverse depth-first order (children before
@@ -78,7 +83,7 @@ export function computeValues(s: InductionTree): boolean {
             }
           }
           mixes = distinct(s, next);
-          if (mixes.length > MAX_VALUE_VECTORS) tooMany(s, v);
+          if (mixes.length > MAX_VALUE_VECTORS) tooManyValueVectors(v);
         }
         setVectors(s, v, mixes);
       }
@@ -156,6 +161,6 @@ function personalVectors(s: InductionTree, v: number, player: number): Float64Ar
     }
   }
   const result = distinct(s, kept);
-  if (result.length > MAX_VALUE_VECTORS) tooMany(s, v);
+  if (result.length > MAX_VALUE_VECTORS) tooManyValueVectors(v);
   return result;
 }
