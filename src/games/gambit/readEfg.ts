@@ -103,12 +103,24 @@ function atEnd({ t, tree }: EfgRecords): boolean {
 
 /** Reads one node record (`p …`, `c …` or `t …`) and adds the node to the tree. */
 function readNode(r: EfgRecords): void {
-  const { t, players } = r;
+  const { t } = r;
   if (!t.is(TokenKind.Word) || t.end - t.start !== 1) throw t.unexpected("a node type (p, c or t)");
   const type = t.input.charCodeAt(t.start);
   if (type !== CODE_P && type !== CODE_C && type !== CODE_T)
     throw t.unexpected("a node type (p, c or t)");
   t.next();
+  const label = readNodeLabel(r);
+  if (type === CODE_P) readPersonalNode(r, label);
+  else if (type === CODE_C) readChanceNode(r, label);
+  else readTerminalNode(r, label);
+}
+
+/**
+ * The node's label, which must be unique within the game when not empty.
+ * @throws {LinkageError} at a label that is not a quoted string, or one used before
+ */
+function readNodeLabel(r: EfgRecords): string {
+  const { t } = r;
   if (!t.is(TokenKind.String)) throw t.unexpected("a node label (a quoted string)");
   const label = t.stringValue();
   if (label !== "") {
@@ -121,21 +133,32 @@ function readNode(r: EfgRecords): void {
     r.nodeLabelLine.set(label, t.line);
   }
   t.next();
+  return label;
+}
 
-  let infoset = -1;
-  let nodeKind: number = TERMINAL;
-  if (type === CODE_P) {
-    const player = t.integerValue(`a player number (1 to ${players})`);
-    if (player < 1 || player > players)
-      throw t.error(`expected a player number (1 to ${players}), found ${player}`);
-    t.next();
-    infoset = r.infosets.read(t, player - 1);
-    nodeKind = PERSONAL;
-  } else if (type === CODE_C) {
-    infoset = r.infosets.read(t, NATURE);
-    nodeKind = CHANCE;
-  }
-  const outcome = r.outcomes.read(t);
+/** The rest of `p "label" player set "set label" { "action" … } outcome …`: a player's move. */
+function readPersonalNode(r: EfgRecords, label: string): void {
+  const { t, players } = r;
+  const player = t.integerValue(`a player number (1 to ${players})`);
+  if (player < 1 || player > players)
+    throw t.error(`expected a player number (1 to ${players}), found ${player}`);
+  t.next();
+  addNode(r, PERSONAL, label, r.infosets.read(t, player - 1));
+}
+
+/** The rest of `c "label" set "set label" { "action" prob … } outcome …`: a chance move. */
+function readChanceNode(r: EfgRecords, label: string): void {
+  addNode(r, CHANCE, label, r.infosets.read(r.t, NATURE));
+}
+
+/** The rest of `t "label" outcome …`: a leaf. */
+function readTerminalNode(r: EfgRecords, label: string): void {
+  addNode(r, TERMINAL, label, -1);
+}
+
+/** Reads the outcome that ends every node record and adds the node, with a child per action of its set. */
+function addNode(r: EfgRecords, kind: number, label: string, infoset: number): void {
+  const outcome = r.outcomes.read(r.t);
   const arity = infoset < 0 ? 0 : r.infosets.infosets[infoset]!.actions.length;
-  r.tree.add(nodeKind, label, infoset, outcome, arity);
+  r.tree.add(kind, label, infoset, outcome, arity);
 }
