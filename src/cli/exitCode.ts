@@ -25,6 +25,7 @@ export function exitCodeFor(error: unknown): { code: number; message: string | n
     return { code: EXIT_INPUT, message: null };
   }
   if (isLinkageError(error)) {
+    // a scenario with several problems has one line per issue; runCli prints them one a line
     return { code: error.code === "E_SOLVER" ? EXIT_INTERNAL : EXIT_INPUT, message: error.message };
   }
   if (isEnvironmentError(error)) {

@@ -74,4 +74,20 @@ describe("parseScenario reports every problem at once", () => {
     expect(error.message).toMatch(/unknown key "bogus"/);
     expect(error.message).toMatch(/unknown key "nonsense"/);
   });
+
+  it("a line break in a name from the file stays inside its issue's line", () => {
+    const error = errorOf(() =>
+      parseScenario(
+        variant(
+          ["  mu0:\n", '  mu0:\n    "bo\\ngus": 1\n'],
+          ["credibility:\n", "credibility:\n  nonsense: 2\n"],
+        ),
+        "break.yaml",
+      ),
+    ) as LinkageError;
+    const lines = error.message.split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^break\.yaml:\d+:5: parameters\.mu0: unknown key "bo\\ngus"/);
+    expect(error.issues[0]!.message).not.toContain("\n");
+  });
 });

@@ -103,7 +103,7 @@ function locatedError(
   located.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
   const issues = located.map((p) => ({
     path: formatPath(p.path),
-    message: p.message,
+    message: escapeLineBreaks(p.message),
     location: { file: source, line: p.at.line, column: p.at.column },
   }));
   const first = issues[0]!;
@@ -115,4 +115,9 @@ function locatedError(
     first.location,
     { issues },
   );
+}
+
+/** Line breaks a message echoes from the file (a key, an id) written `\n`: one issue, one line. */
+function escapeLineBreaks(message: string): string {
+  return message.replace(/\r/g, "\\r").replace(/\n/g, "\\n");
 }

@@ -280,8 +280,16 @@ describe("a scenario with several problems", () => {
     const r = await runCliCapture("analyze", path);
     expectRefused(r);
     const lines = r.stderr.trim().split("\n");
-    expect(lines).toHaveLength(3);
-    for (const line of lines) expect(line).toMatch(new RegExp(`^linkage: ${path}:\\d+:\\d+: `));
+    // FILE:LINE:COLUMN: path.in.document: message, in document order
+    const paths = lines.map((line) => {
+      expect(line.startsWith(`linkage: ${path}:`)).toBe(true);
+      return /^linkage: .*:\d+:\d+: ([^:]+): /.exec(line)?.[1];
+    });
+    expect(paths).toEqual([
+      "demands[0].costToTarget",
+      "credibility.promiseBelief",
+      "policies[1].id",
+    ]);
   });
 });
 
