@@ -1,6 +1,7 @@
 import { add, equals, formatRational, ONE, type Rational } from "../../math/rational.js";
 import { type InformationSet, NATURE } from "../extensiveGame.js";
 import { NumberIndex } from "./numberIndex.js";
+import { readOptionalLabel } from "./readOptionalLabel.js";
 import { type Tokenizer, TokenKind } from "./tokenizer.js";
 
 /** The actions of an information set, and their probabilities for a chance set. */
@@ -52,15 +53,10 @@ export class EfgInformationSets {
       throw t.error("expected an information set number (a positive integer), found 0");
     t.next();
     const slot = player === NATURE ? this.players : player;
-    let label: string | null = null;
-    let labelLine = numberLine;
-    let labelColumn = numberColumn;
-    if (t.is(TokenKind.String)) {
-      label = t.stringValue();
-      labelLine = t.line;
-      labelColumn = t.column;
-      t.next();
-    }
+    // where the label is, if there is one (messages about it point there)
+    const labelLine = t.line;
+    const labelColumn = t.column;
+    const label = readOptionalLabel(t);
     let actions: readonly string[] | null = null;
     let probabilities: readonly Rational[] | null = null;
     const actionsLine = t.line;

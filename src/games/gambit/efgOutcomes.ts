@@ -1,6 +1,7 @@
 import { equals, type Rational, toNumber } from "../../math/rational.js";
 import type { Outcome } from "../extensiveGame.js";
 import { NumberIndex } from "./numberIndex.js";
+import { readOptionalLabel } from "./readOptionalLabel.js";
 import { type Tokenizer, TokenKind } from "./tokenizer.js";
 
 /**
@@ -28,15 +29,10 @@ export class EfgOutcomes {
       return -1;
     }
     const existing = this.outcomeByNumber.get(number);
-    let label: string | null = null;
-    let labelLine = numberLine;
-    let labelColumn = numberColumn;
-    if (t.is(TokenKind.String)) {
-      label = t.stringValue();
-      labelLine = t.line;
-      labelColumn = t.column;
-      t.next();
-    }
+    // where the label is, if there is one (messages about it point there)
+    const labelLine = t.line;
+    const labelColumn = t.column;
+    const label = readOptionalLabel(t);
     let payoffs: readonly Rational[] | null = null;
     const payoffsLine = t.line;
     const payoffsColumn = t.column;

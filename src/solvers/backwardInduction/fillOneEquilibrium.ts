@@ -13,24 +13,30 @@ export function fillOne(s: InductionTree, root: number, target: Float64Array): v
   while (nodes.length > 0) {
     const v = nodes.pop()!;
     const goal = goals.pop()!;
-    if (s.simple[v]) fillSimple(s, v);
-    else if (s.nodeKind[v] === PERSONAL) fillPersonal(s, v, goal, nodes, goals);
-    else if (s.nodeKind[v] === CHANCE) fillChance(s, v, goal, nodes, goals);
+    if (s.simple[v]) {
+      fillSimple(s, v);
+      continue;
+    }
+    const kind = s.nodeKind[v];
+    if (kind !== PERSONAL && kind !== CHANCE) continue;
+    const childGoals = kind === PERSONAL ? choosePersonal(s, v, goal) : chanceGoals(s, v, goal);
+    for (let a = 0; a < childGoals.length; a++) {
+      nodes.push(s.children[s.childStart[v]! + a]!);
+      goals.push(childGoals[a]!);
+    }
   }
 }
 
 /**
- * At personal node v: the first action whose continuation gives `goal` while every other action
- * has a continuation no better for the mover, written into `current`; its children are pushed
- * with their goals.
+ * At personal node v: writes into `current` the first action whose continuation gives `goal`
+ * while every other action has a continuation no better for the mover; returns the children's
+ * goals (the chosen continuation, and one such for each other action).
  */
-function fillPersonal(
+function choosePersonal(
   s: InductionTree,
   v: number,
   goal: Float64Array | null,
-  nodes: number[],
-  goals: (Float64Array | null)[],
-): void {
+): (Float64Array | null)[] {
   const first = s.childStart[v]!;
   const count = s.childStart[v + 1]! - first;
   const player = s.game.infosets[s.nodeInfoset[v]!]!.player;
@@ -58,25 +64,24 @@ function fillPersonal(
     throw new LinkageError("E_SOLVER", `backward induction: no equilibrium choice at node ${v}`);
   s.current[v] = chosen;
   const limit = component(s, s.children[first + chosen]!, chosenGoal, player) + s.tol;
+  const childGoals: (Float64Array | null)[] = [];
   for (let b = 0; b < count; b++) {
     const d = s.children[first + b]!;
-    nodes.push(d);
-    goals.push(
+    childGoals.push(
       b === chosen
         ? chosenGoal
         : candidates(s, d).find((u) => component(s, d, u, player) <= limit)!,
     );
   }
+  return childGoals;
 }
 
-/** At chance node v: continuations of its children that mix to `goal`, pushed as their goals. */
-function fillChance(
+/** At chance node v: the children's goals, continuations that mix to `goal`. */
+function chanceGoals(
   s: InductionTree,
   v: number,
   goal: Float64Array | null,
-  nodes: number[],
-  goals: (Float64Array | null)[],
-): void {
+): (Float64Array | null)[] {
   const first = s.childStart[v]!;
   const count = s.childStart[v + 1]! - first;
   const probs = s.probabilities[s.nodeInfoset[v]!]!;
@@ -87,11 +92,7 @@ function fillChance(
       "E_SOLVER",
       `backward induction: no equilibrium combination at chance node ${v}`,
     );
-  for (let a = 0; a < count; a++) {
-    const c = s.children[first + a]!;
-    nodes.push(c);
-    goals.push(s.extra.has(c) ? picked[a]! : null);
-  }
+  return picked.map((w, a) => (s.extra.has(s.children[first + a]!) ? w : null));
 }
 
 /** The candidate goals of node c: its value vectors, or {@link SINGLE} for its one value. */
