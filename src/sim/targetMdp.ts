@@ -1,8 +1,6 @@
 import { LinkageError } from "../errors/LinkageError.js";
+import { MAX_DEMANDS } from "../scenario/build/buildDemands.js";
 import type { PolicyAutomaton } from "./policyAutomaton.js";
-
-/** Most demands a target MDP enumerates (2^n actions). */
-export const MAX_DEMANDS = 16;
 
 /**
  * One target type's Markov decision problem against one sender automaton (MODEL.md §3).
