@@ -1,4 +1,5 @@
 import { LinkageError } from "../errors/LinkageError.js";
+import { concedes } from "../games/targetChoice.js";
 import { MAX_DEMANDS } from "../scenario/build/buildDemands.js";
 import type { PolicyAutomaton } from "./policyAutomaton.js";
 
@@ -94,7 +95,7 @@ export function buildTargetMdp({
     let c = 0;
     let pClean = 1;
     for (let j = 0; j < n; j++) {
-      const conceded = ((a >>> j) & 1) === 1;
+      const conceded = concedes(a, j);
       if (conceded) c += costs[j]!;
       if (observable[j]) {
         if (!conceded) pClean = 0;
