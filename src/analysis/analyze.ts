@@ -1,10 +1,10 @@
 import type { LeverageGame } from "../games/leverageGame.js";
+import { concedes } from "../games/targetChoice.js";
 import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
 import { parameterValues } from "../scenario/parameterValues.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import type { AnalysisResult, Concession, PolicyResult } from "./AnalysisResult.js";
 import { closedFormThresholds } from "./closedFormThresholds.js";
-import { concedes } from "./concessionPayoffs.js";
 import { credibility } from "./credibility.js";
 import { bestPolicyIndex, type PolicyOutcome, policyOutcome } from "./policyOutcome.js";
 import { responseThresholds } from "./responseThresholds.js";

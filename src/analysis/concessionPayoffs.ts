@@ -1,21 +1,10 @@
 import type { LeverageGame, LeveragePolicy } from "../games/leverageGame.js";
+import { concedes } from "../games/targetChoice.js";
 
 /**
- * The target's choice is a bit mask over demands: bit j set means demand j is conceded.
- * These helpers evaluate one choice against one policy for one type.
+ * These helpers evaluate one choice of the target (a bit mask over demands, see
+ * `games/targetChoice`) against one policy for one type.
  */
-
-/** Is demand `j` conceded in `choice`? */
-export function concedes(choice: number, j: number): boolean {
-  return ((choice >>> j) & 1) === 1;
-}
-
-/** Number of demands conceded in `choice`. */
-export function concessionCount(choice: number): number {
-  let n = 0;
-  for (let c = choice; c !== 0; c &= c - 1) n++;
-  return n;
-}
 
 /**
  * P(clean signal | choice) under `policy`: the product over conditioned demands of

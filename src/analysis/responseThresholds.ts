@@ -1,5 +1,6 @@
 import type { LeverageGame, LeveragePolicy } from "../games/leverageGame.js";
-import { concedes, perceivedTargetPayoff } from "./concessionPayoffs.js";
+import { concedes } from "../games/targetChoice.js";
+import { perceivedTargetPayoff } from "./concessionPayoffs.js";
 
 /**
  * For each demand j, the largest cost c_j(θ) at which a type-θ target still concedes j under

@@ -1,5 +1,5 @@
 import type { LeverageGame } from "../games/leverageGame.js";
-import { concedes } from "./concessionPayoffs.js";
+import { concedes } from "../games/targetChoice.js";
 import type { PolicyOutcome } from "./policyOutcome.js";
 
 /** The sender's beliefs after one signal, from Bayes' rule on the types' equilibrium responses. */

@@ -2,12 +2,12 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { LeverageGame, LeveragePolicy, LeveragePolicyKind } from "../games/leverageGame.js";
+import { concedes } from "../games/targetChoice.js";
 import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
 import { loadScenario } from "../scenario/loadScenario.js";
 import { parameterValues } from "../scenario/parameterValues.js";
 import { analyze } from "./analyze.js";
 import { closedFormThresholds } from "./closedFormThresholds.js";
-import { concedes } from "./concessionPayoffs.js";
 import { responseThresholds } from "./responseThresholds.js";
 import { targetBestResponse } from "./targetBestResponse.js";
 

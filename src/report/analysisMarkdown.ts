@@ -6,6 +6,7 @@ import { credibilityTableMarkdown } from "./credibilityTableMarkdown.js";
 import { escapeMarkdownHtml } from "./escapeMarkdownHtml.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
 import { markdownRow } from "./markdownTable.js";
+import { priorText } from "./priorText.js";
 
 export interface AnalysisMarkdownOptions {
   /** The command that reproduces the analysis, printed in the appendix. */
@@ -130,12 +131,4 @@ export function analysisMarkdown(
   if (command) out.push(`Reproduce with: \`${command}\``, "");
   if (result.warnings.length > 0) out.push("Notes:", ...result.warnings.map((w) => `- ${w}`), "");
   return escapeMarkdownHtml(out.join("\n"));
-}
-
-function priorText(prior: Scenario["parameters"][number]["prior"]): string {
-  if (!prior) return "fixed";
-  const { dist, ...rest } = prior;
-  return `${dist}(${Object.entries(rest)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(", ")})`;
 }

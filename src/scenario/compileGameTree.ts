@@ -2,6 +2,7 @@ import { LinkageError } from "../errors/LinkageError.js";
 import { buildExtensiveGame, type TreeSpec } from "../games/buildExtensiveGame.js";
 import type { ExtensiveGame } from "../games/extensiveGame.js";
 import type { LeverageGame, LeveragePolicy } from "../games/leverageGame.js";
+import { concedes } from "../games/targetChoice.js";
 import {
   add,
   compare,
@@ -151,7 +152,7 @@ function afterChoice(
   let pClean: Rational = ONE;
   for (let j = 0; j < game.demandIds.length; j++) {
     if (!policy.conditions[j]) continue;
-    const conceded = ((choice >>> j) & 1) === 1;
+    const conceded = concedes(choice, j);
     const rate = conceded ? game.falsePositive[j]! : game.detection[j]!;
     pClean = multiply(pClean, subtract(ONE, fromDecimal(rate)));
   }
@@ -230,7 +231,7 @@ function leafPayoffs(
   let target = support ? fromDecimal(game.carrot) : ZERO;
   let supportValue = fromDecimal(game.supportNet);
   for (let j = 0; j < n; j++) {
-    if (((choice >>> j) & 1) === 1) {
+    if (concedes(choice, j)) {
       sender = add(sender, fromDecimal(game.demandValue[j]!));
       target = subtract(target, fromDecimal(game.demandCost[type * n + j]!));
     } else supportValue = subtract(supportValue, fromDecimal(game.supportPenalty[j]!));

@@ -106,28 +106,28 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
   // the target's weekly decision problem
   const t = doc.target;
   const tp = [...base, "target"];
-  const costs = ctx.demandIds.map((_, j) => ctx.demandCosts[j]!);
-  for (const [id, ref] of Object.entries(t.costs)) {
+  /** The index of demand `id` named as a key of `section`; −1, reported, when there is none. */
+  const demandIndex = (id: string, section: "costs" | "signals"): number => {
     const j = ctx.demandIds.indexOf(id);
     if (j < 0)
       ctx.report(
-        [...tp, "costs"],
+        [...tp, section],
         `unknown demand "${id}"; expected one of ${ctx.demandIds.join(", ")}`,
         id,
       );
-    else costs[j] = ctx.perType(ref, [...tp, "costs", id]);
+    return j;
+  };
+  const costs = ctx.demandIds.map((_, j) => ctx.demandCosts[j]!);
+  for (const [id, ref] of Object.entries(t.costs)) {
+    const j = demandIndex(id, "costs");
+    if (j >= 0) costs[j] = ctx.perType(ref, [...tp, "costs", id]);
   }
   const falsePositive = [...ctx.falsePositive];
   const detection = [...ctx.detection];
   for (const [id, rates] of Object.entries(t.signals)) {
-    const j = ctx.demandIds.indexOf(id);
-    if (j < 0)
-      ctx.report(
-        [...tp, "signals"],
-        `unknown demand "${id}"; expected one of ${ctx.demandIds.join(", ")}`,
-        id,
-      );
-    else if (ctx.observable[j]) {
+    const j = demandIndex(id, "signals");
+    if (j < 0) continue;
+    if (ctx.observable[j]) {
       ctx.report([...tp, "signals"], `demand "${id}" is observable: it has no signal rates`, id);
     } else {
       falsePositive[j] = ctx.quantity(

@@ -1,9 +1,7 @@
 import { LinkageError } from "../errors/LinkageError.js";
+import { prefersConceding, TARGET_TIE_TOLERANCE } from "../games/targetChoice.js";
 import { solveInPlace } from "../math/solveLinearSystem.js";
 import type { TargetMdp } from "./targetMdp.js";
-
-/** Under λ = ∞, Q-values within this relative distance of the best are ties (go to conceding). */
-export const TIE_TOLERANCE = 1e-12;
 
 /**
  * Smallest relative change the solver insists on, per unit of 1/(1 − δ): the linear solves
@@ -44,9 +42,9 @@ export interface SoftValueIterationResult {
  *
  * with log-sum-exp computed as max_a Q + (1/λ)·log Σ_a exp(λ·(Q − max_a Q)). λ = ∞ is the exact
  * best response: V(m) = max_a Q(m, a) and π puts probability 1 on one maximiser, ties (within
- * {@link TIE_TOLERANCE}, relative) going to conceding: the action conceding more demands wins,
- * and among those conceding equally many, the one conceding the lowest-index demand where they
- * differ (the rule of `analysis/targetBestResponse`).
+ * {@link TARGET_TIE_TOLERANCE}, relative) going to conceding by {@link prefersConceding}: the
+ * action conceding more demands wins, and among those conceding equally many, the one conceding
+ * the lowest-index demand where they differ (the one-shot game's rule too).
  *
  * Algorithm: rather than plain value iteration (whose error shrinks only by δ per sweep, so
  * thousands of sweeps at δ = 0.995), Newton's method on V − T(V) = 0, where T is the soft
@@ -108,7 +106,7 @@ export function softValueIteration(
         // between tied actions; the tie-break to conceding is applied to the final Q.
         const best = bestAction(q, m, A);
         const current = choice[m]!;
-        const tol = TIE_TOLERANCE * Math.max(1, Math.abs(q[m * A + best]!));
+        const tol = TARGET_TIE_TOLERANCE * Math.max(1, Math.abs(q[m * A + best]!));
         if (current < 0 || q[m * A + best]! > q[m * A + current]! + tol) choice[m] = best;
         target[m] = q[m * A + choice[m]!]!;
         pBar[m] = pViolation[choice[m]!]!;
@@ -219,33 +217,15 @@ function choiceProbabilities(q: Float64Array, M: number, A: number, lambda: numb
   return policy;
 }
 
-/** argmax_a Q(m, a), ties within TIE_TOLERANCE (relative) going to conceding. */
+/** argmax_a Q(m, a), ties within TARGET_TIE_TOLERANCE (relative) going to conceding. */
 function bestAction(q: Float64Array, m: number, A: number): number {
   let max = Number.NEGATIVE_INFINITY;
   for (let a = 0; a < A; a++) max = Math.max(max, q[m * A + a]!);
-  const tol = TIE_TOLERANCE * Math.max(1, Math.abs(max));
+  const tol = TARGET_TIE_TOLERANCE * Math.max(1, Math.abs(max));
   let best = -1;
   for (let a = 0; a < A; a++) {
     if (q[m * A + a]! < max - tol) continue;
-    if (best < 0 || concedesMore(a, best)) best = a;
+    if (best < 0 || prefersConceding(a, best)) best = a;
   }
   return best;
-}
-
-/**
- * Tie-break between two choices (bit masks): more concessions first, then the choice that
- * concedes the lowest-index demand on which the two differ.
- */
-function concedesMore(a: number, b: number): boolean {
-  const ca = popCount(a);
-  const cb = popCount(b);
-  if (ca !== cb) return ca > cb;
-  const lowestDifference = (a ^ b) & -(a ^ b);
-  return (a & lowestDifference) !== 0;
-}
-
-function popCount(mask: number): number {
-  let n = 0;
-  for (let c = mask; c !== 0; c &= c - 1) n++;
-  return n;
 }

@@ -1,8 +1,7 @@
 import { LinkageError } from "../errors/LinkageError.js";
+import { concedes } from "../games/targetChoice.js";
+import { MAX_DEMANDS } from "../scenario/build/buildDemands.js";
 import type { PolicyAutomaton } from "./policyAutomaton.js";
-
-/** Most demands a target MDP enumerates (2^n actions). */
-export const MAX_DEMANDS = 16;
 
 /**
  * One target type's Markov decision problem against one sender automaton (MODEL.md §3).
@@ -96,7 +95,7 @@ export function buildTargetMdp({
     let c = 0;
     let pClean = 1;
     for (let j = 0; j < n; j++) {
-      const conceded = ((a >>> j) & 1) === 1;
+      const conceded = concedes(a, j);
       if (conceded) c += costs[j]!;
       if (observable[j]) {
         if (!conceded) pClean = 0;

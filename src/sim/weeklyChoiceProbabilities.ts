@@ -1,3 +1,4 @@
+import { concedes } from "../games/targetChoice.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import { buildPolicyRunModel } from "./policyRunModel.js";
 import type { PolicySimulation } from "./SimulationResult.js";
@@ -10,7 +11,7 @@ export function weeklyChoiceProbabilities(
 ): PolicySimulation["target"] {
   const model = buildPolicyRunModel(scenario, values, policyIndex);
   const choiceLabel = (a: number) => {
-    const conceded = scenario.demands.filter((_, j) => ((a >>> j) & 1) === 1).map((d) => d.id);
+    const conceded = scenario.demands.filter((_, j) => concedes(a, j)).map((d) => d.id);
     return conceded.length === 0 ? "none" : conceded.join("+");
   };
   return Object.fromEntries(

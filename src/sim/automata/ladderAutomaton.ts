@@ -28,8 +28,8 @@ export interface LadderOptions {
 /**
  * KE, conditional support plus an escalation ladder (MODEL.md §3).
  *
- * States m = 0…M−1 (M = 4 by default: 0 support, 1 withhold, 2 withhold + aid anti-Taliban
- * groups with x = 1, 3 + strikes with x = 2). A violation climbs one rung, m → min(m + 1, M − 1);
+ * States m = 0…M−1 (M = 4 by default: 0 support, 1 withhold, 2 withhold + aid opposition with
+ * x = 1, 3 withhold + strikes with x = 2). A violation climbs one rung, m → min(m + 1, M − 1);
  * a clean week descends one, m → max(m − 1, 0). Each climb is punitive (a withholding or
  * escalation step); descents and staying on the top or bottom rung are not.
  *
