@@ -23,7 +23,8 @@ export interface ExpressionRandom {
   powerlaw(xmin: number, alpha: number): number;
   /**
    * Sum of `n` per-attack severities, each a power-law draw (xmin, alpha) with probability
-   * `pmass`, otherwise lognormal with the given median and log-sd `sigma`.
+   * `pmass` (truncated at `xmax` when given), otherwise lognormal with the given median and
+   * log-sd `sigma`.
    */
   severity(
     n: number,
@@ -32,5 +33,6 @@ export interface ExpressionRandom {
     sigma: number,
     xmin: number,
     alpha: number,
+    xmax?: number,
   ): number;
 }

@@ -120,7 +120,7 @@ describe("compileExpressions", () => {
     "clamp(y, 0, 1)",
     "clamp(x, 5, 1)",
     "hawkes(x, y, 0.5, 4)",
-    "hawkes(poisson(x), poisson(2), bernoulli(0.3), 1.5 + x)",
+    "hawkes(poisson(x), poisson(2), 0.5 * bernoulli(0.3), 1.5 + x)",
     "poisson(x) + bernoulli(0.5) + normal(1, 2) + lognormal(0, 1) + powerlaw(1, 2.5)",
     "severity(poisson(x), 0.1, 2, 1.5, 10, 2.5)",
     "0.1 + 0.2",

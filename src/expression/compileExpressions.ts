@@ -3,6 +3,7 @@ import type { CallExpression, Expression } from "./Expression.js";
 import { ExpressionError } from "./ExpressionError.js";
 import type { ExpressionRandom } from "./ExpressionRandom.js";
 import { expressionBuiltins, HAWKES_TAU_INDEX } from "./expressionBuiltins.js";
+import { hawkesStep } from "./hawkesStep.js";
 
 /** One definition of a step: the value of `ast` is stored under `name`. */
 export interface ExpressionDefinition {
@@ -168,7 +169,7 @@ export function compileExpressions(
   }
   // Safe: the source is generated from the tree through fixed tables, never from user text.
   if (trace) {
-    const traced = new Function("v", "rng", "t", source) as (
+    const traced = bindHelpers(["v", "rng", "t"], source) as (
       v: Float64Array,
       rng: ExpressionRandom,
       t: Int32Array,
@@ -177,8 +178,17 @@ export function compileExpressions(
     const run = (v: Float64Array, rng: ExpressionRandom) => traced(v, rng, at);
     return Object.assign(run, { source, minLength });
   }
-  const run = new Function("v", "rng", source) as (v: Float64Array, rng: ExpressionRandom) => void;
+  const run = bindHelpers(["v", "rng"], source) as (v: Float64Array, rng: ExpressionRandom) => void;
   return Object.assign(run, { source, minLength });
+}
+
+/** The generated function, with the pure helpers it may call (hawkesStep) in its scope. */
+function bindHelpers(parameters: readonly string[], source: string): unknown {
+  const make = new Function(
+    "hawkesStep",
+    `return function step(${parameters.join(", ")}) {\n${source}};`,
+  ) as (helper: typeof hawkesStep) => unknown;
+  return make(hawkesStep);
 }
 
 function call(
@@ -206,8 +216,8 @@ function call(
       const tau = node.args[HAWKES_TAU_INDEX]!;
       if (drawsRandom(tau))
         throw fail("the decay time tau of hawkes must not draw random numbers", tau);
-      // H, N, n keep their order (they may draw); tau is pure and read twice.
-      return `((${a} * Math.exp((-1) / ${d})) + (${b} * (${c} * (1 - Math.exp((-1) / ${d})))))`;
+      // arguments evaluate left to right, as in the interpreter
+      return `hawkesStep(${a}, ${b}, ${c}, ${d})`;
     }
   }
   throw fail("cannot compile a call of an unknown function", node, node.callee.length);

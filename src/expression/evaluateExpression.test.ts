@@ -144,7 +144,10 @@ describe("evaluateExpression", () => {
       ["min(poisson(1), poisson(2), poisson(3))", ["poisson(1)", "poisson(2)", "poisson(3)"]],
       ["poisson(1) - poisson(2) ^ poisson(3)", ["poisson(1)", "poisson(2)", "poisson(3)"]],
       ["clamp(poisson(1), poisson(2), poisson(3))", ["poisson(1)", "poisson(2)", "poisson(3)"]],
-      ["hawkes(poisson(1), poisson(2), poisson(3), 4)", ["poisson(1)", "poisson(2)", "poisson(3)"]],
+      [
+        "hawkes(poisson(1), poisson(2), min(0.5, poisson(3)), 4)",
+        ["poisson(1)", "poisson(2)", "poisson(3)"],
+      ],
     ];
     for (const [text, calls] of cases) {
       const rng = new StubRandom(1);

@@ -2,6 +2,7 @@ import type { CallExpression, Expression } from "./Expression.js";
 import { ExpressionError } from "./ExpressionError.js";
 import type { ExpressionRandom } from "./ExpressionRandom.js";
 import { expressionBuiltins } from "./expressionBuiltins.js";
+import { hawkesStep } from "./hawkesStep.js";
 
 const truth = (x: number): number => (x !== 0 ? 1 : 0);
 
@@ -142,10 +143,8 @@ function call(
       return rng.powerlaw(x[0]!, x[1]!);
     case "severity":
       return rng.severity(x[0]!, x[1]!, x[2]!, x[3]!, x[4]!, x[5]!);
-    case "hawkes": {
-      const d = Math.exp(-1 / x[3]!);
-      return x[0]! * d + x[1]! * (x[2]! * (1 - d));
-    }
+    case "hawkes":
+      return hawkesStep(x[0]!, x[1]!, x[2]!, x[3]!);
   }
   throw new ExpressionError(
     `no evaluator for the built-in ${node.callee}`,

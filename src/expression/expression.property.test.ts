@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FakeExpressionRandom } from "../../test/support/fakeExpressionRandom.js";
 import { sExpression } from "../../test/support/sExpression.js";
+import { LinkageError } from "../errors/LinkageError.js";
 import { compileExpressions } from "./compileExpressions.js";
 import type { BinaryOperator, Expression } from "./Expression.js";
 import { evaluateExpression } from "./evaluateExpression.js";
@@ -114,6 +115,7 @@ const ALLOWED = new Set([
   "v",
   "rng",
   "Math",
+  "hawkesStep",
   ...["exp", "log", "sqrt", "abs", "floor", "ceil", "min", "max"],
   ...["poisson", "bernoulli", "normal", "lognormal", "powerlaw", "severity"],
 ]);
@@ -139,15 +141,27 @@ describe("expression properties", () => {
           const step = compileExpressions([{ name: "out", ast }], slots);
           const v = Float64Array.from([...values, 0]);
           const rngCompiled = new FakeExpressionRandom(seed);
-          step(v, rngCompiled);
           const rngInterpreted = new FakeExpressionRandom(seed);
-          const expected = evaluateExpression(
-            ast,
-            (name) => values[slots.get(name)!]!,
-            rngInterpreted,
+          // a refused argument (hawkes with n ≥ 1) must be refused by both, with the same message
+          const outcome = (run: () => number): number | string => {
+            try {
+              return run();
+            } catch (error) {
+              if (!(error instanceof LinkageError)) throw error;
+              return error.message;
+            }
+          };
+          const compiled = outcome(() => {
+            step(v, rngCompiled);
+            return v[4]!;
+          });
+          const expected = outcome(() =>
+            evaluateExpression(ast, (name) => values[slots.get(name)!]!, rngInterpreted),
           );
           // Object.is: NaN equals NaN, and −0 must stay −0.
-          expect(Object.is(v[4], expected), `${print(ast)}: ${v[4]} vs ${expected}`).toBe(true);
+          expect(Object.is(compiled, expected), `${print(ast)}: ${compiled} vs ${expected}`).toBe(
+            true,
+          );
           expect(rngCompiled.calls).toEqual(rngInterpreted.calls);
         },
       ),

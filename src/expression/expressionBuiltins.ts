@@ -57,11 +57,14 @@ export const expressionBuiltins: ReadonlyMap<string, ExpressionBuiltin> = new Ma
   ["powerlaw", fixed(["xmin", "alpha"], true, "Pareto draw, density ∝ x^−alpha on x ≥ xmin")],
   [
     "severity",
-    fixed(
-      ["n", "pmass", "median", "sigma", "xmin", "alpha"],
-      true,
-      "sum of n severities from a power-law (prob. pmass) / lognormal mixture",
-    ),
+    {
+      params: ["n", "pmass", "median", "sigma", "xmin", "alpha", "xmax"],
+      minArgs: 6,
+      maxArgs: 7,
+      random: true,
+      summary:
+        "sum of n severities from a power-law (prob. pmass, truncated at xmax when given) / lognormal mixture",
+    },
   ],
   ["hawkes", fixed(["H", "N", "n", "tau"], false, "exp(−1/tau)·H + n·(1 − exp(−1/tau))·N")],
 ]);

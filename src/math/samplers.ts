@@ -160,6 +160,26 @@ export function powerlaw(rng: RandomStream, xmin: number, alpha: number): number
 }
 
 /**
+ * Mean of a power law with density ∝ x^−α on [xmin, xmax] (xmax may be ∞):
+ * (α−1)/(α−2)·xmin·(1 − r^(α−2))/(1 − r^(α−1)) with r = xmin/xmax, and
+ * xmin·ln(xmax/xmin)/(1 − r) at α = 2; ∞ when xmax = ∞ and α ≤ 2.
+ *
+ * Source: A. Clauset, C. R. Shalizi & M. E. J. Newman (2009), §2, integrated on [xmin, xmax].
+ * @example powerlawMean(10, 2.4) // => 35 = 10·1.4/0.4
+ */
+export function powerlawMean(xmin: number, alpha: number, xmax = Number.POSITIVE_INFINITY): number {
+  if (xmax === Number.POSITIVE_INFINITY)
+    return alpha > 2 ? (xmin * (alpha - 1)) / (alpha - 2) : Number.POSITIVE_INFINITY;
+  if (xmax === xmin) return xmin;
+  const r = xmin / xmax;
+  if (Math.abs(alpha - 2) < 1e-12) return (xmin * Math.log(xmax / xmin)) / (1 - r);
+  return (
+    (((alpha - 1) / (alpha - 2)) * xmin * -Math.expm1((alpha - 2) * Math.log(r))) /
+    -Math.expm1((alpha - 1) * Math.log(r))
+  );
+}
+
+/**
  * Total severity of n independent events (fatalities of n attacks, MODEL.md §3): each event
  * is, with probability pmass, a mass-casualty draw powerlaw(xmin, α), otherwise a routine draw
  * lognormal(ln median, σ). Per event: one uniform for the choice, then one (power law) or two
@@ -176,9 +196,13 @@ export function powerlaw(rng: RandomStream, xmin: number, alpha: number): number
  * draws scaled by K / SEVERITY_EXACT_EVENTS (the same mean; the spread of a heavy-tailed sum is
  * understated). docs/limits.md states this cap.
  *
+ * With a finite `xmax` the power law is truncated there (density ∝ x^−α on [xmin, xmax], drawn
+ * by inversion, {@link truncatedPowerlaw}): every moment is then finite, where the untruncated
+ * tail with α ≤ 3 has infinite variance (docs/model.md, "Fatalities").
+ *
  * Source: mixture by composition (Devroye 1986, §II.4).
  * @throws {LinkageError} E_DOMAIN if n is not a whole number in [0, 2⁵³), pmass ∉ [0, 1],
- * median ≤ 0, σ < 0, xmin ≤ 0 or α ≤ 1
+ * median ≤ 0, σ < 0, xmin ≤ 0, α ≤ 1 or xmax < xmin
  * @example severity(randomStream(0, 0), 0, 0.05, 2, 1, 10, 2.4) // => 0
  */
 export function severity(
@@ -189,6 +213,7 @@ export function severity(
   sigma: number,
   xmin: number,
   alpha: number,
+  xmax = Number.POSITIVE_INFINITY,
 ): number {
   if (!(Number.isSafeInteger(n) && n >= 0)) {
     throw domain(`severity requires a whole count n from 0 to 2^53 − 1, got ${n}`);
@@ -199,12 +224,18 @@ export function severity(
   if (!(xmin > 0 && alpha > 1)) {
     throw domain(`severity requires xmin > 0 and alpha > 1, got xmin=${xmin}, alpha=${alpha}`);
   }
+  if (!(xmax >= xmin))
+    throw domain(`severity requires xmax ≥ xmin, got xmax=${xmax}, xmin=${xmin}`);
   const meanlog = Math.log(median);
+  // inversion constants of the (possibly truncated) power law: X = xmin·(1 − U·span)^(−1/(α−1))
+  const span =
+    xmax === Number.POSITIVE_INFINITY ? 1 : -Math.expm1((alpha - 1) * Math.log(xmin / xmax));
+  const exponent = -1 / (alpha - 1);
   if (n <= SEVERITY_EXACT_EVENTS) {
     let total = 0;
     for (let i = 0; i < n; i++) {
       if (rng.next() < pmass) {
-        total += powerlaw(rng, xmin, alpha);
+        total += xmin * (1 - rng.next() * span) ** exponent;
         continue;
       }
       total += Math.exp(meanlog + sigma * standardNormal(rng));
@@ -224,7 +255,7 @@ export function severity(
   }
   const drawn = Math.min(massive, SEVERITY_EXACT_EVENTS);
   let heavy = 0;
-  for (let i = 0; i < drawn; i++) heavy += powerlaw(rng, xmin, alpha);
+  for (let i = 0; i < drawn; i++) heavy += xmin * (1 - rng.next() * span) ** exponent;
   return total + (drawn === 0 ? 0 : (heavy * massive) / drawn);
 }
 

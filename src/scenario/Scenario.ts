@@ -130,6 +130,12 @@ export interface DynamicsSpec {
     /** Weekly α and β of each demand (0 and 1 for observable demands). */
     readonly falsePositive: readonly Quantity[];
     readonly detection: readonly Quantity[];
+    /** σ, the share of the support's weekly value substitutes replace while it is withheld. */
+    readonly substitution: Quantity;
+    /** Multiplier of g_w evaluated each week before the target chooses; null: always 1. */
+    readonly pressure: ExpressionSpec | null;
+    /** The demand that is used up, and its stock; null when no demand is. */
+    readonly backlog: BacklogSpec | null;
   };
   readonly execution: { readonly probability: Quantity; readonly believed: Quantity };
   readonly state: readonly {
@@ -145,6 +151,19 @@ export interface DynamicsSpec {
     readonly expression: ExpressionSpec;
   }[];
   readonly series: readonly string[];
+  /** Effective branching ratio of the attack process (parameters only); null when not stated. */
+  readonly branchingRatio: ExpressionSpec | null;
+}
+
+/** A demand with a finite stock (MODEL.md §3's evacuation backlog B). */
+export interface BacklogSpec {
+  /** Index of the demand in `Scenario.demands`. */
+  readonly demand: number;
+  /** The state variable expressions read it by. */
+  readonly name: string;
+  readonly initial: Quantity;
+  readonly conceded: Quantity;
+  readonly otherwise: Quantity;
 }
 
 /**

@@ -1,14 +1,15 @@
 import { checkExpression } from "../expression/checkExpression.js";
+import { drawsRandom } from "../expression/drawsRandom.js";
 import type { Expression } from "../expression/Expression.js";
 import { ExpressionError } from "../expression/ExpressionError.js";
 import { orderDefinitions } from "../expression/orderDefinitions.js";
 import { parseExpression } from "../expression/parseExpression.js";
-import type { DynamicsSpec, ExpressionSpec, Quantity } from "./Scenario.js";
+import type { BacklogSpec, DynamicsSpec, ExpressionSpec, Quantity } from "./Scenario.js";
 import type { DynamicsDocument, PerTypeValueRef, ValueRef } from "./scenarioSchema.js";
 import { type DocumentPath, formatPath, type LineColumn } from "./yamlLocator.js";
 
 /** Names every dynamics expression may use besides parameters, state, week values, choices and types. */
-export const RESERVED_NAMES = ["t", "s", "x", "mu", "violation"] as const;
+export const RESERVED_NAMES = ["t", "s", "x", "mu", "violation", "pressure"] as const;
 
 /** What `parseDynamics` needs from the rest of the scenario. */
 export interface DynamicsContext {
@@ -35,6 +36,7 @@ export interface DynamicsContext {
  */
 export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): DynamicsSpec {
   const base = ["dynamics"];
+  const backlogName = doc.target.backlog?.name;
   const stateNames = Object.keys(doc.state);
   const weekNames = Object.keys(doc.week);
 
@@ -57,6 +59,7 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
   claim(ctx.typeIds, "target type", ["actors", "target", "types"]);
   claim(ctx.demandIds, "demand", ["demands"]);
   claim(stateNames, "state variable", [...base, "state"]);
+  if (backlogName) claim([backlogName], "state variable", [...base, "target", "backlog", "name"]);
   claim(weekNames, "week value", [...base, "week"]);
   for (const name of [...stateNames, ...weekNames]) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
@@ -69,13 +72,16 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
   }
 
   const initialNames = new Set([...ctx.parameterIds, ...ctx.typeIds]);
+  const allStateNames = backlogName ? [...stateNames, backlogName] : stateNames;
   const weeklyNames = new Set([
     ...initialNames,
     ...ctx.demandIds,
-    ...stateNames,
+    ...allStateNames,
     ...weekNames,
     ...RESERVED_NAMES,
   ]);
+  /** What the target knows before it chooses: no week values, choices, signal or type. */
+  const pressureNames = new Set([...ctx.parameterIds, ...allStateNames, "t", "s", "x", "mu"]);
   const parsed = new Map<string, Expression>();
   const expression = (
     text: string | number,
@@ -101,6 +107,18 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
     return at
       ? { text: source, path: where, line: at.line, column: at.column }
       : { text: source, path: where };
+  };
+
+  /** An expression that must not draw random numbers (evaluated outside the week's draws). */
+  const pureExpression = (
+    text: string | number,
+    path: DocumentPath,
+    names: Iterable<string> = pressureNames,
+  ): ExpressionSpec => {
+    const spec = expression(text, path, new Set(names));
+    const ast = parsed.get(spec.path);
+    if (ast && drawsRandom(ast)) ctx.report(path, "must not draw random numbers");
+    return spec;
   };
 
   // the target's weekly decision problem
@@ -137,6 +155,29 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
       );
       detection[j] = ctx.quantity(rates.detection, [...tp, "signals", id, "detection"], true);
     }
+  }
+  let backlog: BacklogSpec | null = null;
+  if (t.backlog) {
+    const bp = [...tp, "backlog"];
+    const j = ctx.demandIds.indexOf(t.backlog.demand);
+    if (j < 0) {
+      ctx.report(
+        [...bp, "demand"],
+        `unknown demand "${t.backlog.demand}"; expected one of ${ctx.demandIds.join(", ")}`,
+      );
+    } else if (!ctx.observable[j]) {
+      ctx.report(
+        [...bp, "demand"],
+        `demand "${t.backlog.demand}" is hidden; only an observable demand can have a backlog (the sender must see it being met)`,
+      );
+    }
+    backlog = {
+      demand: j,
+      name: t.backlog.name,
+      initial: ctx.quantity(t.backlog.initial, [...bp, "initial"]),
+      conceded: ctx.quantity(t.backlog.conceded, [...bp, "conceded"]),
+      otherwise: ctx.quantity(t.backlog.otherwise, [...bp, "otherwise"]),
+    };
   }
   const rationality: Quantity =
     t.rationality === "inf"
@@ -186,12 +227,17 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
       expression: expression(text, [...base, "outputs", name, aggregate], weeklyNames),
     };
   });
-  const seriesNames = new Set([...stateNames, ...weekNames, ...ctx.demandIds, ...RESERVED_NAMES]);
+  const seriesNames = new Set([
+    ...allStateNames,
+    ...weekNames,
+    ...ctx.demandIds,
+    ...RESERVED_NAMES,
+  ]);
   doc.series.forEach((name, i) => {
     if (!seriesNames.has(name)) {
       ctx.report(
         [...base, "series", i],
-        `unknown series "${name}"; expected a state variable, a week value, a demand or one of t, s, x, mu, violation`,
+        `unknown series "${name}"; expected a state variable, a week value, a demand or one of ${RESERVED_NAMES.join(", ")}`,
       );
     }
   });
@@ -206,6 +252,12 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
       costs,
       falsePositive,
       detection,
+      substitution:
+        t.substitution === undefined
+          ? { kind: "constant", value: 0 }
+          : ctx.quantity(t.substitution, [...tp, "substitution"], true),
+      pressure: t.pressure === undefined ? null : pureExpression(t.pressure, [...tp, "pressure"]),
+      backlog,
     },
     execution: {
       probability: ctx.quantity(
@@ -219,5 +271,9 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
     week,
     outputs,
     series: doc.series,
+    branchingRatio:
+      doc.branchingRatio === undefined
+        ? null
+        : pureExpression(doc.branchingRatio, [...base, "branchingRatio"], ctx.parameterIds),
   };
 }

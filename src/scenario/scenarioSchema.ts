@@ -267,6 +267,26 @@ export const Dynamics = z.strictObject({
     signals: z
       .record(z.string(), z.strictObject({ falsePositive: ValueRef, detection: ValueRef }))
       .default({}),
+    /** σ: share of the weekly value of support that substitutes replace while the sender withholds. */
+    substitution: ValueRef.optional(),
+    /**
+     * The target's need for support this week, multiplying g_w: an expression of the parameters,
+     * the state, t, s, x and mu (e.g. ISKP strength over its initial level).
+     */
+    pressure: z.union([z.number(), z.string()]).optional(),
+    /** A demand that is used up: a stock (state variable `name`) drained each week. */
+    backlog: z
+      .strictObject({
+        demand: Id,
+        /** Name of the state variable holding what is left (read-only to expressions). */
+        name: Id,
+        initial: ValueRef,
+        /** Drained per week when the target concedes the demand. */
+        conceded: ValueRef,
+        /** Drained per week otherwise. */
+        otherwise: ValueRef.default(0),
+      })
+      .optional(),
   }),
   execution: z
     .strictObject({
@@ -287,6 +307,11 @@ export const Dynamics = z.strictObject({
   outputs: z.record(z.string(), OutputSpec),
   /** Weekly series reported as fan charts (names of state variables, week values, s, x, mu or demands). */
   series: z.array(z.string()).default([]),
+  /**
+   * The attack process's effective branching ratio (self-excitation plus feedback through the
+   * state), an expression of the parameters: draws where it reaches 1 are refused (see docs/model.md).
+   */
+  branchingRatio: z.union([z.number(), z.string()]).optional(),
 });
 
 export const ScenarioDocument = z.strictObject({

@@ -28,6 +28,18 @@ export interface PolicySimulation {
     string,
     { readonly choiceProbabilities: Record<string, Record<string, number>> }
   >;
+  /**
+   * Monte Carlo only: the weekly mean of μ_t (the sender's belief in the first type at the start
+   * of week t) among the runs whose true type is each type. Averaged over all runs μ_t is a
+   * martingale and stays at the prior; split by the truth it shows what the sender learns.
+   */
+  readonly beliefByType?: Record<string, number[]>;
+  /**
+   * Mean field only: outcomes and series the mean field cannot approximate (thresholds of the
+   * continuous state, the sender's belief), with the reason; they are left out of `outcomes`
+   * and `weekly`.
+   */
+  readonly notAvailable?: Record<string, string>;
 }
 
 /**
@@ -46,6 +58,11 @@ export interface SimulationResult {
   readonly bestPolicyShare?: Record<string, number>;
   /** The baseline of `leverageValue` (the first unconditional policy). */
   readonly leverageBaseline: string | null;
+  /**
+   * With priors and a stated `dynamics.branchingRatio`: how many runs' parameter draws were
+   * explosive and were redrawn from the priors (the priors conditioned on a stable process).
+   */
+  readonly redrawnRuns?: number;
   /** With `paths`: every run's weekly series, `paths[policy][series][run][week]`. */
   readonly paths?: Record<string, Record<string, number[][]>>;
 }

@@ -4,6 +4,7 @@ import {
   type ExpressionDefinition,
 } from "../expression/compileExpressions.js";
 import type { Expression } from "../expression/Expression.js";
+import { nameReferences } from "../expression/nameReferences.js";
 import { parseExpression } from "../expression/parseExpression.js";
 import type { ExpressionSpec, Scenario } from "../scenario/Scenario.js";
 import { meanFieldExpression } from "./meanFieldExpression.js";
@@ -40,10 +41,27 @@ export interface CompiledSimulation {
   readonly x: number;
   readonly mu: number;
   readonly violation: number;
+  /** Slot of the target's pressure this week (1 when the scenario states none). */
+  readonly pressure: number;
+  /** Slot of the backlog's stock (`dynamics.target.backlog.name`), −1 when there is none. */
+  readonly backlog: number;
+  /** Writes this week's pressure from the state; null when the scenario states none. */
+  readonly pressureStep: CompiledStep | null;
   readonly initial: CompiledStep;
   readonly week: CompiledStep;
   readonly next: CompiledStep;
   readonly final: CompiledStep;
+  /**
+   * With `meanField`: the week and next steps split by whether a definition depends on the
+   * target's choice (a demand or the signal, directly or through week values): the shared
+   * parts run once per mean-field cell, the by-choice parts once per choice. Null otherwise.
+   */
+  readonly split: {
+    readonly weekShared: CompiledStep;
+    readonly weekByChoice: CompiledStep;
+    readonly nextShared: CompiledStep;
+    readonly nextByChoice: CompiledStep;
+  } | null;
   /**
    * Every compiled definition in the order of the four steps (initial, week, next, final), with
    * the expression it came from: index k is what a traced step writes before definition k.
@@ -84,12 +102,15 @@ export function compileSimulation(
   const demandSlots = Int32Array.from(scenario.demands, (d) => claim(d.id));
   const stateSlots = Int32Array.from(dynamics.state, (s) => claim(s.name));
   const nextSlots = Int32Array.from(dynamics.state, (s) => claim(NEXT + s.name));
+  const backlogSpec = dynamics.target.backlog;
+  const backlog = backlogSpec ? claim(backlogSpec.name) : -1;
   for (const w of dynamics.week) claim(w.name);
   const t = claim("t");
   const s = claim("s");
   const x = claim("x");
   const mu = claim("mu");
   const violation = claim("violation");
+  const pressure = claim("pressure");
   const outputSlots = Int32Array.from(dynamics.outputs, (o) => claim(OUT + o.name));
 
   const definitions: CompiledDefinition[] = [];
@@ -108,6 +129,33 @@ export function compileSimulation(
     );
   const weekly = dynamics.outputs.filter((o) => o.aggregate !== "final");
   const finals = dynamics.outputs.filter((o) => o.aggregate === "final");
+  let split: CompiledSimulation["split"] = null;
+  if (meanField) {
+    // names whose value depends on the week's choice, in dependency order
+    const byChoice = new Set<string>([...scenario.demands.map((d) => d.id), "violation"]);
+    const reads = (spec: ExpressionSpec) =>
+      nameReferences(parseExpression(spec.text)).some((r) => byChoice.has(r.name));
+    for (const w of dynamics.week) if (reads(w.expression)) byChoice.add(w.name);
+    const quiet = (defs: { name: string; expression: ExpressionSpec }[]) =>
+      compileExpressions(
+        defs.map((d) => ({
+          name: d.name,
+          ast: meanFieldExpression(parseExpression(d.expression.text)),
+        })),
+        slots,
+      );
+    const weekDefs = [
+      ...dynamics.week.map((w) => ({ name: w.name, expression: w.expression })),
+      ...weekly.map((o) => ({ name: OUT + o.name, expression: o.expression })),
+    ];
+    const nextDefs = dynamics.state.map((st) => ({ name: NEXT + st.name, expression: st.next }));
+    split = {
+      weekShared: quiet(weekDefs.filter((d) => !reads(d.expression))),
+      weekByChoice: quiet(weekDefs.filter((d) => reads(d.expression))),
+      nextShared: quiet(nextDefs.filter((d) => !reads(d.expression))),
+      nextByChoice: quiet(nextDefs.filter((d) => reads(d.expression))),
+    };
+  }
   return {
     size: slots.size,
     slots,
@@ -126,6 +174,11 @@ export function compileSimulation(
     x,
     mu,
     violation,
+    pressure,
+    backlog,
+    pressureStep: dynamics.target.pressure
+      ? step([def("pressure", dynamics.target.pressure)])
+      : null,
     initial: step(dynamics.state.map((st) => def(st.name, st.initial))),
     week: step([
       ...dynamics.week.map((w) => def(w.name, w.expression)),
@@ -133,6 +186,7 @@ export function compileSimulation(
     ]),
     next: step(dynamics.state.map((st) => def(NEXT + st.name, st.next))),
     final: step(finals.map((o) => def(OUT + o.name, o.expression))),
+    split,
     definitions,
   };
 }

@@ -61,6 +61,7 @@ export function describeSimulationFailure(failure: SimulationFailure): LinkageEr
       {
         outputs: new Float64Array(compiled.outputNames.length),
         series: new Float32Array(compiled.seriesNames.length * failure.weeks),
+        belief: new Float64Array(failure.weeks),
         sequentialRationality: 0,
       },
     );

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LinkageError } from "../errors/LinkageError.js";
 import { punishAutomaton } from "./automata/punishAutomaton.js";
 import { greenPorterThreshold } from "./greenPorter.js";
+import type { SoftMdp } from "./softValueIteration.js";
 import { softValueIteration } from "./softValueIteration.js";
 import { buildTargetMdp, type TargetMdp } from "./targetMdp.js";
 
@@ -26,7 +27,7 @@ function grimPragmatic(escalationCost = 0.8): TargetMdp {
 }
 
 /** The best-response choice (λ = ∞) in the supporting state 0. */
-function bestInSupport(mdp: TargetMdp, discount: number): number {
+function bestInSupport(mdp: SoftMdp, discount: number): number {
   const { policy } = softValueIteration(mdp, { discount, rationality: Infinity });
   const row = [...policy.subarray(0, mdp.actions)];
   expect(row.filter((p) => p === 1)).toHaveLength(1);
@@ -87,7 +88,7 @@ describe("greenPorterThreshold", () => {
   ])("matches the MDP's switch for other numbers (%o)", (gp) => {
     // one state where the cooperative and deviating actions pay c and d, plus an absorbing
     // punishment state paying p; the automaton is grim trigger
-    const mdp: TargetMdp = {
+    const mdp: SoftMdp = {
       states: 2,
       actions: 2,
       reward: Float64Array.of(gp.d, gp.c, gp.p, gp.p - 1),

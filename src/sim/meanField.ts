@@ -1,10 +1,19 @@
 import { LinkageError } from "../errors/LinkageError.js";
+import { nameReferences } from "../expression/nameReferences.js";
+import { parseExpression } from "../expression/parseExpression.js";
 import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
 import { parameterValues } from "../scenario/parameterValues.js";
 import type { Scenario } from "../scenario/Scenario.js";
+import { assertStableProcess } from "./branchingRatio.js";
 import { type CompiledSimulation, compileSimulation } from "./compileSimulation.js";
 import { expectedValueRandom } from "./expectedValueRandom.js";
-import { buildPolicyRunModel } from "./policyRunModel.js";
+import { meanFieldRefusals } from "./meanFieldRefusals.js";
+import {
+  backlogLevel,
+  buildPolicyRunModel,
+  levelExitChance,
+  writeChoiceRow,
+} from "./policyRunModel.js";
 import type {
   OutcomeSummary,
   PolicySimulation,
@@ -20,15 +29,26 @@ export interface MeanFieldOptions {
 }
 
 /**
- * The deterministic mean-field version of the weekly simulation: instead of sampling, it
- * propagates the distribution of the automaton's state exactly and the dynamics at expected
- * values — each week the target's choices and the signal enter as probabilities, every draw as
- * its mean (see expectedValueRandom), and conditions that are probabilities mix their branches.
- * Types are run separately and averaged with their prior weights. Parameters stay at their values.
+ * The deterministic mean-field version of the weekly simulation (docs/model.md, "Mean field").
+ * Instead of one mean path it propagates, for each target type, the exact distribution over
+ * cells (automaton state m, backlog level n) and, in each cell, the conditional mean of the
+ * continuous state: each week every cell's target choice a (with its probability from the
+ * plan, at the cell's pressure) is applied to the cell's mean state, with every draw at its
+ * mean (expectedValueRandom) and the signal as its probability; the resulting next states are
+ * pooled into the destination cells with their probabilities. Whatever the automaton state
+ * and the backlog decide (support, escalation, which demands are conceded, and thresholds of
+ * them, such as weeks of escalation) is therefore exact; what remains approximate is the
+ * nonlinearity of the continuous state within a cell (Jensen gaps in the attack rate) and the
+ * backlog's leak, which moves a cell down a level by chance (the target's own countdown,
+ * targetPlan) rather than by its exact stock.
  *
- * Exact for dynamics that are linear in the random quantities; otherwise an approximation that
- * ignores Jensen gaps (E f(X) ≠ f(E X)). The sender's belief `mu` is held at the prior.
- * Summaries have sd 0 and quantiles equal to the mean.
+ * Outputs the mean field cannot approximate are refused, listed in `notAvailable` with the
+ * reason ({@link meanFieldRefusals}): maxima over weeks, thresholds of anything a cell does
+ * not fix, and the sender's belief μ (and the sequential rationality judged on it). Types are
+ * run separately and weighted by their prior. Parameters stay at their values. Summaries have
+ * sd 0 and quantiles equal to the mean.
+ * @throws {LinkageError} E_INPUT when the scenario has no dynamics, a policy id is unknown, or
+ *   the attack process is explosive at the parameter values
  */
 export function meanField(scenario: Scenario, options: MeanFieldOptions = {}): SimulationResult {
   const dynamics = scenario.dynamics;
@@ -36,10 +56,12 @@ export function meanField(scenario: Scenario, options: MeanFieldOptions = {}): S
     throw new LinkageError("E_INPUT", `${scenario.source}: the scenario has no dynamics section`);
   const weeks = options.weeks ?? dynamics.weeks;
   const { values } = parameterValues(scenario, options.overrides);
+  assertStableProcess(scenario, values, "the parameter values (--mean-field)");
   const compiled = compileSimulation(scenario, { meanField: true });
   const ids = options.policies ?? scenario.policies.map((p) => p.id);
   const baseline = scenario.policies.findIndex((p) => p.kind === "unconditional");
   const senderIndex = compiled.outputNames.indexOf("senderUtility");
+  const refused = meanFieldRefusals(scenario);
 
   const base =
     baseline >= 0 && senderIndex >= 0
@@ -57,11 +79,13 @@ export function meanField(scenario: Scenario, options: MeanFieldOptions = {}): S
     const { outputs, series } = meanFieldPolicy(scenario, compiled, values, policyIndex, weeks);
     const outcomes: Record<string, OutcomeSummary> = {};
     compiled.outputNames.forEach((name, o) => {
-      outcomes[name] = point(outputs[o]!);
+      if (!(name in refused)) outcomes[name] = point(outputs[o]!);
     });
-    if (base !== null) outcomes["leverageValue"] = point(outputs[senderIndex]! - base);
+    if (base !== null && !("senderUtility" in refused))
+      outcomes["leverageValue"] = point(outputs[senderIndex]! - base);
     const weekly: Record<string, WeeklyPoint[]> = {};
     compiled.seriesNames.forEach((name, k) => {
+      if (`series ${name}` in refused) return;
       weekly[name] = Array.from({ length: weeks }, (_, t) => {
         const mean = series[k * weeks + t]!;
         return { mean, q05: mean, q50: mean, q95: mean };
@@ -73,6 +97,7 @@ export function meanField(scenario: Scenario, options: MeanFieldOptions = {}): S
       outcomes,
       weekly,
       target: weeklyChoiceProbabilities(scenario, values, policyIndex),
+      notAvailable: refused,
     };
   }
   return {
@@ -97,9 +122,17 @@ export interface MeanFieldPolicy {
 }
 
 /**
+ * Cells, and choices within a cell, with less probability than this are dropped: what they
+ * carry is below 1e-9 of any output (at most a few hundred cells a week), far inside the mean
+ * field's own approximation.
+ */
+const NEGLIGIBLE_MASS = 1e-12;
+
+/**
  * The mean-field run of one policy for given parameter values, on dynamics compiled with
  * `compileSimulation(scenario, { meanField: true })` (compile once, call many times: this is
- * what sensitivity analyses evaluate).
+ * what sensitivity analyses evaluate). Every output and series is computed, the refused ones
+ * included (see {@link meanFieldRefusals}); callers decide what to show.
  */
 export function meanFieldPolicy(
   scenario: Scenario,
@@ -108,85 +141,163 @@ export function meanFieldPolicy(
   policyIndex: number,
   weeks: number,
 ): MeanFieldPolicy {
+  const split = compiled.split;
+  if (!split) throw new Error("meanFieldPolicy needs dynamics compiled with { meanField: true }");
   const prior = compileLeverageGame(scenario, values).typePrior;
   const nDemands = scenario.demands.length;
-
   const model = buildPolicyRunModel(scenario, values, policyIndex);
-  const { automaton, states: M, actions: A, choice, pViolation } = model;
-  const outputs = new Float64Array(compiled.outputNames.length);
-  const series = new Float64Array(compiled.seriesNames.length * weeks);
+  const { automaton, states: M, actions: A, levels: L, backlog, observableMask } = model;
+  const nOut = compiled.outputNames.length;
+  const nSeries = compiled.seriesNames.length;
+  const nState = compiled.stateSlots.length;
+  const size = compiled.size;
+  const outputs = new Float64Array(nOut);
+  const series = new Float64Array(nSeries * weeks);
+  const usesViolation = scenarioReadsViolation(scenario);
+  const liveMask = (1 << nDemands) - 1;
+  const cells = M * L;
+  const row = new Float64Array(A);
+  const work = new Float64Array(size);
+  // level transitions: from level n ≥ 1, down to n − 1 with the plan's exit chance
+  const leave = new Float64Array(L * 2);
+  for (let n = 1; n < L; n++) {
+    leave[n * 2 + 1] = levelExitChance(model, n, true);
+    leave[n * 2] = levelExitChance(model, n, false);
+  }
+  // the pooled state of a cell: the state variables and the backlog's stock (last)
+  const pooled = backlog
+    ? Int32Array.from([...compiled.stateSlots, compiled.backlog])
+    : compiled.stateSlots;
+  const K = pooled.length;
+  const sumOutputs = compiled.outputAggregates.map((a) => a === "sum" || a === "mean");
+
   for (let type = 0; type < prior.length; type++) {
     const weight = prior[type]!;
     if (weight === 0) continue;
-    const v = new Float64Array(compiled.size);
+    const base = new Float64Array(size);
     compiled.parameterSlots.forEach((slot, k) => {
-      v[slot] = values[k]!;
+      base[slot] = values[k]!;
     });
     compiled.typeSlots.forEach((slot, k) => {
-      v[slot] = k === type ? 1 : 0;
+      base[slot] = k === type ? 1 : 0;
     });
-    compiled.initial(v, expectedValueRandom);
-    let p = new Float64Array(M);
-    p[automaton.start] = 1;
-    const mine = new Float64Array(compiled.outputNames.length);
-    for (let o = 0; o < mine.length; o++)
-      if (compiled.outputAggregates[o] === "max") mine[o] = Number.NEGATIVE_INFINITY;
+    compiled.initial(base, expectedValueRandom);
+    if (backlog) base[compiled.backlog] = backlog.initial;
+    base[compiled.pressure] = 1;
+    // per cell: its probability, and the conditional mean of its pooled state
+    let mass = new Float64Array(cells);
+    let mean = new Float64Array(cells * K);
+    const first = automaton.start * L + (backlog ? backlogLevel(model, backlog.initial) : 0);
+    mass[first] = 1;
+    for (let k = 0; k < K; k++) mean[first * K + k] = base[pooled[k]!]!;
+    const mine = new Float64Array(nOut);
+    const x = new Float64Array(size);
     for (let t = 0; t < weeks; t++) {
-      let s = 0;
-      let x = 0;
-      const q = new Float64Array(A);
-      for (let m = 0; m < M; m++) {
-        s += p[m]! * automaton.support[m]!;
-        x += p[m]! * automaton.escalation[m]!;
-        for (let a = 0; a < A; a++) q[a]! += p[m]! * choice[(type * M + m) * A + a]!;
-      }
-      v[compiled.t] = t;
-      v[compiled.s] = s;
-      v[compiled.x] = x;
-      v[compiled.mu] = prior[0]!;
-      let violation = 0;
-      for (let a = 0; a < A; a++) violation += q[a]! * pViolation[a]!;
-      v[compiled.violation] = violation;
-      for (let j = 0; j < nDemands; j++) {
-        let e = 0;
-        for (let a = 0; a < A; a++) if (((a >>> j) & 1) === 1) e += q[a]!;
-        v[compiled.demandSlots[j]!] = e;
-      }
-      compiled.week(v, expectedValueRandom);
-      compiled.outputSlots.forEach((slot, o) => {
-        const aggregate = compiled.outputAggregates[o];
-        if (aggregate === "sum" || aggregate === "mean") mine[o]! += v[slot]!;
-        else if (aggregate === "max") mine[o] = Math.max(mine[o]!, v[slot]!);
-      });
-      compiled.seriesSlots.forEach((slot, k) => {
-        series[k * weeks + t]! += weight * v[slot]!;
-      });
-      compiled.next(v, expectedValueRandom);
-      compiled.stateSlots.forEach((slot, k) => {
-        v[slot] = v[compiled.nextSlots[k]!]!;
-      });
-      // the automaton's state distribution moves exactly
-      const next = new Float64Array(M);
-      for (let m = 0; m < M; m++) {
-        if (p[m] === 0) continue;
-        let pv = 0;
-        for (let a = 0; a < A; a++) pv += choice[(type * M + m) * A + a]! * pViolation[a]!;
-        for (let m2 = 0; m2 < M; m2++) {
-          next[m2]! +=
-            p[m]! *
-            ((1 - pv) * automaton.transition[m * 2 * M + m2]! +
-              pv * automaton.transition[(m * 2 + 1) * M + m2]!);
+      const nextMass = new Float64Array(cells);
+      const nextSum = new Float64Array(cells * K);
+      for (let c = 0; c < cells; c++) {
+        const pc = mass[c]!;
+        if (pc < NEGLIGIBLE_MASS) continue;
+        const m = Math.floor(c / L);
+        const n = c - m * L;
+        x.set(base);
+        for (let k = 0; k < K; k++) x[pooled[k]!] = mean[c * K + k]!;
+        x[compiled.t] = t;
+        x[compiled.s] = automaton.support[m]!;
+        x[compiled.x] = automaton.escalation[m]!;
+        x[compiled.mu] = prior[0]!;
+        let pressure = 1;
+        if (compiled.pressureStep) {
+          compiled.pressureStep(x, expectedValueRandom);
+          pressure = x[compiled.pressure]!;
+        }
+        writeChoiceRow(model, type, pressure, n, m, row, 0);
+        // what does not depend on the choice, once per cell
+        split.weekShared(x, expectedValueRandom);
+        split.nextShared(x, expectedValueRandom);
+        const live = backlog !== null && n === 0 ? liveMask & ~(1 << backlog.demand) : liveMask;
+        for (let a = 0; a < A; a++) {
+          const pa = row[a]!;
+          if (pa < NEGLIGIBLE_MASS) continue;
+          const unmet = (~a & observableMask & live) !== 0;
+          const pViol = unmet ? 1 : model.pHiddenSignal[a]!;
+          work.set(x);
+          for (let j = 0; j < nDemands; j++) work[compiled.demandSlots[j]!] = (a >>> j) & 1;
+          work[compiled.violation] = usesViolation ? pViol : 0;
+          split.weekByChoice(work, expectedValueRandom);
+          const w = pc * pa;
+          for (let o = 0; o < nOut; o++)
+            if (sumOutputs[o]) mine[o]! += w * work[compiled.outputSlots[o]!]!;
+          for (let k = 0; k < nSeries; k++)
+            series[k * weeks + t]! += weight * w * work[compiled.seriesSlots[k]!]!;
+          split.nextByChoice(work, expectedValueRandom);
+          for (let k = 0; k < nState; k++)
+            work[compiled.stateSlots[k]!] = work[compiled.nextSlots[k]!]!;
+          // where the week leads: the automaton on the signal, the backlog on the choice
+          let down = 0;
+          if (backlog && n > 0) {
+            const conceded = (a >>> backlog.demand) & 1;
+            const drain = conceded ? backlog.conceded : backlog.otherwise;
+            work[compiled.backlog] = Math.max(0, work[compiled.backlog]! - drain);
+            down = leave[n * 2 + conceded]!;
+          }
+          for (let v = 0; v < 2; v++) {
+            const pv = v === 1 ? pViol : 1 - pViol;
+            if (pv === 0) continue;
+            const tr = (m * 2 + v) * M;
+            for (let m2 = 0; m2 < M; m2++) {
+              const pm = automaton.transition[tr + m2]!;
+              if (pm === 0) continue;
+              for (let step = 0; step < 2; step++) {
+                const pn = step === 1 ? down : 1 - down;
+                if (pn === 0) continue;
+                const cell = m2 * L + n - step;
+                const add = w * pv * pm * pn;
+                nextMass[cell]! += add;
+                for (let k = 0; k < K; k++) nextSum[cell * K + k]! += add * work[pooled[k]!]!;
+              }
+            }
+          }
         }
       }
-      p = next;
+      for (let c = 0; c < cells; c++) {
+        const pc = nextMass[c]!;
+        if (pc === 0) continue;
+        for (let k = 0; k < K; k++) nextSum[c * K + k] = nextSum[c * K + k]! / pc;
+        // an empty stock is exactly empty, whatever the pooling
+        if (backlog && c % L === 0) nextSum[c * K + K - 1] = 0;
+      }
+      mass = nextMass;
+      mean = nextSum;
     }
-    compiled.final(v, expectedValueRandom);
-    compiled.outputSlots.forEach((slot, o) => {
-      const aggregate = compiled.outputAggregates[o];
-      if (aggregate === "mean") mine[o]! /= weeks;
-      else if (aggregate === "final") mine[o] = v[slot]!;
+    // final outputs: each cell's final state, weighted by its probability
+    for (let c = 0; c < cells; c++) {
+      const pc = mass[c]!;
+      if (pc < NEGLIGIBLE_MASS) continue;
+      x.set(base);
+      for (let k = 0; k < K; k++) x[pooled[k]!] = mean[c * K + k]!;
+      x[compiled.t] = weeks - 1;
+      compiled.final(x, expectedValueRandom);
+      for (let o = 0; o < nOut; o++)
+        if (compiled.outputAggregates[o] === "final") mine[o]! += pc * x[compiled.outputSlots[o]!]!;
+    }
+    for (let o = 0; o < nOut; o++) {
+      if (compiled.outputAggregates[o] === "mean") mine[o]! /= weeks;
       outputs[o]! += weight * mine[o]!;
-    });
+    }
   }
   return { outputs, series };
+}
+
+/** Whether any dynamics expression reads the week's violation signal. */
+function scenarioReadsViolation(scenario: Scenario): boolean {
+  const d = scenario.dynamics!;
+  const texts = [
+    ...d.state.map((s) => s.next.text),
+    ...d.week.map((w) => w.expression.text),
+    ...d.outputs.map((o) => o.expression.text),
+  ];
+  return texts.some((text) =>
+    nameReferences(parseExpression(text)).some((r) => r.name === "violation"),
+  );
 }

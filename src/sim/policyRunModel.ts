@@ -1,4 +1,5 @@
 import { LinkageError } from "../errors/LinkageError.js";
+import { prefersConceding, TARGET_TIE_TOLERANCE } from "../games/targetChoice.js";
 import { quantityValue } from "../scenario/quantityValue.js";
 import type { AutomatonSpec, Scenario } from "../scenario/Scenario.js";
 import { generousTitForTatAutomaton } from "./automata/generousTitForTatAutomaton.js";
@@ -7,15 +8,20 @@ import { punishAutomaton } from "./automata/punishAutomaton.js";
 import { unconditionalAutomaton } from "./automata/unconditionalAutomaton.js";
 import { withholdAutomaton } from "./automata/withholdAutomaton.js";
 import type { PolicyAutomaton } from "./policyAutomaton.js";
-import { softValueIteration } from "./softValueIteration.js";
-import { buildTargetMdp } from "./targetMdp.js";
+import {
+  levelSpan,
+  MAX_BACKLOG_LEVELS,
+  type PlanBacklog,
+  solveTargetPlan,
+  type TargetPlan,
+} from "./targetPlan.js";
 import { withExecutionNoise } from "./withExecutionNoise.js";
 
 /**
  * Everything the weekly engine needs about one policy for one draw of the parameters: the
- * automaton as executed (with q), the target's choice probabilities per type against it as
- * believed (with q̂), and the violation probabilities for the sender's belief updates.
- * Computed once per policy and parameter draw, never per week.
+ * automaton as executed (with q), the target's plan per type against it as believed (with q̂),
+ * and what the sender sees of each choice. Computed once per policy and parameter draw, never
+ * per week.
  */
 export interface PolicyRunModel {
   readonly automaton: PolicyAutomaton;
@@ -23,17 +29,106 @@ export interface PolicyRunModel {
   readonly states: number;
   readonly actions: number;
   readonly types: number;
-  /** π_θ(a | m) at `(θ·M + m)·A + a`. */
+  /** Backlog levels (1 without a backlog). */
+  readonly levels: number;
+  /** First week count of each backlog level (targetPlan's backlogLevelStarts). */
+  readonly levelStarts: Int32Array;
+  /** Whether the target's need for support moves with a weekly pressure P. */
+  readonly pressure: boolean;
+  /** λ_QR, for the choice probabilities at P ≠ 1. */
+  readonly rationality: number;
+  /** Q_θ(level, m, a) at P = 1 at `((θ·levels + level)·M + m)·A + a`; `dqValues` its derivative in P. */
+  readonly qValues: Float64Array;
+  readonly dqValues: Float64Array;
+  /** π_θ(a | level, m) at P = 1, same layout. */
   readonly choice: Float64Array;
-  /** Cumulative π_θ(· | m) rows, for sampling an action with one uniform draw. */
-  readonly cumulative: Float64Array;
-  /** P(violation | a), length A. */
+  /** P(violation | a) while every demand is live, and once the backlog is empty. */
   readonly pViolation: Float64Array;
-  /** P(violation | θ, m) = Σ_a π_θ(a|m)·P(violation|a), at `θ·M + m`. */
-  readonly violationByState: Float64Array;
+  readonly pViolationExhausted: Float64Array;
+  /** P(a hidden demand's signal reads violation | a). */
+  readonly pHiddenSignal: Float64Array;
+  /** Bit mask of the observable demands: the part of a choice the sender sees directly. */
+  readonly observableMask: number;
+  /** The used-up demand, its initial stock and its drain per week (conceded, otherwise); null when none. */
+  readonly backlog: {
+    readonly demand: number;
+    readonly initial: number;
+    readonly conceded: number;
+    readonly otherwise: number;
+  } | null;
   /** Believed q̂ and executed q, kept for reports. */
   readonly q: number;
   readonly qBelieved: number;
+}
+
+/**
+ * The backlog level of a stock B: the level ({@link backlogLevelStarts}) holding ⌈B / cap⌉
+ * weeks of conceding left; 0 once empty.
+ */
+export function backlogLevel(model: PolicyRunModel, stock: number): number {
+  const backlog = model.backlog;
+  if (!backlog || !(stock > 0)) return 0;
+  const weeks = Math.ceil(stock / backlog.conceded);
+  const starts = model.levelStarts;
+  let level = model.levels - 1;
+  while (level > 0 && starts[level]! > weeks) level--;
+  return level;
+}
+
+/**
+ * The chance that a week at backlog level k ≥ 1 ends one level lower (targetPlan's countdown):
+ * 1/b when the demand is conceded, ℓ/b otherwise, for a level of b weeks.
+ */
+export function levelExitChance(model: PolicyRunModel, level: number, conceded: boolean): number {
+  const backlog = model.backlog!;
+  const weeks = Math.min(MAX_BACKLOG_LEVELS, Math.ceil(backlog.initial / backlog.conceded));
+  const span = levelSpan(model.levelStarts, level, weeks);
+  return (conceded ? 1 : Math.min(1, backlog.otherwise / backlog.conceded)) / span;
+}
+
+/**
+ * Writes π_θ(· | pressure P, level, m) into `out[offset … offset + A)`: the plan's choice at
+ * P = 1, else softmax(λ·[Q + (P − 1)·dQ/dP]) (targetPlan's first-order pressure; the
+ * tie-broken best response when λ = ∞).
+ */
+export function writeChoiceRow(
+  model: PolicyRunModel,
+  type: number,
+  pressure: number,
+  level: number,
+  m: number,
+  out: Float64Array,
+  offset: number,
+): void {
+  const { levels, states: M, actions: A, choice } = model;
+  const at = ((type * levels + level) * M + m) * A;
+  if (!model.pressure || pressure === 1) {
+    for (let a = 0; a < A; a++) out[offset + a] = choice[at + a]!;
+    return;
+  }
+  const { qValues: q, dqValues: dq, rationality: lambda } = model;
+  const shift = pressure - 1;
+  let max = Number.NEGATIVE_INFINITY;
+  let best = -1;
+  for (let a = 0; a < A; a++) {
+    const value = q[at + a]! + shift * dq[at + a]!;
+    out[offset + a] = value;
+    if (value > max) max = value;
+  }
+  if (lambda === Number.POSITIVE_INFINITY) {
+    const tol = TARGET_TIE_TOLERANCE * Math.max(1, Math.abs(max));
+    for (let a = 0; a < A; a++)
+      if (out[offset + a]! >= max - tol && (best < 0 || prefersConceding(a, best))) best = a;
+    for (let a = 0; a < A; a++) out[offset + a] = a === best ? 1 : 0;
+    return;
+  }
+  let sum = 0;
+  for (let a = 0; a < A; a++) {
+    const w = Math.exp(lambda * (out[offset + a]! - max));
+    out[offset + a] = w;
+    sum += w;
+  }
+  for (let a = 0; a < A; a++) out[offset + a] = out[offset + a]! / sum;
 }
 
 /** The automaton of a policy for given parameter values. */
@@ -74,7 +169,7 @@ export function automatonFor(
 
 /**
  * Builds the {@link PolicyRunModel} of policy `policyIndex` for parameter values `values`:
- * the target's MDP per type (MODEL.md §3) solved by soft value iteration.
+ * the target's plan per type (MODEL.md §3, docs/model.md) by {@link solveTargetPlan}.
  */
 export function buildPolicyRunModel(
   scenario: Scenario,
@@ -90,17 +185,47 @@ export function buildPolicyRunModel(
   const automaton = withExecutionNoise(base, q);
   const believed = withExecutionNoise(base, qBelieved);
   const target = dynamics.target;
-  const nDemands = scenario.demands.length;
   const types = scenario.target.types.length;
   const observable = scenario.demands.map((d) => d.observable);
   const falsePositive = Float64Array.from(target.falsePositive, v);
   const detection = Float64Array.from(target.detection, v);
-  const M = automaton.states;
-  const A = 1 << nDemands;
-  const choice = new Float64Array(types * M * A);
-  let pViolation: Float64Array = new Float64Array(A);
+  let backlog: PolicyRunModel["backlog"] = null;
+  let planBacklog: PlanBacklog | null = null;
+  if (target.backlog) {
+    const spec = target.backlog;
+    const initial = v(spec.initial);
+    const conceded = v(spec.conceded);
+    const otherwise = v(spec.otherwise);
+    const where = `dynamics.target.backlog of ${scenario.source}`;
+    if (!(conceded > 0 && conceded < Infinity))
+      throw new LinkageError(
+        "E_DOMAIN",
+        `${where}: conceded must be a finite number > 0, found ${conceded}`,
+      );
+    if (!(otherwise >= 0 && otherwise < Infinity))
+      throw new LinkageError(
+        "E_DOMAIN",
+        `${where}: otherwise must be a finite number ≥ 0, found ${otherwise}`,
+      );
+    if (!(initial >= 0 && initial < Infinity))
+      throw new LinkageError(
+        "E_DOMAIN",
+        `${where}: initial must be a finite number ≥ 0, found ${initial}`,
+      );
+    backlog = { demand: spec.demand, initial, conceded, otherwise };
+    planBacklog = {
+      demand: spec.demand,
+      levels: Math.min(MAX_BACKLOG_LEVELS, Math.ceil(initial / conceded)),
+      leakChance: Math.min(1, otherwise / conceded),
+    };
+  }
+  let plan: TargetPlan | null = null;
+  let qValues = new Float64Array(0);
+  let dqValues = qValues;
+  let choice = qValues;
+  const rationality = v(target.rationality);
   for (let type = 0; type < types; type++) {
-    const mdp = buildTargetMdp({
+    const solved = solveTargetPlan({
       automaton: believed,
       costs: Float64Array.from(target.costs, (perType) => v(perType[type]!)),
       observable,
@@ -108,37 +233,44 @@ export function buildPolicyRunModel(
       detection,
       supportValue: v(target.supportValue),
       escalationCost: v(target.escalationCost),
-    });
-    pViolation = mdp.pViolation;
-    const solved = softValueIteration(mdp, {
+      substitution: v(target.substitution),
       discount: v(target.discount),
-      rationality: v(target.rationality),
+      rationality,
+      backlog: planBacklog,
+      pressure: target.pressure !== null,
     });
-    choice.set(solved.policy, type * M * A);
-  }
-  const cumulative = new Float64Array(choice.length);
-  const violationByState = new Float64Array(types * M);
-  for (let row = 0; row < types * M; row++) {
-    let sum = 0;
-    let viol = 0;
-    for (let a = 0; a < A; a++) {
-      const p = choice[row * A + a]!;
-      sum += p;
-      cumulative[row * A + a] = sum;
-      viol += p * pViolation[a]!;
+    const size = solved.choice.length;
+    if (!plan) {
+      plan = solved;
+      qValues = new Float64Array(types * size);
+      dqValues = new Float64Array(types * size);
+      choice = new Float64Array(types * size);
     }
-    cumulative[row * A + A - 1] = 1; // guard the last bucket against rounding
-    violationByState[row] = viol;
+    qValues.set(solved.q, type * size);
+    dqValues.set(solved.dq, type * size);
+    choice.set(solved.choice, type * size);
   }
+  let observableMask = 0;
+  observable.forEach((o, j) => {
+    if (o) observableMask |= 1 << j;
+  });
   return {
     automaton,
-    states: M,
-    actions: A,
+    states: plan!.states,
+    actions: plan!.actions,
     types,
+    levels: plan!.levels,
+    levelStarts: plan!.levelStarts,
+    pressure: target.pressure !== null,
+    rationality,
+    qValues,
+    dqValues,
     choice,
-    cumulative,
-    pViolation,
-    violationByState,
+    pViolation: plan!.pViolation,
+    pViolationExhausted: plan!.pViolationExhausted,
+    pHiddenSignal: plan!.pHiddenSignal,
+    observableMask,
+    backlog,
     q,
     qBelieved,
   };

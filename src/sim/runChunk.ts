@@ -41,6 +41,8 @@ export interface ChunkResult {
   readonly seriesSums: Float64Array;
   /** With `keepSeries`: the weekly series at `((policy·series + k)·weeks + week)·runs + run`. */
   readonly series: Float32Array | null;
+  /** Per cell `(policy·types + true type)·weeks + week`, the sum of μ_t over the chunk's runs of that type. */
+  readonly beliefSums: Float64Array;
 }
 
 const compiledCache = new Map<string, CompiledSimulation>();
@@ -85,9 +87,12 @@ export function runChunk(task: ChunkTask): ChunkResult {
   const series = keepSeries ? new Float32Array(P * nSeries * weeks * runs) : null;
   const types = new Int32Array(runs);
   const v = new Float64Array(compiled.size);
+  const T = scenario.target.types.length;
+  const beliefSums = new Float64Array(P * T * weeks);
   const buffers: RunBuffers = {
     outputs: new Float64Array(nOutputs - 1),
     series: new Float32Array(nSeries * weeks),
+    belief: new Float64Array(weeks),
     sequentialRationality: 0,
   };
   let cached: {
@@ -149,6 +154,8 @@ export function runChunk(task: ChunkTask): ChunkResult {
         for (let o = 0; o < nOutputs - 1; o++)
           outputs[(p * nOutputs + o) * runs + i] = buffers.outputs[o]!;
         outputs[(p * nOutputs + nOutputs - 1) * runs + i] = buffers.sequentialRationality;
+        const beliefAt = (p * T + type) * weeks;
+        for (let t = 0; t < weeks; t++) beliefSums[beliefAt + t]! += buffers.belief[t]!;
         for (let k = 0; k < nSeries; k++) {
           for (let t = 0; t < weeks; t++) {
             const cell = (p * nSeries + k) * weeks + t;
@@ -180,5 +187,5 @@ export function runChunk(task: ChunkTask): ChunkResult {
       error,
     });
   }
-  return { firstRun, runs, types, outputs, seriesSums, series };
+  return { firstRun, runs, types, outputs, seriesSums, series, beliefSums };
 }

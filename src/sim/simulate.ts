@@ -7,8 +7,10 @@ import { parameterValues } from "../scenario/parameterValues.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import { writePriorPoint } from "../scenario/writePriorPoint.js";
 import { BinnedQuantiles } from "./binnedQuantiles.js";
+import { assertStableProcess, branchingRatioOf } from "./branchingRatio.js";
 import { compileSimulation } from "./compileSimulation.js";
 import { type ChunkResult, type ChunkTask, runChunk } from "./runChunk.js";
+import { redrawStreamIndex } from "./runStreams.js";
 import type {
   OutcomeSummary,
   PolicySimulation,
@@ -104,8 +106,9 @@ export async function simulate(
 
   const { values } = parameterValues(scenario, options.overrides);
   const fixed = options.fixed ?? false;
-  const parameters = fixed
-    ? Float64Array.from(values)
+  if (fixed) assertStableProcess(scenario, values, "the parameter values (--fixed)");
+  const { parameters, redrawn } = fixed
+    ? { parameters: Float64Array.from(values), redrawn: 0 }
     : drawParameters(scenario, values, options.overrides ?? {}, runs, seed);
 
   const nParams = scenario.parameters.length;
@@ -133,6 +136,7 @@ export async function simulate(
     weeks,
     runs,
     options.paths ?? false,
+    scenario.target.types.length,
   );
   let done = 0;
   const accept = (result: ChunkResult) => {
@@ -181,6 +185,10 @@ export async function simulate(
       outcomes,
       weekly,
       target: weeklyChoiceProbabilities(scenario, values, policyIndex),
+      beliefByType: aggregate.beliefByType(
+        p,
+        scenario.target.types.map((t) => t.id),
+      ),
     };
   });
   const bestPolicyShare: Record<string, number> = {};
@@ -205,6 +213,7 @@ export async function simulate(
     policies,
     ...(senderUtility >= 0 ? { bestPolicyShare } : {}),
     leverageBaseline: baselineIndex >= 0 ? scenario.policies[baselineIndex]!.id : null,
+    ...(!fixed && dynamics.branchingRatio ? { redrawnRuns: redrawn } : {}),
   };
   if (options.paths) {
     const paths: Record<string, Record<string, number[][]>> = {};
@@ -224,23 +233,47 @@ function positiveInteger(value: number, flag: string): number {
   return value;
 }
 
-/** Latin-hypercube draws of every parameter with a prior (not fixed by an override), `runs × parameters`. */
+/** Most redraws of one run's parameters before the priors are declared all but explosive. */
+const MAX_REDRAWS = 1000;
+
+/**
+ * Latin-hypercube draws of every parameter with a prior (not fixed by an override),
+ * `runs × parameters`. When the scenario states its effective branching ratio, the priors are
+ * conditioned on a stable attack process: a run whose draw is explosive (ratio ≥ 1) gets an
+ * independent draw from the priors on its own stream ({@link redrawStreamIndex}) until it is
+ * stable, so every run and the count of redrawn runs depend on the seed alone.
+ * @throws {LinkageError} E_INPUT when a run stays explosive after MAX_REDRAWS draws
+ */
 function drawParameters(
   scenario: Scenario,
   values: Float64Array,
   overrides: Readonly<Record<string, number>>,
   runs: number,
   seed: number,
-): Float64Array {
+): { parameters: Float64Array; redrawn: number } {
   const free = scenario.parameters.flatMap((p, i) => (p.prior && !(p.id in overrides) ? [i] : []));
   const design = latinHypercube(randomStream(seed, DESIGN_STREAM), runs, free.length);
   const n = scenario.parameters.length;
   const out = new Float64Array(runs * n);
+  const ratio = branchingRatioOf(scenario);
+  const point = new Float64Array(free.length);
+  let redrawn = 0;
   for (let r = 0; r < runs; r++) {
     out.set(values, r * n);
     writePriorPoint(scenario, free, design, r, out, r * n);
+    if (!ratio) continue;
+    const row = out.subarray(r * n, (r + 1) * n);
+    if (!(ratio(row) >= 1)) continue;
+    redrawn++;
+    const rng = randomStream(seed, redrawStreamIndex(r));
+    for (let attempt = 0; ratio(row) >= 1; attempt++) {
+      if (attempt === MAX_REDRAWS)
+        assertStableProcess(scenario, row, `${MAX_REDRAWS} draws from the priors in a row`);
+      for (let k = 0; k < free.length; k++) point[k] = rng.next();
+      writePriorPoint(scenario, free, point, 0, out, r * n);
+    }
   }
-  return out;
+  return { parameters: out, redrawn };
 }
 
 /** Exact summary of one outcome over the runs (quantiles by linear interpolation, R's type 7). */
@@ -276,6 +309,9 @@ class Aggregate {
   private readonly sums: Float64Array;
   private readonly sketches: BinnedQuantiles[];
   private readonly pathStore: Float32Array | null;
+  /** Σ μ_t per (policy, true type, week), and the number of runs of each true type. */
+  private readonly beliefSums: Float64Array;
+  private readonly typeCounts: Float64Array;
 
   constructor(
     private readonly policies: number,
@@ -284,7 +320,10 @@ class Aggregate {
     private readonly weeks: number,
     private readonly runs: number,
     paths: boolean,
+    private readonly types: number,
   ) {
+    this.beliefSums = new Float64Array(policies * types * weeks);
+    this.typeCounts = new Float64Array(types);
     this.outcomeColumns = new Float64Array(policies * outputCount * runs);
     const cells = policies * seriesCount * weeks;
     this.sums = new Float64Array(cells);
@@ -303,6 +342,8 @@ class Aggregate {
         );
       }
     }
+    for (let c = 0; c < this.beliefSums.length; c++) this.beliefSums[c]! += chunk.beliefSums[c]!;
+    for (const type of chunk.types) this.typeCounts[type]!++;
     const cells = this.policies * this.seriesCount * this.weeks;
     const quantileRuns = Math.max(0, Math.min(runs, WEEKLY_QUANTILE_RUNS - firstRun));
     for (let c = 0; c < cells; c++) this.sums[c]! += chunk.seriesSums[c]!;
@@ -331,6 +372,18 @@ class Aggregate {
         q95: sketch.quantile(0.95),
       };
     });
+  }
+
+  /** Weekly mean μ_t among the runs of each true type (types with no run left out). */
+  beliefByType(policy: number, typeIds: readonly string[]): Record<string, number[]> {
+    const out: Record<string, number[]> = {};
+    typeIds.forEach((id, k) => {
+      const count = this.typeCounts[k]!;
+      if (count === 0) return;
+      const at = (policy * this.types + k) * this.weeks;
+      out[id] = Array.from({ length: this.weeks }, (_, t) => this.beliefSums[at + t]! / count);
+    });
+    return out;
   }
 
   paths(policy: number, series: number): number[][] {

@@ -1,7 +1,8 @@
+import { LinkageError } from "../errors/LinkageError.js";
 import type { ExpressionRandom } from "../expression/ExpressionRandom.js";
 import type { RandomStream } from "../math/randomStream.js";
 import type { CompiledSimulation } from "./compileSimulation.js";
-import type { PolicyRunModel } from "./policyRunModel.js";
+import { backlogLevel, type PolicyRunModel, writeChoiceRow } from "./policyRunModel.js";
 
 /** The sender's one-shot stakes, for judging each week's prescribed action (MODEL.md §2–3). */
 export interface FollowThroughStakes {
@@ -21,23 +22,31 @@ export interface RunBuffers {
   readonly outputs: Float64Array;
   /** Weekly series values at `series·weeks + week` (Float32 to halve memory). */
   readonly series: Float32Array;
+  /** μ_t, the sender's belief that the target is of type 0 at the start of week t. */
+  readonly belief: Float64Array;
   /** Share of weeks in which the prescribed action was sequentially rational given ρ. */
   sequentialRationality: number;
 }
 
 /**
- * One run of the weekly simulation CLG-W (MODEL.md §3) under one policy, for one draw of the
- * parameters and one target type. Each week, in this order:
- * 1. the automaton's state m gives support s and escalation x;
- * 2. the target draws its choice from its quantal response π_θ(· | m);
- * 3. the verification signal is drawn (violation for certain if an observable demand is unmet);
- * 4. the week's values and outputs are evaluated (attacks and fatalities drawn there);
- * 5. next week's state is computed from this week's, then replaces it;
- * 6. the sender updates its belief over types by Bayes' rule on the signal;
- * 7. the automaton moves on the signal (with execution noise already in its table).
+ * One run of the weekly simulation CLG-W (MODEL.md §3, docs/model.md) under one policy, for
+ * one draw of the parameters and one target type. Each week, in this order:
+ * 1. the automaton's state m gives support s and escalation x; the target's pressure P is
+ *    evaluated from the state, and the backlog's level n from its stock;
+ * 2. every type's choice probabilities π_θ(· | P, n, m) are read from the plan; the prescribed
+ *    action is judged against the sender's belief at the start of the week;
+ * 3. the target draws its choice from its own type's row (one uniform);
+ * 4. the hidden demands' signal is drawn (one uniform); the week is a violation when an
+ *    observable live demand is unmet or the signal reads violation;
+ * 5. the week's values and outputs are evaluated (attacks and fatalities drawn there);
+ * 6. next week's state is computed from this week's, then replaces it; the backlog drains;
+ * 7. the sender updates its belief over types by Bayes' rule on what it saw: the observable
+ *    choices and the hidden signal;
+ * 8. the automaton moves on the violation (with execution noise already in its table).
  * All randomness comes from `rng`, in this order, so a run is reproducible from its stream.
  *
  * @param v - scratch value vector of length `compiled.size`, parameters already written
+ * @throws {LinkageError} E_DOMAIN when the pressure is not a finite number > 0
  */
 export function simulateRun(
   compiled: CompiledSimulation,
@@ -51,30 +60,24 @@ export function simulateRun(
   random: ExpressionRandom,
   out: RunBuffers,
 ): void {
-  const {
-    automaton,
-    states: M,
-    actions: A,
-    types: T,
-    cumulative,
-    pViolation,
-    violationByState,
-    choice,
-  } = model;
+  const { automaton, actions: A, types: T, pHiddenSignal, observableMask, backlog } = model;
   const nDemands = compiled.demandSlots.length;
   const nOutputs = compiled.outputSlots.length;
   const nSeries = compiled.seriesSlots.length;
   const nState = compiled.stateSlots.length;
   for (let k = 0; k < T; k++) v[compiled.typeSlots[k]!] = k === type ? 1 : 0;
   compiled.initial(v, random);
+  if (backlog) v[compiled.backlog] = backlog.initial;
+  v[compiled.pressure] = 1;
   const belief = Float64Array.from(typePrior);
+  const rows = new Float64Array(T * A);
   const outputs = out.outputs;
   outputs.fill(0);
   for (let o = 0; o < nOutputs; o++)
     if (compiled.outputAggregates[o] === "max") outputs[o] = Number.NEGATIVE_INFINITY;
   let m = automaton.start;
   let rationalWeeks = 0;
-  const row = type * M;
+  const liveMask = (1 << nDemands) - 1;
   for (let t = 0; t < weeks; t++) {
     const s = automaton.support[m]!;
     const x = automaton.escalation[m]!;
@@ -82,15 +85,41 @@ export function simulateRun(
     v[compiled.s] = s;
     v[compiled.x] = x;
     v[compiled.mu] = belief[0]!;
-    if (followsRationally(model, stakes, belief, m, s, x, nDemands)) rationalWeeks++;
+    out.belief[t] = belief[0]!;
+    let pressure = 1;
+    if (compiled.pressureStep) {
+      compiled.pressureStep(v, random);
+      pressure = v[compiled.pressure]!;
+      if (!(pressure > 0 && pressure < Number.POSITIVE_INFINITY)) {
+        throw new LinkageError(
+          "E_DOMAIN",
+          `the target's pressure must be a finite number > 0, got ${pressure}`,
+        );
+      }
+    }
+    const level = backlog ? backlogLevel(model, v[compiled.backlog]!) : 0;
+    const live = backlog && level === 0 ? liveMask & ~(1 << backlog.demand) : liveMask;
+    for (let k = 0; k < T; k++) writeChoiceRow(model, k, pressure, level, m, rows, k * A);
+    if (followsRationally(model, stakes, belief, rows, s, x, live)) rationalWeeks++;
 
-    // the target's choice and the signal
-    const u = rng.next();
-    const base = (row + m) * A;
-    let act = 0;
-    while (act < A - 1 && u >= cumulative[base + act]!) act++;
+    // the target's choice: one uniform, over the actions its plan gives positive probability
+    const base = type * A;
+    let total = 0;
+    for (let a = 0; a < A; a++) total += rows[base + a]!;
+    const u = rng.next() * total;
+    let act = -1;
+    let acc = 0;
+    for (let a = 0; a < A; a++) {
+      const p = rows[base + a]!;
+      if (!(p > 0)) continue;
+      act = a;
+      acc += p;
+      if (u < acc) break;
+    }
     for (let j = 0; j < nDemands; j++) v[compiled.demandSlots[j]!] = (act >>> j) & 1;
-    const violation = rng.next() < pViolation[act]! ? 1 : 0;
+    // what the sender sees: the observable choices, and the hidden demands' signal
+    const hidden = rng.next() < pHiddenSignal[act]! ? 1 : 0;
+    const violation = hidden === 1 || (~act & observableMask & live) !== 0 ? 1 : 0;
     v[compiled.violation] = violation;
 
     compiled.week(v, random);
@@ -104,22 +133,33 @@ export function simulateRun(
 
     compiled.next(v, random);
     for (let k = 0; k < nState; k++) v[compiled.stateSlots[k]!] = v[compiled.nextSlots[k]!]!;
-
-    // Bayes on the signal
-    let total = 0;
-    for (let k = 0; k < T; k++) {
-      const p = violationByState[k * M + m]!;
-      belief[k]! *= violation ? p : 1 - p;
-      total += belief[k]!;
+    if (backlog) {
+      const stock = v[compiled.backlog]!;
+      const drain = (act >>> backlog.demand) & 1 ? backlog.conceded : backlog.otherwise;
+      v[compiled.backlog] = Math.max(0, stock - drain);
     }
-    if (total > 0) for (let k = 0; k < T; k++) belief[k]! /= total;
+
+    // Bayes on what was seen: P(observable part of the choice, signal | θ)
+    const seen = act & observableMask;
+    let sum = 0;
+    for (let k = 0; k < T; k++) {
+      let likelihood = 0;
+      for (let a = 0; a < A; a++) {
+        if ((a & observableMask) !== seen) continue;
+        const p = pHiddenSignal[a]!;
+        likelihood += rows[k * A + a]! * (hidden ? p : 1 - p);
+      }
+      belief[k]! *= likelihood;
+      sum += belief[k]!;
+    }
+    if (sum > 0) for (let k = 0; k < T; k++) belief[k]! /= sum;
     else belief.set(typePrior);
 
     // the automaton moves
-    const tr = (m * 2 + violation) * M;
+    const tr = (m * 2 + violation) * automaton.states;
     let r = rng.next();
     let next = 0;
-    while (next < M - 1 && r >= automaton.transition[tr + next]!) {
+    while (next < automaton.states - 1 && r >= automaton.transition[tr + next]!) {
       r -= automaton.transition[tr + next]!;
       next++;
     }
@@ -132,34 +172,34 @@ export function simulateRun(
     else if (aggregate === "final") outputs[o] = v[compiled.outputSlots[o]!]!;
   }
   out.sequentialRationality = rationalWeeks / weeks;
-  void choice;
 }
 
 /**
- * Is the automaton's prescription in state m sequentially rational this week, given the sender's
- * belief and the types' choice probabilities? Supporting gains h_S − k_s − Σ ℓ_j·P(a_j = 0) over
- * withholding; escalating x levels gains x·Σ_θ μ_θ·(b_x(θ) − k_x − h_X). A prescribed action is
- * rational when what it forgoes is at most ρ (MODEL.md §2's rule applied week by week).
+ * Is the automaton's prescription this week sequentially rational (docs/model.md, "Sequential
+ * rationality")? Judged with the sender's belief μ_t at the start of the week (before this
+ * week's signal), the types' choice probabilities this week (`rows`), and only the sender's
+ * own stakes: supporting gains h_S − k_s − Σ_j ℓ_j·P(a_j = 0) over withholding (live demands
+ * only); escalating x levels gains x·Σ_θ μ_θ·(b_x(θ) − k_x − h_X). The prescription is rational
+ * when what it forgoes against the other choice is at most ρ (MODEL.md §2's rule, week by week).
  */
 function followsRationally(
   model: PolicyRunModel,
   stakes: FollowThroughStakes,
   belief: Float64Array,
-  m: number,
+  rows: Float64Array,
   s: number,
   x: number,
-  nDemands: number,
+  live: number,
 ): boolean {
-  const { states: M, actions: A, types: T, choice } = model;
+  const { actions: A, types: T } = model;
   let supportGain = stakes.supportNet;
-  for (let j = 0; j < nDemands; j++) {
+  for (let j = 0; j < stakes.supportPenalty.length; j++) {
     const penalty = stakes.supportPenalty[j]!;
-    if (penalty === 0) continue;
+    if (penalty === 0 || ((live >>> j) & 1) === 0) continue;
     let unmet = 0;
     for (let k = 0; k < T; k++) {
-      const base = (k * M + m) * A;
       let p = 0;
-      for (let a = 0; a < A; a++) if (((a >>> j) & 1) === 0) p += choice[base + a]!;
+      for (let a = 0; a < A; a++) if (((a >>> j) & 1) === 0) p += rows[k * A + a]!;
       unmet += belief[k]! * p;
     }
     supportGain -= penalty * unmet;

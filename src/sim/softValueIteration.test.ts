@@ -4,6 +4,7 @@ import { LinkageError } from "../errors/LinkageError.js";
 import { generousTitForTatAutomaton } from "./automata/generousTitForTatAutomaton.js";
 import { ladderAutomaton } from "./automata/ladderAutomaton.js";
 import { punishAutomaton } from "./automata/punishAutomaton.js";
+import type { SoftMdp } from "./softValueIteration.js";
 import { softValueIteration } from "./softValueIteration.js";
 import { buildTargetMdp, type TargetMdp } from "./targetMdp.js";
 import { withExecutionNoise } from "./withExecutionNoise.js";
@@ -40,7 +41,7 @@ function pragmatic(automaton = ladderAutomaton()): TargetMdp {
 }
 
 /** Q recomputed from the definitions in MODEL.md §3, independently of the solver. */
-function qFromValues(mdp: TargetMdp, discount: number, values: Float64Array): number[] {
+function qFromValues(mdp: SoftMdp, discount: number, values: Float64Array): number[] {
   const { states: M, actions: A } = mdp;
   const q: number[] = [];
   for (let m = 0; m < M; m++) {
@@ -61,7 +62,7 @@ function qFromValues(mdp: TargetMdp, discount: number, values: Float64Array): nu
 describe("softValueIteration: hand-computed cases", () => {
   it("one state, one demand, δ = 0: π(concede) = logistic(λ·(gain − cost))", () => {
     // conceding gains 1 and costs 0.3 this week; refusing gives 0
-    const mdp: TargetMdp = {
+    const mdp: SoftMdp = {
       states: 1,
       actions: 2,
       reward: Float64Array.of(0, 1 - 0.3),
@@ -113,7 +114,7 @@ describe("softValueIteration: hand-computed cases", () => {
 });
 
 describe("softValueIteration: limits in λ", () => {
-  const cases: [string, TargetMdp, number][] = [
+  const cases: [string, SoftMdp, number][] = [
     ["KE, pragmatic, δ 0.97", pragmatic(), 0.97],
     ["K(3), pragmatic, δ 0.9", pragmatic(punishAutomaton(3)), 0.9],
     ["GT(1/3), pragmatic, δ 0.95", pragmatic(generousTitForTatAutomaton(1 / 3)), 0.95],
@@ -150,7 +151,7 @@ describe("softValueIteration: limits in λ", () => {
 
   it("λ = ∞ breaks ties towards conceding more, then the lower-index demand", () => {
     // one state, two demands, all four choices worth the same
-    const tied: TargetMdp = {
+    const tied: SoftMdp = {
       states: 1,
       actions: 4,
       reward: Float64Array.of(0.5, 0.5, 0.5, 0.5),
@@ -183,7 +184,7 @@ const arbMdp = fc
         pViolation: fc.array(unit, { minLength: actions, maxLength: actions }),
         weights: fc.array(unit, { minLength: 2 * states * states, maxLength: 2 * states * states }),
       })
-      .map(({ reward, pViolation, weights }): TargetMdp => {
+      .map(({ reward, pViolation, weights }): SoftMdp => {
         const transition = new Float64Array(2 * states * states);
         for (let row = 0; row < 2 * states; row++) {
           let sum = 0;
@@ -262,7 +263,7 @@ describe("softValueIteration: properties on random MDPs", () => {
         }),
         fc.constantFrom(0.5, 4, 20, Infinity),
         ({ reward, pViolation, automaton }, lambda) => {
-          const mdp: TargetMdp = {
+          const mdp: SoftMdp = {
             states: 10,
             actions: 16,
             reward: Float64Array.from(reward),

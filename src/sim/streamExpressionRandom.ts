@@ -24,7 +24,7 @@ export function streamExpressionRandom(rng: RandomStream): ExpressionRandom {
     normal: (mean, sd) => normal(rng, mean, sd),
     lognormal: (meanlog, sdlog) => lognormal(rng, meanlog, sdlog),
     powerlaw: (xmin, alpha) => powerlaw(rng, xmin, alpha),
-    severity: (n, pmass, median, sigma, xmin, alpha) =>
-      severity(rng, n, pmass, median, sigma, xmin, alpha),
+    severity: (n, pmass, median, sigma, xmin, alpha, xmax) =>
+      severity(rng, n, pmass, median, sigma, xmin, alpha, xmax),
   };
 }

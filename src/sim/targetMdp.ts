@@ -20,6 +20,11 @@ export interface TargetMdp {
   readonly reward: Float64Array;
   /** p_a = P(violation signal | a), length A. */
   readonly pViolation: Float64Array;
+  /**
+   * P(a hidden demand's signal reads violation | a), length A: what the sender sees besides the
+   * observable choices themselves (p_a is 1 when an observable demand is unmet, else this).
+   */
+  readonly pHiddenSignal: Float64Array;
   /** P(m2 | m, v) at `(m * 2 + v) * M + m2` (a copy of the believed automaton's table). */
   readonly transition: Float64Array;
 }
@@ -39,12 +44,21 @@ export interface TargetMdpInput {
   readonly supportValue: number;
   /** d_w, the weekly cost of one escalation level to this type. */
   readonly escalationCost: number;
+  /** σ ∈ [0, 1], the share of the support's value substitutes replace while it is withheld. @default 0 */
+  readonly substitution?: number;
+  /**
+   * Index of a demand whose backlog is used up (−1: none): it costs nothing, counts as met for
+   * the signal, and the actions conceding it are unavailable (reward −∞). @default −1
+   */
+  readonly exhausted?: number;
 }
 
 /**
  * Builds the target's MDP for one type against one automaton (MODEL.md §3, CLG-W).
  *
- * Weekly flow: u(m, a) = −Σ_j c_j·a_j + g_w·s(m) − d_w·x(m).
+ * Weekly flow: u(m, a) = −Σ_j c_j·a_j + g_w·[s(m) + σ·(1 − s(m))] − d_w·x(m): while support is
+ * withheld, substitutes supply the share σ of its value (MODEL.md §1–2), so the carrot is worth
+ * g_w·(1 − σ) a week.
  * Violation probability: p_a = 1 if a_j = 0 for some observable j, otherwise
  *   p_a = 1 − Π_{hidden j} (a_j ? 1 − α_j : 1 − β_j)   (independent signals per hidden demand).
  * Source: MODEL.md §3; the signal model is the inspection-game one of Avenhaus, von Stengel and
@@ -66,6 +80,8 @@ export function buildTargetMdp({
   detection,
   supportValue,
   escalationCost,
+  substitution = 0,
+  exhausted = -1,
 }: TargetMdpInput): TargetMdp {
   const n = costs.length;
   const fail = (what: string): never => {
@@ -78,6 +94,10 @@ export function buildTargetMdp({
   if (!Number.isFinite(supportValue)) fail(`supportValue must be finite, got ${supportValue}`);
   if (!Number.isFinite(escalationCost))
     fail(`escalationCost must be finite, got ${escalationCost}`);
+  if (!(substitution >= 0 && substitution <= 1))
+    fail(`substitution must be in [0, 1], got ${substitution}`);
+  if (!(Number.isInteger(exhausted) && exhausted >= -1 && exhausted < n))
+    fail(`exhausted must be −1 or a demand index below ${n}, got ${exhausted}`);
   for (let j = 0; j < n; j++) {
     if (!Number.isFinite(costs[j]!)) fail(`cost of demand ${j} is ${costs[j]}`);
     if (observable[j]) continue;
@@ -91,25 +111,41 @@ export function buildTargetMdp({
   const A = 1 << n;
   const cost = new Float64Array(A);
   const pViolation = new Float64Array(A);
+  const pHiddenSignal = new Float64Array(A);
   for (let a = 0; a < A; a++) {
     let c = 0;
+    let unmet = false;
     let pClean = 1;
     for (let j = 0; j < n; j++) {
       const conceded = concedes(a, j);
+      if (j === exhausted) {
+        if (conceded) c = Number.NEGATIVE_INFINITY;
+        continue;
+      }
       if (conceded) c += costs[j]!;
       if (observable[j]) {
-        if (!conceded) pClean = 0;
+        if (!conceded) unmet = true;
       } else {
         pClean *= conceded ? 1 - falsePositive[j]! : 1 - detection[j]!;
       }
     }
-    cost[a] = c;
-    pViolation[a] = 1 - pClean;
+    cost[a] = c === Number.NEGATIVE_INFINITY ? Number.POSITIVE_INFINITY : c;
+    pHiddenSignal[a] = 1 - pClean;
+    pViolation[a] = unmet ? 1 : 1 - pClean;
   }
   const reward = new Float64Array(M * A);
   for (let m = 0; m < M; m++) {
-    const flow = supportValue * automaton.support[m]! - escalationCost * automaton.escalation[m]!;
+    const s = automaton.support[m]!;
+    const flow =
+      supportValue * (s + substitution * (1 - s)) - escalationCost * automaton.escalation[m]!;
     for (let a = 0; a < A; a++) reward[m * A + a] = flow - cost[a]!;
   }
-  return { states: M, actions: A, reward, pViolation, transition: automaton.transition.slice() };
+  return {
+    states: M,
+    actions: A,
+    reward,
+    pViolation,
+    pHiddenSignal,
+    transition: automaton.transition.slice(),
+  };
 }
