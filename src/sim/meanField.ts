@@ -8,12 +8,7 @@ import { assertStableProcess } from "./branchingRatio.js";
 import { type CompiledSimulation, compileSimulation } from "./compileSimulation.js";
 import { expectedValueRandom } from "./expectedValueRandom.js";
 import { meanFieldRefusals } from "./meanFieldRefusals.js";
-import {
-  backlogLevel,
-  buildPolicyRunModel,
-  levelExitChance,
-  writeChoiceRow,
-} from "./policyRunModel.js";
+import { backlogLevel, buildPolicyRunModel, writeChoiceRow } from "./policyRunModel.js";
 import type {
   OutcomeSummary,
   PolicySimulation,
@@ -31,7 +26,7 @@ export interface MeanFieldOptions {
 /**
  * The deterministic mean-field version of the weekly simulation (docs/model.md, "Mean field").
  * Instead of one mean path it propagates, for each target type, the exact distribution over
- * cells (automaton state m, backlog level n) and, in each cell, the conditional mean of the
+ * cells (automaton state m, weeks of backlog left w) and, in each cell, the conditional mean of the
  * continuous state: each week every cell's target choice a (with its probability from the
  * plan, at the cell's pressure) is applied to the cell's mean state, with every draw at its
  * mean (expectedValueRandom) and the signal as its probability; the resulting next states are
@@ -39,8 +34,9 @@ export interface MeanFieldOptions {
  * and the backlog decide (support, escalation, which demands are conceded, and thresholds of
  * them, such as weeks of escalation) is therefore exact; what remains approximate is the
  * nonlinearity of the continuous state within a cell (Jensen gaps in the attack rate) and the
- * backlog's leak, which moves a cell down a level by chance (the target's own countdown,
- * targetPlan) rather than by its exact stock.
+ * backlog's leak: a cell is the weeks of conceding left, w = ⌈B/cap⌉, which conceding lowers by
+ * one and a week without conceding lowers with chance leak/cap (its expected drain), where a
+ * run's stock counts the leak exactly.
  *
  * Outputs the mean field cannot approximate are refused, listed in `notAvailable` with the
  * reason ({@link meanFieldRefusals}): maxima over weeks, thresholds of anything a cell does
@@ -146,7 +142,7 @@ export function meanFieldPolicy(
   const prior = compileLeverageGame(scenario, values).typePrior;
   const nDemands = scenario.demands.length;
   const model = buildPolicyRunModel(scenario, values, policyIndex);
-  const { automaton, states: M, actions: A, levels: L, backlog, observableMask } = model;
+  const { automaton, states: M, actions: A, backlog, observableMask } = model;
   const nOut = compiled.outputNames.length;
   const nSeries = compiled.seriesNames.length;
   const nState = compiled.stateSlots.length;
@@ -155,15 +151,17 @@ export function meanFieldPolicy(
   const series = new Float64Array(nSeries * weeks);
   const usesViolation = scenarioReadsViolation(scenario);
   const liveMask = (1 << nDemands) - 1;
+  // the backlog in weeks of conceding left, w; only w ∈ [wMin, N] is reachable in `weeks` weeks
+  const N = backlog ? Math.ceil(backlog.initial / backlog.conceded) : 0;
+  const wMin = Math.max(0, N - weeks);
+  const L = N - wMin + 1;
+  const levelOf = new Int32Array(L);
+  for (let i = 0; i < L; i++)
+    levelOf[i] = backlog ? backlogLevel(model, (wMin + i) * backlog.conceded) : 0;
+  const leak = backlog ? Math.min(1, backlog.otherwise / backlog.conceded) : 0;
   const cells = M * L;
   const row = new Float64Array(A);
   const work = new Float64Array(size);
-  // level transitions: from level n ≥ 1, down to n − 1 with the plan's exit chance
-  const leave = new Float64Array(L * 2);
-  for (let n = 1; n < L; n++) {
-    leave[n * 2 + 1] = levelExitChance(model, n, true);
-    leave[n * 2] = levelExitChance(model, n, false);
-  }
   // the pooled state of a cell: the state variables and the backlog's stock (last)
   const pooled = backlog
     ? Int32Array.from([...compiled.stateSlots, compiled.backlog])
@@ -187,7 +185,7 @@ export function meanFieldPolicy(
     // per cell: its probability, and the conditional mean of its pooled state
     let mass = new Float64Array(cells);
     let mean = new Float64Array(cells * K);
-    const first = automaton.start * L + (backlog ? backlogLevel(model, backlog.initial) : 0);
+    const first = automaton.start * L + (N - wMin);
     mass[first] = 1;
     for (let k = 0; k < K; k++) mean[first * K + k] = base[pooled[k]!]!;
     const mine = new Float64Array(nOut);
@@ -211,11 +209,12 @@ export function meanFieldPolicy(
           compiled.pressureStep(x, expectedValueRandom);
           pressure = x[compiled.pressure]!;
         }
-        writeChoiceRow(model, type, pressure, n, m, row, 0);
+        const w = wMin + n;
+        writeChoiceRow(model, type, pressure, levelOf[n]!, m, row, 0);
         // what does not depend on the choice, once per cell
         split.weekShared(x, expectedValueRandom);
         split.nextShared(x, expectedValueRandom);
-        const live = backlog !== null && n === 0 ? liveMask & ~(1 << backlog.demand) : liveMask;
+        const live = backlog !== null && w === 0 ? liveMask & ~(1 << backlog.demand) : liveMask;
         for (let a = 0; a < A; a++) {
           const pa = row[a]!;
           if (pa < NEGLIGIBLE_MASS) continue;
@@ -225,21 +224,21 @@ export function meanFieldPolicy(
           for (let j = 0; j < nDemands; j++) work[compiled.demandSlots[j]!] = (a >>> j) & 1;
           work[compiled.violation] = usesViolation ? pViol : 0;
           split.weekByChoice(work, expectedValueRandom);
-          const w = pc * pa;
+          const pw = pc * pa;
           for (let o = 0; o < nOut; o++)
-            if (sumOutputs[o]) mine[o]! += w * work[compiled.outputSlots[o]!]!;
+            if (sumOutputs[o]) mine[o]! += pw * work[compiled.outputSlots[o]!]!;
           for (let k = 0; k < nSeries; k++)
-            series[k * weeks + t]! += weight * w * work[compiled.seriesSlots[k]!]!;
+            series[k * weeks + t]! += weight * pw * work[compiled.seriesSlots[k]!]!;
           split.nextByChoice(work, expectedValueRandom);
           for (let k = 0; k < nState; k++)
             work[compiled.stateSlots[k]!] = work[compiled.nextSlots[k]!]!;
           // where the week leads: the automaton on the signal, the backlog on the choice
           let down = 0;
-          if (backlog && n > 0) {
+          if (backlog && w > 0) {
             const conceded = (a >>> backlog.demand) & 1;
             const drain = conceded ? backlog.conceded : backlog.otherwise;
             work[compiled.backlog] = Math.max(0, work[compiled.backlog]! - drain);
-            down = leave[n * 2 + conceded]!;
+            down = conceded ? 1 : leak;
           }
           for (let v = 0; v < 2; v++) {
             const pv = v === 1 ? pViol : 1 - pViol;
@@ -252,7 +251,7 @@ export function meanFieldPolicy(
                 const pn = step === 1 ? down : 1 - down;
                 if (pn === 0) continue;
                 const cell = m2 * L + n - step;
-                const add = w * pv * pm * pn;
+                const add = pw * pv * pm * pn;
                 nextMass[cell]! += add;
                 for (let k = 0; k < K; k++) nextSum[cell * K + k]! += add * work[pooled[k]!]!;
               }
@@ -265,7 +264,7 @@ export function meanFieldPolicy(
         if (pc === 0) continue;
         for (let k = 0; k < K; k++) nextSum[c * K + k] = nextSum[c * K + k]! / pc;
         // an empty stock is exactly empty, whatever the pooling
-        if (backlog && c % L === 0) nextSum[c * K + K - 1] = 0;
+        if (backlog && wMin === 0 && c % L === 0) nextSum[c * K + K - 1] = 0;
       }
       mass = nextMass;
       mean = nextSum;

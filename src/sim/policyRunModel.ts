@@ -9,7 +9,6 @@ import { unconditionalAutomaton } from "./automata/unconditionalAutomaton.js";
 import { withholdAutomaton } from "./automata/withholdAutomaton.js";
 import type { PolicyAutomaton } from "./policyAutomaton.js";
 import {
-  levelSpan,
   MAX_BACKLOG_LEVELS,
   type PlanBacklog,
   solveTargetPlan,
@@ -73,17 +72,6 @@ export function backlogLevel(model: PolicyRunModel, stock: number): number {
   let level = model.levels - 1;
   while (level > 0 && starts[level]! > weeks) level--;
   return level;
-}
-
-/**
- * The chance that a week at backlog level k ≥ 1 ends one level lower (targetPlan's countdown):
- * 1/b when the demand is conceded, ℓ/b otherwise, for a level of b weeks.
- */
-export function levelExitChance(model: PolicyRunModel, level: number, conceded: boolean): number {
-  const backlog = model.backlog!;
-  const weeks = Math.min(MAX_BACKLOG_LEVELS, Math.ceil(backlog.initial / backlog.conceded));
-  const span = levelSpan(model.levelStarts, level, weeks);
-  return (conceded ? 1 : Math.min(1, backlog.otherwise / backlog.conceded)) / span;
 }
 
 /**
