@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { SingleBar } from "cli-progress";
 import { formatNumber } from "../report/formatNumber.js";
+import { centralValue, MEDIAN_FIRST } from "../report/outcomeDescriptions.js";
 import { loadScenario } from "../scenario/loadScenario.js";
 import { parseAssignments } from "../scenario/parameterValues.js";
 import { meanField } from "../sim/meanField.js";
@@ -133,7 +134,7 @@ export function simulationText(result: SimulationResult): string {
       if (!o) return "";
       return result.sampling === "mean-field"
         ? formatNumber(o.mean, 2)
-        : `${formatNumber(o.mean, 2)} [${formatNumber(o.q05, 2)}, ${formatNumber(o.q95, 2)}]`;
+        : `${formatNumber(centralValue(name, o), 2)} [${formatNumber(o.q05, 2)}, ${formatNumber(o.q95, 2)}]`;
     }),
   ]);
   const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => [...r[c]!].length)));
@@ -145,7 +146,9 @@ export function simulationText(result: SimulationResult): string {
       : `${result.runs} runs per policy, seed ${result.seed}, parameters ${result.sampling === "fixed" ? "fixed at their values" : "drawn from their priors (Latin hypercube)"}`;
   return [
     `${result.scenario}: ${result.weeks} weeks, ${how}`,
-    "Mean [5%, 95%] per run:",
+    result.sampling === "mean-field"
+      ? "Expected values (outcomes the mean field cannot approximate are left out):"
+      : `Per run: ${[...MEDIAN_FIRST].join(" and ")} median [5%, 95%], the others mean [5%, 95%]:`,
     "",
     line(header),
     ...rows.map(line),

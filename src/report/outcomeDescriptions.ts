@@ -47,9 +47,24 @@ export const OUTCOMES: Readonly<Record<string, OutcomeDescription>> = {
   },
 };
 
+/**
+ * Heavy-tailed counts, summarised by their median and quantiles first (docs/model.md,
+ * "Fatalities"): a mean over runs is dominated by a few mass-casualty runs. Shares and payoffs
+ * keep the mean first (a probability, and the expected payoff a decision weighs).
+ */
+export const MEDIAN_FIRST: ReadonlySet<string> = new Set(["attacks", "fatalities"]);
+
+/** The central value a report shows first for an outcome: its median or its mean. */
+export function centralValue(
+  key: string,
+  o: { readonly mean: number; readonly q50: number },
+): number {
+  return MEDIAN_FIRST.has(key) ? o.q50 : o.mean;
+}
+
 /** The simulated outcomes in the reports' policy tables: key, column heading, shown as a percentage. */
 export const POLICY_TABLE_OUTCOMES: readonly (readonly [string, string, boolean])[] = [
-  ["attacks", "attacks (total)", false],
+  ["attacks", "attacks (total, median)", false],
   ["evacuatedShare", "backlog evacuated", true],
   ["alqaedaSuspendedShare", "weeks al-Qaeda suspended", true],
   ["supportWeeks", "weeks of support", false],

@@ -10,7 +10,7 @@ import { tornadoChart } from "./charts/tornadoChart.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
 import { formatQuantity } from "./formatQuantity.js";
-import { OUTCOMES, POLICY_TABLE_OUTCOMES } from "./outcomeDescriptions.js";
+import { centralValue, OUTCOMES, POLICY_TABLE_OUTCOMES } from "./outcomeDescriptions.js";
 import { type PolicyStyle, policyColors } from "./policyColors.js";
 import { priorText } from "./priorText.js";
 import { tippingPointSentences } from "./tippingPointSentences.js";
@@ -157,10 +157,10 @@ function describe(run: ScenarioRun, scenario: Scenario): string {
   return description ? `${description} ${method}` : method;
 }
 
-function rangeCell(o: OutcomeSummary | undefined, percent: boolean): string {
+function rangeCell(key: string, o: OutcomeSummary | undefined, percent: boolean): string {
   if (!o) return `<td class="num">–</td>`;
   const f = percent ? formatPercent : formatQuantity;
-  return `<td class="num">${escapeHtml(f(o.mean))}<br><span class="ci">[${escapeHtml(f(o.q05))}, ${escapeHtml(f(o.q95))}]</span></td>`;
+  return `<td class="num">${escapeHtml(f(centralValue(key, o)))}<br><span class="ci">[${escapeHtml(f(o.q05))}, ${escapeHtml(f(o.q95))}]</span></td>`;
 }
 
 function policyTable(run: ScenarioRun, style: PolicyStyle): string {
@@ -181,7 +181,9 @@ function policyTable(run: ScenarioRun, style: PolicyStyle): string {
       `<tr data-policy="${escapeHtml(id)}"${id === run.analysis.bestPolicy ? ` class="best"` : ""}>`,
       `<td><span class="swatch" style="background:${escapeHtml(style.color[id]!)}"></span> <b>${escapeHtml(id)}</b> ${escapeHtml(style.label[id]!)}</td>`,
       `<td class="num">${one ? escapeHtml(formatNumber(one.senderValue)) : "–"}</td>`,
-      ...POLICY_TABLE_OUTCOMES.map(([key, , percent]) => rangeCell(sim?.outcomes[key], percent)),
+      ...POLICY_TABLE_OUTCOMES.map(([key, , percent]) =>
+        rangeCell(key, sim?.outcomes[key], percent),
+      ),
       `<td class="num">${escapeHtml(share(oneShot))}</td>`,
       `<td class="num">${escapeHtml(share(simulated))}</td>`,
       "</tr>",

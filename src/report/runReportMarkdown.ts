@@ -7,7 +7,7 @@ import { escapeMarkdownHtml } from "./escapeMarkdownHtml.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
 import { formatQuantity } from "./formatQuantity.js";
 import { markdownRow, oneLine } from "./markdownTable.js";
-import { OUTCOMES, POLICY_TABLE_OUTCOMES } from "./outcomeDescriptions.js";
+import { centralValue, OUTCOMES, POLICY_TABLE_OUTCOMES } from "./outcomeDescriptions.js";
 import { policyColors } from "./policyColors.js";
 import { priorText } from "./priorText.js";
 import { tippingPointSentences } from "./tippingPointSentences.js";
@@ -66,7 +66,7 @@ export function runReportMarkdown(
         id === run.analysis.bestPolicy ? `**${id}**` : id,
         style.label[id]!,
         one ? formatNumber(one.senderValue) : "–",
-        ...POLICY_TABLE_OUTCOMES.map(([key, , percent]) => range(sim?.outcomes[key], percent)),
+        ...POLICY_TABLE_OUTCOMES.map(([key, , percent]) => range(key, sim?.outcomes[key], percent)),
         share(oneShot, id),
         share(simulated, id),
       ]),
@@ -102,7 +102,7 @@ export function runReportMarkdown(
   }
 
   out.push("## Outcomes at the end of the horizon", "");
-  out.push(markdownRow(["outcome", "policy", "mean", "5%", "25%", "median", "75%", "95%"]));
+  out.push(markdownRow(["outcome", "policy", "median", "5%", "25%", "75%", "95%", "mean"]));
   out.push(markdownRow(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:"]));
   for (const [key, d] of Object.entries(OUTCOMES)) {
     for (const id of style.ids) {
@@ -110,7 +110,7 @@ export function runReportMarkdown(
       if (!o) continue;
       const f = d.percent ? formatPercent : formatQuantity;
       out.push(
-        markdownRow([d.axis, id, f(o.mean), f(o.q05), f(o.q25), f(o.q50), f(o.q75), f(o.q95)]),
+        markdownRow([d.axis, id, f(o.q50), f(o.q05), f(o.q25), f(o.q75), f(o.q95), f(o.mean)]),
       );
     }
   }
@@ -236,10 +236,10 @@ export function runReportMarkdown(
   return escapeMarkdownHtml(out.join("\n"));
 }
 
-function range(o: OutcomeSummary | undefined, percent: boolean): string {
+function range(key: string, o: OutcomeSummary | undefined, percent: boolean): string {
   if (!o) return "–";
   const f = percent ? formatPercent : formatQuantity;
-  return `${f(o.mean)} [${f(o.q05)}, ${f(o.q95)}]`;
+  return `${f(centralValue(key, o))} [${f(o.q05)}, ${f(o.q95)}]`;
 }
 
 function weekCell(p: WeeklyPoint | undefined): string {

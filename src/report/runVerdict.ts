@@ -26,7 +26,11 @@ export function runVerdict(run: ScenarioRun): string[] {
   const baseline = sim.leverageBaseline;
   const share = sim.bestPolicyShare?.[recommended];
   const lev = policy.outcomes["leverageValue"];
-  let headline = `Recommended policy: ${recommended} (${policy.label}). Over ${sim.weeks} simulated weeks (${sim.runs} runs, parameters drawn from their priors) it gives the sender the highest expected utility`;
+  const redrawn =
+    sim.redrawnRuns !== undefined && sim.redrawnRuns > 0
+      ? `; ${formatPercent(sim.redrawnRuns / sim.runs)} of the draws implied an explosive attack process and were redrawn`
+      : "";
+  let headline = `Recommended policy: ${recommended} (${policy.label}). Over ${sim.weeks} simulated weeks (${sim.runs} runs, parameters drawn from their priors${redrawn}) it gives the sender the highest expected utility`;
   if (lev && baseline && baseline !== recommended) {
     headline += `, a leverage value of ${formatNumber(lev.mean, 2)} [90%: ${formatNumber(lev.q05, 2)} to ${formatNumber(lev.q95, 2)}] over ${baseline}`;
   }
@@ -56,10 +60,11 @@ export function runVerdict(run: ScenarioRun): string[] {
     }
     const attacks = policy.outcomes["attacks"];
     const baseAttacks = base?.outcomes["attacks"];
-    if (attacks && baseAttacks && baseAttacks.mean > 0) {
-      const change = attacks.mean / baseAttacks.mean - 1;
+    if (attacks && baseAttacks && baseAttacks.q50 > 0) {
+      // a heavy-tailed count: compared by medians (docs/model.md, "Fatalities")
+      const change = attacks.q50 / baseAttacks.q50 - 1;
       sentences.push(
-        `Attacks over the horizon: ${formatNumber(attacks.mean, 0)} under ${recommended} against ${formatNumber(baseAttacks.mean, 0)} under ${baseline} (${change >= 0 ? "+" : "−"}${formatPercent(Math.abs(change))}); leverage ${change > 0 ? "costs attacks, because support is withheld in some weeks" : "does not cost attacks"}.`,
+        `Attacks over the horizon (median run): ${formatNumber(attacks.q50, 0)} under ${recommended} against ${formatNumber(baseAttacks.q50, 0)} under ${baseline} (${change >= 0 ? "+" : "−"}${formatPercent(Math.abs(change))}); leverage ${change > 0 ? "costs attacks, because support is withheld in some weeks" : "does not cost attacks"}.`,
       );
     }
   }

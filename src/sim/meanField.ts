@@ -26,7 +26,7 @@ export interface MeanFieldOptions {
 /**
  * The deterministic mean-field version of the weekly simulation (docs/model.md, "Mean field").
  * Instead of one mean path it propagates, for each target type, the exact distribution over
- * cells (automaton state m, weeks of backlog left w) and, in each cell, the conditional mean of the
+ * cells (automaton state m, weeks i the backlog was conceded) and, in each cell, the conditional mean of the
  * continuous state: each week every cell's target choice a (with its probability from the
  * plan, at the cell's pressure) is applied to the cell's mean state, with every draw at its
  * mean (expectedValueRandom) and the signal as its probability; the resulting next states are
@@ -34,9 +34,8 @@ export interface MeanFieldOptions {
  * and the backlog decide (support, escalation, which demands are conceded, and thresholds of
  * them, such as weeks of escalation) is therefore exact; what remains approximate is the
  * nonlinearity of the continuous state within a cell (Jensen gaps in the attack rate) and the
- * backlog's leak: a cell is the weeks of conceding left, w = ⌈B/cap⌉, which conceding lowers by
- * one and a week without conceding lowers with chance leak/cap (its expected drain), where a
- * run's stock counts the leak exactly.
+ * backlog is exact too: a cell counts the weeks the target has conceded it, which with the week
+ * fixes the stock.
  *
  * Outputs the mean field cannot approximate are refused, listed in `notAvailable` with the
  * reason ({@link meanFieldRefusals}): maxima over weeks, thresholds of anything a cell does
@@ -151,21 +150,16 @@ export function meanFieldPolicy(
   const series = new Float64Array(nSeries * weeks);
   const usesViolation = scenarioReadsViolation(scenario);
   const liveMask = (1 << nDemands) - 1;
-  // the backlog in weeks of conceding left, w; only w ∈ [wMin, N] is reachable in `weeks` weeks
-  const N = backlog ? Math.ceil(backlog.initial / backlog.conceded) : 0;
-  const wMin = Math.max(0, N - weeks);
-  const L = N - wMin + 1;
-  const levelOf = new Int32Array(L);
-  for (let i = 0; i < L; i++)
-    levelOf[i] = backlog ? backlogLevel(model, (wMin + i) * backlog.conceded) : 0;
-  const leak = backlog ? Math.min(1, backlog.otherwise / backlog.conceded) : 0;
+  // With a backlog, a cell's second index is the number i of weeks the target has conceded it
+  // so far: while the stock lasts every week is a concession or not, so at week t its stock is
+  // exactly B0 − i·cap − (t − i)·leak. Index `weeks + 1` holds the empty stock.
+  const L = backlog ? weeks + 2 : 1;
+  const EMPTY = weeks + 1;
   const cells = M * L;
   const row = new Float64Array(A);
   const work = new Float64Array(size);
-  // the pooled state of a cell: the state variables and the backlog's stock (last)
-  const pooled = backlog
-    ? Int32Array.from([...compiled.stateSlots, compiled.backlog])
-    : compiled.stateSlots;
+  // the pooled state of a cell: the state variables (the backlog's stock follows from the cell)
+  const pooled = compiled.stateSlots;
   const K = pooled.length;
   const sumOutputs = compiled.outputAggregates.map((a) => a === "sum" || a === "mean");
 
@@ -185,7 +179,7 @@ export function meanFieldPolicy(
     // per cell: its probability, and the conditional mean of its pooled state
     let mass = new Float64Array(cells);
     let mean = new Float64Array(cells * K);
-    const first = automaton.start * L + (N - wMin);
+    const first = automaton.start * L + (backlog && !(backlog.initial > 0) ? EMPTY : 0);
     mass[first] = 1;
     for (let k = 0; k < K; k++) mean[first * K + k] = base[pooled[k]!]!;
     const mine = new Float64Array(nOut);
@@ -204,21 +198,26 @@ export function meanFieldPolicy(
         x[compiled.s] = automaton.support[m]!;
         x[compiled.x] = automaton.escalation[m]!;
         x[compiled.mu] = prior[0]!;
+        const live = backlog !== null && n !== EMPTY;
+        const stock = live
+          ? backlog.initial - n * backlog.conceded - (t - n) * backlog.otherwise
+          : 0;
+        if (backlog) x[compiled.backlog] = stock;
         let pressure = 1;
         if (compiled.pressureStep) {
           compiled.pressureStep(x, expectedValueRandom);
           pressure = x[compiled.pressure]!;
         }
-        const w = wMin + n;
-        writeChoiceRow(model, type, pressure, levelOf[n]!, m, row, 0);
+        writeChoiceRow(model, type, pressure, live ? backlogLevel(model, stock) : 0, m, row, 0);
         // what does not depend on the choice, once per cell
         split.weekShared(x, expectedValueRandom);
         split.nextShared(x, expectedValueRandom);
-        const live = backlog !== null && w === 0 ? liveMask & ~(1 << backlog.demand) : liveMask;
+        const liveDemands =
+          backlog !== null && !live ? liveMask & ~(1 << backlog.demand) : liveMask;
         for (let a = 0; a < A; a++) {
           const pa = row[a]!;
           if (pa < NEGLIGIBLE_MASS) continue;
-          const unmet = (~a & observableMask & live) !== 0;
+          const unmet = (~a & observableMask & liveDemands) !== 0;
           const pViol = unmet ? 1 : model.pHiddenSignal[a]!;
           work.set(x);
           for (let j = 0; j < nDemands; j++) work[compiled.demandSlots[j]!] = (a >>> j) & 1;
@@ -233,12 +232,11 @@ export function meanFieldPolicy(
           for (let k = 0; k < nState; k++)
             work[compiled.stateSlots[k]!] = work[compiled.nextSlots[k]!]!;
           // where the week leads: the automaton on the signal, the backlog on the choice
-          let down = 0;
-          if (backlog && w > 0) {
+          let next = n;
+          if (live) {
             const conceded = (a >>> backlog.demand) & 1;
-            const drain = conceded ? backlog.conceded : backlog.otherwise;
-            work[compiled.backlog] = Math.max(0, work[compiled.backlog]! - drain);
-            down = conceded ? 1 : leak;
+            const left = stock - (conceded ? backlog.conceded : backlog.otherwise);
+            next = left > 0 ? n + conceded : EMPTY;
           }
           for (let v = 0; v < 2; v++) {
             const pv = v === 1 ? pViol : 1 - pViol;
@@ -247,14 +245,10 @@ export function meanFieldPolicy(
             for (let m2 = 0; m2 < M; m2++) {
               const pm = automaton.transition[tr + m2]!;
               if (pm === 0) continue;
-              for (let step = 0; step < 2; step++) {
-                const pn = step === 1 ? down : 1 - down;
-                if (pn === 0) continue;
-                const cell = m2 * L + n - step;
-                const add = pw * pv * pm * pn;
-                nextMass[cell]! += add;
-                for (let k = 0; k < K; k++) nextSum[cell * K + k]! += add * work[pooled[k]!]!;
-              }
+              const cell = m2 * L + next;
+              const add = pw * pv * pm;
+              nextMass[cell]! += add;
+              for (let k = 0; k < K; k++) nextSum[cell * K + k]! += add * work[pooled[k]!]!;
             }
           }
         }
@@ -263,8 +257,6 @@ export function meanFieldPolicy(
         const pc = nextMass[c]!;
         if (pc === 0) continue;
         for (let k = 0; k < K; k++) nextSum[c * K + k] = nextSum[c * K + k]! / pc;
-        // an empty stock is exactly empty, whatever the pooling
-        if (backlog && wMin === 0 && c % L === 0) nextSum[c * K + K - 1] = 0;
       }
       mass = nextMass;
       mean = nextSum;
@@ -276,6 +268,13 @@ export function meanFieldPolicy(
       x.set(base);
       for (let k = 0; k < K; k++) x[pooled[k]!] = mean[c * K + k]!;
       x[compiled.t] = weeks - 1;
+      if (backlog) {
+        const n = c % L;
+        x[compiled.backlog] =
+          n === EMPTY
+            ? 0
+            : backlog.initial - n * backlog.conceded - (weeks - n) * backlog.otherwise;
+      }
       compiled.final(x, expectedValueRandom);
       for (let o = 0; o < nOut; o++)
         if (compiled.outputAggregates[o] === "final") mine[o]! += pc * x[compiled.outputSlots[o]!]!;
