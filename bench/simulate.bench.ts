@@ -3,6 +3,15 @@
  * on 1 and 2 worker threads (the ratio is the 2-thread speed-up), with parameters fixed and drawn
  * from their priors. Runs the compiled build (`npm run bench` builds first), as users run it.
  * Goal from the issue: the batch under 2 s on this 2-core machine, speed-up ≥ 1.7×.
+ *
+ * Not met since CLG-W v2 (issue 11), whose target plans over the backlog countdown (≈ 96 small
+ * soft-Bellman solves per parameter draw, 3.3 Newton steps each). Whole process,
+ * `node bin/linkage.js simulate scenarios/kabul-2021.yaml --runs 10000 [--fixed] --threads T`,
+ * quiet machine, 2026-12-05:
+ *   priors: 1 thread 11.4–12.3 s, 2 threads 8.2 s (1.5×); before v2 4.2 s and 3.6 s (1.17×)
+ *   fixed:  1 thread 3.8 s, 2 threads 3.0 s;            before v2 2.7 s and 2.3 s
+ * With 2 threads each worker is ≈ 35% slower per run than one thread alone (each worker warms
+ * its own JIT; both share the caches): the main thread idles 87% of the time.
  */
 import { afterAll, bench, describe } from "vitest";
 

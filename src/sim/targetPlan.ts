@@ -9,9 +9,9 @@ export const MAX_BACKLOG_LEVELS = 1 << 20;
 /**
  * Backlog levels modelled week by week: the last EXACT_BACKLOG_WEEKS weeks before the stock is
  * empty each have their own level; above them a level stands for a block of weeks, the blocks
- * doubling in length (2, 4, 8, …), so a stock of N weeks needs about 16 + log₂(N/16) levels.
+ * doubling in length (2, 4, 8, …), so a stock of N weeks needs about 8 + log₂(N/8) levels.
  */
-export const EXACT_BACKLOG_WEEKS = 16;
+export const EXACT_BACKLOG_WEEKS = 8;
 
 /**
  * First week count of each backlog level for a stock of N weeks of conceding: level 0 is the
@@ -92,7 +92,7 @@ export interface TargetPlan {
  * n = 0 the demand is gone: no cost, no signal, and conceding it is not an option (the
  * stationary problem without it). At n ≥ 1, conceding moves to n − 1; not conceding moves to
  * n − 1 with chance ℓ (the stock's own leak, as a chance so the countdown stays on whole
- * weeks while its expected drain is exact) and otherwise stays. The last 16 weeks are one
+ * weeks while its expected drain is exact) and otherwise stays. The last 8 weeks are one
  * level each; above them a level of b weeks is left with chance 1/b a conceding week (ℓ/b
  * otherwise): the same expected time, a geometric rather than fixed spread, where discounting
  * has already shrunk the difference (δ^b against E[δ^τ] differ by under 1% for b ≤ 8 at
@@ -147,8 +147,8 @@ export function solveTargetPlan(input: TargetPlanInput): TargetPlan {
     for (let a = 0; a < A; a++)
       exitWeight[a] = ((a >>> backlog!.demand) & 1 ? 1 : backlog!.leakChance) / span;
   };
-  const workspace = new SoftValueWorkspace(M, A);
-  const derivative = pressure ? new PressureDerivative(M, A) : null;
+  const { workspace, derivative: scratch } = scratchFor(M, A);
+  const derivative = pressure ? scratch : null;
   const below = new Float64Array(M);
   const dBelow = new Float64Array(M);
   /** Warm start of each level: the level below plus the last step between levels. */
@@ -202,6 +202,22 @@ export function solveTargetPlan(input: TargetPlanInput): TargetPlan {
     pViolationExhausted: bottomMdp.pViolation,
     pHiddenSignal: live.pHiddenSignal,
   };
+}
+
+/** Scratch space per problem size, reused by every plan a thread solves (plans never nest). */
+const scratchBySize = new Map<
+  number,
+  { workspace: SoftValueWorkspace; derivative: PressureDerivative }
+>();
+
+function scratchFor(M: number, A: number) {
+  const key = M * 65_536 + A;
+  let scratch = scratchBySize.get(key);
+  if (!scratch) {
+    scratch = { workspace: new SoftValueWorkspace(M, A), derivative: new PressureDerivative(M, A) };
+    scratchBySize.set(key, scratch);
+  }
+  return scratch;
 }
 
 /**
