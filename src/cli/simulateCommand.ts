@@ -156,9 +156,21 @@ export function simulationText(result: SimulationResult): string {
     result.leverageBaseline
       ? `leverageValue = senderUtility − senderUtility under ${result.leverageBaseline}, run by run.`
       : "",
+    ...notAvailableLines(result),
   ]
     .join("\n")
     .concat("\n");
+}
+
+/** Mean field only: the outcomes it leaves out, each with the reason. */
+function notAvailableLines(result: SimulationResult): string[] {
+  const first = Object.values(result.policies)[0];
+  const refused = Object.entries(first?.notAvailable ?? {});
+  if (refused.length === 0) return [];
+  return [
+    "Not available in mean-field mode (use the Monte Carlo):",
+    ...refused.map(([name, why]) => `  ${name}: ${why}`),
+  ];
 }
 
 function writeCsv(dir: string, result: SimulationResult): void {
