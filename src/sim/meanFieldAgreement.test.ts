@@ -82,5 +82,7 @@ describe(`mean field against ${RUNS} Monte Carlo runs, at the defaults and ${DRA
         }
       }
     },
+    // a draw takes a few seconds at 10,000 runs; scale the allowance with the runs asked for
+    Math.max(30_000, (RUNS / 10_000) * 30_000),
   );
 });
