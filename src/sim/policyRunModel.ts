@@ -9,7 +9,7 @@ import { unconditionalAutomaton } from "./automata/unconditionalAutomaton.js";
 import { withholdAutomaton } from "./automata/withholdAutomaton.js";
 import type { PolicyAutomaton } from "./policyAutomaton.js";
 import {
-  MAX_BACKLOG_LEVELS,
+  MAX_BACKLOG_WEEKS,
   type PlanBacklog,
   solveTargetPlan,
   type TargetPlan,
@@ -41,9 +41,6 @@ export interface PolicyRunModel {
   readonly dqValues: Float64Array;
   /** π_θ(a | level, m) at P = 1, same layout. */
   readonly choice: Float64Array;
-  /** P(violation | a) while every demand is live, and once the backlog is empty. */
-  readonly pViolation: Float64Array;
-  readonly pViolationExhausted: Float64Array;
   /** P(a hidden demand's signal reads violation | a). */
   readonly pHiddenSignal: Float64Array;
   /** Bit mask of the observable demands: the part of a choice the sender sees directly. */
@@ -203,7 +200,7 @@ export function buildPolicyRunModel(
     backlog = { demand: spec.demand, initial, conceded, otherwise };
     planBacklog = {
       demand: spec.demand,
-      levels: Math.min(MAX_BACKLOG_LEVELS, Math.ceil(initial / conceded)),
+      weeks: Math.min(MAX_BACKLOG_WEEKS, Math.ceil(initial / conceded)),
       leakChance: Math.min(1, otherwise / conceded),
     };
   }
@@ -254,8 +251,6 @@ export function buildPolicyRunModel(
     qValues,
     dqValues,
     choice,
-    pViolation: plan!.pViolation,
-    pViolationExhausted: plan!.pViolationExhausted,
     pHiddenSignal: plan!.pHiddenSignal,
     observableMask,
     backlog,

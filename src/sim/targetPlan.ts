@@ -4,7 +4,7 @@ import { type SoftMdp, SoftValueWorkspace, softValueIteration } from "./softValu
 import { buildTargetMdp, type TargetMdpInput } from "./targetMdp.js";
 
 /** Most weeks of backlog modelled; a larger stock is treated as this many weeks of conceding. */
-export const MAX_BACKLOG_LEVELS = 1 << 20;
+export const MAX_BACKLOG_WEEKS = 1 << 20;
 
 /**
  * Backlog levels modelled week by week: the last EXACT_BACKLOG_WEEKS weeks before the stock is
@@ -35,7 +35,7 @@ export interface PlanBacklog {
   /** Index of the demand. */
   readonly demand: number;
   /** N = ⌈B0 / cap_w⌉: weeks of conceding that empty the initial stock (0: already empty). */
-  readonly levels: number;
+  readonly weeks: number;
   /** ℓ = min(1, leak_w / cap_w): chance a week without conceding still lowers the level. */
   readonly leakChance: number;
 }
@@ -77,9 +77,6 @@ export interface TargetPlan {
   readonly dq: Float64Array;
   /** π(a | level, m) at P = 1, same layout. */
   readonly choice: Float64Array;
-  /** P(violation | a) while every demand is live, and once the backlog is empty (level 0). */
-  readonly pViolation: Float64Array;
-  readonly pViolationExhausted: Float64Array;
   /** P(hidden signal reads violation | a). */
   readonly pHiddenSignal: Float64Array;
 }
@@ -109,7 +106,7 @@ export interface TargetPlan {
  * maximum (dV = Σ_a π(a)·dQ(a)), i.e. the linear system (I − δ·P_stay)·dV = Σ_a π·[du/dP +
  * δ·w_a·E[dV_below]] at the level's solution; the choice is then softmax(λ·Q(P)).
  *
- * @throws {LinkageError} E_DOMAIN when the backlog's levels are not a whole number ≥ 0, ℓ ∉ [0, 1],
+ * @throws {LinkageError} E_DOMAIN when the backlog's weeks are not a whole number ≥ 0, ℓ ∉ [0, 1],
  *   or (from the MDP builder and solver) any other input is outside its domain
  */
 export function solveTargetPlan(input: TargetPlanInput): TargetPlan {
@@ -118,12 +115,12 @@ export function solveTargetPlan(input: TargetPlanInput): TargetPlan {
     throw new LinkageError("E_DOMAIN", `solveTargetPlan: ${what}`);
   };
   if (backlog) {
-    if (!(Number.isInteger(backlog.levels) && backlog.levels >= 0))
-      fail(`backlog levels must be a whole number ≥ 0, got ${backlog.levels}`);
+    if (!(Number.isInteger(backlog.weeks) && backlog.weeks >= 0))
+      fail(`backlog weeks must be a whole number ≥ 0, got ${backlog.weeks}`);
     if (!(backlog.leakChance >= 0 && backlog.leakChance <= 1))
       fail(`backlog leak chance must be in [0, 1], got ${backlog.leakChance}`);
   }
-  const weeks = backlog ? Math.min(backlog.levels, MAX_BACKLOG_LEVELS) : 0;
+  const weeks = backlog ? Math.min(backlog.weeks, MAX_BACKLOG_WEEKS) : 0;
   const levelStarts = backlog ? backlogLevelStarts(weeks) : Int32Array.of(0);
   const levels = levelStarts.length;
   const options = { discount, rationality, tolerance: 1e-9 };
@@ -198,8 +195,6 @@ export function solveTargetPlan(input: TargetPlanInput): TargetPlan {
     q,
     dq,
     choice,
-    pViolation: live.pViolation,
-    pViolationExhausted: bottomMdp.pViolation,
     pHiddenSignal: live.pHiddenSignal,
   };
 }
