@@ -10,6 +10,7 @@ export const FLAG_BOUNDS = {
   "--seed": { min: 0, max: Number.MAX_SAFE_INTEGER },
   "--threads": { min: 1, max: 256 },
   "--max-memory": { min: 16, max: 1_048_576 },
+  "--label": { min: 1, max: 1_000_000 },
 } as const;
 
 export type BoundedFlag = keyof typeof FLAG_BOUNDS;

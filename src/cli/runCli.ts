@@ -120,6 +120,11 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     )
     .option("--seed <n>", "gnm: seed of the random perturbation (default 0)")
     .option("--components", "enummixed: also list the connected components of the equilibrium set")
+    .option(
+      "--label <k>",
+      "lh: follow the one Lemke–Howson path dropping label K (1…m: player 1's strategies, m+1…m+n: player 2's)",
+    )
+    .option("--all-labels", "lh: follow the path of every label, duplicates removed (the default)")
     .option("--json", "print one JSON object instead of Gambit-style NE lines")
     .exitOverride()
     .action(async (file: string, options: SolveCommandOptions) =>

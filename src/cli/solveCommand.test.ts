@@ -132,6 +132,31 @@ describe("linkage solve", () => {
     expect(equilibrium.regret).toBeLessThan(1e-6);
   });
 
+  it("--method lh --label K follows one path; --all-labels is the default; both are lh's only", async () => {
+    const coordination = file("coordination-label.nfg", COORDINATION);
+    // dropping Row's first strategy (label 1) ends at (A, A); Column's second (label 4) at (B, B)
+    expect(
+      (await runCliCapture("solve", coordination, "--method", "lh", "--label", "1")).stdout,
+    ).toBe("NE,1,0,1,0\n");
+    expect(
+      (await runCliCapture("solve", coordination, "--method", "lh", "--label", "4")).stdout,
+    ).toBe("NE,0,1,0,1\n");
+    const all = await runCliCapture("solve", coordination, "--method", "lh", "--all-labels");
+    expect(all.stdout).toBe((await runCliCapture("solve", coordination, "--method", "lh")).stdout);
+    expectInputError(
+      await runCliCapture("solve", coordination, "--method", "lh", "--label", "5"),
+      /--label 5: expected a whole number from 1 to 4/,
+    );
+    expectInputError(
+      await runCliCapture("solve", coordination, "--method", "lh", "--label", "1", "--all-labels"),
+      /--label and --all-labels exclude each other/,
+    );
+    expectInputError(
+      await runCliCapture("solve", coordination, "--method", "lcp", "--label", "1"),
+      /--label applies to --method lh only/,
+    );
+  });
+
   it("--method lh (every label) and --method lp (constant-sum only)", async () => {
     const pennies = file(
       "pennies-lh.nfg",

@@ -21,11 +21,13 @@ export interface SolveCommandOptions {
   readonly start?: "covering" | "centroid";
   readonly seed?: string;
   readonly components?: boolean;
+  readonly label?: string;
+  readonly allLabels?: boolean;
 }
 
 /**
  * `linkage solve GAME.nfg|GAME.efg [--method M] [--rational] [--json] [--max-seconds S]
- * [--start covering|centroid] [--seed N] [--components]`.
+ * [--start covering|centroid] [--seed N] [--components] [--label K | --all-labels]`.
  */
 export async function solveCommand(
   file: string,
@@ -47,6 +49,16 @@ export async function solveCommand(
   if (seed !== undefined && options.method !== "gnm") {
     throw new LinkageError("E_INPUT", "--seed applies to --method gnm only");
   }
+  const label = wholeNumberFlag("--label", options.label);
+  if (label !== undefined && options.allLabels) {
+    throw new LinkageError("E_INPUT", "--label and --all-labels exclude each other");
+  }
+  if ((label !== undefined || options.allLabels) && options.method !== "lh") {
+    throw new LinkageError(
+      "E_INPUT",
+      `${label !== undefined ? "--label" : "--all-labels"} applies to --method lh only`,
+    );
+  }
   const started = Date.now();
   let reported = 0;
   let result: SolveResult;
@@ -59,6 +71,7 @@ export async function solveCommand(
       ...(options.start !== undefined ? { start: options.start } : {}),
       ...(seed !== undefined ? { seed } : {}),
       ...(options.components ? { components: true } : {}),
+      ...(label !== undefined ? { label } : {}),
       onProgress: (found) => {
         // long searches say how far they are, on stderr, at most once a second
         const seconds = Math.floor((Date.now() - started) / 1000);

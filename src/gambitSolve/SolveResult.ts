@@ -21,6 +21,12 @@ export interface SolveOptions {
   readonly seed?: number;
   /** `enummixed`: also group the extreme equilibria into connected components. @default false */
   readonly components?: boolean;
+  /**
+   * `lh`: follow the one Lemke–Howson path that drops this label, numbered 1 … m + n as in von
+   * Stengel (2007): 1 … m player 1's strategies, m + 1 … m + n player 2's. Default: every label
+   * (`--all-labels`), duplicates removed.
+   */
+  readonly label?: number;
 }
 
 /**

@@ -15,6 +15,9 @@ export async function solveGame(
   options: SolveOptions = {},
 ): Promise<SolveResult> {
   const method = options.method ?? "enumpure";
+  if (options.label !== undefined && method !== "lh") {
+    throw new LinkageError("E_INPUT", "--label applies to --method lh only");
+  }
   if (options.components && method !== "enummixed") {
     throw new LinkageError("E_INPUT", "--components applies to --method enummixed only");
   }
