@@ -125,6 +125,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
       "lh: follow the one Lemke–Howson path dropping label K (1…m: player 1's strategies, m+1…m+n: player 2's)",
     )
     .option("--all-labels", "lh: follow the path of every label, duplicates removed (the default)")
+    .option(
+      "--lambda <l>",
+      "logit: the quantal response equilibrium at precision L on the principal branch (a QRE line, not NE)",
+    )
     .option("--json", "print one JSON object instead of Gambit-style NE lines")
     .exitOverride()
     .action(async (file: string, options: SolveCommandOptions) =>

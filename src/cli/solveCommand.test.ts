@@ -157,6 +157,28 @@ describe("linkage solve", () => {
     );
   });
 
+  it("--method logit --lambda L prints the QRE at λ as a QRE line, never as NE", async () => {
+    const coordination = file("coordination-lambda.nfg", COORDINATION);
+    const r = await runCliCapture("solve", coordination, "--method", "logit", "--lambda", "0");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("QRE,0,0.5,0.5,0.5,0.5\n");
+    const json = JSON.parse(
+      (await runCliCapture("solve", coordination, "--method", "logit", "--lambda", "3", "--json"))
+        .stdout,
+    );
+    expect(json.equilibria).toEqual([]);
+    expect(json.qre.lambda).toBe(3);
+    expect(json.qre.regret).toBeGreaterThan(0);
+    expectInputError(
+      await runCliCapture("solve", coordination, "--method", "logit", "--lambda", "x"),
+      /--lambda x: expected a finite number ≥ 0/,
+    );
+    expectInputError(
+      await runCliCapture("solve", coordination, "--method", "lh", "--lambda", "1"),
+      /--lambda applies to --method logit only/,
+    );
+  });
+
   it("--method lh (every label) and --method lp (constant-sum only)", async () => {
     const pennies = file(
       "pennies-lh.nfg",

@@ -22,12 +22,13 @@ export interface SolveCommandOptions {
   readonly seed?: string;
   readonly components?: boolean;
   readonly label?: string;
+  readonly lambda?: string;
   readonly allLabels?: boolean;
 }
 
 /**
  * `linkage solve GAME.nfg|GAME.efg [--method M] [--rational] [--json] [--max-seconds S]
- * [--start covering|centroid] [--seed N] [--components] [--label K | --all-labels]`.
+ * [--start covering|centroid] [--seed N] [--components] [--label K | --all-labels] [--lambda L]`.
  */
 export async function solveCommand(
   file: string,
@@ -59,6 +60,16 @@ export async function solveCommand(
       `${label !== undefined ? "--label" : "--all-labels"} applies to --method lh only`,
     );
   }
+  let lambda: number | undefined;
+  if (options.lambda !== undefined) {
+    lambda = Number(options.lambda);
+    if (options.lambda.trim() === "" || !(lambda >= 0 && Number.isFinite(lambda))) {
+      throw new LinkageError("E_INPUT", `--lambda ${options.lambda}: expected a finite number ≥ 0`);
+    }
+    if (options.method !== "logit") {
+      throw new LinkageError("E_INPUT", "--lambda applies to --method logit only");
+    }
+  }
   const started = Date.now();
   let reported = 0;
   let result: SolveResult;
@@ -72,6 +83,7 @@ export async function solveCommand(
       ...(seed !== undefined ? { seed } : {}),
       ...(options.components ? { components: true } : {}),
       ...(label !== undefined ? { label } : {}),
+      ...(lambda !== undefined ? { lambda } : {}),
       onProgress: (found) => {
         // long searches say how far they are, on stderr, at most once a second
         const seconds = Math.floor((Date.now() - started) / 1000);
@@ -105,6 +117,8 @@ export async function solveCommand(
     }
   }
   for (const equilibrium of result.equilibria) io.stdout(`${formatEquilibriumLine(equilibrium)}\n`);
+  // a QRE at a given λ: gambit-logit's "λ,probabilities" line, marked as not an equilibrium
+  if (result.qre) io.stdout(`QRE,${result.qre.lambda},${result.qre.profile.flat().join(",")}\n`);
   // components, numbering the NE lines above from 1
   result.components?.forEach((component, k) => {
     const list = (ids: readonly number[]) => ids.map((e) => e + 1).join(",");

@@ -27,6 +27,11 @@ export interface SolveOptions {
    * (`--all-labels`), duplicates removed.
    */
   readonly label?: number;
+  /**
+   * `logit`: instead of the branch's limit, the logit quantal response equilibrium at this
+   * precision λ ≥ 0 (gambit-logit's `-l`), reported as `qre`, not as an equilibrium.
+   */
+  readonly lambda?: number;
 }
 
 /**
@@ -63,6 +68,11 @@ export interface SolveResult {
   readonly truncated?: boolean;
   /** `enummixed` with `components`: the connected components of the equilibrium set. */
   readonly components?: SolvedComponent[];
+  /**
+   * `logit` with `lambda`: the quantal response equilibrium at that λ (floats), with its payoffs
+   * and its regret — a QRE is not a Nash equilibrium, so `equilibria` is empty.
+   */
+  readonly qre?: SolvedEquilibrium & { readonly lambda: number };
   /** `dominance`: the strategies that survive, and each elimination (strategy labels; for extensive games, reduced strategies). */
   readonly dominance?: {
     readonly survivors: string[][];

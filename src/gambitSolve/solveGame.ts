@@ -15,6 +15,9 @@ export async function solveGame(
   options: SolveOptions = {},
 ): Promise<SolveResult> {
   const method = options.method ?? "enumpure";
+  if (options.lambda !== undefined && method !== "logit") {
+    throw new LinkageError("E_INPUT", "--lambda applies to --method logit only");
+  }
   if (options.label !== undefined && method !== "lh") {
     throw new LinkageError("E_INPUT", "--label applies to --method lh only");
   }
