@@ -7,6 +7,7 @@ import {
   formatRational,
   fromNumber,
   multiply,
+  nearestFraction,
   parseRational,
   rational,
   subtract,
@@ -58,5 +59,18 @@ describe("rational", () => {
     expect(formatRational(rational(-1n, 3n))).toBe("-1/3");
     expect(formatRational(rational(4n, 2n))).toBe("2");
     expect(toNumber(rational(10n ** 400n + 1n, 3n * 10n ** 400n))).toBeCloseTo(1 / 3, 15);
+  });
+});
+
+describe("nearestFraction", () => {
+  it("recovers the fraction a double stands for, and the best approximation within the bound", () => {
+    expect(nearestFraction(2 / 3, 1000)).toEqual({ n: 2n, d: 3n });
+    expect(nearestFraction(1 / 7, 1_000_000)).toEqual({ n: 1n, d: 7n });
+    expect(nearestFraction(-5 / 11, 100)).toEqual({ n: -5n, d: 11n });
+    expect(nearestFraction(0.8, 2)).toEqual({ n: 1n, d: 1n });
+    // π to denominators ≤ 1000 is 355/113 (the classic best approximation)
+    expect(nearestFraction(Math.PI, 1000)).toEqual({ n: 355n, d: 113n });
+    expect(nearestFraction(Math.PI, 100)).toEqual({ n: 311n, d: 99n });
+    expect(() => nearestFraction(Number.NaN, 10)).toThrow(/not finite/);
   });
 });

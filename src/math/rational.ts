@@ -88,6 +88,52 @@ export function fromNumber(x: number): Rational {
 }
 
 /**
+ * The fraction n/d closest to `x` with d ≤ `maxDenominator`, from the continued-fraction
+ * expansion of x (the last convergent within the bound, or the best semiconvergent between it
+ * and the next: the best rational approximation; Khinchin, Continued Fractions, §6).
+ * @throws {LinkageError} E_DOMAIN when x is not finite or maxDenominator is not a positive integer
+ * @example nearestFraction(0.6666666666666666, 1000) // => { n: 2n, d: 3n }
+ */
+export function nearestFraction(x: number, maxDenominator: number): Rational {
+  if (!Number.isFinite(x))
+    throw new LinkageError("E_DOMAIN", `nearestFraction: ${x} is not finite`);
+  if (!(Number.isSafeInteger(maxDenominator) && maxDenominator >= 1))
+    throw new LinkageError("E_DOMAIN", `nearestFraction: bad denominator bound ${maxDenominator}`);
+  const exact = fromNumber(x);
+  const bound = BigInt(maxDenominator);
+  // convergents h/k of the exact binary value's continued fraction
+  let [h0, h1, k0, k1] = [0n, 1n, 1n, 0n];
+  let num = exact.n;
+  let den = exact.d;
+  for (;;) {
+    const a = floorDiv(num, den);
+    const k2 = a * k1 + k0;
+    if (k2 > bound) {
+      // the best semiconvergent below the bound, against the last convergent
+      const t = (bound - k0) / k1;
+      const semi = rational(t * h1 + h0, t * k1 + k0);
+      const last = rational(h1, k1);
+      return compare(absolute(subtract(semi, exact)), absolute(subtract(last, exact))) < 0
+        ? semi
+        : last;
+    }
+    [h0, h1, k0, k1] = [h1, a * h1 + h0, k1, k2];
+    const rest = num - a * den;
+    if (rest === 0n) return rational(h1, k1);
+    [num, den] = [den, rest];
+  }
+}
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
+}
+
+function absolute(a: Rational): Rational {
+  return a.n < 0n ? { n: -a.n, d: a.d } : a;
+}
+
+/**
  * The rational with the shortest decimal expansion that rounds to `x` (JavaScript's own
  * shortest round-trip form): 0.7 gives 7/10, not the binary value 3152519739159347/2^52.
  * Use it for values a person typed, such as scenario parameters.
