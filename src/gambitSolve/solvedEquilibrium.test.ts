@@ -20,6 +20,26 @@ const SEVENTHS = `NFG 1 R "sevenths" { "1" "2" } { 3 3 }
 0 0 2 -2 -1 1 -1 1 0 0 3 -3 1 -1 -2 2 0 0
 `;
 
+// zero-sum, payoffs from 2 to 3·10¹⁹: floats lose the small payoffs next to the huge one
+const BADLY_SCALED = `EFG 2 R "badly scaled" { "Row" "Column" }
+""
+c "" 1 "" { "heads" 1/2 "tails" 1/2 } 0
+p "" 1 1 "" { "up" "down" } 0
+p "" 2 1 "" { "left" "right" } 0
+t "" 1 "huge" { 30000000000000000000, -30000000000000000000 }
+t "" 2 "two" { 2, -2 }
+p "" 2 2 "" { "left" "right" } 0
+t "" 3 "minus two" { -2, 2 }
+t "" 4 "zero" { 0, 0 }
+p "" 1 2 "" { "up" "down" } 0
+p "" 2 1 "" { "left" "right" } 0
+t "" 3 "minus two" { -2, 2 }
+t "" 2 "two" { 2, -2 }
+p "" 2 2 "" { "left" "right" } 0
+t "" 4 "zero" { 0, 0 }
+t "" 1 "huge" { 30000000000000000000, -30000000000000000000 }
+`;
+
 /** Whether a fraction's denominator is a power of two above 4 (a float converted as it is). */
 const binary = (text: string | number) => {
   const d = String(text).split("/")[1];
@@ -58,5 +78,17 @@ describe("--rational prints the fractions a float solver's answer stands for, ve
     const { equilibria } = await solveGame(game, { method: "logit", rational: true });
     const e = equilibria[0]!;
     if (e.regret !== "0") expect(e.profile.flat().some(binary)).toBe(true);
+  });
+});
+
+describe("the sequence-form LP's answer is checked before it is printed", () => {
+  it("on badly scaled payoffs a wrong float answer (value 1, regret 1) is re-solved exactly: value 2, regret 0", async () => {
+    const game = { form: "extensive" as const, game: readEfg(BADLY_SCALED, "big.efg") };
+    const floats = (await solveGame(game, { method: "lp" })).equilibria[0]!;
+    expect(floats.regret).toBe(0);
+    expect(floats.payoffs).toEqual([2, -2]);
+    const exact = (await solveGame(game, { method: "lp", rational: true })).equilibria[0]!;
+    expect(exact.regret).toBe("0");
+    expect(exact.payoffs).toEqual(["2", "-2"]);
   });
 });
