@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { ENTRY_EFG } from "../../test/support/entryGame.js";
 import { type CliCapture, runCliCapture } from "../../test/support/runCliCapture.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -16,15 +17,8 @@ function file(name: string, text: string): string {
   return path;
 }
 
-// Selten's chain-store stage game, written by hand in Gambit's format
-const ENTRY = `EFG 2 R "entry" { "Entrant" "Incumbent" }
-""
-p "" 1 1 "" { "out" "in" } 0
-t "" 1 "stay out" { 0, 2 }
-p "" 2 1 "" { "fight" "accommodate" } 0
-t "" 2 "fight" { -1, -1 }
-t "" 3 "share" { 1, 1 }
-`;
+// Selten's chain-store stage game (test/support/entryGame)
+const ENTRY = ENTRY_EFG;
 
 // two pure equilibria and one mixed: (A, A) pays 2 each, (B, B) 1 each
 const COORDINATION = `NFG 1 R "coordination" { "Row" "Column" } { 2 2 }

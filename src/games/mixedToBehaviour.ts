@@ -1,4 +1,6 @@
 import { LinkageError } from "../errors/LinkageError.js";
+import { type Field, floatField, rationalField } from "../math/field.js";
+import type { Rational } from "../math/rational.js";
 import { behaviourLayout } from "./behaviourLayout.js";
 import type { ExtensiveGame } from "./extensiveGame.js";
 import type { ReducedStrategicForm } from "./reducedStrategicForm.js";
@@ -31,6 +33,31 @@ export function mixedToBehaviour(
   rsf: ReducedStrategicForm,
   mixed: readonly Float64Array[],
 ): Float64Array {
+  return Float64Array.from(
+    mixedToBehaviourIn(
+      floatField,
+      game,
+      rsf,
+      mixed.map((x) => Array.from(x)),
+    ),
+  );
+}
+
+/** {@link mixedToBehaviour} in exact rationals (the uniform fallback is exactly 1/|A(h)|). */
+export function mixedToBehaviourExact(
+  game: ExtensiveGame,
+  rsf: ReducedStrategicForm,
+  mixed: readonly (readonly Rational[])[],
+): Rational[] {
+  return mixedToBehaviourIn(rationalField, game, rsf, mixed);
+}
+
+function mixedToBehaviourIn<T>(
+  F: Field<T>,
+  game: ExtensiveGame,
+  rsf: ReducedStrategicForm,
+  mixed: readonly (readonly T[])[],
+): T[] {
   const layout = behaviourLayout(game);
   if (mixed.length !== rsf.plans.length || layout.playerInfosets.length !== rsf.plans.length) {
     throw new LinkageError(
@@ -38,7 +65,7 @@ export function mixedToBehaviour(
       `mixedToBehaviour: ${mixed.length} mixed strategies for a ${rsf.plans.length}-player reduced form of a ${layout.playerInfosets.length}-player game`,
     );
   }
-  const behaviour = new Float64Array(layout.size);
+  const behaviour: T[] = Array.from({ length: layout.size }, () => F.zero);
   rsf.plans.forEach((plans, p) => {
     const sets = layout.playerInfosets[p]!;
     const K = sets.length;
@@ -53,15 +80,18 @@ export function mixedToBehaviour(
     sets.forEach((h, k) => {
       const base = layout.offset[h]!;
       const m = game.infosets[h]!.actions.length;
-      let reach = 0;
+      let reach = F.zero;
       for (let s = 0; s < count; s++) {
         const a = plans[s * K + k]!;
         if (a < 0) continue;
-        behaviour[base + a] = behaviour[base + a]! + x[s]!;
-        reach += x[s]!;
+        behaviour[base + a] = F.add(behaviour[base + a]!, x[s]!);
+        reach = F.add(reach, x[s]!);
       }
+      const reached = F.compare(reach, F.zero) > 0;
       for (let a = 0; a < m; a++) {
-        behaviour[base + a] = reach > 0 ? behaviour[base + a]! / reach : 1 / m;
+        behaviour[base + a] = reached
+          ? F.divide(behaviour[base + a]!, reach)
+          : F.divide(F.one, F.fromNumber(m));
       }
     });
   });

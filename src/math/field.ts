@@ -1,6 +1,7 @@
 import {
   add,
   compare,
+  divide,
   fromNumber,
   multiply,
   ONE,
@@ -19,6 +20,8 @@ export interface Field<T> {
   add(a: T, b: T): T;
   subtract(a: T, b: T): T;
   multiply(a: T, b: T): T;
+  /** a / b (b ≠ 0). */
+  divide(a: T, b: T): T;
   /** −1, 0, 1. */
   compare(a: T, b: T): number;
   fromNumber(x: number): T;
@@ -30,6 +33,7 @@ export const floatField: Field<number> = {
   add: (a, b) => a + b,
   subtract: (a, b) => a - b,
   multiply: (a, b) => a * b,
+  divide: (a, b) => a / b,
   compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
   fromNumber: (x) => x,
 };
@@ -40,6 +44,7 @@ export const rationalField: Field<Rational> = {
   add,
   subtract,
   multiply,
+  divide,
   compare,
   fromNumber,
 };

@@ -61,6 +61,8 @@ export interface CompiledSimulation {
     readonly weekByChoice: CompiledStep;
     readonly nextShared: CompiledStep;
     readonly nextByChoice: CompiledStep;
+    /** Whether any definition reads the week's `violation` signal. */
+    readonly readsViolation: boolean;
   } | null;
   /**
    * Every compiled definition in the order of the four steps (initial, week, next, final), with
@@ -149,7 +151,11 @@ export function compileSimulation(
       ...weekly.map((o) => ({ name: OUT + o.name, expression: o.expression })),
     ];
     const nextDefs = dynamics.state.map((st) => ({ name: NEXT + st.name, expression: st.next }));
+    const readsViolation = [...weekDefs, ...nextDefs, ...finals].some((d) =>
+      nameReferences(parseExpression(d.expression.text)).some((r) => r.name === "violation"),
+    );
     split = {
+      readsViolation,
       weekShared: quiet(weekDefs.filter((d) => !reads(d.expression))),
       weekByChoice: quiet(weekDefs.filter((d) => reads(d.expression))),
       nextShared: quiet(nextDefs.filter((d) => !reads(d.expression))),

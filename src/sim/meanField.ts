@@ -1,6 +1,4 @@
 import { LinkageError } from "../errors/LinkageError.js";
-import { nameReferences } from "../expression/nameReferences.js";
-import { parseExpression } from "../expression/parseExpression.js";
 import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
 import { parameterValues } from "../scenario/parameterValues.js";
 import type { Scenario } from "../scenario/Scenario.js";
@@ -148,7 +146,7 @@ export function meanFieldPolicy(
   const size = compiled.size;
   const outputs = new Float64Array(nOut);
   const series = new Float64Array(nSeries * weeks);
-  const usesViolation = scenarioReadsViolation(scenario);
+  const usesViolation = split.readsViolation;
   const liveMask = (1 << nDemands) - 1;
   // With a backlog, a cell's second index is the number i of weeks the target has conceded it
   // so far: while the stock lasts every week is a concession or not, so at week t its stock is
@@ -285,17 +283,4 @@ export function meanFieldPolicy(
     }
   }
   return { outputs, series };
-}
-
-/** Whether any dynamics expression reads the week's violation signal. */
-function scenarioReadsViolation(scenario: Scenario): boolean {
-  const d = scenario.dynamics!;
-  const texts = [
-    ...d.state.map((s) => s.next.text),
-    ...d.week.map((w) => w.expression.text),
-    ...d.outputs.map((o) => o.expression.text),
-  ];
-  return texts.some((text) =>
-    nameReferences(parseExpression(text)).some((r) => r.name === "violation"),
-  );
 }

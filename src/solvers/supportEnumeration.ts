@@ -1,7 +1,7 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { type Field, floatField, rationalField } from "../math/field.js";
-import { divide, fromNumber, type Rational } from "../math/rational.js";
+import { fromNumber, type Rational } from "../math/rational.js";
 import type { BimatrixEquilibrium } from "./vertexEnumeration/index.js";
 
 /**
@@ -66,9 +66,8 @@ export function supportEnumerationExact(game: StrategicGame): SupportEnumeration
   );
 }
 
-/** A field with division and a sign test (exact for rationals, with tolerance for doubles). */
+/** A field with a sign test (exact for rationals, with tolerance for doubles). */
 interface Arithmetic<T> extends Field<T> {
-  divide(a: T, b: T): T;
   /** −1, 0 or 1. */
   sign(a: T): number;
   /** A size for choosing pivots (larger is better). */
@@ -77,14 +76,12 @@ interface Arithmetic<T> extends Field<T> {
 
 const floatArithmetic: Arithmetic<number> = {
   ...floatField,
-  divide: (a, b) => a / b,
   sign: (a) => (a > SUPPORT_TOLERANCE ? 1 : a < -SUPPORT_TOLERANCE ? -1 : 0),
   magnitude: Math.abs,
 };
 
 const rationalArithmetic: Arithmetic<Rational> = {
   ...rationalField,
-  divide,
   sign: (a) => (a.n > 0n ? 1 : a.n < 0n ? -1 : 0),
   magnitude: (a) => (a.n === 0n ? 0 : 1),
 };

@@ -1,8 +1,8 @@
 import { LinkageError } from "../../errors/LinkageError.js";
-import { behaviourLayout } from "../../games/behaviourLayout.js";
 import type { ExtensiveGame } from "../../games/extensiveGame.js";
+import { mixedToBehaviourExact } from "../../games/mixedToBehaviour.js";
 import { reducedStrategicForm } from "../../games/reducedStrategicForm.js";
-import { add, divide, type Rational, rational, toNumber, ZERO } from "../../math/rational.js";
+import { type Rational, toNumber } from "../../math/rational.js";
 import { behaviourRegret } from "../../solvers/regret.js";
 import { sequenceFormLp } from "../../solvers/sequenceFormLp.js";
 import { zeroSumLp, zeroSumLpExact } from "../../solvers/zeroSumLp.js";
@@ -104,28 +104,5 @@ function exactFallback(game: ExtensiveGame, regret: number | string): Rational[]
       { cause: error },
     );
   }
-  const mixed = zeroSumLpExact(rsf.game).strategies;
-  // Kuhn: β(h, a) = Σ_{plans choosing a at h} σ / Σ_{plans reaching h} σ (uniform when unreached)
-  const layout = behaviourLayout(game);
-  const behaviour: Rational[] = Array.from({ length: layout.size }, () => ZERO);
-  rsf.plans.forEach((plans, p) => {
-    const sets = layout.playerInfosets[p]!;
-    const K = sets.length;
-    const x = mixed[p]!;
-    sets.forEach((h, k) => {
-      const base = layout.offset[h]!;
-      const m = game.infosets[h]!.actions.length;
-      let reach = ZERO;
-      for (let s = 0; s < x.length; s++) {
-        const a = plans[s * K + k]!;
-        if (a < 0) continue;
-        behaviour[base + a] = add(behaviour[base + a]!, x[s]!);
-        reach = add(reach, x[s]!);
-      }
-      for (let a = 0; a < m; a++)
-        behaviour[base + a] =
-          reach.n === 0n ? rational(1n, BigInt(m)) : divide(behaviour[base + a]!, reach);
-    });
-  });
-  return behaviour;
+  return mixedToBehaviourExact(game, rsf, zeroSumLpExact(rsf.game).strategies);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ENTRY_EFG } from "../../../test/support/entryGame.js";
 import { readEfg } from "../../games/gambit/readEfg.js";
 import { readNfg } from "../../games/gambit/readNfg.js";
 import { solveGame } from "../solveGame.js";
@@ -8,14 +9,8 @@ const ASYMMETRIC = `NFG 1 R "asymmetric" { "Row" "Column" } { 2 2 }
 
 3 0 0 2 0 1 1 0
 `;
-const ENTRY = `EFG 2 R "entry" { "Entrant" "Incumbent" }
-""
-p "" 1 1 "" { "out" "in" } 0
-t "" 1 "stay out" { 0, 2 }
-p "" 2 1 "" { "fight" "accommodate" } 0
-t "" 2 "fight" { -1, -1 }
-t "" 3 "share" { 1, 1 }
-`;
+// Selten's chain-store stage game (test/support/entryGame)
+const ENTRY = ENTRY_EFG;
 
 describe("solve --method logit --lambda L", () => {
   const game = { form: "strategic" as const, game: readNfg(ASYMMETRIC, "a.nfg") };
