@@ -1,5 +1,6 @@
 import type { SimulationResult } from "../sim/SimulationResult.js";
 import type { AnalysisResult } from "./AnalysisResult.js";
+import type { SenderCostTippingPoint } from "./senderCostTippingPoints.js";
 
 /** One bar of the tornado chart: the leverage value at the two ends of a parameter's prior range. */
 export interface TornadoBar {
@@ -89,6 +90,11 @@ export interface ScenarioRun {
     };
     readonly draws: number;
   };
+  /**
+   * The weekly recommendation as each human-cost weight (`dynamics.senderCosts`) varies: where it
+   * changes. Empty when the scenario counts no human cost.
+   */
+  readonly humanCost: readonly SenderCostTippingPoint[];
   /** The best policy's one-shot game tree, collapsed to the sender's rule, with the equilibrium path. */
   readonly tree: { readonly policy: string; readonly nodes: readonly TreeNode[] };
 }

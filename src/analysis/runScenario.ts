@@ -7,6 +7,7 @@ import { bestPolicyShare } from "./bestPolicyShare.js";
 import { equilibriumTree } from "./equilibriumTree.js";
 import type { ScenarioRun, SobolResult } from "./ScenarioRun.js";
 import { scenarioSobol } from "./scenarioSobol.js";
+import { senderCostTippingPoints } from "./senderCostTippingPoints.js";
 import { tornado } from "./tornado.js";
 
 export interface RunOptions {
@@ -73,6 +74,7 @@ export async function runScenario(
     },
     draws,
   };
+  const humanCost = senderCostTippingPoints(scenario, simulation, values);
   const best = analysis.bestPolicy;
   return {
     scenario: { id: scenario.id, title: scenario.title, description: scenario.description },
@@ -83,6 +85,7 @@ export async function runScenario(
     analysis,
     simulation,
     sensitivity,
+    humanCost,
     tree: { policy: best, nodes: equilibriumTree(scenario, values, analysis, best) },
   };
 }

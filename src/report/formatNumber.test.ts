@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatNumber, formatPercent } from "./formatNumber.js";
+import { formatNumber, formatPercent, formatSignificant } from "./formatNumber.js";
 
 describe("formatNumber", () => {
   it.each([
@@ -18,5 +18,17 @@ describe("formatNumber", () => {
     expect(formatNumber(null)).toBe("n/a");
     expect(formatNumber(Number.NaN)).toBe("n/a");
     expect(formatPercent(0.7)).toBe("70%");
+  });
+});
+
+describe("formatSignificant", () => {
+  it("keeps the significant figures asked for and groups thousands", () => {
+    expect(formatSignificant(1024.3)).toBe("1,020");
+    expect(formatSignificant(0.25331)).toBe("0.253");
+    expect(formatSignificant(-19.23, 2)).toBe("−19");
+    expect(formatSignificant(95.1, 2)).toBe("95");
+    expect(formatSignificant(0)).toBe("0");
+    expect(formatSignificant(null)).toBe("n/a");
+    expect(formatSignificant(-0.0001, 1)).toBe("−0.0001");
   });
 });

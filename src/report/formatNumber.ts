@@ -12,3 +12,16 @@ export function formatNumber(value: number | null, digits = 3): string {
 export function formatPercent(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
+
+/**
+ * A number for a policy reader: `digits` significant figures (3 by default), thousands grouped,
+ * a true minus sign, "n/a" for null: 1024.3 → "1,020", 0.25331 → "0.253".
+ */
+export function formatSignificant(value: number | null, digits = 3): string {
+  if (value === null || !Number.isFinite(value)) return "n/a";
+  const rounded = value === 0 ? 0 : Number(value.toPrecision(digits));
+  const text = (Object.is(rounded, -0) ? 0 : rounded).toLocaleString("en-US", {
+    maximumFractionDigits: 12,
+  });
+  return text.startsWith("-") ? `−${text.slice(1)}` : text;
+}

@@ -1,6 +1,7 @@
 import type { ScenarioRun } from "../analysis/ScenarioRun.js";
+import type { SenderCostTippingPoint } from "../analysis/senderCostTippingPoints.js";
 import { concessionSentence, credibilitySentence, pivotSentence } from "./analysisVerdict.js";
-import { formatNumber, formatPercent } from "./formatNumber.js";
+import { formatNumber, formatPercent, formatSignificant } from "./formatNumber.js";
 
 /**
  * The verdict of a full run in plain words, one sentence per explicit rule on the results:
@@ -9,7 +10,8 @@ import { formatNumber, formatPercent } from "./formatNumber.js";
  *    one-shot game's best policy when the two differ;
  * 2. what each target type concedes to it in the one-shot game;
  * 3. what it buys week by week: each `…Share` outcome against the unconditional baseline;
- * 4. what it costs in attacks against the baseline;
+ * 4. what it costs in attacks and deaths against the baseline (paired runs, 95% intervals), and
+ *    the weight on each human-cost term at which the recommendation changes;
  * 5. whether its promise and threat are credible (one-shot, given ρ);
  * 6. how sure: the probability over the priors that each policy is the one-shot best;
  * 7. what matters most: the largest total Sobol indices of each output;
@@ -58,15 +60,12 @@ export function runVerdict(run: ScenarioRun): string[] {
       );
       sentences.push(`Week by week under ${recommended}: ${parts.join("; ")}.`);
     }
-    const attacks = policy.outcomes["attacks"];
-    const baseAttacks = base?.outcomes["attacks"];
-    if (attacks && baseAttacks && baseAttacks.q50 > 0) {
-      // a heavy-tailed count: compared by medians (docs/model.md, "Fatalities")
-      const change = attacks.q50 / baseAttacks.q50 - 1;
-      sentences.push(
-        `Attacks over the horizon (median run): ${formatNumber(attacks.q50, 0)} under ${recommended} against ${formatNumber(baseAttacks.q50, 0)} under ${baseline} (${change >= 0 ? "+" : "−"}${formatPercent(Math.abs(change))}); leverage ${change > 0 ? "costs attacks, because support is withheld in some weeks" : "does not cost attacks"}.`,
-      );
-    }
+    const cost = humanCostSentence(run, recommended, baseline);
+    if (cost) sentences.push(cost);
+  }
+  for (const tip of run.humanCost ?? []) {
+    const sentence = tippingWeightSentence(tip, recommended);
+    if (sentence) sentences.push(sentence);
   }
 
   const credible = credibilitySentence(run.analysis);
@@ -101,4 +100,43 @@ export function runVerdict(run: ScenarioRun): string[] {
 /** An outcome id in words: `evacuatedShare` → "evacuated share". */
 function words(id: string): string {
   return id.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+/**
+ * What the recommended policy costs in attacks and deaths against the baseline: the mean paired
+ * difference over the horizon with its 95% interval, and the median run's difference (the
+ * outcomes are heavy-tailed, so both are given).
+ */
+function humanCostSentence(run: ScenarioRun, id: string, baseline: string): string | null {
+  const sim = run.simulation;
+  const paired = sim.policies[id]!.versusBaseline;
+  if (!paired) return null;
+  const parts: string[] = [];
+  for (const [name, noun] of [
+    ["attacks", "attacks"],
+    ["fatalities", "deaths"],
+  ] as const) {
+    const d = paired[name];
+    const base = sim.policies[baseline]!.outcomes[name];
+    if (!d || !base) continue;
+    const more = d.mean >= 0 ? "more" : "fewer";
+    parts.push(
+      `${formatSignificant(Math.abs(d.mean), 2)} ${more} ${noun} (95% interval of the mean difference ${signed(d.meanLow)} to ${signed(d.meanHigh)}; ${formatPercent(Math.abs(d.mean) / Math.max(1e-12, base.mean))} of ${baseline}'s ${formatSignificant(base.mean, 2)})`,
+    );
+  }
+  if (parts.length === 0) return null;
+  return `What ${id} costs against ${baseline}, run for run over ${sim.weeks} weeks: ${parts.join(" and ")}.`;
+}
+
+/** Where the recommendation changes as the weight on one human-cost term grows. */
+function tippingWeightSentence(tip: SenderCostTippingPoint, recommended: string): string | null {
+  if (tip.tippingValue === null) {
+    return `The recommendation does not change however heavily ${tip.output} are weighed (“${tip.label}” from 0 up; now ${formatSignificant(tip.value, 2)}).`;
+  }
+  const next = tip.segments.find((s) => s.from === tip.tippingValue)!;
+  return `${recommended} stays recommended as long as “${tip.label}” is below ${formatSignificant(tip.tippingValue, 2)} (now ${formatSignificant(tip.value, 2)}); above it ${next.best} is.`;
+}
+
+function signed(x: number): string {
+  return `${x >= 0 ? "+" : "−"}${formatSignificant(Math.abs(x), 2)}`;
 }

@@ -116,6 +116,13 @@ export interface ExpressionSpec {
   readonly column?: number;
 }
 
+/** One term of the sender's human-cost ledger (`dynamics.senderCosts`). */
+export interface SenderCostSpec {
+  /** Index into `outputs` of the counted output (a `sum`). */
+  readonly output: number;
+  readonly weight: Quantity;
+}
+
 /** The weekly simulation's description (the `dynamics` section), checked. */
 export interface DynamicsSpec {
   readonly weeks: number;
@@ -151,6 +158,11 @@ export interface DynamicsSpec {
     readonly expression: ExpressionSpec;
   }[];
   readonly series: readonly string[];
+  /**
+   * The human cost in the sender's payoff: each entry's output (a sum over the weeks) counted at
+   * `weight` sender units per unit, subtracted from `senderUtility` per week of the horizon.
+   */
+  readonly senderCosts: readonly SenderCostSpec[];
   /** Effective branching ratio of the attack process (parameters only); null when not stated. */
   readonly branchingRatio: ExpressionSpec | null;
 }

@@ -242,6 +242,41 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
     }
   });
 
+  const senderCosts = Object.entries(doc.senderCosts).flatMap(([name, weight]) => {
+    const path = [...base, "senderCosts", name];
+    const output = outputs.findIndex((o) => o.name === name);
+    if (output < 0) {
+      ctx.report(
+        path,
+        `unknown output "${name}"; expected one of the dynamics' outputs: ${outputs.map((o) => o.name).join(", ")}`,
+      );
+      return [];
+    }
+    if (outputs[output]!.aggregate !== "sum") {
+      ctx.report(
+        path,
+        `output "${name}" is a ${outputs[output]!.aggregate}; a sender cost counts a sum over the weeks`,
+      );
+      return [];
+    }
+    return [{ output, weight: ctx.quantity(weight, path) }];
+  });
+  if (senderCosts.length > 0 && !outputs.some((o) => o.name === "senderUtility")) {
+    ctx.report(
+      [...base, "senderCosts"],
+      "sender costs are subtracted from the output senderUtility, which the dynamics do not define",
+    );
+  }
+  const costNames = new Set(senderCosts.map((c) => `${outputs[c.output]!.name}Cost`));
+  for (const o of outputs) {
+    if (costNames.has(o.name)) {
+      ctx.report(
+        [...base, "outputs", o.name],
+        `the output name "${o.name}" is taken by the sender cost of "${o.name.slice(0, -4)}"`,
+      );
+    }
+  }
+
   return {
     weeks: doc.weeks,
     target: {
@@ -271,6 +306,7 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
     week,
     outputs,
     series: doc.series,
+    senderCosts,
     branchingRatio:
       doc.branchingRatio === undefined
         ? null

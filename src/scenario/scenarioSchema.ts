@@ -305,6 +305,12 @@ export const Dynamics = z.strictObject({
   week: z.record(z.string(), z.string()).default({}),
   /** Per-run outcomes, each an aggregate of an expression over the weeks. */
   outputs: z.record(z.string(), OutputSpec),
+  /**
+   * What the sender's payoff counts against a policy besides its flow: per output (a `sum` over
+   * the weeks, e.g. attacks or fatalities), the weight of each unit in sender units. The engine
+   * subtracts Σ weight·output / weeks from `senderUtility` and reports each term as `<output>Cost`.
+   */
+  senderCosts: z.record(z.string(), ValueRef).default({}),
   /** Weekly series reported as fan charts (names of state variables, week values, s, x, mu or demands). */
   series: z.array(z.string()).default([]),
   /**

@@ -9,6 +9,13 @@ export interface OutcomeSummary {
   readonly q95: number;
 }
 
+/** A policy's outcome minus the baseline's, run by run under common random numbers. */
+export interface PairedDifference extends OutcomeSummary {
+  /** 95% interval for the mean difference. */
+  readonly meanLow: number;
+  readonly meanHigh: number;
+}
+
 /** One week of a series, over the runs. */
 export interface WeeklyPoint {
   readonly mean: number;
@@ -28,6 +35,11 @@ export interface PolicySimulation {
     string,
     { readonly choiceProbabilities: Record<string, Record<string, number>> }
   >;
+  /**
+   * Every outcome minus the baseline's (`leverageBaseline`), paired run by run; absent for the
+   * baseline itself and when there is none.
+   */
+  readonly versusBaseline?: Record<string, PairedDifference>;
   /**
    * Monte Carlo only: the weekly mean of μ_t (the sender's belief in the first type at the start
    * of week t) among the runs whose true type is each type. Averaged over all runs μ_t is a

@@ -1,6 +1,7 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
 import { parameterValues } from "../scenario/parameterValues.js";
+import { quantityValue } from "../scenario/quantityValue.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import { assertStableProcess } from "./branchingRatio.js";
 import { type CompiledSimulation, compileSimulation } from "./compileSimulation.js";
@@ -13,6 +14,7 @@ import type {
   SimulationResult,
   WeeklyPoint,
 } from "./SimulationResult.js";
+import { applySenderCosts } from "./senderCosts.js";
 import { weeklyChoiceProbabilities } from "./weeklyChoiceProbabilities.js";
 
 export interface MeanFieldOptions {
@@ -56,10 +58,20 @@ export function meanField(scenario: Scenario, options: MeanFieldOptions = {}): S
   const senderIndex = compiled.outputNames.indexOf("senderUtility");
   const refused = meanFieldRefusals(scenario);
 
+  // the human cost (dynamics.senderCosts) at fixed weights: E[w·F] = w·E[F]
+  const policyOutputs = (policyIndex: number) => {
+    const result = meanFieldPolicy(scenario, compiled, values, policyIndex, weeks);
+    const costs = applySenderCosts(
+      dynamics,
+      (o) => result.outputs.subarray(o, o + 1),
+      senderIndex,
+      (k) => quantityValue(dynamics.senderCosts[k]!.weight, values),
+      weeks,
+    );
+    return { ...result, costs };
+  };
   const base =
-    baseline >= 0 && senderIndex >= 0
-      ? meanFieldPolicy(scenario, compiled, values, baseline, weeks).outputs[senderIndex]!
-      : null;
+    baseline >= 0 && senderIndex >= 0 ? policyOutputs(baseline).outputs[senderIndex]! : null;
   const policies: Record<string, PolicySimulation> = {};
   for (const id of ids) {
     const policyIndex = scenario.policies.findIndex((p) => p.id === id);
@@ -69,11 +81,12 @@ export function meanField(scenario: Scenario, options: MeanFieldOptions = {}): S
         `--policies ${id}: unknown policy "${id}"; the scenario's policies are ${scenario.policies.map((p) => p.id).join(", ")}`,
       );
     }
-    const { outputs, series } = meanFieldPolicy(scenario, compiled, values, policyIndex, weeks);
+    const { outputs, series, costs } = policyOutputs(policyIndex);
     const outcomes: Record<string, OutcomeSummary> = {};
     compiled.outputNames.forEach((name, o) => {
       if (!(name in refused)) outcomes[name] = point(outputs[o]!);
     });
+    for (const cost of costs) outcomes[cost.name] = point(cost.values[0]!);
     if (base !== null && !("senderUtility" in refused))
       outcomes["leverageValue"] = point(outputs[senderIndex]! - base);
     const weekly: Record<string, WeeklyPoint[]> = {};

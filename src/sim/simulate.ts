@@ -13,10 +13,12 @@ import { type ChunkResult, type ChunkTask, runChunk } from "./runChunk.js";
 import { redrawStreamIndex } from "./runStreams.js";
 import type {
   OutcomeSummary,
+  PairedDifference,
   PolicySimulation,
   SimulationResult,
   WeeklyPoint,
 } from "./SimulationResult.js";
+import { applySenderCosts } from "./senderCosts.js";
 import type { ChunkFailure } from "./simulationWorker.js";
 import { weeklyChoiceProbabilities } from "./weeklyChoiceProbabilities.js";
 
@@ -165,11 +167,30 @@ export async function simulate(
   const outputNames = [...compiled.outputNames, "sequentialRationality"];
   const senderUtility = outputNames.indexOf("senderUtility");
   const baselinePosition = simulated.indexOf(baselineIndex);
+  // the human cost enters senderUtility before anything reads it (leverage, best-policy shares)
+  const weightOf = (k: number, r: number) => {
+    const weight = dynamics.senderCosts[k]!.weight;
+    if (weight.kind === "constant") return weight.value;
+    return parameters[(fixed ? 0 : r * nParams) + weight.index]!;
+  };
+  const costs = simulated.map((_, p) =>
+    applySenderCosts(dynamics, (o) => aggregate.outputs(p, o), senderUtility, weightOf, weeks),
+  );
+  const columnsOf = (p: number) => [
+    ...outputNames.map((name, o) => ({ name, values: aggregate.outputs(p, o) })),
+    ...costs[p]!,
+  ];
   policyIndices.forEach((policyIndex, p) => {
     const outcomes: Record<string, OutcomeSummary> = {};
-    outputNames.forEach((name, o) => {
-      outcomes[name] = summarise(aggregate.outputs(p, o));
-    });
+    const columns = columnsOf(p);
+    for (const { name, values } of columns) outcomes[name] = summarise(values);
+    let versusBaseline: Record<string, PairedDifference> | undefined;
+    if (baselinePosition >= 0 && baselinePosition !== p) {
+      const base = columnsOf(baselinePosition);
+      versusBaseline = Object.fromEntries(
+        columns.map(({ name, values }, c) => [name, pairedDifference(values, base[c]!.values)]),
+      );
+    }
     if (senderUtility >= 0 && baselinePosition >= 0) {
       const mine = aggregate.outputs(p, senderUtility);
       const base = aggregate.outputs(baselinePosition, senderUtility);
@@ -185,6 +206,7 @@ export async function simulate(
       outcomes,
       weekly,
       target: weeklyChoiceProbabilities(scenario, values, policyIndex),
+      ...(versusBaseline ? { versusBaseline } : {}),
       beliefByType: aggregate.beliefByType(
         p,
         scenario.target.types.map((t) => t.id),
@@ -277,6 +299,19 @@ function drawParameters(
 }
 
 /** Exact summary of one outcome over the runs (quantiles by linear interpolation, R's type 7). */
+/**
+ * A policy's output minus the baseline's, run by run (common random numbers: run r has the same
+ * parameter draw and random streams under every policy), summarised, with a 95% interval for the
+ * mean difference (normal approximation: mean ± 1.96·sd/√n).
+ */
+export function pairedDifference(mine: Float64Array, base: Float64Array): PairedDifference {
+  const difference = new Float64Array(mine.length);
+  for (let r = 0; r < mine.length; r++) difference[r] = mine[r]! - base[r]!;
+  const summary = summarise(difference);
+  const half = (1.959963984540054 * summary.sd) / Math.sqrt(Math.max(1, mine.length));
+  return { ...summary, meanLow: summary.mean - half, meanHigh: summary.mean + half };
+}
+
 export function summarise(values: Float64Array): OutcomeSummary {
   const sorted = Float64Array.from(values).sort();
   const n = sorted.length;
