@@ -18,6 +18,42 @@ export interface PolicyResult {
   readonly responses: Record<string, Record<string, Concession>>;
   /** P(violation signal) per type given its response. */
   readonly violationProbability: Record<string, number>;
+  /**
+   * With equilibrium beliefs, a conditional policy's equilibria with the sender's follow-through
+   * as a move (MODEL.md §2b): every one found (outcome-distinct), which the values above report
+   * (the best for the sender, who announces it) and the worst for the sender. Absent with fixed
+   * beliefs and for U and W.
+   */
+  readonly equilibria?: {
+    readonly selected: number;
+    readonly worst: number;
+    readonly list: readonly EquilibriumResult[];
+  };
+}
+
+/** One sequential equilibrium of a conditional policy (see analysis/followThroughEquilibria). */
+export interface EquilibriumResult {
+  /** E[U_S] before the sender's type is known, and for each sender type. */
+  readonly senderValue: number;
+  readonly senderValueNormal: number;
+  readonly senderValueResolute: number;
+  /** Each type's response: choice (demands conceded, joined by "+", or "none") → probability. */
+  readonly responses: Record<string, Record<string, number>>;
+  /** The normal sender's follow-through at each information set, and what the target expects. */
+  readonly followThrough: readonly {
+    /** keep the promise or refrain from escalating (after a clean signal), withhold or escalate (after a violation). */
+    readonly action: "keep" | "refrain" | "withhold" | "escalate";
+    readonly signal: "clean" | "violation";
+    /** The observable demands met at this information set. */
+    readonly observed: readonly string[];
+    /** The normal type's probability of following the rule. */
+    readonly normal: number;
+    /** The target's belief that the rule is followed: π_R + (1 − π_R)·normal. */
+    readonly belief: number;
+    /** The normal type's gain from following the rule (ρ included) at its posterior; null off the path. */
+    readonly gain: number | null;
+  }[];
+  readonly mixed: boolean;
 }
 
 /** The credibility block of `linkage analyze --json`: {@link Credibility}'s verdicts and gains, for one policy, at one ρ. */
@@ -70,4 +106,8 @@ export interface AnalysisResult {
   readonly closedFormThresholds: Record<string, Record<string, Record<string, number>> | null>;
   readonly pivots: readonly TippingPoint[];
   readonly warnings: readonly string[];
+  /** How the target's beliefs in the follow-through are formed (the scenario's `credibility.beliefs`). */
+  readonly beliefs: "equilibrium" | "fixed";
+  /** π_R, with equilibrium beliefs. */
+  readonly resolutePrior: number | null;
 }

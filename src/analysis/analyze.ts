@@ -81,13 +81,16 @@ export function analyze(scenario: Scenario, options: AnalyzeOptions = {}): Analy
     thresholds: Object.fromEntries(
       conditional.map((o) => [
         o.policy.id,
-        perTypeDemand((t) => responseThresholds(game, o.policy, t))!,
+        perTypeDemand((t) => responseThresholds(game, o.policy, t, o.beliefs))!,
       ]),
     ),
     closedFormThresholds: Object.fromEntries(
       conditional.map((o) => [
         o.policy.id,
-        perTypeDemand((t) => closedFormThresholds(game, o.policy, t)),
+        perTypeDemand((t) => {
+          const q = uniformBeliefs(game, o);
+          return q && closedFormThresholds(game, o.policy, t, q.promise, q.threat);
+        }),
       ]),
     ),
     pivots:
@@ -100,6 +103,67 @@ export function analyze(scenario: Scenario, options: AnalyzeOptions = {}): Analy
             options.pivotOptions,
           ),
     warnings,
+    beliefs: game.beliefs,
+    resolutePrior: game.beliefs === "equilibrium" ? game.resolutePrior : null,
+  };
+}
+
+/**
+ * q_R and q_X when the target's beliefs are the same after every choice that reaches each kind of
+ * node and withholding is certain (MODEL.md §2's closed forms assume both); else null.
+ */
+function uniformBeliefs(
+  game: LeverageGame,
+  outcome: PolicyOutcome,
+): { promise: number; threat: number } | null {
+  if (!outcome.followThrough) return { promise: game.promiseBelief, threat: game.threatBelief };
+  const eq = outcome.followThrough.equilibria[outcome.followThrough.selected]!;
+  const of = (kind: string) => [
+    ...new Set(eq.decisions.filter((d) => d.kind === kind).map((d) => d.belief)),
+  ];
+  const keep = of("keep");
+  const withhold = of("withhold");
+  const escalate = of("escalate");
+  const refrain = of("refrain");
+  if (keep.length > 1 || escalate.length > 1) return null;
+  if (withhold.some((w) => w !== 1) || refrain.some((r) => r !== 1)) return null;
+  return { promise: keep[0] ?? 1, threat: escalate[0] ?? 0 };
+}
+
+function equilibriaResult(
+  game: LeverageGame,
+  outcome: PolicyOutcome,
+): PolicyResult["equilibria"] | undefined {
+  const solution = outcome.followThrough;
+  if (!solution) return undefined;
+  const choices = 1 << game.demandIds.length;
+  const choiceLabel = (a: number) =>
+    game.demandIds.filter((_, j) => concedes(a, j)).join("+") || "none";
+  return {
+    selected: solution.selected,
+    worst: solution.worst,
+    list: solution.equilibria.map((eq) => ({
+      senderValue: eq.senderValue,
+      senderValueNormal: eq.senderValueNormal,
+      senderValueResolute: eq.senderValueResolute,
+      responses: record(game.typeIds, (_, t) => {
+        const row: Record<string, number> = {};
+        for (let a = 0; a < choices; a++) {
+          const p = eq.responses[t * choices + a]!;
+          if (p > 0) row[choiceLabel(a)] = p;
+        }
+        return row;
+      }),
+      followThrough: eq.decisions.map((d) => ({
+        action: d.kind,
+        signal: d.signal,
+        observed: game.demandIds.filter((_, j) => game.observable[j] && concedes(d.observed, j)),
+        normal: d.normal,
+        belief: d.belief,
+        gain: d.gain,
+      })),
+      mixed: eq.mixed,
+    })),
   };
 }
 
@@ -113,6 +177,7 @@ function policyResult(game: LeverageGame, outcome: PolicyOutcome): PolicyResult 
       record(game.demandIds, (_, j): Concession => (concedes(outcome.responses[t]!, j) ? 1 : 0)),
     ),
     violationProbability: record(game.typeIds, (_, t) => 1 - outcome.cleanProbability[t]!),
+    ...(outcome.followThrough ? { equilibria: equilibriaResult(game, outcome)! } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ export function closedFormThresholds(
   game: LeverageGame,
   policy: LeveragePolicy,
   type: number,
+  promiseBelief = game.promiseBelief,
+  threatBelief = game.threatBelief,
 ): Float64Array | null {
   const n = game.demandIds.length;
   const thresholds = new Float64Array(n);
@@ -30,10 +32,8 @@ export function closedFormThresholds(
   if (observable.length > 1 || hidden.length > 1) return null;
 
   const threat =
-    policy.kind === "conditional-escalation"
-      ? game.threatBelief * policy.escalation!.costToTarget
-      : 0;
-  const q = game.promiseBelief * game.carrot + threat;
+    policy.kind === "conditional-escalation" ? threatBelief * policy.escalation!.costToTarget : 0;
+  const q = promiseBelief * game.carrot + threat;
   const o = observable[0];
   const h = hidden[0];
   if (h === undefined) {

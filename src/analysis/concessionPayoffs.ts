@@ -51,38 +51,58 @@ export function concessionCost(game: LeverageGame, type: number, choice: number)
 }
 
 /**
- * The target's payoff from `choice` with the promise weighted by `promiseWeight` and the threat by
- * `threatWeight`: w_R·G·E[s] − w_X·D·E[x] − Σ_j c_j(θ)·a_j.
+ * What the target expects of the sender's follow-through after each of its choices: per choice,
+ * [keep the promise after a clean signal, withhold after a violation, escalate after a violation,
+ * refrain from escalating after a clean signal], `[4 * choice + k]`. Fixed beliefs give q_R, 1,
+ * q_X, 1 for every choice (MODEL.md §2); equilibrium
+ * beliefs π_R + (1 − π_R)·σ at the nodes each choice can reach (analysis/followThroughEquilibria).
  */
-function targetPayoff(
-  game: LeverageGame,
-  policy: LeveragePolicy,
-  type: number,
-  choice: number,
-  promiseWeight: number,
-  threatWeight: number,
-): number {
-  const pClean = cleanProbability(game, policy, choice);
-  const escalation = expectedEscalation(policy, pClean);
-  const threat = escalation > 0 ? threatWeight * policy.escalation!.costToTarget * escalation : 0;
-  return (
-    promiseWeight * game.carrot * expectedSupport(policy, pClean) -
-    threat -
-    concessionCost(game, type, choice)
-  );
+export type ChoiceBeliefs = Float64Array;
+
+/** Entries of {@link ChoiceBeliefs} per choice: keep, withhold, escalate, refrain. */
+export const BELIEFS_PER_CHOICE = 4;
+
+/** Fixed beliefs (MODEL.md §2): q_R, 1, q_X, 1 after every choice. */
+export function fixedBeliefs(game: LeverageGame): ChoiceBeliefs {
+  const choices = 1 << game.demandIds.length;
+  const beliefs = new Float64Array(BELIEFS_PER_CHOICE * choices);
+  for (let a = 0; a < choices; a++) {
+    beliefs[4 * a] = game.promiseBelief;
+    beliefs[4 * a + 1] = 1;
+    beliefs[4 * a + 2] = game.threatBelief;
+    beliefs[4 * a + 3] = 1;
+  }
+  return beliefs;
 }
 
 /**
- * The target's payoff from `choice` as the target sees it: the promise counts with weight q_R and
- * the threat with weight q_X (MODEL.md §2): q_R·G·E[s] − q_X·D·E[x] − Σ_j c_j(θ)·a_j.
+ * The target's payoff from `choice` as the target sees it, given what it expects of the sender's
+ * follow-through: G·(P(clean)·keep + P(violation)·(1 − withhold)) − D·(P(violation)·escalate +
+ * P(clean)·(1 − refrain)) − Σ_j c_j(θ)·a_j,
+ * for a conditional policy; G·E[s] − Σ_j c_j(θ)·a_j under U and W, which send no signal.
+ * With fixed beliefs this is MODEL.md §2's q_R·G·E[s] − q_X·D·E[x] − Σ_j c_j(θ)·a_j.
  */
 export function perceivedTargetPayoff(
   game: LeverageGame,
   policy: LeveragePolicy,
   type: number,
   choice: number,
+  beliefs: ChoiceBeliefs,
 ): number {
-  return targetPayoff(game, policy, type, choice, game.promiseBelief, game.threatBelief);
+  const pClean = cleanProbability(game, policy, choice);
+  const cost = concessionCost(game, type, choice);
+  if (policy.kind !== "conditional" && policy.kind !== "conditional-escalation") {
+    return game.carrot * expectedSupport(policy, pClean) - cost;
+  }
+  const keep = beliefs[4 * choice]!;
+  const withhold = beliefs[4 * choice + 1]!;
+  let value = game.carrot * (pClean * keep + (1 - pClean) * (1 - withhold)) - cost;
+  if (policy.kind === "conditional-escalation") {
+    const escalation =
+      (1 - pClean) * beliefs[4 * choice + 2]! + pClean * (1 - beliefs[4 * choice + 3]!);
+    if (escalation > 0) value -= policy.escalation!.costToTarget * escalation;
+  }
+  return value;
 }
 
 /** The target's expected payoff from `choice` with the policy executed as announced. */
@@ -92,8 +112,20 @@ export function realisedTargetPayoff(
   type: number,
   choice: number,
 ): number {
-  return targetPayoff(game, policy, type, choice, 1, 1);
+  return perceivedTargetPayoff(game, policy, type, choice, RULE_BELIEFS(game));
 }
+
+/** Beliefs that the rule is followed everywhere (1, 1, 1), cached per demand count. */
+function RULE_BELIEFS(game: LeverageGame): ChoiceBeliefs {
+  const n = game.demandIds.length;
+  let beliefs = ruleBeliefs[n];
+  if (!beliefs) {
+    beliefs = new Float64Array(BELIEFS_PER_CHOICE * (1 << n)).fill(1);
+    ruleBeliefs[n] = beliefs;
+  }
+  return beliefs;
+}
+const ruleBeliefs: Float64Array[] = [];
 
 /**
  * The sender's expected payoff when a target of type θ makes `choice` (MODEL.md §2):

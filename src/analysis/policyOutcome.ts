@@ -1,35 +1,54 @@
 import type { LeverageGame, LeveragePolicy } from "../games/leverageGame.js";
-import { cleanProbability, realisedTargetPayoff, senderPayoff } from "./concessionPayoffs.js";
-import { targetBestResponse } from "./targetBestResponse.js";
+import type { ChoiceBeliefs } from "./concessionPayoffs.js";
+import { cleanProbability } from "./concessionPayoffs.js";
+import type { FollowThroughSolution } from "./followThroughEquilibria.js";
+import { solvePolicy } from "./solvePolicy.js";
 
-/** What happens under one policy: each type's best response and both sides' expected payoffs. */
+/** What happens under one policy: each type's response and both sides' expected payoffs. */
 export interface PolicyOutcome {
   readonly policy: LeveragePolicy;
-  /** Each type's best response, a bit mask over demands. */
+  /** Each type's most likely response, a bit mask over demands (its only one unless it mixes). */
   readonly responses: Int32Array;
+  /** Each type's response as probabilities over choices, `[type * 2^n + choice]`. */
+  readonly responseProbabilities: Float64Array;
   /** P(clean signal) for each type's response (1 when the policy conditions on nothing). */
   readonly cleanProbability: Float64Array;
   /** E[U_S] over types. */
   readonly senderValue: number;
-  /** Each type's expected payoff with the policy executed as announced. */
+  /** Each type's expected payoff. */
   readonly targetValue: Float64Array;
+  /** What the target expects of the follow-through after each choice (see solvePolicy). */
+  readonly beliefs: ChoiceBeliefs;
+  /** With equilibrium beliefs and a conditional policy: every equilibrium and the one reported. */
+  readonly followThrough: FollowThroughSolution | null;
 }
 
-/** Solves the target's side of CLG-1 under one policy and evaluates both sides' payoffs. */
+/** Solves the one-shot game under one policy and evaluates both sides' payoffs. */
 export function policyOutcome(game: LeverageGame, policy: LeveragePolicy): PolicyOutcome {
   const nTypes = game.typeIds.length;
+  const choices = 1 << game.demandIds.length;
+  const solution = solvePolicy(game, policy);
   const responses = new Int32Array(nTypes);
   const clean = new Float64Array(nTypes);
-  const targetValue = new Float64Array(nTypes);
-  let senderValue = 0;
   for (let t = 0; t < nTypes; t++) {
-    const choice = targetBestResponse(game, policy, t);
-    responses[t] = choice;
-    clean[t] = cleanProbability(game, policy, choice);
-    targetValue[t] = realisedTargetPayoff(game, policy, t, choice);
-    senderValue += game.typePrior[t]! * senderPayoff(game, policy, t, choice);
+    let best = 0;
+    for (let a = 0; a < choices; a++) {
+      const p = solution.responses[t * choices + a]!;
+      if (p > solution.responses[t * choices + best]!) best = a;
+      clean[t] = clean[t]! + p * cleanProbability(game, policy, a);
+    }
+    responses[t] = best;
   }
-  return { policy, responses, cleanProbability: clean, senderValue, targetValue };
+  return {
+    policy,
+    responses,
+    responseProbabilities: solution.responses,
+    cleanProbability: clean,
+    senderValue: solution.senderValue,
+    targetValue: solution.targetValue,
+    beliefs: solution.beliefs,
+    followThrough: solution.followThrough,
+  };
 }
 
 /** Tolerance within which two policies' values are equal; ties go to the earlier-listed policy. */
@@ -45,8 +64,8 @@ export function bestPolicyIndex(outcomes: readonly PolicyOutcome[]): number {
 }
 
 /**
- * The sender's best policy in `game` without building outcomes: the allocation-free path
- * used when the best policy is evaluated many times (pivots, sweeps). Same answer as
+ * The sender's best policy in `game` without building outcomes: the path used when the best
+ * policy is evaluated many times (pivots, sweeps). Same answer as
  * `bestPolicyIndex(game.policies.map((p) => policyOutcome(game, p)))`.
  */
 export function bestPolicyOf(game: LeverageGame): number {
@@ -62,14 +81,9 @@ export function bestPolicyOf(game: LeverageGame): number {
   return best;
 }
 
-/** E[U_S] of a policy given the types' best responses. */
+/** E[U_S] of a policy in the reported solution (see solvePolicy). */
 export function senderValue(game: LeverageGame, policy: LeveragePolicy): number {
-  let value = 0;
-  for (let t = 0; t < game.typeIds.length; t++) {
-    value +=
-      game.typePrior[t]! * senderPayoff(game, policy, t, targetBestResponse(game, policy, t));
-  }
-  return value;
+  return solvePolicy(game, policy, { allEquilibria: false }).senderValue;
 }
 
 function beats(a: number, b: number): boolean {

@@ -1,6 +1,6 @@
 import type { LeverageGame, LeveragePolicy } from "../games/leverageGame.js";
 import { concedes } from "../games/targetChoice.js";
-import { perceivedTargetPayoff } from "./concessionPayoffs.js";
+import { type ChoiceBeliefs, perceivedTargetPayoff } from "./concessionPayoffs.js";
 
 /**
  * For each demand j, the largest cost c_j(θ) at which a type-θ target still concedes j under
@@ -16,12 +16,13 @@ export function responseThresholds(
   game: LeverageGame,
   policy: LeveragePolicy,
   type: number,
+  beliefs: ChoiceBeliefs,
 ): Float64Array {
   const n = game.demandIds.length;
   const choices = 1 << n;
   const payoffs = new Float64Array(choices);
   for (let choice = 0; choice < choices; choice++)
-    payoffs[choice] = perceivedTargetPayoff(game, policy, type, choice);
+    payoffs[choice] = perceivedTargetPayoff(game, policy, type, choice, beliefs);
   const thresholds = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     const cost = game.demandCost[type * n + j]!;

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fixedBeliefsFlagship } from "../../test/support/fixedBeliefsFlagship.js";
 import type { LeverageGame, LeveragePolicy, LeveragePolicyKind } from "../games/leverageGame.js";
 import { concedes } from "../games/targetChoice.js";
 import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
@@ -8,13 +9,23 @@ import { loadScenario } from "../scenario/loadScenario.js";
 import { parameterValues } from "../scenario/parameterValues.js";
 import { analyze } from "./analyze.js";
 import { closedFormThresholds } from "./closedFormThresholds.js";
+import { fixedBeliefs } from "./concessionPayoffs.js";
 import { responseThresholds } from "./responseThresholds.js";
 import { targetBestResponse } from "./targetBestResponse.js";
 
-const scenario = loadScenario(
+const flagship = loadScenario(
   fileURLToPath(new URL("../../scenarios/kabul-2021.yaml", import.meta.url)),
 );
+/** MODEL.md §2's closed forms hold for the rule with fixed beliefs q_R, q_X. */
+const scenario = fixedBeliefsFlagship();
 const ranged = scenario.parameters.filter((p) => p.range);
+const flagshipRanged = flagship.parameters.filter((p) => p.range);
+/** The shipped flagship (equilibrium beliefs), drawn the same way. */
+const arbShippedValues = fc
+  .tuple(
+    ...flagshipRanged.map((p) => fc.double({ min: p.range![0], max: p.range![1], noNaN: true })),
+  )
+  .map((draw) => Object.fromEntries(flagshipRanged.map((p, i) => [p.id, draw[i]!])));
 
 /** Parameter values drawn uniformly from each prior's range (fast-check, fixed seed). */
 const arbFlagshipValues = fc
@@ -38,12 +49,12 @@ describe("closed-form thresholds against brute-force best responses (flagship, r
             // MODEL.md §2, evaluated independently of the library:
             const hidden = cA <= Math.min((beta - alpha) * Q, (1 - alpha) * Q - cE);
             const observable = cE <= Math.max((1 - beta) * Q, (1 - alpha) * Q - cA);
-            const choice = targetBestResponse(game, policy, t);
+            const choice = targetBestResponse(game, policy, t, fixedBeliefs(game));
             expect(concedes(choice, 1)).toBe(hidden);
             expect(concedes(choice, 0)).toBe(observable);
             // the reported thresholds equal the printed ones wherever the printed ones apply
             const closed = closedFormThresholds(game, policy, t)!;
-            const enumerated = responseThresholds(game, policy, t);
+            const enumerated = responseThresholds(game, policy, t, fixedBeliefs(game));
             expect(closed[1]).toBeCloseTo(enumerated[1]!, 10);
             expect(closed[0]).toBeCloseTo(enumerated[0]!, 10);
             if (cE <= (1 - alpha) * Q)
@@ -115,6 +126,8 @@ const arbGame: fc.Arbitrary<LeverageGame> = fc
           promiseBelief: g.qR,
           threatBelief: g.qX,
           reputation: 0.5,
+          beliefs: "fixed",
+          resolutePrior: 0,
           policies: g.policies.map((p, i): LeveragePolicy => {
             const conditional = p.kind === "conditional" || p.kind === "conditional-escalation";
             return {
@@ -145,8 +158,8 @@ describe("enumerated thresholds on random games of any shape", () => {
         const n = game.demandIds.length;
         for (const policy of game.policies) {
           for (let t = 0; t < game.typeIds.length; t++) {
-            const choice = targetBestResponse(game, policy, t);
-            const thresholds = responseThresholds(game, policy, t);
+            const choice = targetBestResponse(game, policy, t, fixedBeliefs(game));
+            const thresholds = responseThresholds(game, policy, t, fixedBeliefs(game));
             for (let j = 0; j < n; j++) {
               const cost = game.demandCost[t * n + j]!;
               if (Math.abs(cost - thresholds[j]!) < 1e-9) continue; // a tie: either choice is a best response
@@ -167,12 +180,13 @@ describe("pivots", () => {
   it("every reported pivot really flips the best policy (flagship, random draws)", () => {
     let checked = 0;
     fc.assert(
-      fc.property(arbFlagshipValues, (overrides) => {
-        const result = analyze(scenario, { overrides, pivotOptions: { grid: 96 } });
+      fc.property(arbShippedValues, (overrides) => {
+        const result = analyze(flagship, { overrides, pivotOptions: { grid: 96 } });
         for (const pivot of result.pivots) {
-          const step = 1e-7 * Math.max(1, Math.abs(pivot.value));
+          // equilibrium regions can be thin (an equilibrium exists only while a follow-through gain keeps its sign): probe close to the pivot
+          const step = 1e-12 * Math.max(1, Math.abs(pivot.value)); // the bracket is narrower than this
           const at = (x: number) =>
-            analyze(scenario, { overrides: { ...overrides, [pivot.parameter]: x }, pivots: false })
+            analyze(flagship, { overrides: { ...overrides, [pivot.parameter]: x }, pivots: false })
               .bestPolicy;
           expect(pivot.below).not.toBe(pivot.above);
           expect(at(pivot.value - step)).toBe(pivot.below);
@@ -180,14 +194,14 @@ describe("pivots", () => {
           checked++;
         }
       }),
-      { seed: 42, numRuns: 60 },
+      { seed: 42, numRuns: 20 },
     );
-    expect(checked).toBeGreaterThan(60); // not vacuous: most draws have several pivots
+    expect(checked).toBeGreaterThan(20); // not vacuous: most draws have several pivots
   });
 
   it("a finer grid finds the same pivots at the defaults", () => {
-    const coarse = analyze(scenario, { pivotOptions: { grid: 64 } }).pivots;
-    const fine = analyze(scenario, { pivotOptions: { grid: 4096 } }).pivots;
+    const coarse = analyze(flagship, { pivotOptions: { grid: 64 } }).pivots;
+    const fine = analyze(flagship, { pivotOptions: { grid: 4096 } }).pivots;
     expect(coarse.map((p) => [p.parameter, p.below, p.above])).toEqual(
       fine.map((p) => [p.parameter, p.below, p.above]),
     );

@@ -27,9 +27,17 @@ export interface LeverageGame {
   readonly carrot: number;
   /** h_S − k_s: the sender's net benefit of supporting a target that concedes everything. */
   readonly supportNet: number;
-  /** q_R: the target's belief that the promise is kept. */
+  /**
+   * `equilibrium`: the sender's follow-through is a move and the target's beliefs are consistent
+   * with it (analysis/followThroughEquilibria); `fixed`: the sender follows its rule and the
+   * target believes q_R and q_X.
+   */
+  readonly beliefs: "equilibrium" | "fixed";
+  /** π_R: prior that the sender is resolute (follows its rule always); equilibrium beliefs. */
+  readonly resolutePrior: number;
+  /** q_R: the target's belief that the promise is kept (fixed beliefs). */
   readonly promiseBelief: number;
-  /** q_X: the target's belief that the threat is carried out. */
+  /** q_X: the target's belief that the threat is carried out (fixed beliefs). */
   readonly threatBelief: number;
   /** ρ: the sender's reputation cost of departing from its announced rule. */
   readonly reputation: number;

@@ -198,6 +198,11 @@ export interface Scenario {
   readonly threats: readonly ThreatSpec[];
   readonly credibility: {
     readonly reputation: Quantity;
+    /** `equilibrium`: beliefs consistent with the sender's incentives (MODEL.md §2b); `fixed`: q_R and q_X given. */
+    readonly beliefs: "equilibrium" | "fixed";
+    /** π_R (equilibrium beliefs; 0 when not given). */
+    readonly resolute: Quantity;
+    /** q_R and q_X (fixed beliefs; 1 when not given). */
     readonly promiseBelief: Quantity;
     readonly threatBelief: Quantity;
   };

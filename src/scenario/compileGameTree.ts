@@ -40,11 +40,14 @@ const KE_ACTIONS = ["support", "withhold", "support+escalate", "withhold+escalat
  *    met, but not the type or the hidden choices: support or withhold, and under an escalation
  *    policy also escalate or not.
  *
- * Payoffs are MODEL.md §2's U_T and U_S, and the sender loses the reputation cost ρ whenever its
- * follow-through departs from the announced rule (U: support; W: withhold; K: support iff clean;
+ * Payoffs are MODEL.md §2's U_T and U_S, and the sender loses the reputation cost ρ for each part
+ * of its follow-through (support, escalation) that departs from the announced rule (U: support; W: withhold; K: support iff clean;
  * KE: support iff clean, escalate iff violation). Probabilities are the exact binary values of the
  * parameters (the remainder type's prior is computed exactly). The target's beliefs q_R and q_X
  * are not part of the tree: in a game tree the target anticipates the sender's actual strategy.
+ * With equilibrium beliefs (MODEL.md §2b) and π_R > 0, Nature first draws the sender's type under
+ * a conditional policy: a resolute sender follows the rule without a move, a normal one chooses;
+ * the target's information sets span both (analysis/followThroughEquilibria solves this game).
  *
  * @throws {LinkageError} E_INPUT for an unknown policy id
  */
@@ -106,11 +109,37 @@ function exactTypePriors(scenario: Scenario, game: LeverageGame): Rational[] {
 }
 
 function policyTree(scenario: Scenario, game: LeverageGame, policy: LeveragePolicy): TreeSpec {
+  const conditional = policy.kind === "conditional" || policy.kind === "conditional-escalation";
+  if (game.beliefs === "equilibrium" && conditional && game.resolutePrior > 0) {
+    // MODEL.md §2b: the sender is resolute (follows its rule, no move) or normal; the target
+    // does not know which, so its information sets span both
+    const resolute = fromDecimal(game.resolutePrior);
+    return {
+      label: `${policy.id}: sender type`,
+      chance: true,
+      infosetLabel: `${policy.id}: sender type`,
+      actions: ["resolute", "normal"],
+      probabilities: [resolute, subtract(ONE, resolute)],
+      children: [
+        targetTypeTree(scenario, game, policy, true),
+        targetTypeTree(scenario, game, policy, false),
+      ],
+    };
+  }
+  return targetTypeTree(scenario, game, policy, false);
+}
+
+function targetTypeTree(
+  scenario: Scenario,
+  game: LeverageGame,
+  policy: LeveragePolicy,
+  resolute: boolean,
+): TreeSpec {
   const priors = exactTypePriors(scenario, game);
   const nDemands = game.demandIds.length;
   const typeSubtree = (t: number): TreeSpec => {
     const decide = (j: number, choice: number): TreeSpec => {
-      if (j === nDemands) return afterChoice(game, policy, t, choice);
+      if (j === nDemands) return afterChoice(game, policy, t, choice, resolute);
       const history = game.demandIds
         .slice(0, j)
         .map((d, k) => `${d}=${(choice >>> k) & 1}`)
@@ -142,13 +171,14 @@ function afterChoice(
   policy: LeveragePolicy,
   type: number,
   choice: number,
+  resolute: boolean,
 ): TreeSpec {
   const conditional = policy.kind === "conditional" || policy.kind === "conditional-escalation";
   const observed = game.demandIds
     .map((d, j) => (game.observable[j] ? `${d}=${(choice >>> j) & 1}` : null))
     .filter((x) => x !== null)
     .join(",");
-  if (!conditional) return followThrough(game, policy, type, choice, "none", observed);
+  if (!conditional) return followThrough(game, policy, type, choice, "none", observed, resolute);
   let pClean: Rational = ONE;
   for (let j = 0; j < game.demandIds.length; j++) {
     if (!policy.conditions[j]) continue;
@@ -157,9 +187,9 @@ function afterChoice(
     pClean = multiply(pClean, subtract(ONE, fromDecimal(rate)));
   }
   if (compare(pClean, ONE) === 0)
-    return followThrough(game, policy, type, choice, "clean", observed);
+    return followThrough(game, policy, type, choice, "clean", observed, resolute);
   if (compare(pClean, ZERO) === 0)
-    return followThrough(game, policy, type, choice, "violation", observed);
+    return followThrough(game, policy, type, choice, "violation", observed, resolute);
   return {
     label: "",
     chance: true,
@@ -167,8 +197,8 @@ function afterChoice(
     actions: ["clean", "violation"],
     probabilities: [pClean, subtract(ONE, pClean)],
     children: [
-      followThrough(game, policy, type, choice, "clean", observed),
-      followThrough(game, policy, type, choice, "violation", observed),
+      followThrough(game, policy, type, choice, "clean", observed, resolute),
+      followThrough(game, policy, type, choice, "violation", observed, resolute),
     ],
   };
 }
@@ -180,26 +210,44 @@ function followThrough(
   choice: number,
   signal: "none" | "clean" | "violation",
   observed: string,
+  resolute: boolean,
 ): TreeSpec {
   const escalating = policy.kind === "conditional-escalation";
   const actions = escalating ? KE_ACTIONS : K_ACTIONS;
   const rule = ruleAction(policy, signal);
+  const payoffsOf = (action: string) =>
+    leafPayoffs(
+      game,
+      policy,
+      type,
+      choice,
+      action.startsWith("support") ? 1 : 0,
+      action.endsWith("+escalate") ? 1 : 0,
+      departures(action, rule),
+    );
+  // a resolute sender has no move: it follows the rule
+  if (resolute) return { outcome: { payoffs: payoffsOf(rule) } };
   return {
     label: "",
     player: 0,
     infoset: `${policy.id}|${signal}|${observed}`,
     infosetLabel: `${policy.id}: follow-through after ${signal === "none" ? "no signal" : `a ${signal} signal`}${observed ? ` (${observed})` : ""} [rule: ${rule}]`,
     actions: [...actions],
-    children: actions.map((action) => {
-      const support = action.startsWith("support") ? 1 : 0;
-      const escalation = action.endsWith("+escalate") ? 1 : 0;
-      return {
-        outcome: {
-          payoffs: leafPayoffs(game, policy, type, choice, support, escalation, action !== rule),
-        },
-      };
-    }),
+    children: actions.map((action) => ({ outcome: { payoffs: payoffsOf(action) } })),
   };
+}
+
+/**
+ * How many of the rule's commitments an action breaks: the support part (keep the promise, or
+ * withhold) and the escalation part count separately, each costing ρ (so the two decisions at a
+ * follow-through set are separable; analysis/followThroughEquilibria counts the same).
+ */
+function departures(action: string, rule: string): number {
+  const support = (a: string) => a.startsWith("support");
+  const escalate = (a: string) => a.endsWith("+escalate");
+  return (
+    (support(action) !== support(rule) ? 1 : 0) + (escalate(action) !== escalate(rule) ? 1 : 0)
+  );
 }
 
 /** The action the announced rule prescribes after a signal. */
@@ -224,7 +272,7 @@ function leafPayoffs(
   choice: number,
   support: number,
   escalation: number,
-  departs: boolean,
+  departures: number,
 ): [Rational, Rational] {
   const n = game.demandIds.length;
   let sender = ZERO;
@@ -248,7 +296,7 @@ function leafPayoffs(
     );
     target = subtract(target, fromDecimal(e.costToTarget));
   }
-  if (departs) sender = subtract(sender, fromDecimal(game.reputation));
+  for (let k = 0; k < departures; k++) sender = subtract(sender, fromDecimal(game.reputation));
   return [sender, target];
 }
 

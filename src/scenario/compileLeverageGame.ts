@@ -82,6 +82,8 @@ export function compileLeverageGame(scenario: Scenario, values: ArrayLike<number
     detection,
     carrot,
     supportNet,
+    beliefs: scenario.credibility.beliefs,
+    resolutePrior: v(scenario.credibility.resolute),
     promiseBelief: v(scenario.credibility.promiseBelief),
     threatBelief: v(scenario.credibility.threatBelief),
     reputation: v(scenario.credibility.reputation),

@@ -178,10 +178,19 @@ export const Threat = z.strictObject({
 export const Credibility = z.strictObject({
   /** ρ: the sender's reputation cost of departing from its announced rule. */
   reputation: ValueRef.default(0),
-  /** q_R: the target's belief that the promise is kept. */
-  promiseBelief: ValueRef.default(1),
-  /** q_X: the target's belief that the threat is carried out. */
-  threatBelief: ValueRef.default(1),
+  /**
+   * How the target's beliefs in the sender's follow-through are formed: `equilibrium` (the default)
+   * makes them consistent with the sender's incentives (MODEL.md §2b); `fixed` takes q_R and q_X as given.
+   */
+  beliefs: z
+    .enum(["equilibrium", "fixed"], { error: "expected beliefs: equilibrium or fixed" })
+    .default("equilibrium"),
+  /** π_R: prior probability that the sender is resolute (always follows its rule); equilibrium beliefs only. */
+  resolute: ValueRef.optional(),
+  /** q_R: the target's belief that the promise is kept (fixed beliefs only). */
+  promiseBelief: ValueRef.optional(),
+  /** q_X: the target's belief that the threat is carried out (fixed beliefs only). */
+  threatBelief: ValueRef.optional(),
 });
 
 export const PolicyKind = z.enum(
@@ -330,7 +339,7 @@ export const ScenarioDocument = z.strictObject({
   inducements: z.array(Inducement).min(1, "expected at least one inducement"),
   demands: z.array(Demand).min(1, "expected at least one demand"),
   threats: z.array(Threat).default([]),
-  credibility: Credibility.default({ reputation: 0, promiseBelief: 1, threatBelief: 1 }),
+  credibility: Credibility.default({ reputation: 0, beliefs: "equilibrium" }),
   policies: z.array(Policy).min(1, "expected at least one policy"),
   dynamics: Dynamics.optional(),
 });

@@ -20,17 +20,32 @@ export function buildCredibility(
   doc: ScenarioDocument,
   build: ScenarioBuild,
 ): Scenario["credibility"] {
+  const c = doc.credibility;
+  const fixed = c.beliefs === "fixed";
+  if (!fixed) {
+    for (const key of ["promiseBelief", "threatBelief"] as const) {
+      if (c[key] !== undefined) {
+        build.report(
+          ["credibility", key],
+          `${key} is used only with fixed beliefs: add \`beliefs: fixed\` to the credibility section, or remove ${key} (by default the target's beliefs follow from the sender's incentives, with \`resolute\` the prior that the sender always follows through)`,
+        );
+      }
+    }
+  } else if (c.resolute !== undefined) {
+    build.report(
+      ["credibility", "resolute"],
+      "resolute is used only with equilibrium beliefs: remove it, or remove `beliefs: fixed`",
+    );
+  }
+  const probability = (value: number | string | undefined, key: string, otherwise: number) =>
+    value === undefined
+      ? { kind: "constant" as const, value: otherwise }
+      : build.quantity(value, ["credibility", key], true);
   return {
-    reputation: build.quantity(doc.credibility.reputation, ["credibility", "reputation"]),
-    promiseBelief: build.quantity(
-      doc.credibility.promiseBelief,
-      ["credibility", "promiseBelief"],
-      true,
-    ),
-    threatBelief: build.quantity(
-      doc.credibility.threatBelief,
-      ["credibility", "threatBelief"],
-      true,
-    ),
+    reputation: build.quantity(c.reputation, ["credibility", "reputation"]),
+    beliefs: c.beliefs,
+    resolute: probability(c.resolute, "resolute", 0),
+    promiseBelief: probability(c.promiseBelief, "promiseBelief", 1),
+    threatBelief: probability(c.threatBelief, "threatBelief", 1),
   };
 }
