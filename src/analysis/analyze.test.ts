@@ -137,7 +137,7 @@ describe("analyze: the flagship at its own defaults", () => {
   it("reports every parameter and keeps the JSON contract's keys", () => {
     expect(Object.keys(r.parameters)).toEqual(
       expect.arrayContaining(
-        "mu0 cE cA_C cA_P G0 sigma_sub D alpha beta vE vA hS ks ell kx bx_C bx_P hX rho qR qX".split(
+        "mu0 cE cA_C cA_P G0 sigma_sub D alpha beta vE vA hS ks ell kx bx_C bx_P hX rho piR".split(
           " ",
         ),
       ),
@@ -169,7 +169,7 @@ describe("analyze: the flagship at its own defaults", () => {
   });
   it("a posterior is null when its signal cannot occur", () => {
     // with no carrot and no stick, nobody concedes and a violation is certain
-    const none = analyze(scenario, { overrides: { G0: 0, D: 0.3, qX: 0.2 }, pivots: false });
+    const none = analyze(scenario, { overrides: { G0: 0, D: 0.3, piR: 0, rho: 0 }, pivots: false });
     expect(none.policies["KE"]!.responses["committed"]).toEqual({ evacuation: 0, alqaeda: 0 });
     expect(none.posteriors.afterClean).toBeNull();
     expect(none.credibility!.promiseAfterClean).toBeNull();

@@ -59,7 +59,7 @@ export function equilibriumTree(
           action,
           p,
           onPath && p > 0,
-          type ?? (parent < 0 ? action : null),
+          set.label.includes(": target type") ? action : type,
         );
       });
     } else if (set.player === 0) {

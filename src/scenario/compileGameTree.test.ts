@@ -1,18 +1,16 @@
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fixedBeliefsFlagship } from "../../test/support/fixedBeliefsFlagship.js";
 import { analyze } from "../analysis/analyze.js";
 import { behaviourLayout } from "../games/behaviourLayout.js";
 import { CHANCE, PERSONAL, TERMINAL } from "../games/extensiveGame.js";
 import { behaviourBestResponse } from "../solvers/bestResponse.js";
 import { behaviourRegret } from "../solvers/regret.js";
 import { announcedRuleBehaviour, compileGameTree } from "./compileGameTree.js";
-import { loadScenario } from "./loadScenario.js";
 import { parameterValues } from "./parameterValues.js";
 
-const scenario = loadScenario(
-  fileURLToPath(new URL("../../scenarios/kabul-2021.yaml", import.meta.url)),
-);
+/** The rule with fixed beliefs (no sender-type draw); the equilibrium tree is checked in analysis/followThroughEquilibria.test.ts. */
+const scenario = fixedBeliefsFlagship();
 const ranged = scenario.parameters.filter(
   (p) => p.range && p.id !== "qR" && p.id !== "qX" && p.id !== "rho",
 );

@@ -121,25 +121,25 @@ function policyTree(scenario: Scenario, game: LeverageGame, policy: LeveragePoli
       actions: ["resolute", "normal"],
       probabilities: [resolute, subtract(ONE, resolute)],
       children: [
-        targetTypeTree(scenario, game, policy, true),
-        targetTypeTree(scenario, game, policy, false),
+        targetTypeTree(scenario, game, policy, "resolute"),
+        targetTypeTree(scenario, game, policy, "normal"),
       ],
     };
   }
-  return targetTypeTree(scenario, game, policy, false);
+  return targetTypeTree(scenario, game, policy, null);
 }
 
 function targetTypeTree(
   scenario: Scenario,
   game: LeverageGame,
   policy: LeveragePolicy,
-  resolute: boolean,
+  senderType: "resolute" | "normal" | null,
 ): TreeSpec {
   const priors = exactTypePriors(scenario, game);
   const nDemands = game.demandIds.length;
   const typeSubtree = (t: number): TreeSpec => {
     const decide = (j: number, choice: number): TreeSpec => {
-      if (j === nDemands) return afterChoice(game, policy, t, choice, resolute);
+      if (j === nDemands) return afterChoice(game, policy, t, choice, senderType);
       const history = game.demandIds
         .slice(0, j)
         .map((d, k) => `${d}=${(choice >>> k) & 1}`)
@@ -156,9 +156,9 @@ function targetTypeTree(
     return decide(0, 0);
   };
   return {
-    label: `${policy.id}: type`,
+    label: `${policy.id}: type${senderType ? ` (${senderType} sender)` : ""}`,
     chance: true,
-    infosetLabel: `${policy.id}: target type`,
+    infosetLabel: `${policy.id}: target type${senderType ? ` (${senderType} sender)` : ""}`,
     actions: [...game.typeIds],
     probabilities: priors,
     children: game.typeIds.map((_, t) => typeSubtree(t)),
@@ -171,8 +171,9 @@ function afterChoice(
   policy: LeveragePolicy,
   type: number,
   choice: number,
-  resolute: boolean,
+  senderType: "resolute" | "normal" | null,
 ): TreeSpec {
+  const resolute = senderType === "resolute";
   const conditional = policy.kind === "conditional" || policy.kind === "conditional-escalation";
   const observed = game.demandIds
     .map((d, j) => (game.observable[j] ? `${d}=${(choice >>> j) & 1}` : null))
@@ -193,7 +194,7 @@ function afterChoice(
   return {
     label: "",
     chance: true,
-    infosetLabel: `${policy.id}: signal for ${game.typeIds[type]} after ${game.demandIds.map((d, j) => `${d}=${(choice >>> j) & 1}`).join(",")}`,
+    infosetLabel: `${policy.id}: signal for ${game.typeIds[type]} after ${game.demandIds.map((d, j) => `${d}=${(choice >>> j) & 1}`).join(",")}${senderType ? ` (${senderType} sender)` : ""}`,
     actions: ["clean", "violation"],
     probabilities: [pClean, subtract(ONE, pClean)],
     children: [

@@ -26,7 +26,7 @@ describe("parseScenario reports every problem at once", () => {
       parseScenario(
         variant(
           ["  - id: W\n", "  - id: U\n"],
-          ["  promiseBelief: qR\n", "  promiseBelief: 1.5\n"],
+          ["  resolute: piR\n", "  resolute: 1.5\n"],
           ["    costToTarget: cE\n", "    costToTarget: cEE\n"],
         ),
         "three.yaml",
@@ -36,7 +36,7 @@ describe("parseScenario reports every problem at once", () => {
     expect(error.code).toBe("E_SCENARIO");
     expect(error.issues.map((i) => i.path)).toEqual([
       "demands[0].costToTarget",
-      "credibility.promiseBelief",
+      "credibility.resolute",
       "policies[1].id",
     ]);
     const lines = error.message.split("\n");
@@ -44,20 +44,18 @@ describe("parseScenario reports every problem at once", () => {
     expect(lines[0]).toMatch(
       /^three\.yaml:\d+:19: demands\[0\]\.costToTarget: undefined parameter "cEE"/,
     );
-    expect(lines[1]).toMatch(
-      /^three\.yaml:\d+:18: credibility\.promiseBelief: expected a probability/,
-    );
+    expect(lines[1]).toMatch(/^three\.yaml:\d+:13: credibility\.resolute: expected a probability/);
     expect(lines[2]).toMatch(/^three\.yaml:\d+:9: policies\[1\]\.id: expected a unique policy id/);
     expect(error.location).toEqual(error.issues[0]!.location);
   });
 
   it("one problem: one issue, the message unchanged", () => {
     const error = errorOf(() =>
-      parseScenario(variant(["  promiseBelief: qR\n", "  promiseBelief: 1.5\n"]), "one.yaml"),
+      parseScenario(variant(["  resolute: piR\n", "  resolute: 1.5\n"]), "one.yaml"),
     ) as LinkageError;
     expect(error.issues).toHaveLength(1);
     expect(error.message).not.toContain("\n");
-    expect(error.message).toMatch(/^one\.yaml:\d+:18: credibility\.promiseBelief: /);
+    expect(error.message).toMatch(/^one\.yaml:\d+:13: credibility\.resolute: /);
   });
 
   it("every schema problem, not the first", () => {

@@ -70,8 +70,16 @@ describe(`mean field against ${RUNS} Monte Carlo runs, at the defaults and ${DRA
             continue;
           }
           const se = summary.sd / Math.sqrt(RUNS);
+          // the sender's utility counts the human cost (w·deaths/weeks): the 2% allowed on the
+          // counted outputs carries over to it (for leverage, on both policies)
+          let carried = 0;
+          if (name === "senderUtility" || name === "leverageValue") {
+            for (const [other, s] of Object.entries(policy.outcomes))
+              if (other.endsWith("Cost")) carried += 0.02 * Math.abs(s.mean);
+            if (name === "leverageValue") carried *= 2;
+          }
           const allowed = Math.max(
-            ABSOLUTE.has(name) ? 0.02 : 0.02 * Math.abs(summary.mean),
+            ABSOLUTE.has(name) ? 0.02 + carried : 0.02 * Math.abs(summary.mean),
             4 * se,
             1e-9,
           );
