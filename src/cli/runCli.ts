@@ -32,7 +32,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .description(
       "One-shot analysis of a scenario: best responses, best policy, credibility, thresholds, pivots",
     )
-    .argument("<file>", "scenario file (YAML)")
+    .argument(
+      "<file>",
+      "scenario file (YAML), or a scenario id: kabul-2021 reads scenarios/kabul-2021.yaml",
+    )
     .addOption(
       new Option("--set <id=value>", "set a parameter (repeatable)")
         .argParser((value: string, previous: string[]) => [...previous, value])
@@ -51,7 +54,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .description(
       "The main job: one-shot analysis, weekly simulation and sensitivity, written as a report",
     )
-    .argument("<file>", "scenario file (YAML) with a dynamics section")
+    .argument(
+      "<file>",
+      "scenario file (YAML) with a dynamics section, or a scenario id: kabul-2021 reads scenarios/kabul-2021.yaml",
+    )
     .option("--out <dir>", "output folder (default: out/<scenario id>)")
     .option("--runs <n>", "Monte Carlo runs per policy (default 2000)")
     .option("--seed <s>", "random seed (default 1)")
@@ -73,7 +79,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
   program
     .command("simulate")
     .description("Monte Carlo simulation of the scenario's weekly dynamics under each policy")
-    .argument("<file>", "scenario file (YAML) with a dynamics section")
+    .argument(
+      "<file>",
+      "scenario file (YAML) with a dynamics section, or a scenario id: kabul-2021 reads scenarios/kabul-2021.yaml",
+    )
     .option("--policies <ids>", "comma-separated policy ids (default: all)")
     .option("--runs <n>", "runs per policy (default 1000)")
     .option("--weeks <n>", "horizon in weeks (default: the scenario's)")
@@ -138,7 +147,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
   program
     .command("export")
     .description("Write a scenario's one-shot game in Gambit's .efg or .nfg format")
-    .argument("<scenario>", "scenario file (YAML)")
+    .argument(
+      "<scenario>",
+      "scenario file (YAML), or a scenario id: kabul-2021 reads scenarios/kabul-2021.yaml",
+    )
     .addOption(
       new Option("--format <format>", "file format").choices(["efg", "nfg"]).makeOptionMandatory(),
     )
