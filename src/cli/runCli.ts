@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import { SOLVE_METHODS } from "../gambitSolve/solveMethods.js";
 import type { AnalyzeCommandOptions } from "./analyzeCommand.js";
 import { type CliIo, processIo } from "./cliIo.js";
+import { COMMAND_EXAMPLES, type ExampleCommand } from "./commandExamples.js";
 import { EXIT_OK, exitCodeFor } from "./exitCode.js";
 import type { ExportCommandOptions } from "./exportCommand.js";
 import type { RunCommandOptions } from "./runCommand.js";
@@ -25,10 +26,12 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError("(run linkage --help for usage)")
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .addHelpText("after", examplesHelp("linkage"));
 
   program
     .command("analyze")
+    .addHelpText("after", examplesHelp("analyze"))
     .description(
       "One-shot analysis of a scenario: best responses, best policy, credibility, thresholds, pivots",
     )
@@ -51,6 +54,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
 
   program
     .command("run")
+    .addHelpText("after", examplesHelp("run"))
     .description(
       "The main job: one-shot analysis, weekly simulation and sensitivity, written as a report",
     )
@@ -78,6 +82,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
 
   program
     .command("simulate")
+    .addHelpText("after", examplesHelp("simulate"))
     .description("Monte Carlo simulation of the scenario's weekly dynamics under each policy")
     .argument(
       "<file>",
@@ -112,6 +117,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
 
   program
     .command("solve")
+    .addHelpText("after", examplesHelp("solve"))
     .description("Solve a game in Gambit's .nfg or .efg format")
     .argument("<game>", "game file (.nfg or .efg)")
     .addOption(
@@ -146,6 +152,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
 
   program
     .command("export")
+    .addHelpText("after", examplesHelp("export"))
     .description("Write a scenario's one-shot game in Gambit's .efg or .nfg format")
     .argument(
       "<scenario>",
@@ -171,6 +178,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
 
   program
     .command("schema")
+    .addHelpText("after", examplesHelp("schema"))
     .description("Print the JSON Schema of the scenario language (for editors)")
     .exitOverride()
     .action(async () => {
@@ -189,4 +197,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
       io.stderr(`${error.stack}\n`);
     return code;
   }
+}
+
+/** The "Examples:" section that ends a command's --help: what each does, then the command line. */
+function examplesHelp(command: ExampleCommand): string {
+  const lines = COMMAND_EXAMPLES[command].flatMap((e) => [`  # ${e.does}`, `  ${e.line}`]);
+  return `\nExamples:\n${lines.join("\n")}\n`;
 }
