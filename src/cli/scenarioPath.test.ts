@@ -112,6 +112,23 @@ describe("a scenario path that does not exist: did you mean", () => {
     );
   });
 
+  it("as a real process: exit code 2, one line, no stack trace", async () => {
+    const error = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "run", "kabul-2012"],
+      { cwd: ROOT },
+    ).then(
+      () => null,
+      (e: { code: number; stderr: string; stdout: string }) => e,
+    );
+    expect(error).not.toBeNull();
+    expectRefused(
+      { code: error!.code, stdout: error!.stdout, stderr: error!.stderr },
+      `kabul-2012: cannot read the scenario: no such file, nor scenarios/kabul-2012.yaml; did you mean "${FLAGSHIP}"?`,
+    );
+    expect(error!.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
   it("nothing close: only where it looked", async () => {
     expectRefused(
       await runCliCapture("run", "zzzz"),
