@@ -7,6 +7,7 @@ import { parseAssignments } from "../scenario/parameterValues.js";
 import { checkOutputFolder } from "./checkOutputPath.js";
 import { nonEmptyFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
+import { scenarioPath } from "./scenarioPath.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 
 export interface AnalyzeCommandOptions {
@@ -19,14 +20,14 @@ export interface AnalyzeCommandOptions {
 /** `linkage analyze FILE [--set id=value]... [--json] [--out DIR] [--no-pivots]`. */
 export function analyzeCommand(file: string, options: AnalyzeCommandOptions, io: CliIo): void {
   if (nonEmptyFlag("--out", options.out) !== undefined) checkOutputFolder("--out", options.out!);
-  const scenario = loadScenario(file);
+  const scenario = loadScenario(scenarioPath(file, io));
   const overrides = parseAssignments(options.set);
   const result = analyze(scenario, { overrides, pivots: options.pivots });
   for (const warning of result.warnings) io.stderr(`linkage: note: ${warning}\n`);
   if (options.out !== undefined) {
     const command = [
       "node bin/linkage.js analyze",
-      file,
+      scenario.source,
       ...options.set.map((s) => `--set ${s}`),
       `--out ${options.out}`,
     ].join(" ");

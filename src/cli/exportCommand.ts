@@ -8,6 +8,7 @@ import { parameterValues, parseAssignments } from "../scenario/parameterValues.j
 import { checkOutputFile } from "./checkOutputPath.js";
 import { nonEmptyFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
+import { scenarioPath } from "./scenarioPath.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 
 /** Largest strategic form `export --format nfg` writes. */
@@ -24,7 +25,7 @@ export interface ExportCommandOptions {
 export function exportCommand(file: string, options: ExportCommandOptions, io: CliIo): void {
   if (nonEmptyFlag("--out", options.out) !== undefined) checkOutputFile("--out", options.out!);
   nonEmptyFlag("--policy", options.policy);
-  const scenario = loadScenario(file);
+  const scenario = loadScenario(scenarioPath(file, io));
   const { values, warnings } = parameterValues(scenario, parseAssignments(options.set));
   for (const warning of warnings) io.stderr(`linkage: note: ${warning}\n`);
   const tree = compileGameTree(

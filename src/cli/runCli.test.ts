@@ -86,9 +86,43 @@ describe("linkage analyze: bad input", () => {
       await runCliCapture("analyze", file),
       `${file}:${line}:20:`,
       "demands[1].valueToSender",
-      'undefined parameter "vAA"',
-      /declared parameters: mu0/,
+      'undefined parameter "vAA"; did you mean "vA"?',
     );
+  });
+
+  it("an undefined parameter with nothing close lists the declared ones", async () => {
+    const { file, line } = mutated(
+      "undefined-parameter-far",
+      "    valueToSender: vA\n",
+      "    valueToSender: zzzz\n",
+    );
+    expectInputError(
+      await runCliCapture("analyze", file),
+      `${file}:${line}:20:`,
+      /undefined parameter "zzzz"; declared parameters: mu0/,
+    );
+  });
+
+  it.each([
+    ["a section", "parameters:\n", "paramters:\n", "(document root)", "paramters", "parameters"],
+    ["the dynamics", "dynamics:\n", "dynamcs:\n", "(document root)", "dynamcs", "dynamics"],
+    [
+      "a key inside a section",
+      "    discount:",
+      "    dicsount:",
+      "dynamics.target",
+      "dicsount",
+      "discount",
+    ],
+    ["a prior's key", "mode: 0.7", "mdoe: 0.7", "parameters.mu0.prior", "mdoe", "mode"],
+  ])("a misspelled key in %s: did you mean", async (_, find, replace, path, key, meant) => {
+    const { file, line } = mutated(`misspelled-${key}`, find, replace);
+    const r = await runCliCapture("analyze", file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr).toContain(`${file}:${line}:`);
+    expect(r.stderr).toContain(`${path}: unknown key "${key}"; did you mean "${meant}"?`);
   });
 
   it("a probability outside [0, 1] given through a parameter", async () => {
@@ -140,6 +174,21 @@ describe("linkage analyze: bad input", () => {
       'unknown parameter "nope"',
       /expected one of: mu0/,
     );
+  });
+
+  it("a misspelled --set id: did you mean", async () => {
+    expectInputError(
+      await runCliCapture("analyze", FLAGSHIP, "--set", "sigma_su=0"),
+      '--set sigma_su=0: unknown parameter "sigma_su"',
+      /did you mean "sigma_sub"\?$/m,
+    );
+    for (const command of [
+      ["simulate", "--fixed", "--runs", "10"],
+      ["export", "--format", "efg"],
+    ]) {
+      const r = await runCliCapture(command[0]!, FLAGSHIP, ...command.slice(1), "--set", "rho0=0");
+      expectInputError(r, 'unknown parameter "rho0"', /; did you mean "rho"\?$/m);
+    }
   });
 
   it("a malformed --set and a --set probability outside [0, 1]", async () => {

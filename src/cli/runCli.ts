@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import { SOLVE_METHODS } from "../gambitSolve/solveMethods.js";
 import type { AnalyzeCommandOptions } from "./analyzeCommand.js";
 import { type CliIo, processIo } from "./cliIo.js";
+import { COMMAND_EXAMPLES, type ExampleCommand } from "./commandExamples.js";
 import { EXIT_OK, exitCodeFor } from "./exitCode.js";
 import type { ExportCommandOptions } from "./exportCommand.js";
 import type { RunCommandOptions } from "./runCommand.js";
@@ -25,14 +26,19 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError("(run linkage --help for usage)")
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .addHelpText("after", examplesHelp("linkage"));
 
   program
     .command("analyze")
+    .addHelpText("after", examplesHelp("analyze"))
     .description(
       "One-shot analysis of a scenario: best responses, best policy, credibility, thresholds, pivots",
     )
-    .argument("<file>", "scenario file (YAML)")
+    .argument(
+      "<file>",
+      "scenario file (YAML), or a scenario id: kabul-2021 reads scenarios/kabul-2021.yaml",
+    )
     .addOption(
       new Option("--set <id=value>", "set a parameter (repeatable)")
         .argParser((value: string, previous: string[]) => [...previous, value])
@@ -48,10 +54,14 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
 
   program
     .command("run")
+    .addHelpText("after", examplesHelp("run"))
     .description(
       "The main job: one-shot analysis, weekly simulation and sensitivity, written as a report",
     )
-    .argument("<file>", "scenario file (YAML) with a dynamics section")
+    .argument(
+      "<file>",
+      "scenario file (YAML) with a dynamics section, or a scenario id: kabul-2021 reads scenarios/kabul-2021.yaml",
+    )
     .option("--out <dir>", "output folder (default: out/<scenario id>)")
     .option("--runs <n>", "Monte Carlo runs per policy (default 2000)")
     .option("--seed <s>", "random seed (default 1)")
@@ -72,8 +82,12 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
 
   program
     .command("simulate")
+    .addHelpText("after", examplesHelp("simulate"))
     .description("Monte Carlo simulation of the scenario's weekly dynamics under each policy")
-    .argument("<file>", "scenario file (YAML) with a dynamics section")
+    .argument(
+      "<file>",
+      "scenario file (YAML) with a dynamics section, or a scenario id: kabul-2021 reads scenarios/kabul-2021.yaml",
+    )
     .option("--policies <ids>", "comma-separated policy ids (default: all)")
     .option("--runs <n>", "runs per policy (default 1000)")
     .option("--weeks <n>", "horizon in weeks (default: the scenario's)")
@@ -103,6 +117,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
 
   program
     .command("solve")
+    .addHelpText("after", examplesHelp("solve"))
     .description("Solve a game in Gambit's .nfg or .efg format")
     .argument("<game>", "game file (.nfg or .efg)")
     .addOption(
@@ -137,8 +152,12 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
 
   program
     .command("export")
+    .addHelpText("after", examplesHelp("export"))
     .description("Write a scenario's one-shot game in Gambit's .efg or .nfg format")
-    .argument("<scenario>", "scenario file (YAML)")
+    .argument(
+      "<scenario>",
+      "scenario file (YAML), or a scenario id: kabul-2021 reads scenarios/kabul-2021.yaml",
+    )
     .addOption(
       new Option("--format <format>", "file format").choices(["efg", "nfg"]).makeOptionMandatory(),
     )
@@ -159,6 +178,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
 
   program
     .command("schema")
+    .addHelpText("after", examplesHelp("schema"))
     .description("Print the JSON Schema of the scenario language (for editors)")
     .exitOverride()
     .action(async () => {
@@ -177,4 +197,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
       io.stderr(`${error.stack}\n`);
     return code;
   }
+}
+
+/** The "Examples:" section that ends a command's --help: what each does, then the command line. */
+function examplesHelp(command: ExampleCommand): string {
+  const lines = COMMAND_EXAMPLES[command].flatMap((e) => [`  # ${e.does}`, `  ${e.line}`]);
+  return `\nExamples:\n${lines.join("\n")}\n`;
 }

@@ -10,6 +10,7 @@ import { checkOutputFolder } from "./checkOutputPath.js";
 import { checkSimulationMemory } from "./checkSimulationMemory.js";
 import { nonEmptyFlag, wholeNumberFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
+import { scenarioPath } from "./scenarioPath.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 
 export interface RunCommandOptions {
@@ -38,7 +39,7 @@ export async function runCommand(
   const maxMemory = wholeNumberFlag("--max-memory", options.maxMemory);
   const chosenOut = nonEmptyFlag("--out", options.out);
   if (chosenOut !== undefined) checkOutputFolder("--out", chosenOut);
-  const scenario = loadScenario(file);
+  const scenario = loadScenario(scenarioPath(file, io));
   const overrides = parseAssignments(options.set);
   const out = chosenOut ?? join("out", scenario.id);
   if (chosenOut === undefined) checkOutputFolder("--out", out);
@@ -50,7 +51,7 @@ export async function runCommand(
   );
   const command = [
     "node bin/linkage.js run",
-    file,
+    scenario.source,
     `--runs ${runs}`,
     `--seed ${seed}`,
     ...options.set.map((s) => `--set ${s}`),

@@ -11,6 +11,7 @@ import { checkOutputFolder } from "./checkOutputPath.js";
 import { checkSimulationMemory } from "./checkSimulationMemory.js";
 import { idListFlag, nonEmptyFlag, wholeNumberFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
+import { scenarioPath } from "./scenarioPath.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 
 export interface SimulateCommandOptions {
@@ -59,7 +60,7 @@ export async function simulateCommand(
   const maxMemory = wholeNumberFlag("--max-memory", options.maxMemory);
   const csv = nonEmptyFlag("--csv", options.csv);
   if (csv !== undefined) checkOutputFolder("--csv", csv);
-  const scenario = loadScenario(file);
+  const scenario = loadScenario(scenarioPath(file, io));
   const overrides = parseAssignments(options.set);
   if (!options.meanField) {
     checkSimulationMemory(

@@ -1,4 +1,5 @@
 import type * as z from "zod";
+import { closestNames, quoteAlternatives } from "../expression/closestNames.js";
 import type { DocumentPath } from "./yamlLocator.js";
 
 /** A zod issue turned into words: what was found, what was expected, and which key if any. */
@@ -53,10 +54,11 @@ export function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): Issue
       const key = issue.keys[0] ?? "";
       const allowed = allowedKeys(schema, path);
       const more = issue.keys.length > 1 ? ` (and ${issue.keys.length - 1} more unknown)` : "";
+      const close = closestNames(key, allowed);
       return {
         path,
         key,
-        message: `unknown key "${key}"${more}; expected one of: ${allowed.join(", ")}`,
+        message: `unknown key "${key}"${more}; ${close.length > 0 ? `did you mean ${quoteAlternatives(close)}?` : `expected one of: ${allowed.join(", ")}`}`,
       };
     }
     case "invalid_value":

@@ -1,4 +1,5 @@
 import { LinkageError } from "../errors/LinkageError.js";
+import { closestNames, quoteAlternatives } from "../expression/closestNames.js";
 import type { Scenario } from "./Scenario.js";
 import { typePriorProblem } from "./typePriorProblem.js";
 
@@ -25,9 +26,11 @@ export function parameterValues(
   for (const [id, value] of Object.entries(overrides)) {
     const index = scenario.parameters.findIndex((p) => p.id === id);
     if (index < 0) {
+      const ids = scenario.parameters.map((p) => p.id);
+      const close = closestNames(id, ids);
       throw new LinkageError(
         "E_INPUT",
-        `--set ${id}=${value}: unknown parameter "${id}" in ${scenario.source}; expected one of: ${scenario.parameters.map((p) => p.id).join(", ")}`,
+        `--set ${id}=${value}: unknown parameter "${id}" in ${scenario.source}; ${close.length > 0 ? `did you mean ${quoteAlternatives(close)}?` : `expected one of: ${ids.join(", ")}`}`,
       );
     }
     const spec = scenario.parameters[index]!;

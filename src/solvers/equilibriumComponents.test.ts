@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bimatrix } from "../../test/support/bimatrix.js";
+import { GAMBIT_GAMES_ABSENT } from "../../test/support/gambitReferenceFiles.js";
+import { skipReason } from "../../test/support/skipReason.js";
 import { readNfg } from "../games/gambit/readNfg.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { strategicGameFromTables } from "../games/strategicGameFromTables.js";
@@ -251,33 +253,38 @@ function degenerateAt(game: StrategicGame, player: 0 | 1, s: readonly Rational[]
   return replies > s.filter((p) => p.n !== 0n).length;
 }
 
-describe.skipIf(!existsSync(SHARED))("equilibriumComponents on Gambit's reference games", () => {
-  const games = existsSync(SHARED)
-    ? nfgFiles(SHARED).flatMap((file) => {
-        const game = readNfg(readFileSync(file, "utf8"), file);
-        return game.players.length === 2 && game.exactPayoffs
-          ? [[relative(SHARED, file), game] as const]
-          : [];
-      })
-    : [];
+describe.skipIf(!existsSync(SHARED))(
+  `equilibriumComponents on Gambit's reference games${skipReason(!existsSync(SHARED), GAMBIT_GAMES_ABSENT)}`,
+  () => {
+    const games = existsSync(SHARED)
+      ? nfgFiles(SHARED).flatMap((file) => {
+          const game = readNfg(readFileSync(file, "utf8"), file);
+          return game.players.length === 2 && game.exactPayoffs
+            ? [[relative(SHARED, file), game] as const]
+            : [];
+        })
+      : [];
 
-  it("covers the two-player reference games", () => {
-    expect(games.length).toBeGreaterThanOrEqual(40);
-  });
+    it("covers the two-player reference games", () => {
+      expect(games.length).toBeGreaterThanOrEqual(40);
+    });
 
-  it.each(games)("%s: sound components; nontrivial ones only in degenerate games", (_, g) => {
-    const equilibria = vertexEnumerationExact(g).equilibria;
-    const result = equilibriumComponents(equilibria);
-    checkInvariants(equilibria, result);
-    for (const c of result.components) {
-      if (c.equilibria.length === 1) continue;
-      // a continuum of equilibria: some extreme strategy in it has more best replies than support
-      const witness =
-        c.rows.some((r) => degenerateAt(g, 0, equilibria[result.rowVertices[r]!]!.strategies[0])) ||
-        c.columns.some((col) =>
-          degenerateAt(g, 1, equilibria[result.columnVertices[col]!]!.strategies[1]),
-        );
-      expect(witness).toBe(true);
-    }
-  });
-});
+    it.each(games)("%s: sound components; nontrivial ones only in degenerate games", (_, g) => {
+      const equilibria = vertexEnumerationExact(g).equilibria;
+      const result = equilibriumComponents(equilibria);
+      checkInvariants(equilibria, result);
+      for (const c of result.components) {
+        if (c.equilibria.length === 1) continue;
+        // a continuum of equilibria: some extreme strategy in it has more best replies than support
+        const witness =
+          c.rows.some((r) =>
+            degenerateAt(g, 0, equilibria[result.rowVertices[r]!]!.strategies[0]),
+          ) ||
+          c.columns.some((col) =>
+            degenerateAt(g, 1, equilibria[result.columnVertices[col]!]!.strategies[1]),
+          );
+        expect(witness).toBe(true);
+      }
+    });
+  },
+);

@@ -10,10 +10,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+  GAMBIT_REFERENCES_ABSENT,
   type GambitAnswer,
   gambitReferenceCases,
   HAS_GAMBIT_REFERENCES,
 } from "../../test/support/gambitReferenceFiles.js";
+import { skipReason } from "../../test/support/skipReason.js";
 import { isLinkageError } from "../errors/LinkageError.js";
 import type { ExtensiveGame } from "../games/extensiveGame.js";
 import { readGambitGame } from "../games/gambit/readGambitGame.js";
@@ -73,76 +75,82 @@ const cases = gambitReferenceCases<References>([".efg"]).map(({ name, file, refe
   expected: references,
 }));
 
-describe.skipIf(!HAS_GAMBIT_REFERENCES)("reduced strategic form equals Gambit's", () => {
-  const pureCases = cases.filter((c) => c.expected.enumpure_strategic?.status === "ok");
-  const mixedCases = cases.filter((c) => c.expected.enummixed?.status === "ok");
-  const imperfectRecall = cases.filter((c) =>
-    /imperfect recall/.test(c.expected.enumpure_strategic?.message ?? ""),
-  );
+describe.skipIf(!HAS_GAMBIT_REFERENCES)(
+  `reduced strategic form equals Gambit's${skipReason(!HAS_GAMBIT_REFERENCES, GAMBIT_REFERENCES_ABSENT)}`,
+  () => {
+    const pureCases = cases.filter((c) => c.expected.enumpure_strategic?.status === "ok");
+    const mixedCases = cases.filter((c) => c.expected.enummixed?.status === "ok");
+    const imperfectRecall = cases.filter((c) =>
+      /imperfect recall/.test(c.expected.enumpure_strategic?.message ?? ""),
+    );
 
-  it("covers the reference set", () => {
-    expect(pureCases.length).toBeGreaterThanOrEqual(138);
-    expect(mixedCases.length).toBeGreaterThanOrEqual(100);
-    expect(imperfectRecall.length).toBeGreaterThanOrEqual(25);
-  });
+    it("covers the reference set", () => {
+      expect(pureCases.length).toBeGreaterThanOrEqual(138);
+      expect(mixedCases.length).toBeGreaterThanOrEqual(100);
+      expect(imperfectRecall.length).toBeGreaterThanOrEqual(25);
+    });
 
-  it.each(pureCases.map((c) => [c.name, c] as const))(
-    "enumpure -S %s: same strategy counts and pure equilibria",
-    (_, { file, expected }) => {
-      const game = readExtensive(file);
-      expect(perfectRecall(game).ok).toBe(true);
-      const rsf = reducedStrategicForm(game);
-      const counts = rsf.game.strategies.map((s) => s.length);
-      const theirs = expected.enumpure_strategic!.equilibria!;
-      expectBlocks(theirs, counts);
-      if (expected.enummixed?.status === "ok") expectBlocks(expected.enummixed.equilibria!, counts);
-      const ours = pureEquilibria(rsf.game).map((profile) =>
-        counts
-          .flatMap((count, p) =>
-            Array.from({ length: count }, (_, s) => (s === profile[p] ? "1" : "0")),
-          )
-          .join(","),
-      );
-      expect(ours.sort()).toEqual([...new Set(theirs.map((e) => e.join(",")))].sort());
-    },
-  );
+    it.each(pureCases.map((c) => [c.name, c] as const))(
+      "enumpure -S %s: same strategy counts and pure equilibria",
+      (_, { file, expected }) => {
+        const game = readExtensive(file);
+        expect(perfectRecall(game).ok).toBe(true);
+        const rsf = reducedStrategicForm(game);
+        const counts = rsf.game.strategies.map((s) => s.length);
+        const theirs = expected.enumpure_strategic!.equilibria!;
+        expectBlocks(theirs, counts);
+        if (expected.enummixed?.status === "ok")
+          expectBlocks(expected.enummixed.equilibria!, counts);
+        const ours = pureEquilibria(rsf.game).map((profile) =>
+          counts
+            .flatMap((count, p) =>
+              Array.from({ length: count }, (_, s) => (s === profile[p] ? "1" : "0")),
+            )
+            .join(","),
+        );
+        expect(ours.sort()).toEqual([...new Set(theirs.map((e) => e.join(",")))].sort());
+      },
+    );
 
-  it.each(mixedCases.map((c) => [c.name, c] as const))(
-    "enummixed %s: vertex enumeration gives Gambit's extreme equilibria",
-    (name, { file, expected }) => {
-      const game = readExtensive(file);
-      expect(game.players.length).toBe(2);
-      expect(perfectRecall(game).ok).toBe(true);
-      const result = vertexEnumerationExact(reducedStrategicForm(game).game);
-      expect(result.complete).toBe(true);
-      const ours = result.equilibria.map((e) => e.strategies.flat().map(formatRational).join(","));
-      // Gambit's own list repeats some profiles (work3, 2_player_chance)
-      const theirs = [...new Set(expected.enummixed!.equilibria!.map((e) => e.join(",")))];
-      const fault = GAMBIT_ENUMMIXED_FAULTS[name];
-      if (fault) {
-        // still Gambit's wrong answer, and ours contains Gambit's own pure equilibria
-        expect(theirs).toEqual([]);
-        for (const e of expected.enumpure_strategic?.equilibria ?? []) {
-          expect(fault).toContain(e.join(","));
+    it.each(mixedCases.map((c) => [c.name, c] as const))(
+      "enummixed %s: vertex enumeration gives Gambit's extreme equilibria",
+      (name, { file, expected }) => {
+        const game = readExtensive(file);
+        expect(game.players.length).toBe(2);
+        expect(perfectRecall(game).ok).toBe(true);
+        const result = vertexEnumerationExact(reducedStrategicForm(game).game);
+        expect(result.complete).toBe(true);
+        const ours = result.equilibria.map((e) =>
+          e.strategies.flat().map(formatRational).join(","),
+        );
+        // Gambit's own list repeats some profiles (work3, 2_player_chance)
+        const theirs = [...new Set(expected.enummixed!.equilibria!.map((e) => e.join(",")))];
+        const fault = GAMBIT_ENUMMIXED_FAULTS[name];
+        if (fault) {
+          // still Gambit's wrong answer, and ours contains Gambit's own pure equilibria
+          expect(theirs).toEqual([]);
+          for (const e of expected.enumpure_strategic?.equilibria ?? []) {
+            expect(fault).toContain(e.join(","));
+          }
         }
-      }
-      expect(ours.sort()).toEqual(fault ? [...fault].sort() : theirs.sort());
-    },
-  );
+        expect(ours.sort()).toEqual(fault ? [...fault].sort() : theirs.sort());
+      },
+    );
 
-  it.each(imperfectRecall.map((c) => [c.name, c] as const))(
-    "refuses %s for imperfect recall, as Gambit does",
-    (_, { file }) => {
-      const game = readExtensive(file);
-      expect(perfectRecall(game).ok).toBe(false);
-      let error: unknown;
-      try {
-        reducedStrategicForm(game);
-      } catch (e) {
-        error = e;
-      }
-      expect(isLinkageError(error)).toBe(true);
-      expect((error as Error).message).toMatch(/needs a game with perfect recall/);
-    },
-  );
-});
+    it.each(imperfectRecall.map((c) => [c.name, c] as const))(
+      "refuses %s for imperfect recall, as Gambit does",
+      (_, { file }) => {
+        const game = readExtensive(file);
+        expect(perfectRecall(game).ok).toBe(false);
+        let error: unknown;
+        try {
+          reducedStrategicForm(game);
+        } catch (e) {
+          error = e;
+        }
+        expect(isLinkageError(error)).toBe(true);
+        expect((error as Error).message).toMatch(/needs a game with perfect recall/);
+      },
+    );
+  },
+);

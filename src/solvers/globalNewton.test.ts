@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+  GAMBIT_GAMES_ABSENT,
   gambitGameFiles,
   gambitGameName,
   HAS_GAMBIT_GAMES,
 } from "../../test/support/gambitReferenceFiles.js";
+import { skipReason } from "../../test/support/skipReason.js";
 import { isLinkageError } from "../errors/LinkageError.js";
 import { readNfg } from "../games/gambit/readNfg.js";
 import type { StrategicGame } from "../games/strategicGame.js";
@@ -81,29 +83,32 @@ function withRepeatedStrategy(game: StrategicGame, p: number, s: number): Strate
   return strategicGameFromTables(bigger, tables);
 }
 
-describe.skipIf(!HAS_GAMBIT_GAMES)("globalNewton on every shared .nfg game", () => {
-  const files = HAS_GAMBIT_GAMES ? gambitGameFiles([".nfg"]) : [];
-  it("finds the files", () => {
-    expect(files.length).toBeGreaterThan(40);
-  });
-  for (const file of files) {
-    it(gambitGameName(file), () => {
-      const game = readNfg(readFileSync(file, "utf8"), file);
-      const result = globalNewton(game, { maxSeconds: 5 });
-      expect(result.complete).toBe(true);
-      // the regret bound is absolute here: 1e-9 payoff units, whatever the spread
-      expectEquilibria(game, { ...result, scale: 1 });
-      if (game.players.length <= 5) expect(result.equilibria.length).toBeGreaterThanOrEqual(1);
-      // no two returned equilibria are the same
-      result.equilibria.forEach((a, i) => {
-        for (const b of result.equilibria.slice(i + 1)) {
-          const gap = Math.max(...a.profile.map((x, k) => Math.abs(x - b.profile[k]!)));
-          expect(gap).toBeGreaterThan(1e-8);
-        }
-      });
+describe.skipIf(!HAS_GAMBIT_GAMES)(
+  `globalNewton on every shared .nfg game${skipReason(!HAS_GAMBIT_GAMES, GAMBIT_GAMES_ABSENT)}`,
+  () => {
+    const files = HAS_GAMBIT_GAMES ? gambitGameFiles([".nfg"]) : [];
+    it("finds the files", () => {
+      expect(files.length).toBeGreaterThan(40);
     });
-  }
-});
+    for (const file of files) {
+      it(gambitGameName(file), () => {
+        const game = readNfg(readFileSync(file, "utf8"), file);
+        const result = globalNewton(game, { maxSeconds: 5 });
+        expect(result.complete).toBe(true);
+        // the regret bound is absolute here: 1e-9 payoff units, whatever the spread
+        expectEquilibria(game, { ...result, scale: 1 });
+        if (game.players.length <= 5) expect(result.equilibria.length).toBeGreaterThanOrEqual(1);
+        // no two returned equilibria are the same
+        result.equilibria.forEach((a, i) => {
+          for (const b of result.equilibria.slice(i + 1)) {
+            const gap = Math.max(...a.profile.map((x, k) => Math.abs(x - b.profile[k]!)));
+            expect(gap).toBeGreaterThan(1e-8);
+          }
+        });
+      });
+    }
+  },
+);
 
 describe("globalNewton", () => {
   it("matching pennies: the one mixed equilibrium, one crossing", () => {

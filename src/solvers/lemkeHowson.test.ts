@@ -2,10 +2,12 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  GAMBIT_REFERENCES_ABSENT,
   type GambitAnswer,
   gambitReferenceCases,
   HAS_GAMBIT_REFERENCES,
 } from "../../test/support/gambitReferenceFiles.js";
+import { skipReason } from "../../test/support/skipReason.js";
 import { readNfg } from "../games/gambit/readNfg.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { strategicGameFromTables } from "../games/strategicGameFromTables.js";
@@ -64,44 +66,47 @@ function expectAgree(
   });
 }
 
-describe.skipIf(!HAS_GAMBIT_REFERENCES)("Lemke–Howson against Gambit's lcp", () => {
-  const cases = gambitReferenceCases<{ lcp?: GambitAnswer }>([".nfg"])
-    .map(({ name, file, references }) => ({ name, file, lcp: references.lcp }))
-    .filter((c) => c.lcp?.status === "ok");
-  const firstMatches: string[] = [];
+describe.skipIf(!HAS_GAMBIT_REFERENCES)(
+  `Lemke–Howson against Gambit's lcp${skipReason(!HAS_GAMBIT_REFERENCES, GAMBIT_REFERENCES_ABSENT)}`,
+  () => {
+    const cases = gambitReferenceCases<{ lcp?: GambitAnswer }>([".nfg"])
+      .map(({ name, file, references }) => ({ name, file, lcp: references.lcp }))
+      .filter((c) => c.lcp?.status === "ok");
+    const firstMatches: string[] = [];
 
-  it("covers the two-player games Gambit solved", () => {
-    expect(cases.length).toBe(44);
-  });
+    it("covers the two-player games Gambit solved", () => {
+      expect(cases.length).toBe(44);
+    });
 
-  it.each(cases.map((c) => [c.name, c] as const))("%s", (name, { file, lcp }) => {
-    const game = readNfg(readFileSync(file, "utf8"), file);
-    const labels = game.strategies[0]!.length + game.strategies[1]!.length;
-    for (let label = 0; label < labels; label++) {
-      const exact = lemkeHowsonExact(game, { label });
-      const float = lemkeHowson(game, { label });
-      expectEquilibriumExact(game, exact);
-      expectEquilibrium(game, float);
-      expectAgree(float, exact);
-    }
-    // gambit-lcp starts by dropping label 0 (player 1's first strategy)
-    const first = line(lemkeHowsonExact(game, { label: 0 }));
-    if (first === lcp!.equilibria![0]!.join(",")) firstMatches.push(name);
-    else expect(FIRST_DIFFERS.has(name), `label 0 gives ${first}`).toBe(true);
+    it.each(cases.map((c) => [c.name, c] as const))("%s", (name, { file, lcp }) => {
+      const game = readNfg(readFileSync(file, "utf8"), file);
+      const labels = game.strategies[0]!.length + game.strategies[1]!.length;
+      for (let label = 0; label < labels; label++) {
+        const exact = lemkeHowsonExact(game, { label });
+        const float = lemkeHowson(game, { label });
+        expectEquilibriumExact(game, exact);
+        expectEquilibrium(game, float);
+        expectAgree(float, exact);
+      }
+      // gambit-lcp starts by dropping label 0 (player 1's first strategy)
+      const first = line(lemkeHowsonExact(game, { label: 0 }));
+      if (first === lcp!.equilibria![0]!.join(",")) firstMatches.push(name);
+      else expect(FIRST_DIFFERS.has(name), `label 0 gives ${first}`).toBe(true);
 
-    const reachable = lemkeHowsonAllExact(game, { reachable: true });
-    for (const e of reachable) expectEquilibriumExact(game, e);
-    const ours = reachable.map(line).sort();
-    const theirs = lcp!.equilibria!.map((e) => e.join(",")).sort();
-    if (REACHABLE_DIFFERS.has(name)) expect(ours).not.toEqual(theirs);
-    else expect(ours).toEqual(theirs);
-    expect(lemkeHowsonAll(game, { reachable: true }).length).toBe(reachable.length);
-  });
+      const reachable = lemkeHowsonAllExact(game, { reachable: true });
+      for (const e of reachable) expectEquilibriumExact(game, e);
+      const ours = reachable.map(line).sort();
+      const theirs = lcp!.equilibria!.map((e) => e.join(",")).sort();
+      if (REACHABLE_DIFFERS.has(name)) expect(ours).not.toEqual(theirs);
+      else expect(ours).toEqual(theirs);
+      expect(lemkeHowsonAll(game, { reachable: true }).length).toBe(reachable.length);
+    });
 
-  it("label 0 reproduces Gambit's first equilibrium in all but the known degenerate cases", () => {
-    expect(firstMatches.length).toBe(cases.length - FIRST_DIFFERS.size); // 43 of 44
-  });
-});
+    it("label 0 reproduces Gambit's first equilibrium in all but the known degenerate cases", () => {
+      expect(firstMatches.length).toBe(cases.length - FIRST_DIFFERS.size); // 43 of 44
+    });
+  },
+);
 
 /** A random bimatrix game with small integer payoffs (ties, hence degeneracy, are common). */
 const arbGame = fc

@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+  GAMBIT_REFERENCES_ABSENT,
   type GambitAnswer,
   gambitReferenceCases,
   HAS_GAMBIT_REFERENCES,
 } from "../../test/support/gambitReferenceFiles.js";
+import { skipReason } from "../../test/support/skipReason.js";
 import { LinkageError } from "../errors/LinkageError.js";
 import type { ExtensiveGame } from "../games/extensiveGame.js";
 import { readEfg } from "../games/gambit/readEfg.js";
@@ -298,70 +300,73 @@ const KNOWN: Readonly<Record<string, "bifurcation" | "gambitEarly">> = {
   "tests/test_games/mixed_strategy.nfg": "gambitEarly",
 };
 
-describe.skipIf(!HAS_GAMBIT_REFERENCES)("logit limits equal Gambit's gambit-logit -e", () => {
-  const cases = gambitReferenceCases<{ logit?: GambitAnswer }>([".nfg", ".efg"]).flatMap(
-    ({ name, file, references }) =>
-      references.logit?.status === "ok" ? [{ name, file, reference: references.logit }] : [],
-  );
-  const outcomes = new Map<string, boolean>();
+describe.skipIf(!HAS_GAMBIT_REFERENCES)(
+  `logit limits equal Gambit's gambit-logit -e${skipReason(!HAS_GAMBIT_REFERENCES, GAMBIT_REFERENCES_ABSENT)}`,
+  () => {
+    const cases = gambitReferenceCases<{ logit?: GambitAnswer }>([".nfg", ".efg"]).flatMap(
+      ({ name, file, references }) =>
+        references.logit?.status === "ok" ? [{ name, file, reference: references.logit }] : [],
+    );
+    const outcomes = new Map<string, boolean>();
 
-  it.each(cases.map((c) => [c.name, c] as const))("%s", (name, { file, reference }) => {
-    const parsed = readGambitGame(readFileSync(file, "utf8"), file);
-    const theirs = (reference.equilibria?.[0] ?? []).map(Number);
-    let ours: Float64Array;
-    let ourRegret: number;
-    let theirRegret: number;
-    let bifurcations: number[];
-    let spread: number;
-    if (parsed.form === "strategic") {
-      const game = parsed.game;
-      if (profileCount(game) > MAX_PROFILES) return;
-      const result = logitBranch(game);
-      ours = result.limit;
-      ourRegret = result.limitRegret;
-      bifurcations = result.bifurcations;
-      spread = strategicLogitSystem(game).scale;
-      const mixed: number[][] = [];
-      let offset = 0;
-      for (const s of game.strategies) {
-        mixed.push(theirs.slice(offset, offset + s.length));
-        offset += s.length;
+    it.each(cases.map((c) => [c.name, c] as const))("%s", (name, { file, reference }) => {
+      const parsed = readGambitGame(readFileSync(file, "utf8"), file);
+      const theirs = (reference.equilibria?.[0] ?? []).map(Number);
+      let ours: Float64Array;
+      let ourRegret: number;
+      let theirRegret: number;
+      let bifurcations: number[];
+      let spread: number;
+      if (parsed.form === "strategic") {
+        const game = parsed.game;
+        if (profileCount(game) > MAX_PROFILES) return;
+        const result = logitBranch(game);
+        ours = result.limit;
+        ourRegret = result.limitRegret;
+        bifurcations = result.bifurcations;
+        spread = strategicLogitSystem(game).scale;
+        const mixed: number[][] = [];
+        let offset = 0;
+        for (const s of game.strategies) {
+          mixed.push(theirs.slice(offset, offset + s.length));
+          offset += s.length;
+        }
+        theirRegret = strategicRegret(game, mixed).max;
+      } else {
+        const game: ExtensiveGame = parsed.game;
+        if (game.nodeKind.length > MAX_NODES) return;
+        const result = logitBranchAgent(game);
+        ours = result.limit;
+        ourRegret = result.limitRegret;
+        bifurcations = result.bifurcations;
+        spread = agentLogitSystem(game).scale;
+        theirRegret = theirs.length === ours.length ? behaviourRegret(game, theirs).max : 0;
       }
-      theirRegret = strategicRegret(game, mixed).max;
-    } else {
-      const game: ExtensiveGame = parsed.game;
-      if (game.nodeKind.length > MAX_NODES) return;
-      const result = logitBranchAgent(game);
-      ours = result.limit;
-      ourRegret = result.limitRegret;
-      bifurcations = result.bifurcations;
-      spread = agentLogitSystem(game).scale;
-      theirRegret = theirs.length === ours.length ? behaviourRegret(game, theirs).max : 0;
-    }
-    expect(ours.length).toBe(theirs.length);
-    // ours is always an ε-equilibrium
-    expect(ourRegret).toBeLessThanOrEqual(1e-6 * spread);
-    let diff = 0;
-    theirs.forEach((v, k) => {
-      diff = Math.max(diff, Math.abs(v - ours[k]!));
+      expect(ours.length).toBe(theirs.length);
+      // ours is always an ε-equilibrium
+      expect(ourRegret).toBeLessThanOrEqual(1e-6 * spread);
+      let diff = 0;
+      theirs.forEach((v, k) => {
+        diff = Math.max(diff, Math.abs(v - ours[k]!));
+      });
+      const matched = diff <= MATCH_TOL;
+      outcomes.set(name, matched);
+      if (matched) return;
+      const why = KNOWN[name];
+      expect(why, `limit differs from Gambit's by ${diff}`).toBeDefined();
+      if (why === "bifurcation") {
+        expect(bifurcations.length).toBeGreaterThan(0);
+      } else {
+        expect(diff).toBeLessThan(1e-3);
+        expect(ourRegret).toBeLessThanOrEqual(theirRegret * (1 + 1e-9) + 1e-12 * spread);
+      }
     });
-    const matched = diff <= MATCH_TOL;
-    outcomes.set(name, matched);
-    if (matched) return;
-    const why = KNOWN[name];
-    expect(why, `limit differs from Gambit's by ${diff}`).toBeDefined();
-    if (why === "bifurcation") {
-      expect(bifurcations.length).toBeGreaterThan(0);
-    } else {
-      expect(diff).toBeLessThan(1e-3);
-      expect(ourRegret).toBeLessThanOrEqual(theirRegret * (1 + 1e-9) + 1e-12 * spread);
-    }
-  });
 
-  it("matches Gambit on all but the documented games", () => {
-    // 199 games with a logit reference: 163 match to 1e-6; 19 bifurcation, 17 gambitEarly
-    expect(cases.length).toBeGreaterThanOrEqual(199);
-    const matched = [...outcomes.values()].filter(Boolean).length;
-    expect(matched).toBeGreaterThanOrEqual(cases.length - Object.keys(KNOWN).length);
-  });
-});
+    it("matches Gambit on all but the documented games", () => {
+      // 199 games with a logit reference: 163 match to 1e-6; 19 bifurcation, 17 gambitEarly
+      expect(cases.length).toBeGreaterThanOrEqual(199);
+      const matched = [...outcomes.values()].filter(Boolean).length;
+      expect(matched).toBeGreaterThanOrEqual(cases.length - Object.keys(KNOWN).length);
+    });
+  },
+);

@@ -3,10 +3,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { xorshift } from "../../bench/randomGames.js";
 import {
+  GAMBIT_GAMES_ABSENT,
   gambitGameFiles,
   gambitGameName,
   HAS_GAMBIT_GAMES,
 } from "../../test/support/gambitReferenceFiles.js";
+import { skipReason } from "../../test/support/skipReason.js";
 import { readNfg } from "../games/gambit/readNfg.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { strategicGameFromTables } from "../games/strategicGameFromTables.js";
@@ -25,20 +27,23 @@ function randomGame(strategies: number[], seed: number): StrategicGame {
 
 const TOL = 1e-12;
 
-describe.skipIf(!HAS_GAMBIT_GAMES)("nashEquilibrium on every shared .nfg game", () => {
-  const files = HAS_GAMBIT_GAMES ? gambitGameFiles([".nfg"]) : [];
-  it("finds the files", () => {
-    expect(files.length).toBeGreaterThan(40);
-  });
-  for (const file of files) {
-    it(gambitGameName(file), () => {
-      const game = readNfg(readFileSync(file, "utf8"), file);
-      const r = nashEquilibrium(game, { maxSeconds: 5 });
-      expect(r.converged).toBe(true);
-      expect(r.regret).toBeLessThanOrEqual(TOL * payoffScale(game));
+describe.skipIf(!HAS_GAMBIT_GAMES)(
+  `nashEquilibrium on every shared .nfg game${skipReason(!HAS_GAMBIT_GAMES, GAMBIT_GAMES_ABSENT)}`,
+  () => {
+    const files = HAS_GAMBIT_GAMES ? gambitGameFiles([".nfg"]) : [];
+    it("finds the files", () => {
+      expect(files.length).toBeGreaterThan(40);
     });
-  }
-});
+    for (const file of files) {
+      it(gambitGameName(file), () => {
+        const game = readNfg(readFileSync(file, "utf8"), file);
+        const r = nashEquilibrium(game, { maxSeconds: 5 });
+        expect(r.converged).toBe(true);
+        expect(r.regret).toBeLessThanOrEqual(TOL * payoffScale(game));
+      });
+    }
+  },
+);
 
 describe("nashEquilibrium", () => {
   it("random games with 2–4 players and 2–4 strategies (fixed seed)", () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { GAMBIT_GAMES_DIR } from "../../test/support/gambitReferenceFiles.js";
+import { GAMBIT_GAMES_ABSENT, GAMBIT_GAMES_DIR } from "../../test/support/gambitReferenceFiles.js";
+import { skipReason } from "../../test/support/skipReason.js";
 import { readNfg } from "../games/gambit/readNfg.js";
 import { strategicGameFromTables } from "../games/strategicGameFromTables.js";
 import {
@@ -82,7 +83,7 @@ describe("refineEquilibrium", () => {
   });
 
   it.skipIf(!has("contrib/games/g1.nfg"))(
-    "recovers van der Laan et al.'s unique mixed equilibrium of a 2×2×2 game exactly",
+    `recovers van der Laan et al.'s unique mixed equilibrium of a 2×2×2 game exactly${skipReason(!has("contrib/games/g1.nfg"), GAMBIT_GAMES_ABSENT)}`,
     () => {
       const g = load("contrib/games/g1.nfg");
       const exact = [1 / 5, 4 / 5, 3 / 7, 4 / 7, 2 / 3, 1 / 3];
@@ -95,7 +96,7 @@ describe("refineEquilibrium", () => {
   );
 
   it.skipIf(!has("catalog/journals/ijgt/nau2004/sec4.nfg"))(
-    "recovers Nau et al.'s irrational equilibrium (player 2: (√601 − 13)/24)",
+    `recovers Nau et al.'s irrational equilibrium (player 2: (√601 − 13)/24)${skipReason(!has("catalog/journals/ijgt/nau2004/sec4.nfg"), GAMBIT_GAMES_ABSENT)}`,
     () => {
       const g = load("catalog/journals/ijgt/nau2004/sec4.nfg");
       const gambit = [0.6192325563, 0.3807674437, 0.4798042146, 0.5201957854, 0.3788254061];

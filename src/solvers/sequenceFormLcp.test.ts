@@ -3,10 +3,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { layeredTree } from "../../bench/randomGames.js";
 import {
+  GAMBIT_REFERENCES_ABSENT,
   type GambitAnswer,
   gambitReferenceCases,
   HAS_GAMBIT_REFERENCES,
 } from "../../test/support/gambitReferenceFiles.js";
+import { skipReason } from "../../test/support/skipReason.js";
 import { behaviourLayout } from "../games/behaviourLayout.js";
 import { buildExtensiveGame, type GameSpec, type TreeSpec } from "../games/buildExtensiveGame.js";
 import type { ExtensiveGame } from "../games/extensiveGame.js";
@@ -49,48 +51,53 @@ function gambitCases(): Case[] {
   return cases;
 }
 
-describe.skipIf(!HAS_GAMBIT_REFERENCES)("sequence-form LCP on Gambit's extensive games", () => {
-  const cases = gambitCases();
+describe.skipIf(!HAS_GAMBIT_REFERENCES)(
+  `sequence-form LCP on Gambit's extensive games${skipReason(!HAS_GAMBIT_REFERENCES, GAMBIT_REFERENCES_ABSENT)}`,
+  () => {
+    const cases = gambitCases();
 
-  it("covers the two-player games with perfect recall that gambit-lcp solved", () => {
-    expect(cases.length).toBeGreaterThan(100); // 111 in the collection of July 2025
-  });
+    it("covers the two-player games with perfect recall that gambit-lcp solved", () => {
+      expect(cases.length).toBeGreaterThan(100); // 111 in the collection of July 2025
+    });
 
-  it("finds an exact equilibrium (regret 0), equal to one of gambit-lcp's", () => {
-    let matches = 0;
-    const differ: string[] = [];
-    for (const { name, game, lcp } of cases) {
-      const eq = sequenceFormLcpExact(game);
-      expect(formatRational(behaviourRegretExact(game, [...eq.behaviour]).max), name).toBe("0");
-      const line = eq.behaviour.map(formatRational).join(",");
-      if (lcp.some((profile) => profile.join(",") === line)) matches++;
-      else differ.push(name);
-    }
-    // reference: gambit-lcp (Gambit 17.0.0-alpha.2) output in expected/**.json, compared as
-    // strings; Gambit's answer depends on its covering vector and tie-breaking (not tuned to)
-    expect({ matches, differ }).toEqual({ matches: cases.length, differ: [] });
-  });
+    it("finds an exact equilibrium (regret 0), equal to one of gambit-lcp's", () => {
+      let matches = 0;
+      const differ: string[] = [];
+      for (const { name, game, lcp } of cases) {
+        const eq = sequenceFormLcpExact(game);
+        expect(formatRational(behaviourRegretExact(game, [...eq.behaviour]).max), name).toBe("0");
+        const line = eq.behaviour.map(formatRational).join(",");
+        if (lcp.some((profile) => profile.join(",") === line)) matches++;
+        else differ.push(name);
+      }
+      // reference: gambit-lcp (Gambit 17.0.0-alpha.2) output in expected/**.json, compared as
+      // strings; Gambit's answer depends on its covering vector and tie-breaking (not tuned to)
+      expect({ matches, differ }).toEqual({ matches: cases.length, differ: [] });
+    });
 
-  it("finds a float equilibrium (regret ≤ 1e-9, relative to the payoff scale)", () => {
-    for (const { name, game } of cases) {
-      const eq = sequenceFormLcp(game);
-      expect(behaviourRegret(game, eq.behaviour).max, name).toBeLessThanOrEqual(
-        REGRET_TOL * payoffScale(game),
-      );
-    }
-  });
+    it("finds a float equilibrium (regret ≤ 1e-9, relative to the payoff scale)", () => {
+      for (const { name, game } of cases) {
+        const eq = sequenceFormLcp(game);
+        expect(behaviourRegret(game, eq.behaviour).max, name).toBeLessThanOrEqual(
+          REGRET_TOL * payoffScale(game),
+        );
+      }
+    });
 
-  it("the tracing path from the centroid ends at an equilibrium: exact regret 0, float ≤ 1e-9", () => {
-    for (const { name, game } of cases) {
-      const exact = sequenceFormLcpExact(game, { start: "centroid" });
-      expect(formatRational(behaviourRegretExact(game, [...exact.behaviour]).max), name).toBe("0");
-      const float = sequenceFormLcp(game, { start: "centroid" });
-      expect(behaviourRegret(game, float.behaviour).max, name).toBeLessThanOrEqual(
-        REGRET_TOL * payoffScale(game),
-      );
-    }
-  });
-});
+    it("the tracing path from the centroid ends at an equilibrium: exact regret 0, float ≤ 1e-9", () => {
+      for (const { name, game } of cases) {
+        const exact = sequenceFormLcpExact(game, { start: "centroid" });
+        expect(formatRational(behaviourRegretExact(game, [...exact.behaviour]).max), name).toBe(
+          "0",
+        );
+        const float = sequenceFormLcp(game, { start: "centroid" });
+        expect(behaviourRegret(game, float.behaviour).max, name).toBeLessThanOrEqual(
+          REGRET_TOL * payoffScale(game),
+        );
+      }
+    });
+  },
+);
 
 // ------------------------------------------------------------------------ random trees
 

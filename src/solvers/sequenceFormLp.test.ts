@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+  GAMBIT_REFERENCES_ABSENT,
   type GambitAnswer,
   gambitReferenceCases,
   HAS_GAMBIT_REFERENCES,
 } from "../../test/support/gambitReferenceFiles.js";
+import { skipReason } from "../../test/support/skipReason.js";
 import { matchingPenniesGame } from "../../test/support/smallExtensiveGames.js";
 import { behaviourLayout } from "../games/behaviourLayout.js";
 import { buildExtensiveGame } from "../games/buildExtensiveGame.js";
@@ -60,25 +62,30 @@ describe("sequence-form LP", () => {
   });
 });
 
-describe.skipIf(!HAS_GAMBIT_REFERENCES)("sequence-form LP on Gambit's constant-sum games", () => {
-  it("has the value of Gambit's lp profile, with optimal strategies", async () => {
-    let checked = 0;
-    const cases = gambitReferenceCases<{ lp?: GambitAnswer }>([".efg"]);
-    for (const { file: path, name, references: expected } of cases) {
-      if (expected.lp?.status !== "ok") continue;
-      const game = readEfg(readFileSync(path, "utf8"), name);
-      if (game.players.length !== 2 || !perfectRecall(game).ok) continue;
-      const reference = expected.lp.equilibria![0]!;
-      // reference: gambit-lp (Gambit 17.0.0-alpha.2) in expected/**.json
-      const profile = Float64Array.from(reference, (s) => toNumber(parseRational(s)!));
-      const value = behaviourPayoffs(game, profile, behaviourLayout(game))[0]!;
-      const lp = await sequenceFormLp(game);
-      let scale = 1;
-      for (const v of game.outcomePayoffs) scale = Math.max(scale, Math.abs(v));
-      expect(Math.abs(lp.values[0] - value), name).toBeLessThanOrEqual(VALUE_TOL * scale);
-      expect(behaviourRegret(game, lp.behaviour).max, name).toBeLessThanOrEqual(VALUE_TOL * scale);
-      checked++;
-    }
-    expect(checked).toBeGreaterThan(20); // 26 in the collection of July 2025
-  });
-});
+describe.skipIf(!HAS_GAMBIT_REFERENCES)(
+  `sequence-form LP on Gambit's constant-sum games${skipReason(!HAS_GAMBIT_REFERENCES, GAMBIT_REFERENCES_ABSENT)}`,
+  () => {
+    it("has the value of Gambit's lp profile, with optimal strategies", async () => {
+      let checked = 0;
+      const cases = gambitReferenceCases<{ lp?: GambitAnswer }>([".efg"]);
+      for (const { file: path, name, references: expected } of cases) {
+        if (expected.lp?.status !== "ok") continue;
+        const game = readEfg(readFileSync(path, "utf8"), name);
+        if (game.players.length !== 2 || !perfectRecall(game).ok) continue;
+        const reference = expected.lp.equilibria![0]!;
+        // reference: gambit-lp (Gambit 17.0.0-alpha.2) in expected/**.json
+        const profile = Float64Array.from(reference, (s) => toNumber(parseRational(s)!));
+        const value = behaviourPayoffs(game, profile, behaviourLayout(game))[0]!;
+        const lp = await sequenceFormLp(game);
+        let scale = 1;
+        for (const v of game.outcomePayoffs) scale = Math.max(scale, Math.abs(v));
+        expect(Math.abs(lp.values[0] - value), name).toBeLessThanOrEqual(VALUE_TOL * scale);
+        expect(behaviourRegret(game, lp.behaviour).max, name).toBeLessThanOrEqual(
+          VALUE_TOL * scale,
+        );
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(20); // 26 in the collection of July 2025
+    });
+  },
+);

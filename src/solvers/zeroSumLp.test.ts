@@ -2,10 +2,12 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  GAMBIT_REFERENCES_ABSENT,
   type GambitAnswer,
   gambitReferenceCases,
   HAS_GAMBIT_REFERENCES,
 } from "../../test/support/gambitReferenceFiles.js";
+import { skipReason } from "../../test/support/skipReason.js";
 import { readNfg } from "../games/gambit/readNfg.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { strategicGameFromTables } from "../games/strategicGameFromTables.js";
@@ -25,56 +27,59 @@ function payoff(game: StrategicGame, x: ArrayLike<number>, y: ArrayLike<number>)
   return v;
 }
 
-describe.skipIf(!HAS_GAMBIT_REFERENCES)("zero-sum LP against Gambit's lp", () => {
-  const cases = gambitReferenceCases<{
-    players: number;
-    lp?: GambitAnswer;
-    enummixed?: GambitAnswer;
-  }>([".nfg"]).flatMap(({ name, file, references: r }) => {
-    if (r.players !== 2 || !r.lp || r.lp.status === "timeout") return [];
-    // the optimum is unique when Gambit finds exactly one extreme equilibrium
-    const unique = r.enummixed?.status === "ok" && r.enummixed.equilibria!.length === 1;
-    return [{ name, file, lp: r.lp, unique }];
-  });
-  const solvable = cases.filter((c) => c.lp.status === "ok");
-  const refused = cases.filter((c) => c.lp.status === "error");
+describe.skipIf(!HAS_GAMBIT_REFERENCES)(
+  `zero-sum LP against Gambit's lp${skipReason(!HAS_GAMBIT_REFERENCES, GAMBIT_REFERENCES_ABSENT)}`,
+  () => {
+    const cases = gambitReferenceCases<{
+      players: number;
+      lp?: GambitAnswer;
+      enummixed?: GambitAnswer;
+    }>([".nfg"]).flatMap(({ name, file, references: r }) => {
+      if (r.players !== 2 || !r.lp || r.lp.status === "timeout") return [];
+      // the optimum is unique when Gambit finds exactly one extreme equilibrium
+      const unique = r.enummixed?.status === "ok" && r.enummixed.equilibria!.length === 1;
+      return [{ name, file, lp: r.lp, unique }];
+    });
+    const solvable = cases.filter((c) => c.lp.status === "ok");
+    const refused = cases.filter((c) => c.lp.status === "error");
 
-  it("covers Gambit's constant-sum games and the games it refuses", () => {
-    expect(solvable.length).toBe(12);
-    expect(refused.length).toBeGreaterThan(20);
-  });
+    it("covers Gambit's constant-sum games and the games it refuses", () => {
+      expect(solvable.length).toBe(12);
+      expect(refused.length).toBeGreaterThan(20);
+    });
 
-  it.each(solvable.map((c) => [c.name, c] as const))("%s", async (_, { file, lp, unique }) => {
-    const game = readNfg(readFileSync(file, "utf8"), file);
-    const m = game.strategies[0]!.length;
-    const theirs = lp.equilibria![0]!.map((s) => parseRational(s)!);
-    const theirX = theirs.slice(0, m).map(toNumber);
-    const theirY = theirs.slice(m).map(toNumber);
+    it.each(solvable.map((c) => [c.name, c] as const))("%s", async (_, { file, lp, unique }) => {
+      const game = readNfg(readFileSync(file, "utf8"), file);
+      const m = game.strategies[0]!.length;
+      const theirs = lp.equilibria![0]!.map((s) => parseRational(s)!);
+      const theirX = theirs.slice(0, m).map(toNumber);
+      const theirY = theirs.slice(m).map(toNumber);
 
-    const ours = await zeroSumLp(game);
-    const [x, y] = ours.strategies;
-    expect(strategicRegret(game, ours.strategies).max).toBeLessThanOrEqual(REGRET_TOL);
-    expect(ours.values[0]).toBeCloseTo(payoff(game, theirX, theirY), 9);
-    expect(ours.values[0]).toBeCloseTo(payoff(game, x, y), 9);
-    if (unique) {
-      expect(Array.from(x)).toEqual(theirX.map((v) => expect.closeTo(v, 9)));
-      expect(Array.from(y)).toEqual(theirY.map((v) => expect.closeTo(v, 9)));
-    }
+      const ours = await zeroSumLp(game);
+      const [x, y] = ours.strategies;
+      expect(strategicRegret(game, ours.strategies).max).toBeLessThanOrEqual(REGRET_TOL);
+      expect(ours.values[0]).toBeCloseTo(payoff(game, theirX, theirY), 9);
+      expect(ours.values[0]).toBeCloseTo(payoff(game, x, y), 9);
+      if (unique) {
+        expect(Array.from(x)).toEqual(theirX.map((v) => expect.closeTo(v, 9)));
+        expect(Array.from(y)).toEqual(theirY.map((v) => expect.closeTo(v, 9)));
+      }
 
-    const exact = zeroSumLpExact(game);
-    expect(formatRational(strategicRegretExact(game, [...exact.strategies]).max)).toBe("0");
-    expect(toNumber(exact.values[0])).toBeCloseTo(ours.values[0], 9);
-    if (unique) {
-      expect(exact.strategies.flat().map(formatRational)).toEqual(lp.equilibria![0]);
-    }
-  });
+      const exact = zeroSumLpExact(game);
+      expect(formatRational(strategicRegretExact(game, [...exact.strategies]).max)).toBe("0");
+      expect(toNumber(exact.values[0])).toBeCloseTo(ours.values[0], 9);
+      if (unique) {
+        expect(exact.strategies.flat().map(formatRational)).toEqual(lp.equilibria![0]);
+      }
+    });
 
-  it.each(refused.map((c) => [c.name, c] as const))("refuses %s", async (_, { file }) => {
-    const game = readNfg(readFileSync(file, "utf8"), file);
-    await expect(zeroSumLp(game)).rejects.toThrow(/is not constant-sum/);
-    expect(() => zeroSumLpExact(game)).toThrow(expect.objectContaining({ code: "E_INPUT" }));
-  });
-});
+    it.each(refused.map((c) => [c.name, c] as const))("refuses %s", async (_, { file }) => {
+      const game = readNfg(readFileSync(file, "utf8"), file);
+      await expect(zeroSumLp(game)).rejects.toThrow(/is not constant-sum/);
+      expect(() => zeroSumLpExact(game)).toThrow(expect.objectContaining({ code: "E_INPUT" }));
+    });
+  },
+);
 
 /** A random zero-sum (shift 0) or constant-sum game with integer payoffs. */
 const arbZeroSum = fc

@@ -13,10 +13,18 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GAMBIT_GAMES_DIR, HAS_GAMBIT_GAMES } from "../support/gambitReferenceFiles.js";
+import { skipReason } from "../support/skipReason.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const DIST = join(ROOT, "dist");
 const CHROMIUM = process.env["CHROMIUM_PATH"];
+
+/** What this suite needs and does not have (it skips itself when anything is missing). */
+const MISSING = [
+  ...(CHROMIUM ? [] : ["CHROMIUM_PATH set to a Chromium (.ci/run sets it)"]),
+  ...(existsSync(DIST) ? [] : ["a build in dist/ (npm run build)"]),
+  ...(HAS_GAMBIT_GAMES ? [] : ["Gambit's game files in ../shared/games/gambit"]),
+];
 
 const TYPES: Record<string, string> = {
   ".js": "text/javascript",
@@ -31,8 +39,8 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>solvers</title>
 
 type Results = Record<string, unknown>;
 
-describe.skipIf(!CHROMIUM || !existsSync(DIST) || !HAS_GAMBIT_GAMES)(
-  "the solvers in Chromium",
+describe.skipIf(MISSING.length > 0)(
+  `the solvers in Chromium${skipReason(MISSING.length > 0, `needs ${MISSING.join("; ")}`)}`,
   () => {
     let server: Server;
     let base: string;

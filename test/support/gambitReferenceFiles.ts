@@ -22,6 +22,14 @@ export const HAS_GAMBIT_GAMES = existsSync(GAMBIT_GAMES_DIR);
 /** Whether the reference answers are here (suites that compare with them skip themselves when not). */
 export const HAS_GAMBIT_REFERENCES = existsSync(GAMBIT_EXPECTED_DIR);
 
+/** Why a suite that reads the game files skips itself (see skipReason). */
+export const GAMBIT_GAMES_ABSENT =
+  "needs Gambit's game files in ../shared/games/gambit, absent in a clean clone";
+
+/** Why a suite that compares with the reference answers skips itself (see skipReason). */
+export const GAMBIT_REFERENCES_ABSENT =
+  "needs Gambit's answers in ../shared/games/gambit/expected, absent in a clean clone";
+
 /** One Gambit command's answer on one game, as stored in a reference file. */
 export interface GambitAnswer {
   readonly status: "ok" | "error" | "timeout";

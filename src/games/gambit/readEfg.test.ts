@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { errorOf } from "../../../test/support/errorOf.js";
-import { GAMBIT_GAMES_DIR, HAS_GAMBIT_GAMES } from "../../../test/support/gambitReferenceFiles.js";
+import {
+  GAMBIT_GAMES_ABSENT,
+  GAMBIT_GAMES_DIR,
+  HAS_GAMBIT_GAMES,
+} from "../../../test/support/gambitReferenceFiles.js";
+import { skipReason } from "../../../test/support/skipReason.js";
 import type { Rational } from "../../math/rational.js";
 import { buildExtensiveGame, type GameSpec } from "../buildExtensiveGame.js";
 import { CHANCE, NATURE, PERSONAL, TERMINAL } from "../extensiveGame.js";
@@ -63,46 +68,52 @@ describe("readEfg", () => {
     expect(Array.from(g.outcomePayoffs)).toEqual([0.5, 0, 1, -1]);
   });
 
-  describe.skipIf(!HAS_GAMBIT_GAMES)("catalog files, checked by hand", () => {
-    it("selten1975/fig2.efg: information sets in order of first appearance", () => {
-      const g = readEfg(
-        readFileSync(`${GAMBIT_GAMES_DIR}catalog/journals/ijgt/selten1975/fig2.efg`, "utf8"),
-      );
-      expect(g.title).toBe("Selten (IJGT 1975) Figure 2");
-      expect(g.players).toEqual(["Player 1", "Player 2"]);
-      expect(g.comment).toMatch(/^This is a counterexample presented in :cite:p:`Sel75`/);
-      expect(g.comment.endsWith("in the normal form.\n")).toBe(true);
-      expect(Array.from(g.nodeKind)).toEqual([1, 0, 1, 0, 1, 0, 0]);
-      expect(g.infosets.map((s) => [s.player, s.number, s.actions])).toEqual([
-        [0, 1, ["R", "L"]],
-        [1, 1, ["R", "L"]],
-        [0, 2, ["r", "l"]],
-      ]);
-      // p(1,1) → R: t 1 {1,1}; L: p(2,1) → R: t 2 {0,2}; L: p(1,2) → r: t 3 {0,3}; l: t 4 {2,0}
-      expect(Array.from(g.children)).toEqual([1, 2, 3, 4, 5, 6]);
-      expect(g.outcomes.map((o) => [o.number, o.label, o.payoffs])).toEqual([
-        [1, "Outcome 1", [r(1), r(1)]],
-        [2, "Outcome 2", [r(0), r(2)]],
-        [3, "Outcome 3", [r(0), r(3)]],
-        [4, "Outcome 4", [r(2), r(0)]],
-      ]);
-      expect(Array.from(g.nodeOutcome)).toEqual([-1, 0, -1, 1, -1, 2, 3]);
-    });
+  describe.skipIf(!HAS_GAMBIT_GAMES)(
+    `catalog files, checked by hand${skipReason(!HAS_GAMBIT_GAMES, GAMBIT_GAMES_ABSENT)}`,
+    () => {
+      it("selten1975/fig2.efg: information sets in order of first appearance", () => {
+        const g = readEfg(
+          readFileSync(`${GAMBIT_GAMES_DIR}catalog/journals/ijgt/selten1975/fig2.efg`, "utf8"),
+        );
+        expect(g.title).toBe("Selten (IJGT 1975) Figure 2");
+        expect(g.players).toEqual(["Player 1", "Player 2"]);
+        expect(g.comment).toMatch(/^This is a counterexample presented in :cite:p:`Sel75`/);
+        expect(g.comment.endsWith("in the normal form.\n")).toBe(true);
+        expect(Array.from(g.nodeKind)).toEqual([1, 0, 1, 0, 1, 0, 0]);
+        expect(g.infosets.map((s) => [s.player, s.number, s.actions])).toEqual([
+          [0, 1, ["R", "L"]],
+          [1, 1, ["R", "L"]],
+          [0, 2, ["r", "l"]],
+        ]);
+        // p(1,1) → R: t 1 {1,1}; L: p(2,1) → R: t 2 {0,2}; L: p(1,2) → r: t 3 {0,3}; l: t 4 {2,0}
+        expect(Array.from(g.children)).toEqual([1, 2, 3, 4, 5, 6]);
+        expect(g.outcomes.map((o) => [o.number, o.label, o.payoffs])).toEqual([
+          [1, "Outcome 1", [r(1), r(1)]],
+          [2, "Outcome 2", [r(0), r(2)]],
+          [3, "Outcome 3", [r(0), r(3)]],
+          [4, "Outcome 4", [r(2), r(0)]],
+        ]);
+        expect(Array.from(g.nodeOutcome)).toEqual([-1, 0, -1, 1, -1, 2, 3]);
+      });
 
-    it("shohamleytonbrown2008/fig5_10.efg: sets numbered out of order, referred to by number", () => {
-      const g = readEfg(
-        readFileSync(`${GAMBIT_GAMES_DIR}catalog/books/shohamleytonbrown2008/fig5_10.efg`, "utf8"),
-      );
-      expect(g.infosets.map((s) => [s.player, s.number])).toEqual([
-        [0, 2],
-        [1, 3],
-        [0, 1],
-      ]);
-      // line 12, `p "" 1 1 0`, is node 5 and joins the set of node 2
-      expect(g.nodeKind[5]).toBe(PERSONAL);
-      expect(g.nodeInfoset[5]).toBe(g.nodeInfoset[2]);
-    });
-  });
+      it("shohamleytonbrown2008/fig5_10.efg: sets numbered out of order, referred to by number", () => {
+        const g = readEfg(
+          readFileSync(
+            `${GAMBIT_GAMES_DIR}catalog/books/shohamleytonbrown2008/fig5_10.efg`,
+            "utf8",
+          ),
+        );
+        expect(g.infosets.map((s) => [s.player, s.number])).toEqual([
+          [0, 2],
+          [1, 3],
+          [0, 1],
+        ]);
+        // line 12, `p "" 1 1 0`, is node 5 and joins the set of node 2
+        expect(g.nodeKind[5]).toBe(PERSONAL);
+        expect(g.nodeInfoset[5]).toBe(g.nodeInfoset[2]);
+      });
+    },
+  );
 
   it("writes and reads back games built in code", () => {
     const spec: GameSpec = {

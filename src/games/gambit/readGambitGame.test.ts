@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { gambitGameFiles, HAS_GAMBIT_GAMES } from "../../../test/support/gambitReferenceFiles.js";
+import {
+  GAMBIT_GAMES_ABSENT,
+  gambitGameFiles,
+  HAS_GAMBIT_GAMES,
+} from "../../../test/support/gambitReferenceFiles.js";
+import { skipReason } from "../../../test/support/skipReason.js";
 import { isLinkageError } from "../../errors/LinkageError.js";
 import { readGambitGame } from "./readGambitGame.js";
 import { writeEfg } from "./writeEfg.js";
@@ -41,44 +46,48 @@ function checkAnyText(text: string): void {
   expect(readGambitGame(written, "written")).toStrictEqual(game);
 }
 
-describe.skipIf(!HAS_GAMBIT_GAMES)("robustness on damaged real files", () => {
-  const texts = HAS_GAMBIT_GAMES
-    ? gambitGameFiles([".nfg", ".efg"]).map((f) => readFileSync(f, "utf8"))
-    : [];
-  const alphabet = [...'{}",.-/0123456789eEpctRDNFG \n\\x'];
-  const mutation = fc.record({
-    at: fc.integer({ min: 0, max: 2 ** 30 }),
-    op: fc.constantFrom("delete", "insert", "replace", "duplicate"),
-    char: fc.constantFrom(...alphabet),
-    length: fc.integer({ min: 1, max: 12 }),
-  });
+describe.skipIf(!HAS_GAMBIT_GAMES)(
+  `robustness on damaged real files${skipReason(!HAS_GAMBIT_GAMES, GAMBIT_GAMES_ABSENT)}`,
+  () => {
+    const texts = HAS_GAMBIT_GAMES
+      ? gambitGameFiles([".nfg", ".efg"]).map((f) => readFileSync(f, "utf8"))
+      : [];
+    const alphabet = [...'{}",.-/0123456789eEpctRDNFG \n\\x'];
+    const mutation = fc.record({
+      at: fc.integer({ min: 0, max: 2 ** 30 }),
+      op: fc.constantFrom("delete", "insert", "replace", "duplicate"),
+      char: fc.constantFrom(...alphabet),
+      length: fc.integer({ min: 1, max: 12 }),
+    });
 
-  it("every prefix of a few small files", () => {
-    const small = texts.filter((t) => t.length < 1200).slice(0, 12);
-    expect(small.length).toBeGreaterThan(5);
-    for (const text of small) for (let i = 0; i <= text.length; i++) checkAnyText(text.slice(0, i));
-  });
+    it("every prefix of a few small files", () => {
+      const small = texts.filter((t) => t.length < 1200).slice(0, 12);
+      expect(small.length).toBeGreaterThan(5);
+      for (const text of small)
+        for (let i = 0; i <= text.length; i++) checkAnyText(text.slice(0, i));
+    });
 
-  it("random truncations and mutations (property, fixed seed)", () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: Math.max(0, texts.length - 1) }),
-        fc.array(mutation, { minLength: 1, maxLength: 6 }),
-        fc.option(fc.integer({ min: 0, max: 2 ** 30 }), { nil: undefined, freq: 2 }),
-        (which, mutations, cut) => {
-          let text = texts[which] ?? "";
-          for (const m of mutations) {
-            const i = m.at % (text.length + 1);
-            if (m.op === "delete") text = text.slice(0, i) + text.slice(i + m.length);
-            else if (m.op === "insert") text = text.slice(0, i) + m.char + text.slice(i);
-            else if (m.op === "replace") text = text.slice(0, i) + m.char + text.slice(i + 1);
-            else text = text.slice(0, i) + text.slice(i, i + m.length * 4) + text.slice(i);
-          }
-          if (cut !== undefined) text = text.slice(0, cut % (text.length + 1));
-          checkAnyText(text);
-        },
-      ),
-      { seed: 20_260_601, numRuns: 3000 },
-    );
-  });
-});
+    it("random truncations and mutations (property, fixed seed)", () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: Math.max(0, texts.length - 1) }),
+          fc.array(mutation, { minLength: 1, maxLength: 6 }),
+          fc.option(fc.integer({ min: 0, max: 2 ** 30 }), { nil: undefined, freq: 2 }),
+          (which, mutations, cut) => {
+            let text = texts[which] ?? "";
+            for (const m of mutations) {
+              const i = m.at % (text.length + 1);
+              if (m.op === "delete") text = text.slice(0, i) + text.slice(i + m.length);
+              else if (m.op === "insert") text = text.slice(0, i) + m.char + text.slice(i);
+              else if (m.op === "replace") text = text.slice(0, i) + m.char + text.slice(i + 1);
+              else text = text.slice(0, i) + text.slice(i, i + m.length * 4) + text.slice(i);
+            }
+            if (cut !== undefined) text = text.slice(0, cut % (text.length + 1));
+            checkAnyText(text);
+          },
+        ),
+        { seed: 20_260_601, numRuns: 3000 },
+      );
+    });
+  },
+);

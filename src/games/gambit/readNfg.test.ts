@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { errorOf } from "../../../test/support/errorOf.js";
-import { GAMBIT_GAMES_DIR, HAS_GAMBIT_GAMES } from "../../../test/support/gambitReferenceFiles.js";
+import {
+  GAMBIT_GAMES_ABSENT,
+  GAMBIT_GAMES_DIR,
+  HAS_GAMBIT_GAMES,
+} from "../../../test/support/gambitReferenceFiles.js";
+import { skipReason } from "../../../test/support/skipReason.js";
 import { fromNumber, type Rational, toNumber } from "../../math/rational.js";
 import { profileIndex, type StrategicGame } from "../strategicGame.js";
 import { readNfg } from "./readNfg.js";
@@ -49,52 +54,55 @@ describe("readNfg", () => {
     expect(Array.from(g.payoffs)).toEqual([3, 2, 0, 0, 0, 1, 3, 2]);
   });
 
-  describe.skipIf(!HAS_GAMBIT_GAMES)("catalog files, checked by hand", () => {
-    it("nau2004/sec3.nfg: Battle of the Sexes in outcome form", () => {
-      const g = readNfg(
-        readFileSync(`${GAMBIT_GAMES_DIR}catalog/journals/ijgt/nau2004/sec3.nfg`, "utf8"),
-        "sec3.nfg",
-      );
-      expect(g.title).toBe("Battle of the Sexes");
-      expect(g.players).toEqual(["Player 1", "Player 2"]);
-      expect(g.strategies).toEqual([
-        ["Top", "Bottom"],
-        ["Left", "Right"],
-      ]);
-      expect(g.comment).toMatch(/^The coordination game known as Battle of the Sexes/);
-      // outcomes 1 2 3 4 = (Top,Left) (Bottom,Left) (Top,Right) (Bottom,Right)
-      const pay = (s: number[]) => {
-        const k = profileIndex(g, s);
-        return [g.payoffs[2 * k], g.payoffs[2 * k + 1]];
-      };
-      expect(pay([0, 0])).toEqual([3, 2]);
-      expect(pay([1, 0])).toEqual([0, 0]);
-      expect(pay([0, 1])).toEqual([0, 0]);
-      expect(pay([1, 1])).toEqual([2, 3]);
-      expect(g.outcomes?.labels).toEqual(["", "", "", ""]);
-    });
+  describe.skipIf(!HAS_GAMBIT_GAMES)(
+    `catalog files, checked by hand${skipReason(!HAS_GAMBIT_GAMES, GAMBIT_GAMES_ABSENT)}`,
+    () => {
+      it("nau2004/sec3.nfg: Battle of the Sexes in outcome form", () => {
+        const g = readNfg(
+          readFileSync(`${GAMBIT_GAMES_DIR}catalog/journals/ijgt/nau2004/sec3.nfg`, "utf8"),
+          "sec3.nfg",
+        );
+        expect(g.title).toBe("Battle of the Sexes");
+        expect(g.players).toEqual(["Player 1", "Player 2"]);
+        expect(g.strategies).toEqual([
+          ["Top", "Bottom"],
+          ["Left", "Right"],
+        ]);
+        expect(g.comment).toMatch(/^The coordination game known as Battle of the Sexes/);
+        // outcomes 1 2 3 4 = (Top,Left) (Bottom,Left) (Top,Right) (Bottom,Right)
+        const pay = (s: number[]) => {
+          const k = profileIndex(g, s);
+          return [g.payoffs[2 * k], g.payoffs[2 * k + 1]];
+        };
+        expect(pay([0, 0])).toEqual([3, 2]);
+        expect(pay([1, 0])).toEqual([0, 0]);
+        expect(pay([0, 1])).toEqual([0, 0]);
+        expect(pay([1, 1])).toEqual([2, 3]);
+        expect(g.outcomes?.labels).toEqual(["", "", "", ""]);
+      });
 
-    it("nau2004/sec4.nfg: three players, 2x2x2", () => {
-      const g = readNfg(
-        readFileSync(`${GAMBIT_GAMES_DIR}catalog/journals/ijgt/nau2004/sec4.nfg`, "utf8"),
-      );
-      expect(g.players).toHaveLength(3);
-      expect(g.strategies.map((s) => s.length)).toEqual([2, 2, 2]);
-      // profile (Bottom, Right, 2) is the last, outcome 8 = { 2, 0, 3 }
-      const k = profileIndex(g, [1, 1, 1]);
-      expect(k).toBe(7);
-      expect(Array.from(g.payoffs.slice(3 * k, 3 * k + 3))).toEqual([2, 0, 3]);
-      // profile (Bottom, Left, 1) is outcome 2 = { 0, 1, 0 }
-      expect(Array.from(g.payoffs.slice(3, 6))).toEqual([0, 1, 0]);
-    });
+      it("nau2004/sec4.nfg: three players, 2x2x2", () => {
+        const g = readNfg(
+          readFileSync(`${GAMBIT_GAMES_DIR}catalog/journals/ijgt/nau2004/sec4.nfg`, "utf8"),
+        );
+        expect(g.players).toHaveLength(3);
+        expect(g.strategies.map((s) => s.length)).toEqual([2, 2, 2]);
+        // profile (Bottom, Right, 2) is the last, outcome 8 = { 2, 0, 3 }
+        const k = profileIndex(g, [1, 1, 1]);
+        expect(k).toBe(7);
+        expect(Array.from(g.payoffs.slice(3 * k, 3 * k + 3))).toEqual([2, 0, 3]);
+        // profile (Bottom, Left, 1) is outcome 2 = { 0, 1, 0 }
+        expect(Array.from(g.payoffs.slice(3, 6))).toEqual([0, 1, 0]);
+      });
 
-    it("contrib/games/coord2.nfg: payoff form with labels and no comment", () => {
-      const g = readNfg(readFileSync(`${GAMBIT_GAMES_DIR}contrib/games/coord2.nfg`, "utf8"));
-      expect(g.comment).toBe("");
-      expect(g.outcomes).toBeNull();
-      expect(Array.from(g.payoffs)).toEqual([3, 2, 0, 0, 0, 0, 2, 2]);
-    });
-  });
+      it("contrib/games/coord2.nfg: payoff form with labels and no comment", () => {
+        const g = readNfg(readFileSync(`${GAMBIT_GAMES_DIR}contrib/games/coord2.nfg`, "utf8"));
+        expect(g.comment).toBe("");
+        expect(g.outcomes).toBeNull();
+        expect(Array.from(g.payoffs)).toEqual([3, 2, 0, 0, 0, 0, 2, 2]);
+      });
+    },
+  );
 
   describe("errors are located", () => {
     it("wrong payoff count", () => {

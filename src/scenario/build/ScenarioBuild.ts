@@ -1,3 +1,4 @@
+import { closestNames, quoteAlternatives } from "../../expression/closestNames.js";
 import type { ParameterSpec, Quantity } from "../Scenario.js";
 import type { PerTypeValueRef, ValueRef } from "../scenarioSchema.js";
 import { type DocumentPath, formatPath } from "../yamlLocator.js";
@@ -80,10 +81,13 @@ export class ScenarioBuild {
     }
     const index = this.parameterIndex.get(ref);
     if (index === undefined) {
+      const close = closestNames(ref, this.parameterIds);
       const known =
-        this.parameterIds.length > 0
-          ? `; declared parameters: ${this.parameterIds.join(", ")}`
-          : "; no parameters are declared";
+        close.length > 0
+          ? `; did you mean ${quoteAlternatives(close)}?`
+          : this.parameterIds.length > 0
+            ? `; declared parameters: ${this.parameterIds.join(", ")}`
+            : "; no parameters are declared";
       this.report(path, `undefined parameter "${ref}"${known}`);
       return { kind: "constant", value: Number.NaN };
     }

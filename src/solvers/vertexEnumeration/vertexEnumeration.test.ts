@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bimatrix } from "../../../test/support/bimatrix.js";
+import { GAMBIT_REFERENCES_ABSENT } from "../../../test/support/gambitReferenceFiles.js";
+import { skipReason } from "../../../test/support/skipReason.js";
 import {
   bothPolytopesExact,
   bothPolytopesFloat,
@@ -586,30 +588,33 @@ function nfgFiles(dir: string): string[] {
   });
 }
 
-describe.skipIf(!existsSync(EXPECTED))("vertexEnumerationExact equals Gambit's enummixed", () => {
-  const cases = existsSync(EXPECTED)
-    ? nfgFiles(SHARED).flatMap((file) => {
-        const reference = join(EXPECTED, `${relative(SHARED, file)}.json`);
-        if (!existsSync(reference)) return [];
-        const expected = (
-          JSON.parse(readFileSync(reference, "utf8")) as {
-            enummixed?: { status: string; equilibria?: string[][] };
-          }
-        ).enummixed;
-        if (expected?.status !== "ok") return [];
-        const game = readNfg(readFileSync(file, "utf8"), file);
-        if (game.players.length !== 2) return [];
-        return [{ name: relative(SHARED, file), game, equilibria: expected.equilibria! }];
-      })
-    : [];
+describe.skipIf(!existsSync(EXPECTED))(
+  `vertexEnumerationExact equals Gambit's enummixed${skipReason(!existsSync(EXPECTED), GAMBIT_REFERENCES_ABSENT)}`,
+  () => {
+    const cases = existsSync(EXPECTED)
+      ? nfgFiles(SHARED).flatMap((file) => {
+          const reference = join(EXPECTED, `${relative(SHARED, file)}.json`);
+          if (!existsSync(reference)) return [];
+          const expected = (
+            JSON.parse(readFileSync(reference, "utf8")) as {
+              enummixed?: { status: string; equilibria?: string[][] };
+            }
+          ).enummixed;
+          if (expected?.status !== "ok") return [];
+          const game = readNfg(readFileSync(file, "utf8"), file);
+          if (game.players.length !== 2) return [];
+          return [{ name: relative(SHARED, file), game, equilibria: expected.equilibria! }];
+        })
+      : [];
 
-  it("covers the two-player reference games", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(40);
-  });
+    it("covers the two-player reference games", () => {
+      expect(cases.length).toBeGreaterThanOrEqual(40);
+    });
 
-  it.each(cases.map((c) => [c.name, c] as const))("%s", (_, { game, equilibria }) => {
-    // Gambit's list can repeat a profile (csg2, csg4: one per degenerate basis): compare as sets
-    const theirs = [...new Set(equilibria.map((e) => e.join(",")))].sort();
-    expect(expectEquilibria(game)).toEqual(theirs);
-  });
-});
+    it.each(cases.map((c) => [c.name, c] as const))("%s", (_, { game, equilibria }) => {
+      // Gambit's list can repeat a profile (csg2, csg4: one per degenerate basis): compare as sets
+      const theirs = [...new Set(equilibria.map((e) => e.join(",")))].sort();
+      expect(expectEquilibria(game)).toEqual(theirs);
+    });
+  },
+);

@@ -1,0 +1,114 @@
+/** One example shown at the end of a command's `--help`. */
+export interface CommandExample {
+  /** The command line as typed in the project folder, starting with `linkage`. */
+  readonly line: string;
+  /** What it does, in a few words. */
+  readonly does: string;
+}
+
+/**
+ * The examples each command's `--help` ends with (`linkage` is the program's own help), run
+ * against the shipped scenario by src/cli/commandExamples.test.ts. Each is a plain command line:
+ * words separated by spaces, at most an output redirection `> FILE` at the end.
+ */
+export const COMMAND_EXAMPLES = {
+  linkage: [
+    {
+      line: "linkage run kabul-2021",
+      does: "the flagship end to end: writes out/kabul-2021/report.html, report.md and results.json",
+    },
+    {
+      line: "linkage analyze scenarios/kabul-2021.yaml --set sigma_sub=0",
+      does: "the one-shot game if no substitute provider could replace the support (sigma_sub = 0)",
+    },
+    {
+      line: "linkage simulate kabul-2021 --policies U,KE --mean-field",
+      does: "expected weekly outcomes of two policies, without sampling",
+    },
+    { line: "linkage analyze --help", does: "a command's options and examples" },
+  ],
+  run: [
+    {
+      line: "linkage run scenarios/kabul-2021.yaml",
+      does: "analysis, 2,000 simulated runs per policy and sensitivity, in out/kabul-2021/",
+    },
+    {
+      line: "linkage run kabul-2021 --runs 500 --seed 7 --out out/quick",
+      does: "a quicker run with another seed, written elsewhere (a scenario id works for its file)",
+    },
+    {
+      line: "linkage run kabul-2021 --set sigma_sub=0.1 --out out/sigma-0.1",
+      does: "a what-if: substitute providers replace 10% of the support's value",
+    },
+  ],
+  analyze: [
+    {
+      line: "linkage analyze scenarios/kabul-2021.yaml",
+      does: "best responses, best policy, credibility, thresholds and pivots, as text",
+    },
+    {
+      line: "linkage analyze kabul-2021 --set sigma_sub=0 --set cA_C=3 --json",
+      does: "with two parameters set, as one JSON object",
+    },
+    {
+      line: "linkage analyze kabul-2021 --no-pivots --out out/analysis",
+      does: "also write out/analysis/analysis.md and analysis.json, skipping the pivot search",
+    },
+  ],
+  simulate: [
+    {
+      line: "linkage simulate scenarios/kabul-2021.yaml --runs 2000 --fixed",
+      does: "2,000 runs per policy with the parameters held at their values",
+    },
+    {
+      line: "linkage simulate kabul-2021 --policies U,KE --mean-field --json",
+      does: "expected values for two policies, computed without sampling, as JSON",
+    },
+    {
+      line: "linkage simulate kabul-2021 --runs 500 --csv out/sim --paths",
+      does: "also write out/sim/outcomes.csv, weekly.csv and every run's series in paths.csv",
+    },
+  ],
+  solve: [
+    {
+      line: "linkage export kabul-2021 --format efg --policy KE --out ke.efg",
+      does: "first, a game to solve: the flagship's game under policy KE",
+    },
+    {
+      line: "linkage solve ke.efg --method lcp --rational",
+      does: "one equilibrium by Lemke's algorithm on the sequence form, in exact fractions",
+    },
+    {
+      line: "linkage solve ke.efg --method enumpure --json",
+      does: "every pure equilibrium, as one JSON object",
+    },
+    {
+      line: "linkage solve ke.efg --method logit --lambda 2",
+      does: "the logit quantal response equilibrium at precision 2",
+    },
+  ],
+  export: [
+    {
+      line: "linkage export scenarios/kabul-2021.yaml --format efg --out kabul-2021.efg",
+      does: "the whole one-shot game as a Gambit game tree",
+    },
+    {
+      line: "linkage export kabul-2021 --format nfg --policy K --out k.nfg",
+      does: "policy K's subgame as its reduced strategic form",
+    },
+    {
+      line: "linkage export kabul-2021 --format efg --policy KE --set rho=0",
+      does: "policy KE's subgame with no reputation stake, on standard output",
+    },
+  ],
+  schema: [
+    { line: "linkage schema", does: "print the JSON Schema of the scenario language" },
+    {
+      line: "linkage schema > linkage.schema.json",
+      does: "save it for an editor: start a scenario with # yaml-language-server: $schema=./linkage.schema.json",
+    },
+  ],
+} as const satisfies Readonly<Record<string, readonly CommandExample[]>>;
+
+/** `linkage` (the program) or one of its commands. */
+export type ExampleCommand = keyof typeof COMMAND_EXAMPLES;
