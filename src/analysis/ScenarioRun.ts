@@ -1,19 +1,38 @@
 import type { SimulationResult } from "../sim/SimulationResult.js";
 import type { AnalysisResult } from "./AnalysisResult.js";
 import type { SenderCostTippingPoint } from "./senderCostTippingPoints.js";
+import type { SobolFlag } from "./sobolFlag.js";
 
-/** One bar of the tornado chart: the leverage value at the two ends of a parameter's prior range. */
+/** One bar of a tornado chart: an output at the two ends of a parameter's prior range. */
 export interface TornadoBar {
   readonly parameter: string;
   readonly label: string;
   readonly low: number;
   readonly high: number;
-  /** The one-shot leverage value (best policy's E[U_S] minus unconditional support's) at `low` and `high`. */
+  /**
+   * The output at `low` and `high`, all other parameters at their values: in
+   * `sensitivity.tornado`, the one-shot leverage value (best policy's E[U_S] minus unconditional
+   * support's); in `sensitivity.tornadoes`, the output the tornado names.
+   */
   readonly valueAtLow: number;
   readonly valueAtHigh: number;
-  /** The sender's best policy at `low` and `high`. */
+  /** The sender's best policy in the one-shot game at `low` and `high`. */
   readonly bestAtLow: string;
   readonly bestAtHigh: string;
+}
+
+/** One-at-a-time sensitivity of one output (the same outputs as `sensitivity.sobol`). */
+export interface TornadoResult {
+  /** The output, as named in the Sobol result on the same output. */
+  readonly output: string;
+  /** What the output is, in words, with its unit. */
+  readonly description: string;
+  /** A short name with its unit (an axis label). */
+  readonly label: string;
+  /** The output at the parameters' values. */
+  readonly baseValue: number;
+  /** Sorted by swing |valueAtHigh − valueAtLow|, largest first. */
+  readonly bars: readonly TornadoBar[];
 }
 
 /** First-order and total Sobol indices of one parameter, with bootstrap confidence intervals. */
@@ -26,6 +45,12 @@ export interface SobolIndex {
   readonly total: number;
   readonly totalLow: number;
   readonly totalHigh: number;
+  /** total − first: the share of the variance due to the parameter's interactions, with its (paired bootstrap) interval. */
+  readonly interaction: number;
+  readonly interactionLow: number;
+  readonly interactionHigh: number;
+  /** Set when the estimates break 0 ≤ first ≤ total beyond their intervals (`sobolFlag`); never clipped. */
+  readonly flag: SobolFlag | null;
 }
 
 export interface SobolResult {
@@ -33,10 +58,20 @@ export interface SobolResult {
   readonly output: string;
   /** What the output is, in words, with its unit. */
   readonly description: string;
-  /** Base sample size N (the model was evaluated N·(d + 2) times). */
+  /** Base sample size N used (the model was evaluated N·(d + 2) times). */
   readonly baseSamples: number;
   readonly bootstrap: number;
   readonly confidence: number;
+  /** The adaptive rule: N started at `initialSamples` and doubled, up to `maxSamples`, until every first-order and total interval was narrower than `targetWidth`. */
+  readonly initialSamples: number;
+  readonly maxSamples: number;
+  readonly targetWidth: number;
+  /** Whether every interval is narrower than `targetWidth` (false: the cap was reached first). */
+  readonly targetMet: boolean;
+  /** The widest first-order or total interval. */
+  readonly widestInterval: number;
+  /** Model evaluations, N·(d + 2). */
+  readonly evaluations: number;
   /** Variance of the output over the priors. */
   readonly variance: number;
   /** Sorted by total index, largest first. */
@@ -82,6 +117,8 @@ export interface ScenarioRun {
   readonly sensitivity: {
     /** One-at-a-time sweeps, sorted by the swing of the leverage value. */
     readonly tornado: readonly TornadoBar[];
+    /** One-at-a-time sweeps of every output of `sobol`, in the same order (the first is `tornado` again). */
+    readonly tornadoes: readonly TornadoResult[];
     readonly sobol: readonly SobolResult[];
     /** Share of prior draws in which each policy is the sender's best (one-shot), and of weekly runs (simulated senderUtility). */
     readonly bestPolicyShare: {

@@ -5,12 +5,23 @@ export { closedFormThresholds } from "./closedFormThresholds.js";
 export { type Credibility, credibility } from "./credibility.js";
 export { equilibriumTree } from "./equilibriumTree.js";
 export { leverageValue } from "./leverageValue.js";
+export { outputTornado } from "./outputTornado.js";
 export { bestPolicyIndex, type PolicyOutcome, policyOutcome } from "./policyOutcome.js";
 export { responseThresholds } from "./responseThresholds.js";
 export { type RunOptions, runScenario } from "./runScenario.js";
 export type * from "./ScenarioRun.js";
 export { scenarioSobol } from "./scenarioSobol.js";
+export {
+  ATTACKS_SOBOL_MAX_SAMPLES,
+  ATTACKS_SOBOL_SAMPLES,
+  LEVERAGE_SOBOL_MAX_SAMPLES,
+  LEVERAGE_SOBOL_SAMPLES,
+  type SensitivityOutput,
+  SOBOL_TARGET_WIDTH,
+  sensitivityOutputs,
+} from "./sensitivityOutputs.js";
 export { type SignalPosterior, signalPosteriors } from "./signalPosteriors.js";
+export { type SobolFlag, sobolFlag } from "./sobolFlag.js";
 export { type SobolEstimate, type SobolOptions, sobolIndices } from "./sobolIndices.js";
 export { targetBestResponse } from "./targetBestResponse.js";
 export { findTippingPoints, type TippingPointOptions } from "./tippingPoints.js";

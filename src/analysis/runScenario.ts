@@ -5,10 +5,11 @@ import { simulate } from "../sim/simulate.js";
 import { analyze } from "./analyze.js";
 import { bestPolicyShare } from "./bestPolicyShare.js";
 import { equilibriumTree } from "./equilibriumTree.js";
+import { outputTornado } from "./outputTornado.js";
 import type { ScenarioRun, SobolResult } from "./ScenarioRun.js";
 import { scenarioSobol } from "./scenarioSobol.js";
 import { senderCostTippingPoints } from "./senderCostTippingPoints.js";
-import { tornado } from "./tornado.js";
+import { sensitivityOutputs } from "./sensitivityOutputs.js";
 
 export interface RunOptions {
   /** Monte Carlo runs per policy. @default 2000 */
@@ -28,9 +29,9 @@ export interface RunOptions {
 /**
  * Everything `linkage run` computes for one scenario, as one plain object (`results.json`):
  * the one-shot analysis with pivots; the weekly Monte Carlo with parameters drawn from their
- * priors; the sensitivity analysis (tornado of the one-shot leverage value, Sobol indices of the
- * leverage value and of expected attacks, the probability over the priors that each policy is
- * best); the best policy's game tree with the equilibrium path; and nothing that depends on the
+ * priors; the sensitivity analysis (a tornado and Sobol indices of each of the same outputs, the
+ * one-shot leverage value and expected attacks under the best policy, see `sensitivityOutputs`;
+ * the probability over the priors that each policy is best); the best policy's game tree with the equilibrium path; and nothing that depends on the
  * machine, so the same seed gives the same object.
  *
  * @throws {LinkageError} E_INPUT for a scenario without dynamics or a bad override
@@ -64,9 +65,13 @@ export async function runScenario(
 
   progress("sensitivity analysis");
   const draws = options.draws ?? 4000;
-  const sobol: SobolResult[] = scenarioSobol(scenario, values, seed, analysis.bestPolicy);
+  // the tornadoes and the Sobol indices on the same outputs, over the same parameters
+  const outputs = sensitivityOutputs(scenario, analysis.bestPolicy);
+  const tornadoes = outputs.map((output) => outputTornado(scenario, values, output));
+  const sobol: SobolResult[] = scenarioSobol(scenario, values, seed, analysis.bestPolicy, outputs);
   const sensitivity = {
-    tornado: tornado(scenario, values),
+    tornado: [...tornadoes[0]!.bars],
+    tornadoes,
     sobol,
     bestPolicyShare: {
       oneShot: bestPolicyShare(scenario, values, draws, seed),

@@ -1,106 +1,66 @@
-import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
 import type { Scenario } from "../scenario/Scenario.js";
-import { weeklyParameters } from "../scenario/weeklyParameters.js";
 import { writePriorPoint } from "../scenario/writePriorPoint.js";
-import { compileSimulation } from "../sim/compileSimulation.js";
-import { meanFieldPolicy } from "../sim/meanField.js";
-import { leverageValue } from "./leverageValue.js";
-import type { SobolResult } from "./ScenarioRun.js";
-import { type SobolOptions, sobolIndices } from "./sobolIndices.js";
+import type { SobolIndex, SobolResult } from "./ScenarioRun.js";
+import {
+  type SensitivityOutput,
+  SOBOL_TARGET_WIDTH,
+  sensitivityOutputs,
+} from "./sensitivityOutputs.js";
+import { sobolFlag } from "./sobolFlag.js";
+import { sobolIndices } from "./sobolIndices.js";
+
+/** Bootstrap resamples and confidence level of every Sobol interval. */
+const BOOTSTRAP = 200;
+const CONFIDENCE = 0.95;
 
 /**
- * Base samples for the one-shot leverage value (cheap) and for expected attacks (a mean-field
- * run each, ≈ 5–15 ms since the mean field follows automaton state × backlog level cells).
- */
-export const LEVERAGE_SOBOL_SAMPLES = 1024;
-export const ATTACKS_SOBOL_SAMPLES = 32;
-
-/**
- * Sobol indices of a scenario's two headline outputs over its priors:
- * - the one-shot leverage value (best policy's E[U_S] minus unconditional support's), over the
- *   parameters of the one-shot game;
- * - the expected number of attacks over the horizon under `policy`, from the mean-field model
- *   (so the indices split the variance of E[attacks | parameters], free of Monte Carlo noise),
- *   over every parameter with a prior that expected attacks can depend on (weeklyParameters).
- * Parameters without a prior stay at `values`.
+ * Sobol indices of a scenario's sensitivity outputs over its priors (`sensitivityOutputs`: the
+ * one-shot leverage value, and expected attacks under `policy` from the mean-field model), each
+ * over the parameters with a prior that the output depends on; parameters without a prior stay at
+ * `values`. The base sample size is adaptive ({@link sobolIndices}): it doubles from the output's
+ * `baseSamples` until every 95% interval is narrower than {@link SOBOL_TARGET_WIDTH} or the
+ * output's `maxSamples` is reached, and the result records which. Each index carries total −
+ * first-order (its interactions) and a flag when the estimates break 0 ≤ S_i ≤ S_Ti beyond their
+ * intervals ({@link sobolFlag}). Indices are sorted by total index, largest first.
+ *
+ * @param outputs - the outputs to analyse. @default sensitivityOutputs(scenario, policy)
  */
 export function scenarioSobol(
   scenario: Scenario,
   values: Float64Array,
   seed: number,
   policy: string,
+  outputs: readonly SensitivityOutput[] = sensitivityOutputs(scenario, policy),
 ): SobolResult[] {
-  const results: SobolResult[] = [];
-  const options = (baseSamples: number): SobolOptions => ({
-    baseSamples,
-    bootstrap: 200,
-    confidence: 0.95,
-    seed,
-  });
-
-  const oneShot = scenario.parameters.flatMap((p, i) => (p.prior && p.usedInOneShot ? [i] : []));
-  results.push(
-    sobolFor(
-      scenario,
-      values,
-      oneShot,
-      options(LEVERAGE_SOBOL_SAMPLES),
-      "leverageValue",
-      "one-shot leverage value: best policy's E[U_S] minus unconditional support's (sender units)",
-      (work) => leverageValue(compileLeverageGame(scenario, work)).value,
-    ),
-  );
-
-  const dynamics = scenario.dynamics;
-  const policyIndex = scenario.policies.findIndex((p) => p.id === policy);
-  if (dynamics && policyIndex >= 0) {
-    const compiled = compileSimulation(scenario, { meanField: true });
-    const attacks = compiled.outputNames.indexOf("attacks");
-    if (attacks >= 0) {
-      const weekly = weeklyParameters(scenario, "attacks").filter(
-        (i) => scenario.parameters[i]!.prior,
-      );
-      results.push(
-        sobolFor(
-          scenario,
-          values,
-          weekly,
-          options(ATTACKS_SOBOL_SAMPLES),
-          "attacks",
-          `expected attacks over ${dynamics.weeks} weeks under ${policy} (mean-field model)`,
-          (work) =>
-            meanFieldPolicy(scenario, compiled, work, policyIndex, dynamics.weeks).outputs[
-              attacks
-            ]!,
-        ),
-      );
-    }
-  }
-  return results;
+  return outputs.map((output) => sobolFor(scenario, values, seed, output));
 }
 
 function sobolFor(
   scenario: Scenario,
   values: Float64Array,
-  parameters: readonly number[],
-  options: SobolOptions,
-  output: string,
-  description: string,
-  model: (values: Float64Array) => number,
+  seed: number,
+  output: SensitivityOutput,
 ): SobolResult {
-  const d = parameters.length;
+  const parameters = output.parameters;
   const work = Float64Array.from(values);
   const estimate = sobolIndices(
-    d,
+    parameters.length,
     (points, out) => {
       for (let r = 0; r < out.length; r++) {
         writePriorPoint(scenario, parameters, points, r, work);
-        out[r] = model(work);
+        out[r] = output.model(work);
       }
     },
-    options,
+    {
+      baseSamples: output.baseSamples,
+      maxSamples: output.maxSamples,
+      targetWidth: SOBOL_TARGET_WIDTH,
+      bootstrap: BOOTSTRAP,
+      confidence: CONFIDENCE,
+      seed,
+    },
   );
-  const indices = parameters.map((i, k) => ({
+  const indices: SobolIndex[] = parameters.map((i, k) => ({
     parameter: scenario.parameters[i]!.id,
     label: scenario.parameters[i]!.label ?? scenario.parameters[i]!.id,
     first: estimate.first[k]!,
@@ -109,15 +69,25 @@ function sobolFor(
     total: estimate.total[k]!,
     totalLow: estimate.totalLow[k]!,
     totalHigh: estimate.totalHigh[k]!,
+    interaction: estimate.interaction[k]!,
+    interactionLow: estimate.interactionLow[k]!,
+    interactionHigh: estimate.interactionHigh[k]!,
+    flag: sobolFlag(estimate.first[k]!, estimate.firstHigh[k]!, estimate.interactionHigh[k]!),
   }));
   indices.sort((a, b) => b.total - a.total);
   return {
-    output,
-    description,
-    baseSamples: options.baseSamples!,
-    bootstrap: options.bootstrap!,
-    confidence: options.confidence!,
+    output: output.output,
+    description: output.description,
+    baseSamples: estimate.baseSamples,
+    bootstrap: BOOTSTRAP,
+    confidence: CONFIDENCE,
     variance: estimate.variance,
     indices,
+    initialSamples: output.baseSamples,
+    maxSamples: output.maxSamples,
+    targetWidth: SOBOL_TARGET_WIDTH,
+    targetMet: estimate.targetMet,
+    widestInterval: estimate.widestInterval,
+    evaluations: estimate.evaluations,
   };
 }

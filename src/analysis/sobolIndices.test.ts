@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LinkageError } from "../errors/LinkageError.js";
+import { sobolFlag } from "./sobolFlag.js";
 import { type SobolEstimate, sobolIndices } from "./sobolIndices.js";
 
 /** Allowed gap between an estimate and the analytic index (Monte Carlo error at these N). */
@@ -92,6 +93,126 @@ describe("sobolIndices: Ishigami function", () => {
 
   it("evaluates the model N·(d + 2) times", () => {
     expect(r.evaluations).toBe(8192 * 5);
+  });
+});
+
+describe("sobolIndices: adaptive sample size on the Ishigami function", () => {
+  // reference: as above (Saltelli et al. 2008, §4.8); the interactions S_Ti − S_i are
+  // (0.2437, 0, 0.2437): x₁ and x₃ interact only with each other, x₂ not at all
+  const FIRST = [0.3139, 0.4424, 0];
+  const TOTAL = [0.5576, 0.4424, 0.2437];
+  const r = sobolIndices(3, ishigami, {
+    baseSamples: 256,
+    maxSamples: 65_536,
+    targetWidth: 0.1,
+    seed: 7,
+  });
+
+  it("doubles N from 256 until every 95% interval is narrower than 0.1, and says so", () => {
+    expect(r.targetMet).toBe(true);
+    expect(r.baseSamples).toBe(4096); // 256 → 512 → … → 4096 at this seed
+    expect(r.evaluations).toBe(4096 * 5);
+    let widest = 0;
+    for (let i = 0; i < 3; i++) {
+      widest = Math.max(widest, r.firstHigh[i]! - r.firstLow[i]!, r.totalHigh[i]! - r.totalLow[i]!);
+      expect(r.firstHigh[i]! - r.firstLow[i]!).toBeLessThan(0.1);
+      expect(r.totalHigh[i]! - r.totalLow[i]!).toBeLessThan(0.1);
+    }
+    expect(r.widestInterval).toBe(widest);
+  });
+
+  it("is within 0.05 (half the target width) of the analytic indices, inside its intervals", () => {
+    expectWithin(r.first, FIRST, 0.05);
+    expectWithin(r.total, TOTAL, 0.05);
+    for (let i = 0; i < 3; i++) {
+      expectCovers(r.firstLow, r.firstHigh, FIRST[i]!, i);
+      expectCovers(r.totalLow, r.totalHigh, TOTAL[i]!, i);
+    }
+  });
+
+  it("reports the interactions total − first-order with paired intervals that cover them", () => {
+    const exact = TOTAL.map((t, i) => t - FIRST[i]!);
+    for (let i = 0; i < 3; i++) {
+      expect(r.interaction[i]).toBeCloseTo(r.total[i]! - r.first[i]!, 12);
+      expectCovers(r.interactionLow, r.interactionHigh, exact[i]!, i);
+    }
+    expectWithin(r.interaction, exact, 0.05);
+  });
+
+  it("stops at the cap when the target is not met, and says so", () => {
+    const capped = sobolIndices(3, ishigami, { baseSamples: 64, maxSamples: 200, seed: 7 });
+    expect(capped.baseSamples).toBe(128); // 256 would pass the cap of 200
+    expect(capped.evaluations).toBe(128 * 5);
+    expect(capped.targetMet).toBe(false);
+    expect(capped.widestInterval).toBeGreaterThanOrEqual(0.1);
+  });
+
+  it("keeps every earlier evaluation: N·(d + 2) calls' worth in all, round by round", () => {
+    const sizes: number[] = [];
+    sobolIndices(
+      3,
+      (points, out) => {
+        sizes.push(out.length);
+        ishigami(points, out);
+      },
+      { baseSamples: 64, maxSamples: 256, targetWidth: 1e-6, bootstrap: 20 },
+    );
+    expect(sizes).toEqual([...Array(5).fill(64), ...Array(5).fill(64), ...Array(5).fill(128)]);
+  });
+
+  it("gives the one-round result when the first round meets the target", () => {
+    const options = { baseSamples: 4096, bootstrap: 50, seed: 3 };
+    const once = sobolIndices(2, linear([1, 2]), options);
+    const adaptive = sobolIndices(2, linear([1, 2]), { ...options, maxSamples: 4096 });
+    expect(once.targetMet).toBe(true);
+    expect(adaptive).toEqual(once);
+  });
+});
+
+describe("sobolIndices: estimates that break 0 ≤ S_i ≤ S_Ti are reported, not clipped", () => {
+  // A constructed "model" that is not a function of its inputs (as a noisy simulation can be):
+  // f = x₁ + x₂ on A and B, but f(AB_1) = f(A) + ½(f(B) − 1) and f(AB_2) = f(A) − ½(f(B) − 1).
+  // Then S_1 ≈ ½ while S_T1 ≈ ⅛ (first-order above total), and S_2 ≈ −½ (below zero).
+  const r = (() => {
+    let call = 0;
+    const fA = new Float64Array(4096);
+    const fB = new Float64Array(4096);
+    return sobolIndices(
+      2,
+      (points, out) => {
+        const block = call++;
+        for (let k = 0; k < out.length; k++) {
+          const f = points[2 * k]! + points[2 * k + 1]!;
+          if (block === 0) out[k] = fA[k] = f;
+          else if (block === 1) out[k] = fB[k] = f;
+          else out[k] = fA[k]! + (block === 2 ? 0.5 : -0.5) * (fB[k]! - 1);
+        }
+      },
+      { baseSamples: 4096, seed: 11 },
+    );
+  })();
+
+  it("keeps S_1 above S_T1, with a paired interval of S_T1 − S_1 entirely below 0", () => {
+    expect(r.first[0]).toBeCloseTo(0.5, 1);
+    expect(r.total[0]).toBeCloseTo(0.125, 1);
+    expect(r.interactionHigh[0]!).toBeLessThan(0);
+    expect(sobolFlag(r.first[0]!, r.firstHigh[0]!, r.interactionHigh[0]!)).toBe(
+      "first-order above total",
+    );
+  });
+
+  it("keeps S_2 below 0, with an interval entirely below 0", () => {
+    expect(r.first[1]).toBeCloseTo(-0.5, 1);
+    expect(r.firstHigh[1]!).toBeLessThan(0);
+    expect(sobolFlag(r.first[1]!, r.firstHigh[1]!, r.interactionHigh[1]!)).toBe(
+      "first-order below zero",
+    );
+  });
+
+  it("flags nothing on a well-behaved model", () => {
+    const ok = sobolIndices(3, ishigami, { baseSamples: 2048, seed: 7 });
+    for (let i = 0; i < 3; i++)
+      expect(sobolFlag(ok.first[i]!, ok.firstHigh[i]!, ok.interactionHigh[i]!)).toBeNull();
   });
 });
 
@@ -213,6 +334,13 @@ describe("sobolIndices: refused inputs", () => {
   it("refuses a base sample size below 2", () => {
     expectThrowsDomain(() => sobolIndices(2, f, { baseSamples: 1 }), /base sample size/);
     expectThrowsDomain(() => sobolIndices(2, f, { baseSamples: 10.5 }), /base sample size/);
+  });
+
+  it("refuses a cap below the base sample size and a target width that is not positive", () => {
+    expectThrowsDomain(() => sobolIndices(2, f, { baseSamples: 64, maxSamples: 32 }), /maxSamples/);
+    expectThrowsDomain(() => sobolIndices(2, f, { maxSamples: 2000.5 }), /maxSamples/);
+    expectThrowsDomain(() => sobolIndices(2, f, { targetWidth: 0 }), /target interval width/);
+    expectThrowsDomain(() => sobolIndices(2, f, { targetWidth: Number.NaN }), /target/);
   });
 
   it("refuses bad bootstrap counts, confidence levels and seeds", () => {

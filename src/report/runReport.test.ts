@@ -9,6 +9,7 @@ import { analysisVerdict } from "./analysisVerdict.js";
 import { tidyTreeLayout } from "./charts/gameTreeChart.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { formatQuantity } from "./formatQuantity.js";
+import { localGlobalSentence } from "./localGlobalSentence.js";
 import { runReportHtml } from "./runReportHtml.js";
 import { runReportMarkdown } from "./runReportMarkdown.js";
 
@@ -25,6 +26,7 @@ const CHARTS = [
   "outcome-leverageValue",
   "game-tree",
   "tornado",
+  "tornado-attacks",
   "sobol-leverageValue",
   "sobol-attacks",
 ];
@@ -106,6 +108,27 @@ describe("runReportHtml", () => {
     expect(found.get("outcome-evacuatedShare")).toContain("(%)");
     expect(found.get("tornado")).toContain("(sender units)");
     expect(found.get("game-tree")).toContain("(p = 0.7)");
+  });
+
+  it("compares local and global sensitivity in a sentence per output, and shows sample sizes and flags", () => {
+    for (const result of run.sensitivity.sobol) {
+      const local = run.sensitivity.tornadoes.find((t) => t.output === result.output)!;
+      const sentence = localGlobalSentence(local, result);
+      expect(sentence).toMatch(/^Local \(tornado/);
+      expect(html).toContain(
+        `<p class="local-global" data-output="${result.output}">${escapeHtml(sentence)}</p>`,
+      );
+      expect(markdown).toContain(`\n${sentence}\n`);
+      const caption = figures(html).get(`sobol-${result.output}`)!;
+      expect(caption).toContain(`Estimated from ${result.baseSamples} base samples`);
+      expect(caption).toContain(result.targetMet ? "target met" : "target not met");
+      for (const i of result.indices.filter((x) => x.flag))
+        expect(caption).toContain(`${i.parameter}, ${i.flag}`);
+    }
+    // the flagship's disagreement: the threat's parameters move nothing at the defaults
+    const leverage = localGlobalSentence(run.sensitivity.tornadoes[0]!, run.sensitivity.sobol[0]!);
+    expect(leverage).toContain("D, qX and cA_P do not move it at all");
+    expect(leverage).toContain("interaction (total − first-order)");
   });
 
   it("has a policy table row per policy, with uncertainty", () => {

@@ -10,11 +10,15 @@ import { tornadoChart } from "./charts/tornadoChart.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
 import { formatQuantity } from "./formatQuantity.js";
+import { localGlobalSentence } from "./localGlobalSentence.js";
 import { centralValue, OUTCOMES, POLICY_TABLE_OUTCOMES } from "./outcomeDescriptions.js";
 import { type PolicyStyle, policyColors } from "./policyColors.js";
 import { priorText } from "./priorText.js";
 import { tippingPointSentences } from "./tippingPointSentences.js";
 import { seriesOrder } from "./weeklySeries.js";
+
+/** Bars drawn in the tornado of an output with many parameters (the leverage value's shows all). */
+const TORNADO_TOP = 15;
 
 const CSS = `
 :root { color-scheme: light; }
@@ -64,7 +68,8 @@ table.parameters code { word-break: normal; white-space: nowrap; }
  * Sections, in order: title and description; the verdict (the given sentences, as a list); a
  * policy comparison table with 5–95% ranges and how often each policy is best; weekly fan charts;
  * end-of-horizon outcome distributions; the credibility panel; the best policy's game tree; the
- * tornado of the leverage value; the Sobol indices; the pivots; an appendix with every parameter
+ * tornado of each sensitivity output; the Sobol indices of the same outputs, each followed by
+ * the sentence comparing the two (`localGlobalSentence`); the pivots; an appendix with every parameter
  * (value, prior, source), the seed and the command that reproduces the run.
  *
  * Every chart is a `<figure class="chart" data-chart="…">`; every piece of scenario text is
@@ -112,9 +117,20 @@ export function runReportHtml(
 
   body.push(`<h2 id="tornado">Sensitivity: one parameter at a time</h2>`);
   body.push(tornadoChart(run));
+  for (const result of run.sensitivity.tornadoes) {
+    if (result.output !== "leverageValue") body.push(tornadoChart(run, result, TORNADO_TOP));
+  }
 
   body.push(`<h2 id="sobol">Sensitivity: all parameters together</h2>`);
-  for (const result of run.sensitivity.sobol) body.push(sobolChart(result));
+  for (const result of run.sensitivity.sobol) {
+    body.push(sobolChart(result));
+    const local = run.sensitivity.tornadoes.find((t) => t.output === result.output);
+    const sentence = local ? localGlobalSentence(local, result) : "";
+    if (sentence)
+      body.push(
+        `<p class="local-global" data-output="${escapeHtml(result.output)}">${escapeHtml(sentence)}</p>`,
+      );
+  }
 
   body.push(`<h2 id="pivots">Pivots: the verdict changes if …</h2>`);
   const pivots = tippingPointSentences(run, scenario);

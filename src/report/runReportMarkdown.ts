@@ -6,18 +6,24 @@ import { credibilityTableMarkdown } from "./credibilityTableMarkdown.js";
 import { escapeMarkdownHtml } from "./escapeMarkdownHtml.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
 import { formatQuantity } from "./formatQuantity.js";
+import { localGlobalSentence } from "./localGlobalSentence.js";
 import { markdownRow, oneLine } from "./markdownTable.js";
 import { centralValue, OUTCOMES, POLICY_TABLE_OUTCOMES } from "./outcomeDescriptions.js";
 import { policyColors } from "./policyColors.js";
 import { priorText } from "./priorText.js";
+import { sobolSampleText } from "./sobolSampleText.js";
 import { tippingPointSentences } from "./tippingPointSentences.js";
 import { describeSeries, seriesOrder } from "./weeklySeries.js";
+
+/** Rows in the tornado table of an output with many parameters (the leverage value's shows all). */
+const TORNADO_TOP = 15;
 
 /**
  * The policy reader's report of a `linkage run` in Markdown: the same sections as
  * `runReportHtml` (verdict, policy comparison with 5–95% ranges, weekly paths, outcome
- * distributions, credibility, game tree, tornado, Sobol indices, pivots, appendix), with each
- * chart replaced by a sentence or a small table of its key numbers.
+ * distributions, credibility, game tree, tornadoes, Sobol indices with the sentence comparing
+ * them, pivots, appendix), with each chart replaced by a sentence or a small table of its key
+ * numbers.
  *
  * @param verdict - the verdict sentences, written elsewhere; listed as given
  */
@@ -178,23 +184,50 @@ export function runReportMarkdown(
   }
   out.push("", "A best policy in bold differs from the best policy at the parameters' values.", "");
 
+  for (const t of run.sensitivity.tornadoes) {
+    if (t.output === "leverageValue") continue;
+    out.push(
+      `${capitalise(t.description)} is ${formatQuantity(t.baseValue)} at the parameters' values. Moving one parameter to the ends of its prior range, others fixed (the ${Math.min(TORNADO_TOP, t.bars.length)} largest swings of ${t.bars.length}):`,
+      "",
+      markdownRow(["parameter", "meaning", "low", "value at low", "high", "value at high"]),
+      markdownRow(["---", "---", "---:", "---:", "---:", "---:"]),
+      ...t.bars
+        .slice(0, TORNADO_TOP)
+        .map((b) =>
+          markdownRow([
+            b.parameter,
+            b.label,
+            formatNumber(b.low),
+            formatQuantity(b.valueAtLow),
+            formatNumber(b.high),
+            formatQuantity(b.valueAtHigh),
+          ]),
+        ),
+      "",
+    );
+  }
+
   out.push("## Sensitivity: all parameters together", "");
   for (const result of run.sensitivity.sobol) {
     const top = [...result.indices].sort((a, b) => b.total - a.total).slice(0, 12);
+    const local = run.sensitivity.tornadoes.find((t) => t.output === result.output);
+    const sentence = local ? localGlobalSentence(local, result) : "";
     out.push(
-      `**${result.output}**: Sobol indices of ${result.description} (${result.baseSamples} base samples, ${formatPercent(result.confidence)} bootstrap intervals from ${result.bootstrap} resamples), the ${top.length} parameters with the largest total index.`,
+      `**${result.output}**: Sobol indices of ${result.description}, the ${top.length} parameters with the largest total index. ${sobolSampleText(result)}`,
       "",
-      markdownRow(["parameter", "meaning", "first-order [interval]", "total [interval]"]),
-      markdownRow(["---", "---", "---:", "---:"]),
+      markdownRow(["parameter", "meaning", "first-order [interval]", "total [interval]", "flag"]),
+      markdownRow(["---", "---", "---:", "---:", "---"]),
       ...top.map((i) =>
         markdownRow([
           i.parameter,
           i.label,
           `${formatNumber(i.first)} [${formatNumber(i.firstLow)}, ${formatNumber(i.firstHigh)}]`,
           `${formatNumber(i.total)} [${formatNumber(i.totalLow)}, ${formatNumber(i.totalHigh)}]`,
+          i.flag ?? "",
         ]),
       ),
       "",
+      ...(sentence ? [sentence, ""] : []),
     );
   }
 
@@ -285,4 +318,8 @@ function treeLines(nodes: readonly TreeNode[], sender: string, target: string): 
   };
   for (const root of children.get(-1) ?? []) visit(root, 0);
   return lines;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

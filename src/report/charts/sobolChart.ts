@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { SobolResult } from "../../analysis/ScenarioRun.js";
 import { formatPercent } from "../formatNumber.js";
+import { sobolSampleText } from "../sobolSampleText.js";
 import { chartFigure, outerHtml, plotDocument, shorten } from "./chartFigure.js";
 
 interface SobolBar {
@@ -48,8 +49,12 @@ export function sobolChart(result: SobolResult, top = 12): string {
       high: i.totalHigh,
     },
   ]);
+  // a flagged estimate is marked on its label (and explained in the caption), never clipped
   const labelOf = new Map(
-    indices.map((i) => [i.parameter, `${shorten(i.label, 48)} (${i.parameter})`]),
+    indices.map((i) => [
+      i.parameter,
+      `${i.flag ? "⚠ " : ""}${shorten(i.label, 48)} (${i.parameter})`,
+    ]),
   );
   const svg = Plot.plot({
     document: plotDocument(),
@@ -86,7 +91,7 @@ export function sobolChart(result: SobolResult, top = 12): string {
   return chartFigure({
     name: `sobol-${result.output}`,
     title: `What drives the uncertainty in ${OUTPUT_NAMES[result.output] ?? result.output}`,
-    caption: `Sobol indices of ${result.description}, for the ${indices.length} parameters with the largest total index. A first-order index is the share of the output's variance over the priors explained by the parameter alone; the total index adds its interactions with the others. Estimated from ${result.baseSamples} base samples, with ${formatPercent(result.confidence)} intervals from ${result.bootstrap} bootstrap resamples.`,
+    caption: `Sobol indices of ${result.description}, for the ${indices.length} parameters with the largest total index. A first-order index is the share of the output's variance over the priors explained by the parameter alone; the total index adds its interactions with the others. ${sobolSampleText(result)}`,
     svg: outerHtml(svg),
     legend,
   });

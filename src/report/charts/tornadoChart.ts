@@ -1,7 +1,8 @@
 import * as Plot from "@observablehq/plot";
-import type { ScenarioRun } from "../../analysis/ScenarioRun.js";
+import type { ScenarioRun, TornadoResult } from "../../analysis/ScenarioRun.js";
 import { baseLeverageValue } from "../baseLeverageValue.js";
 import { formatNumber } from "../formatNumber.js";
+import { formatQuantity } from "../formatQuantity.js";
 import { chartFigure, outerHtml, plotDocument, shorten } from "./chartFigure.js";
 
 interface TornadoSegment {
@@ -15,18 +16,24 @@ interface TornadoSegment {
 }
 
 /**
- * A tornado chart of the one-shot leverage value: for each parameter (largest swing on top), a
- * bar from the value at the parameters' defaults to the value with that parameter at the low end
- * of its prior range, and one to the value at the high end, others held at their values. Each
- * bar end is labelled with the parameter's value there; where the sender's best policy changes,
- * the bar is outlined and the new best policy named.
+ * A tornado chart of one output: for each parameter (largest swing on top), a bar from the value
+ * at the parameters' defaults to the value with that parameter at the low end of its prior range,
+ * and one to the value at the high end, others held at their values. Each bar end is labelled
+ * with the parameter's value there; where the sender's best (one-shot) policy changes, the bar is
+ * outlined and the new best policy named.
  *
- * @returns a `<figure class="chart" data-chart="tornado">`, or "" when there is nothing to draw
+ * Without `result`, the one-shot leverage value (`run.sensitivity.tornado`) as
+ * `data-chart="tornado"`; with one of `run.sensitivity.tornadoes`, that output as
+ * `data-chart="tornado-<output>"` (the leverage value's keeps the name "tornado").
+ *
+ * @param top - how many parameters to show, largest swing first. @default all
+ * @returns a `<figure class="chart" data-chart="tornado…">`, or "" when there is nothing to draw
  */
-export function tornadoChart(run: ScenarioRun): string {
-  const bars = run.sensitivity.tornado;
+export function tornadoChart(run: ScenarioRun, result?: TornadoResult, top = Infinity): string {
+  const leverage = result === undefined || result.output === "leverageValue";
+  const bars = (result && !leverage ? result.bars : run.sensitivity.tornado).slice(0, top);
   if (bars.length === 0) return "";
-  const base = baseLeverageValue(run);
+  const base = result && !leverage ? result.baseValue : baseLeverageValue(run);
   const best = run.analysis.bestPolicy;
   const segments: TornadoSegment[] = bars.flatMap((b) => [
     {
@@ -77,7 +84,11 @@ export function tornadoChart(run: ScenarioRun): string {
       tickFormat: (id: string) => labelOf.get(id) ?? id,
       padding: 0.25,
     },
-    x: { label: "one-shot leverage value (sender units)", grid: true, nice: true },
+    x: {
+      label: leverage ? "one-shot leverage value (sender units)" : result!.label,
+      grid: true,
+      nice: true,
+    },
     color: {
       domain: ["low end of prior", "high end of prior"],
       range: ["#9ecae1", "#3182bd"],
@@ -112,6 +123,18 @@ export function tornadoChart(run: ScenarioRun): string {
     ],
   });
   const legend = `<div class="legend"><span class="key"><span class="swatch" style="background:#9ecae1"></span>parameter at the low end of its prior</span><span class="key"><span class="swatch" style="background:#3182bd"></span>at the high end</span><span class="key"><span class="swatch outline"></span>best policy changes (named at the bar's end)</span></div>`;
+  const shown =
+    result && bars.length < result.bars.length
+      ? ` The ${bars.length} parameters with the largest swings of ${result.bars.length} are shown.`
+      : "";
+  if (!leverage)
+    return chartFigure({
+      name: `tornado-${result!.output}`,
+      title: `What moves ${result!.description.split(" (")[0]} (one at a time)`,
+      caption: `${capitalise(result!.description)}: ${formatQuantity(base)} at the parameters' values (the vertical line). Each bar moves one parameter to the low (light) or high (dark) end of its prior range with the others held fixed; the number at the bar's end is the parameter's value there, and an outlined bar names the one-shot best policy where it changes. Parameters are sorted by the size of the swing.${shown}`,
+      svg: outerHtml(svg),
+      legend,
+    });
   return chartFigure({
     name: "tornado",
     title: "What moves the leverage value (one at a time)",
@@ -119,4 +142,8 @@ export function tornadoChart(run: ScenarioRun): string {
     svg: outerHtml(svg),
     legend,
   });
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
