@@ -8,6 +8,7 @@ import { equilibriumTree } from "./equilibriumTree.js";
 import type { ScenarioRun, SobolResult } from "./ScenarioRun.js";
 import { scenarioSobol } from "./scenarioSobol.js";
 import { tornado } from "./tornado.js";
+import { validateAgainstRecord } from "./validateAgainstRecord.js";
 
 export interface RunOptions {
   /** Monte Carlo runs per policy. @default 2000 */
@@ -19,6 +20,8 @@ export interface RunOptions {
   readonly threads?: number;
   /** Prior draws for the best-policy shares. @default 4000 */
   readonly draws?: number;
+  /** Runs for the check against the record, with the parameters fixed and over the priors. @default min(runs, 1000) */
+  readonly recordRuns?: number;
   /** The command line that reproduces the run, recorded in the results. */
   readonly command?: string;
   readonly onProgress?: (stage: string) => void;
@@ -29,7 +32,8 @@ export interface RunOptions {
  * the one-shot analysis with pivots; the weekly Monte Carlo with parameters drawn from their
  * priors; the sensitivity analysis (tornado of the one-shot leverage value, Sobol indices of the
  * leverage value and of expected attacks, the probability over the priors that each policy is
- * best); the best policy's game tree with the equilibrium path; and nothing that depends on the
+ * best); the best policy's game tree with the equilibrium path; the policy actually followed
+ * against the scenario's observations (`validateAgainstRecord`); and nothing that depends on the
  * machine, so the same seed gives the same object.
  *
  * @throws {LinkageError} E_INPUT for a scenario without dynamics or a bad override
@@ -61,6 +65,14 @@ export async function runScenario(
     ...(options.threads ? { threads: options.threads } : {}),
   });
 
+  progress("checking against the record");
+  const record = await validateAgainstRecord(scenario, {
+    runs: options.recordRuns ?? Math.min(runs, 1000),
+    seed,
+    overrides,
+    ...(options.threads ? { threads: options.threads } : {}),
+  });
+
   progress("sensitivity analysis");
   const draws = options.draws ?? 4000;
   const sobol: SobolResult[] = scenarioSobol(scenario, values, seed, analysis.bestPolicy);
@@ -84,5 +96,6 @@ export async function runScenario(
     simulation,
     sensitivity,
     tree: { policy: best, nodes: equilibriumTree(scenario, values, analysis, best) },
+    record,
   };
 }
