@@ -65,5 +65,6 @@ export interface RecordValidation {
     readonly title: string;
     readonly date: string;
     readonly url: string | null;
+    readonly note: string | null;
   }[];
 }

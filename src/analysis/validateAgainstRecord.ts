@@ -83,7 +83,9 @@ export async function validateAgainstRecord(
   const cited = [...new Set(rows.flatMap((r) => r.sources))];
   const sources = cited.flatMap((key) => {
     const s = scenario.sources.find((x) => x.key === key);
-    return s ? [{ key, author: s.author, title: s.title, date: s.date, url: s.url }] : [];
+    return s
+      ? [{ key, author: s.author, title: s.title, date: s.date, url: s.url, note: s.note }]
+      : [];
   });
   return {
     policy: policy.id,

@@ -14,8 +14,9 @@ const FAR_RATIO = 1.5;
  * The words around the report's "Does the model reproduce what happened?" table: how the
  * comparison was made, then, plainly, what is reproduced; what still misses, each miss with the
  * model's statistic and the observed range at the parameters' values and over the priors; which
- * medians lie in their range but far (× 1.5 or more) from the published figure; and which ranges
- * are too wide (high ≥ 4 × low) to check much.
+ * medians lie in their range but far (× 1.5 or more) from the published figure; where over the
+ * priors more than one run in ten falls outside the range; and which ranges are too wide
+ * (high ≥ 4 × low) to check much.
  */
 export function recordSentences(record: RecordValidation): string[] {
   const redrawn =
@@ -44,6 +45,13 @@ export function recordSentences(record: RecordValidation): string[] {
   for (const r of far)
     sentences.push(
       `Within the range but far from the published figure — ${r.label}: the model's ${r.statistic} at the parameters' values is ${formatQuantity(r.fixed.central)}${unitText(r)}, ${formatQuantity(r.fixed.central / r.observed.value!)} times the published ${formatQuantity(r.observed.value!)} (see what each counts below).`,
+    );
+  const spread = held.filter(
+    (r) => r.priors.q10 < r.observed.low || r.priors.q90 > r.observed.high,
+  );
+  if (spread.length > 0)
+    sentences.push(
+      `Over the priors more than one run in ten falls outside the observed range: ${spread.map((r) => `${r.label} (80% of runs: ${formatQuantity(r.priors.q10)} to ${formatQuantity(r.priors.q90)}, observed ${rangeText(r)})`).join("; ")}.`,
     );
   const loose = record.rows.filter(
     (r) => r.observed.low > 0 && r.observed.high >= LOOSE_RATIO * r.observed.low,

@@ -235,7 +235,7 @@ function recordSection(record: NonNullable<ScenarioRun["record"]>): string {
   // addresses are printed as text, never linked: the page fetches nothing
   const sources = record.sources.map(
     (s) =>
-      `<li>${escapeHtml(s.key)}: ${escapeHtml(s.author)}, “${escapeHtml(s.title)}”, ${escapeHtml(s.date)}${s.url ? `, ${escapeHtml(s.url)}` : ""}.</li>`,
+      `<li>${escapeHtml(s.key)}: ${escapeHtml(s.author)}, “${escapeHtml(s.title)}”, ${escapeHtml(s.date)}${s.url ? `, ${escapeHtml(s.url)}` : ""}${s.note ? ` (${escapeHtml(s.note)})` : ""}.</li>`,
   );
   return [
     `<section data-section="record">`,

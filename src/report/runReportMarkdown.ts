@@ -290,7 +290,7 @@ function recordSection(run: ScenarioRun): string[] {
   out.push("", "Sources:", "");
   for (const s of record.sources)
     out.push(
-      `- ${s.key}: ${oneLine(s.author)}, "${oneLine(s.title)}", ${oneLine(s.date)}${s.url ? `, ${s.url}` : ""}.`,
+      `- ${s.key}: ${oneLine(s.author)}, "${oneLine(s.title)}", ${oneLine(s.date)}${s.url ? `, ${s.url}` : ""}${s.note ? ` (${oneLine(s.note)})` : ""}.`,
     );
   return out;
 }
