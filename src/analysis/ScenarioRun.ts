@@ -1,5 +1,6 @@
 import type { SimulationResult } from "../sim/SimulationResult.js";
 import type { AnalysisResult } from "./AnalysisResult.js";
+import type { RecordValidation } from "./RecordValidation.js";
 import type { SenderCostTippingPoint } from "./senderCostTippingPoints.js";
 import type { SobolFlag } from "./sobolFlag.js";
 
@@ -134,4 +135,9 @@ export interface ScenarioRun {
   readonly humanCost: readonly SenderCostTippingPoint[];
   /** The best policy's one-shot game tree, collapsed to the sender's rule, with the equilibrium path. */
   readonly tree: { readonly policy: string; readonly nodes: readonly TreeNode[] };
+  /**
+   * "Does the model reproduce what happened?": the policy actually followed against the
+   * scenario's observations; null when the scenario has none.
+   */
+  readonly record: RecordValidation | null;
 }

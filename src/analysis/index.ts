@@ -7,6 +7,7 @@ export { equilibriumTree } from "./equilibriumTree.js";
 export { leverageValue } from "./leverageValue.js";
 export { outputTornado } from "./outputTornado.js";
 export { bestPolicyIndex, type PolicyOutcome, policyOutcome } from "./policyOutcome.js";
+export type * from "./RecordValidation.js";
 export { responseThresholds } from "./responseThresholds.js";
 export { type RunOptions, runScenario } from "./runScenario.js";
 export type * from "./ScenarioRun.js";
@@ -26,3 +27,7 @@ export { type SobolEstimate, type SobolOptions, sobolIndices } from "./sobolIndi
 export { targetBestResponse } from "./targetBestResponse.js";
 export { findTippingPoints, type TippingPointOptions } from "./tippingPoints.js";
 export { tornado } from "./tornado.js";
+export {
+  type ValidateAgainstRecordOptions,
+  validateAgainstRecord,
+} from "./validateAgainstRecord.js";

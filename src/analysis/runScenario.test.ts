@@ -24,6 +24,11 @@ describe("runScenario", () => {
     const run = await runScenario(scenario, { runs: 250, draws: 400, seed: 2, threads: 1 });
     expect(run.analysis.bestPolicy).toBe("KE");
     expect(Object.keys(run.simulation.policies)).toEqual(["U", "W", "K", "KE", "GT"]);
+    // the check against the record: W, the policy followed, one row per observation
+    expect(run.record?.policy).toBe("W");
+    expect(run.record?.rows.map((r) => r.id)).toEqual(
+      scenario.observations!.items.map((o) => o.id),
+    );
     // the tornado covers the one-shot parameters with priors, largest swing first
     const swings = run.sensitivity.tornado.map((b) => Math.abs(b.valueAtHigh - b.valueAtLow));
     expect(swings).toEqual([...swings].sort((a, b) => b - a));

@@ -10,6 +10,7 @@ import type { ScenarioRun, SobolResult } from "./ScenarioRun.js";
 import { scenarioSobol } from "./scenarioSobol.js";
 import { senderCostTippingPoints } from "./senderCostTippingPoints.js";
 import { sensitivityOutputs } from "./sensitivityOutputs.js";
+import { validateAgainstRecord } from "./validateAgainstRecord.js";
 
 export interface RunOptions {
   /** Monte Carlo runs per policy. @default 2000 */
@@ -21,6 +22,8 @@ export interface RunOptions {
   readonly threads?: number;
   /** Prior draws for the best-policy shares. @default 4000 */
   readonly draws?: number;
+  /** Runs for the check against the record, with the parameters fixed and over the priors. @default min(runs, 1000) */
+  readonly recordRuns?: number;
   /** The command line that reproduces the run, recorded in the results. */
   readonly command?: string;
   readonly onProgress?: (stage: string) => void;
@@ -31,7 +34,8 @@ export interface RunOptions {
  * the one-shot analysis with pivots; the weekly Monte Carlo with parameters drawn from their
  * priors; the sensitivity analysis (a tornado and Sobol indices of each of the same outputs, the
  * one-shot leverage value and expected attacks under the best policy, see `sensitivityOutputs`;
- * the probability over the priors that each policy is best); the best policy's game tree with the equilibrium path; and nothing that depends on the
+ * the probability over the priors that each policy is best); the best policy's game tree with the equilibrium path; the policy actually followed
+ * against the scenario's observations (`validateAgainstRecord`); and nothing that depends on the
  * machine, so the same seed gives the same object.
  *
  * @throws {LinkageError} E_INPUT for a scenario without dynamics or a bad override
@@ -58,6 +62,14 @@ export async function runScenario(
   progress("weekly simulation");
   const simulation = await simulate(scenario, {
     runs,
+    seed,
+    overrides,
+    ...(options.threads ? { threads: options.threads } : {}),
+  });
+
+  progress("checking against the record");
+  const record = await validateAgainstRecord(scenario, {
+    runs: options.recordRuns ?? Math.min(runs, 1000),
     seed,
     overrides,
     ...(options.threads ? { threads: options.threads } : {}),
@@ -92,5 +104,6 @@ export async function runScenario(
     sensitivity,
     humanCost,
     tree: { policy: best, nodes: equilibriumTree(scenario, values, analysis, best) },
+    record,
   };
 }

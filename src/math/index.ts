@@ -9,6 +9,7 @@ export {
 } from "./linearProgram.js";
 export { erfc, normalCdf } from "./normalCdf.js";
 export { normalQuantile } from "./normalQuantile.js";
+export { quantileSorted } from "./quantileSorted.js";
 export { type RandomStream, randomStream } from "./randomStream.js";
 export type { Rational } from "./rational.js";
 /** Exact bigint rational arithmetic: `rational.add(a, b)`, `rational.parseRational("1/3")`, … */

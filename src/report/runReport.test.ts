@@ -68,6 +68,7 @@ describe("runReportHtml", () => {
       "Policies compared",
       "Week by week",
       "Outcomes at the end of the horizon",
+      "Does the model reproduce what happened?",
       "Credibility",
       "The one-shot game",
       "Sensitivity: one parameter at a time",
@@ -145,10 +146,16 @@ describe("runReportHtml", () => {
     expect(html).toContain(`Seed ${run.seed}`);
   });
 
-  it("is self-contained: no scripts and no URLs but SVG namespaces", () => {
+  it("is self-contained: no scripts, no links, and no URLs but SVG namespaces and the cited sources' addresses (as text)", () => {
     expect(html).not.toMatch(/<script/i);
-    const urls = [...html.matchAll(/https?:\/\/[^\s"'<>)]*/g)].map((m) => m[0]);
-    expect(urls.filter((u) => u !== "http://www.w3.org/2000/svg")).toEqual([]);
+    expect(html).not.toMatch(/<a\b|\bhref=|\bsrc=/i);
+    const cited = (run.record?.sources ?? []).flatMap((s) => (s.url ? [escapeHtml(s.url)] : []));
+    const urls = [...html.matchAll(/https?:\/\/[^\s"'<>)]*/g)].map((m) =>
+      m[0].replace(/[.,]$/, ""),
+    );
+    expect(urls.filter((u) => u !== "http://www.w3.org/2000/svg" && !cited.includes(u))).toEqual(
+      [],
+    );
     expect(html).not.toMatch(/<link\b|@import|url\(/i);
   });
 
@@ -191,6 +198,7 @@ describe("runReportMarkdown", () => {
       "## Policies compared",
       "## Week by week",
       "## Outcomes at the end of the horizon",
+      "## Does the model reproduce what happened?",
       "## Credibility",
       "## The one-shot game",
       "## Sensitivity: one parameter at a time",
@@ -224,6 +232,58 @@ describe("runReportMarkdown", () => {
     expect(page.startsWith("# &lt;b>&amp;amp;\n")).toBe(true);
     expect(page).toContain("- a verdict with &lt;b>&amp;amp;");
     expect(page).toContain(`Reproduce with: \`${run.command}\``);
+  });
+});
+
+describe("does the model reproduce what happened?", () => {
+  it("both reports give the record's table, verdicts with intervals, what still misses and the sources", () => {
+    const record = run.record!;
+    expect(record.policy).toBe("W");
+    expect(record.runs).toBe(250);
+    for (const r of record.rows) {
+      expect(html).toContain(`<tr data-observation="${r.id}">`);
+      expect(markdown).toContain(`| ${r.label} | ${r.sources.join(", ")} |`);
+      for (const s of [r.fixed, r.priors]) {
+        expect(["within", "above", "below"]).toContain(s.verdict);
+        expect(s.q025).toBeLessThanOrEqual(s.q10);
+        expect(s.q10).toBeLessThanOrEqual(s.q90);
+        expect(s.q90).toBeLessThanOrEqual(s.q975);
+      }
+    }
+    const section = markdown.slice(
+      markdown.indexOf("## Does the model reproduce what happened?"),
+      markdown.indexOf("## Credibility"),
+    );
+    expect(section).toContain("Under W (Withhold intelligence), the policy actually followed");
+    expect(section).toMatch(/- (Reproduced|Still missed)/);
+    // which deaths each count: the model's fatalities against UNAMA's civilians
+    expect(section).toContain("UNAMA counts civilians only");
+    for (const s of record.sources) expect(section).toContain(`- ${s.key}: `);
+    expect(html).toContain('<section data-section="record">');
+  });
+
+  it("names each miss with the model's value and the observed range", () => {
+    const [first, ...rest] = run.record!.rows;
+    const missed = {
+      ...run.record!,
+      rows: [
+        {
+          ...first!,
+          fixed: { ...first!.fixed, central: 900, verdict: "above" as const },
+        },
+        ...rest,
+      ],
+    };
+    const page = runReportMarkdown({ ...run, record: missed }, scenario, verdict);
+    expect(page).toContain(
+      `- Still missed — ${first!.label}: the model's median is 900 ${first!.unit}, above the observed ${formatQuantity(first!.observed.low)}–${formatQuantity(first!.observed.high)} at the parameters' values`,
+    );
+    // a scenario without observations has no such section
+    const none = runReportMarkdown({ ...run, record: null }, scenario, verdict);
+    expect(none).not.toContain("Does the model reproduce");
+    expect(runReportHtml({ ...run, record: null }, scenario, verdict)).not.toContain(
+      'data-section="record"',
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import type { RecordRow } from "../analysis/RecordValidation.js";
 import type { ScenarioRun } from "../analysis/ScenarioRun.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import type { OutcomeSummary } from "../sim/SimulationResult.js";
@@ -10,10 +11,12 @@ import { tornadoChart } from "./charts/tornadoChart.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
 import { formatQuantity } from "./formatQuantity.js";
+import { formatRecordStatistic } from "./formatRecordStatistic.js";
 import { localGlobalSentence } from "./localGlobalSentence.js";
 import { centralValue, OUTCOMES, POLICY_TABLE_OUTCOMES } from "./outcomeDescriptions.js";
 import { type PolicyStyle, policyColors } from "./policyColors.js";
 import { priorText } from "./priorText.js";
+import { recordSentences } from "./recordSentences.js";
 import { tippingPointSentences } from "./tippingPointSentences.js";
 import { seriesOrder } from "./weeklySeries.js";
 
@@ -67,7 +70,8 @@ table.parameters code { word-break: normal; white-space: nowrap; }
  *
  * Sections, in order: title and description; the verdict (the given sentences, as a list); a
  * policy comparison table with 5–95% ranges and how often each policy is best; weekly fan charts;
- * end-of-horizon outcome distributions; the credibility panel; the best policy's game tree; the
+ * end-of-horizon outcome distributions; the check against the record (when the scenario has
+ * observations); the credibility panel; the best policy's game tree; the
  * tornado of each sensitivity output; the Sobol indices of the same outputs, each followed by
  * the sentence comparing the two (`localGlobalSentence`); the pivots; an appendix with every parameter
  * (value, prior, source), the seed and the command that reproduces the run.
@@ -108,6 +112,11 @@ export function runReportHtml(
   body.push(`<div class="grid2">`);
   for (const outcome of Object.keys(OUTCOMES)) body.push(outcomeChart(run, outcome, style));
   body.push(`</div>`);
+
+  if (run.record) {
+    body.push(`<h2 id="record">Does the model reproduce what happened?</h2>`);
+    body.push(recordSection(run.record));
+  }
 
   body.push(`<h2 id="credibility">Credibility</h2>`);
   body.push(credibilityPanel(run));
@@ -211,6 +220,47 @@ function policyTable(run: ScenarioRun, style: PolicyStyle): string {
     `<tbody>${rows.join("\n")}</tbody>`,
     "</table>",
     `<p class="small">One-shot US value: the sender's expected payoff in the one-shot game at the parameters' values, the policy executed as announced (– for weekly-only rules); the best policy, ${escapeHtml(run.analysis.bestPolicy)}, is highlighted. Simulated columns: mean over ${run.simulation.runs} runs with the 5th and 95th percentiles in brackets, over ${run.simulation.weeks} weeks. Payoffs are in sender units (per week in the simulation); the leverage value is the policy's payoff minus that of unconditional support (${escapeHtml(run.simulation.leverageBaseline ?? "none")}) in the same run. The last two columns: how often the policy is best over ${run.sensitivity.draws} prior draws of the one-shot game and over the simulated runs.</p>`,
+  ].join("\n");
+}
+
+const VERDICT_CLASS: Readonly<Record<string, string>> = {
+  within: "flag-yes",
+  above: "flag-no",
+  below: "flag-no",
+};
+
+/** "Does the model reproduce what happened?": the table, what still misses, each row's note and the sources. */
+function recordSection(record: NonNullable<ScenarioRun["record"]>): string {
+  const [intro, ...rest] = recordSentences(record);
+  const cell = (s: RecordRow["fixed"]) => {
+    const [central, intervals] = formatRecordStatistic(s).split(" [", 2) as [string, string];
+    return `<td class="num">${escapeHtml(central)}<br><span class="ci">[${escapeHtml(intervals)}</span></td><td class="${VERDICT_CLASS[s.verdict]}">${escapeHtml(s.verdict)}</td>`;
+  };
+  const rows = record.rows.map((r) => {
+    const unit = r.unit ? ` ${r.unit}` : "";
+    return `<tr data-observation="${escapeHtml(r.id)}"><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.sources.join(", "))}</td><td class="num">${escapeHtml(`${formatQuantity(r.observed.low)}–${formatQuantity(r.observed.high)}${unit}`)}</td><td class="num">${r.window}</td>${cell(r.fixed)}${cell(r.priors)}</tr>`;
+  });
+  const notes = record.rows.map((r) => {
+    const parts = [`observed: ${r.counts}`];
+    if (r.observed.value !== null)
+      parts.push(`published figure ${formatQuantity(r.observed.value)}`);
+    if (r.model) parts.push(`model: ${r.model}`);
+    if (r.conversion) parts.push(`range: ${r.conversion}`);
+    return `<li><b>${escapeHtml(r.label)}</b> (<code>${escapeHtml(r.output)}</code>, ${escapeHtml(r.statistic)}). ${escapeHtml(parts.join(". "))}.</li>`;
+  });
+  // addresses are printed as text, never linked: the page fetches nothing
+  const sources = record.sources.map(
+    (s) =>
+      `<li>${escapeHtml(s.key)}: ${escapeHtml(s.author)}, “${escapeHtml(s.title)}”, ${escapeHtml(s.date)}${s.url ? `, ${escapeHtml(s.url)}` : ""}${s.note ? ` (${escapeHtml(s.note)})` : ""}.</li>`,
+  );
+  return [
+    `<section data-section="record">`,
+    `<p>${escapeHtml(intro!)}</p>`,
+    `<table class="record" id="record-table"><thead><tr><th>observation</th><th>source</th><th>observed range</th><th>weeks</th><th>model at the values: median [80%; 95%]</th><th>verdict</th><th>model over the priors: median [80%; 95%]</th><th>verdict</th></tr></thead><tbody>${rows.join("\n")}</tbody></table>`,
+    `<ul class="record-findings">${rest.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>`,
+    `<p class="small">What each row counts:</p><ul class="small">${notes.join("")}</ul>`,
+    `<p class="small">Sources:</p><ul class="small record-sources">${sources.join("")}</ul>`,
+    "</section>",
   ].join("\n");
 }
 

@@ -6,11 +6,13 @@ import { credibilityTableMarkdown } from "./credibilityTableMarkdown.js";
 import { escapeMarkdownHtml } from "./escapeMarkdownHtml.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
 import { formatQuantity } from "./formatQuantity.js";
+import { formatRecordStatistic } from "./formatRecordStatistic.js";
 import { localGlobalSentence } from "./localGlobalSentence.js";
 import { markdownRow, oneLine } from "./markdownTable.js";
 import { centralValue, OUTCOMES, POLICY_TABLE_OUTCOMES } from "./outcomeDescriptions.js";
 import { policyColors } from "./policyColors.js";
 import { priorText } from "./priorText.js";
+import { recordSentences } from "./recordSentences.js";
 import { sobolSampleText } from "./sobolSampleText.js";
 import { tippingPointSentences } from "./tippingPointSentences.js";
 import { describeSeries, seriesOrder } from "./weeklySeries.js";
@@ -21,7 +23,7 @@ const TORNADO_TOP = 15;
 /**
  * The policy reader's report of a `linkage run` in Markdown: the same sections as
  * `runReportHtml` (verdict, policy comparison with 5–95% ranges, weekly paths, outcome
- * distributions, credibility, game tree, tornadoes, Sobol indices with the sentence comparing
+ * distributions, the check against the record, credibility, game tree, tornadoes, Sobol indices with the sentence comparing
  * them, pivots, appendix), with each chart replaced by a sentence or a small table of its key
  * numbers.
  *
@@ -121,6 +123,8 @@ export function runReportMarkdown(
     }
   }
   out.push("");
+
+  out.push(...recordSection(run), "");
 
   out.push("## Credibility", "");
   const c = run.analysis.credibility;
@@ -267,6 +271,61 @@ export function runReportMarkdown(
   if (run.analysis.warnings.length > 0)
     out.push("Notes:", ...run.analysis.warnings.map((w) => `- ${oneLine(w)}`), "");
   return escapeMarkdownHtml(out.join("\n"));
+}
+
+/** "Does the model reproduce what happened?": the table, what still misses, each row's note and the sources. */
+function recordSection(run: ScenarioRun): string[] {
+  const record = run.record;
+  if (!record) return [];
+  const out = ["## Does the model reproduce what happened?", ""];
+  const [intro, ...rest] = recordSentences(record);
+  out.push(intro!, "");
+  out.push(
+    markdownRow([
+      "observation",
+      "source",
+      "observed range",
+      "weeks",
+      "model at the values: median [80%]; 95%",
+      "verdict",
+      "model over the priors: median [80%]; 95%",
+      "verdict",
+    ]),
+    markdownRow(["---", "---", "---:", "---:", "---:", "---", "---:", "---"]),
+  );
+  for (const r of record.rows) {
+    const unit = r.unit ? ` ${r.unit}` : "";
+    out.push(
+      markdownRow([
+        r.label,
+        r.sources.join(", "),
+        `${formatQuantity(r.observed.low)}–${formatQuantity(r.observed.high)}${unit}`,
+        String(r.window),
+        formatRecordStatistic(r.fixed),
+        r.fixed.verdict,
+        formatRecordStatistic(r.priors),
+        r.priors.verdict,
+      ]),
+    );
+  }
+  out.push("", ...rest.map((s) => `- ${oneLine(s)}`), "");
+  out.push("What each row counts:", "");
+  for (const r of record.rows) {
+    const parts = [`observed: ${r.counts}`];
+    if (r.observed.value !== null)
+      parts.push(`published figure ${formatQuantity(r.observed.value)}`);
+    if (r.model) parts.push(`model: ${r.model}`);
+    if (r.conversion) parts.push(`range: ${r.conversion}`);
+    out.push(
+      `- **${oneLine(r.label)}** (\`${r.output}\`, ${r.statistic}). ${oneLine(parts.join(". "))}.`,
+    );
+  }
+  out.push("", "Sources:", "");
+  for (const s of record.sources)
+    out.push(
+      `- ${s.key}: ${oneLine(s.author)}, "${oneLine(s.title)}", ${oneLine(s.date)}${s.url ? `, ${s.url}` : ""}${s.note ? ` (${oneLine(s.note)})` : ""}.`,
+    );
+  return out;
 }
 
 function range(key: string, o: OutcomeSummary | undefined, percent: boolean): string {

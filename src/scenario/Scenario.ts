@@ -178,6 +178,52 @@ export interface BacklogSpec {
   readonly otherwise: Quantity;
 }
 
+/** A published source (the scenario's `sources` section), with the key it is cited by. */
+export interface SourceSpec {
+  readonly key: string;
+  /** Author or organisation. */
+  readonly author: string;
+  readonly title: string;
+  readonly date: string;
+  readonly url: string | null;
+  readonly note: string | null;
+}
+
+/**
+ * One published observation: the range [low, high] that a statistic of an output of the weekly
+ * model, over the first `window` weeks, should fall in.
+ */
+export interface ObservationSpec {
+  readonly id: string;
+  readonly label: string;
+  /** The name of a `dynamics.outputs` entry. */
+  readonly output: string;
+  readonly statistic: "median" | "mean";
+  /** Weeks from the start of the simulation. */
+  readonly window: number;
+  /** The published figure itself, when there is one. */
+  readonly value: number | null;
+  readonly low: number;
+  readonly high: number;
+  readonly unit: string | null;
+  /** What the published figure counts. */
+  readonly counts: string;
+  /** What the model's output counts, where it differs. */
+  readonly model: string | null;
+  /** How the published figure became the range. */
+  readonly conversion: string | null;
+  /** Keys of the scenario's `sources`. */
+  readonly sources: readonly string[];
+}
+
+/** The record the weekly model is checked against (the `observations` section). */
+export interface ObservationsSpec {
+  /** Index in `Scenario.policies` of the policy actually followed. */
+  readonly policy: number;
+  readonly period: string | null;
+  readonly items: readonly ObservationSpec[];
+}
+
 /**
  * A scenario that passed every check of the scenario language: ids resolved to indices,
  * numbers resolved to constants or parameter references. Plain data, safe to send to workers.
@@ -209,4 +255,8 @@ export interface Scenario {
   readonly policies: readonly PolicySpec[];
   /** The weekly simulation, when the scenario has a `dynamics` section. */
   readonly dynamics: DynamicsSpec | null;
+  /** Published sources, by key (the `sources` section), in the order written. */
+  readonly sources: readonly SourceSpec[];
+  /** The record the weekly model is checked against, when the scenario has one. */
+  readonly observations: ObservationsSpec | null;
 }

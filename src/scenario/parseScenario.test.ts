@@ -25,7 +25,7 @@ describe("parseScenario reports every problem at once", () => {
     const error = errorOf(() =>
       parseScenario(
         variant(
-          ["  - id: W\n", "  - id: U\n"],
+          ["  - id: K\n", "  - id: U\n"],
           ["  resolute: piR\n", "  resolute: 1.5\n"],
           ["    costToTarget: cE\n", "    costToTarget: cEE\n"],
         ),
@@ -37,7 +37,7 @@ describe("parseScenario reports every problem at once", () => {
     expect(error.issues.map((i) => i.path)).toEqual([
       "demands[0].costToTarget",
       "credibility.resolute",
-      "policies[1].id",
+      "policies[2].id",
     ]);
     const lines = error.message.split("\n");
     expect(lines).toHaveLength(3);
@@ -45,7 +45,7 @@ describe("parseScenario reports every problem at once", () => {
       /^three\.yaml:\d+:19: demands\[0\]\.costToTarget: undefined parameter "cEE"/,
     );
     expect(lines[1]).toMatch(/^three\.yaml:\d+:13: credibility\.resolute: expected a probability/);
-    expect(lines[2]).toMatch(/^three\.yaml:\d+:9: policies\[1\]\.id: expected a unique policy id/);
+    expect(lines[2]).toMatch(/^three\.yaml:\d+:9: policies\[2\]\.id: expected a unique policy id/);
     expect(error.location).toEqual(error.issues[0]!.location);
   });
 

@@ -329,6 +329,71 @@ export const Dynamics = z.strictObject({
   branchingRatio: z.union([z.number(), z.string()]).optional(),
 });
 
+/**
+ * A published source, cited by its key (`sources:` in a scenario; docs/sources.md lists the
+ * flagship's): who published it, its title, when, and where to read it.
+ */
+export const Source = z.strictObject({
+  /** Author or organisation. */
+  author: z.string({ error: "expected the author or organisation (a string)" }),
+  title: z.string({ error: "expected the title (a string)" }),
+  /** As published: a day, a month or a year (free text, e.g. "27 Jun 2023"). */
+  date: z.string({ error: "expected the date of publication (a string)" }),
+  /** A public address, when there is one. */
+  url: z.string().optional(),
+  /** Anything a reader needs to find or weigh it (e.g. "via VOA"; "figures as reported by"). */
+  note: z.string().optional(),
+});
+
+/**
+ * One published observation the model should reproduce: a range [low, high] for a statistic of
+ * one of the dynamics' outputs, over the first `window` weeks, under the policy that was
+ * actually followed (see {@link Observations}).
+ */
+export const Observation = z.strictObject({
+  id: Id,
+  /** What is observed, in a few words (a table row's name). */
+  label: z.string({ error: "expected a label (a string)" }),
+  /** The id of an output under `dynamics.outputs` that measures the same thing. */
+  output: Id,
+  /** The statistic of the output over the simulated runs that is compared with the range. */
+  statistic: z
+    .enum(["median", "mean"], { error: "expected statistic median or mean" })
+    .default("median"),
+  /** Weeks from the start of the simulation that the observation covers; the horizon when omitted. */
+  window: z
+    .number({ error: "expected window, a number of weeks" })
+    .int("expected window to be a whole number of weeks")
+    .min(1, "expected window to be at least 1 week")
+    .max(10_000, "expected window to be at most 10,000 weeks")
+    .optional(),
+  /** The published figure itself, when there is one (it may lie in another window). */
+  value: finite("value").optional(),
+  /** The range the model's statistic should fall in. */
+  low: finite("low"),
+  high: finite("high"),
+  unit: z.string().optional(),
+  /** What the published figure counts. */
+  counts: z.string({ error: "expected counts, what the published figure counts (a string)" }),
+  /** What the model's output counts, where it differs from the published figure. */
+  model: z.string().optional(),
+  /** How the published figure was turned into the range (another window, a share, a bound). */
+  conversion: z.string().optional(),
+  /** Keys of `sources`, one or several. */
+  source: z.union([Id, z.array(Id).min(1, "expected at least one source key")], {
+    error: "expected a source key or a list of source keys",
+  }),
+});
+
+/** The record a scenario's weekly model is checked against (a report section). */
+export const Observations = z.strictObject({
+  /** The id of the policy that was actually followed over the observed period. */
+  policy: Id,
+  /** The period observed, in words (e.g. "November 2021 – November 2022"). */
+  period: z.string().optional(),
+  items: z.array(Observation).min(1, "expected at least one observation"),
+});
+
 export const ScenarioDocument = z.strictObject({
   linkage: z.literal(1, { error: "expected linkage: 1 (the scenario language version)" }),
   id: Id,
@@ -342,6 +407,10 @@ export const ScenarioDocument = z.strictObject({
   credibility: Credibility.default({ reputation: 0, beliefs: "equilibrium" }),
   policies: z.array(Policy).min(1, "expected at least one policy"),
   dynamics: Dynamics.optional(),
+  /** Published sources by key, cited by `observations` (and by anything else that names a key). */
+  sources: z.record(z.string(), Source).default({}),
+  /** Published observations the weekly model should reproduce under the policy followed. */
+  observations: Observations.optional(),
 });
 
 export type ValueRef = z.infer<typeof ValueRef>;
@@ -353,4 +422,5 @@ export type PolicyKind = z.infer<typeof PolicyKind>;
 export type AutomatonDocument = z.infer<typeof Automaton>;
 export type DynamicsDocument = z.infer<typeof Dynamics>;
 export type OutputSpecDocument = z.infer<typeof OutputSpec>;
+export type ObservationDocument = z.infer<typeof Observation>;
 export type ScenarioDocument = z.infer<typeof ScenarioDocument>;

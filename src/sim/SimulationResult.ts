@@ -75,6 +75,8 @@ export interface SimulationResult {
    * explosive and were redrawn from the priors (the priors conditioned on a stable process).
    */
   readonly redrawnRuns?: number;
+  /** With `outcomeValues`: every run's outcomes, `outcomeValues[policy][output][run]`. */
+  readonly outcomeValues?: Record<string, Record<string, number[]>>;
   /** With `paths`: every run's weekly series, `paths[policy][series][run][week]`. */
   readonly paths?: Record<string, Record<string, number[][]>>;
 }

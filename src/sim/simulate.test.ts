@@ -1,5 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { MODEL_SECTION_4_VALUES } from "../../test/support/modelSection4Values.js";
+import { quantileSorted } from "../math/quantileSorted.js";
 import { loadScenario } from "../scenario/loadScenario.js";
 import { parseScenario } from "../scenario/parseScenario.js";
 import { meanField } from "./meanField.js";
@@ -41,8 +43,50 @@ describe("simulate: reproducibility", () => {
   });
 });
 
-describe("simulate: the flagship at its defaults (MODEL.md §3 sanity ranges)", async () => {
-  const result = await simulate(flagship, { runs: 1000, seed: 1, fixed: true, threads: 1 });
+describe("simulate: every run's outcomes, and no baseline when leverage is not wanted", () => {
+  it("outcomeValues holds each run's outcome, summarised exactly as in outcomes; leverage: false simulates only the policies asked for", async () => {
+    const result = await simulate(flagship, {
+      runs: 300,
+      seed: 2,
+      fixed: true,
+      threads: 1,
+      policies: ["W"],
+      outcomeValues: true,
+      leverage: false,
+    });
+    expect(Object.keys(result.policies)).toEqual(["W"]);
+    expect(result.leverageBaseline).toBeNull();
+    expect(result.policies["W"]!.outcomes["leverageValue"]).toBeUndefined();
+    const attacks = result.outcomeValues!["W"]!["attacks"]!;
+    expect(attacks).toHaveLength(300);
+    const sorted = [...attacks].sort((a, b) => a - b);
+    expect(quantileSorted(sorted, 0.5)).toBe(result.policies["W"]!.outcomes["attacks"]!.q50);
+    expect(quantileSorted(sorted, 0.95)).toBe(result.policies["W"]!.outcomes["attacks"]!.q95);
+    // without the options nothing changes: the baseline is simulated and no run values are kept
+    const plain = await simulate(flagship, {
+      runs: 300,
+      seed: 2,
+      fixed: true,
+      threads: 1,
+      policies: ["W"],
+    });
+    expect(plain.leverageBaseline).toBe("U");
+    expect(plain.outcomeValues).toBeUndefined();
+    expect(plain.policies["W"]!.outcomes["attacks"]).toEqual(
+      result.policies["W"]!.outcomes["attacks"],
+    );
+  });
+});
+
+describe("simulate: the flagship at MODEL.md §4's values (MODEL.md §3 sanity ranges)", async () => {
+  // the prototype behind MODEL.md §3's figures ran at §4's values, before the recalibration
+  const result = await simulate(flagship, {
+    runs: 1000,
+    seed: 1,
+    fixed: true,
+    threads: 1,
+    overrides: MODEL_SECTION_4_VALUES,
+  });
   const mean = (policy: string, outcome: string) =>
     result.policies[policy]!.outcomes[outcome]!.mean;
 

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import { LinkageError } from "../errors/LinkageError.js";
 import { latinHypercube } from "../math/latinHypercube.js";
+import { quantileSorted } from "../math/quantileSorted.js";
 import { randomStream } from "../math/randomStream.js";
 import { parameterValues } from "../scenario/parameterValues.js";
 import type { Scenario } from "../scenario/Scenario.js";
@@ -39,6 +40,14 @@ export interface SimulateOptions {
   readonly overrides?: Readonly<Record<string, number>>;
   /** Also return every run's weekly series. @default false */
   readonly paths?: boolean;
+  /**
+   * Also simulate the unconditional baseline when it is not among `policies`, for
+   * `leverageValue`; without it, `leverageValue` is left out unless the baseline is requested.
+   * @default true
+   */
+  readonly leverage?: boolean;
+  /** Also return every run's outcomes (`outcomeValues`), e.g. for quantiles other than the summary's. @default false */
+  readonly outcomeValues?: boolean;
   /** Called after each chunk with (runs done, runs in all). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -102,7 +111,7 @@ export async function simulate(
   // leverage is measured against the first unconditional policy, simulated even if not requested
   const baselineIndex = scenario.policies.findIndex((p) => p.kind === "unconditional");
   const simulated =
-    baselineIndex >= 0 && !policyIndices.includes(baselineIndex)
+    (options.leverage ?? true) && baselineIndex >= 0 && !policyIndices.includes(baselineIndex)
       ? [...policyIndices, baselineIndex]
       : policyIndices;
 
@@ -226,6 +235,14 @@ export async function simulate(
       bestPolicyShare[scenario.policies[policyIndex]!.id] = wins[p]! / runs;
     });
   }
+  const outcomeValues: Record<string, Record<string, number[]>> = {};
+  if (options.outcomeValues) {
+    policyIndices.forEach((policyIndex, p) => {
+      outcomeValues[scenario.policies[policyIndex]!.id] = Object.fromEntries(
+        compiled.outputNames.map((name, o) => [name, Array.from(aggregate.outputs(p, o))]),
+      );
+    });
+  }
   const result: SimulationResult = {
     scenario: scenario.id,
     seed,
@@ -234,8 +251,9 @@ export async function simulate(
     sampling: fixed ? "fixed" : "latin-hypercube",
     policies,
     ...(senderUtility >= 0 ? { bestPolicyShare } : {}),
-    leverageBaseline: baselineIndex >= 0 ? scenario.policies[baselineIndex]!.id : null,
+    leverageBaseline: baselinePosition >= 0 ? scenario.policies[baselineIndex]!.id : null,
     ...(!fixed && dynamics.branchingRatio ? { redrawnRuns: redrawn } : {}),
+    ...(options.outcomeValues ? { outcomeValues } : {}),
   };
   if (options.paths) {
     const paths: Record<string, Record<string, number[][]>> = {};
@@ -320,12 +338,7 @@ export function summarise(values: Float64Array): OutcomeSummary {
   mean /= n;
   let ss = 0;
   for (const x of sorted) ss += (x - mean) * (x - mean);
-  const q = (p: number) => {
-    const h = (n - 1) * p;
-    const lo = Math.floor(h);
-    const hi = Math.min(n - 1, lo + 1);
-    return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-  };
+  const q = (p: number) => quantileSorted(sorted, p);
   return {
     mean,
     sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0,

@@ -273,7 +273,7 @@ describe("--max-seconds bounds every search (a generous bound: the regressions t
 describe("a scenario with several problems", () => {
   it("gets one located line per problem on stderr, no stack, exit 2", async () => {
     const text = readFileSync(FLAGSHIP, "utf8")
-      .replace("  - id: W\n", "  - id: U\n")
+      .replace("  - id: K\n", "  - id: U\n")
       .replace("  resolute: piR\n", "  resolute: 1.5\n")
       .replace("    costToTarget: cE\n", "    costToTarget: cEE\n");
     const path = file("three.yaml", text);
@@ -285,7 +285,7 @@ describe("a scenario with several problems", () => {
       expect(line.startsWith(`linkage: ${path}:`)).toBe(true);
       return /^linkage: .*:\d+:\d+: ([^:]+): /.exec(line)?.[1];
     });
-    expect(paths).toEqual(["demands[0].costToTarget", "credibility.resolute", "policies[1].id"]);
+    expect(paths).toEqual(["demands[0].costToTarget", "credibility.resolute", "policies[2].id"]);
   });
 });
 

@@ -6,8 +6,10 @@ import { buildActors } from "./buildActors.js";
 import { buildDemands } from "./buildDemands.js";
 import { buildDynamics } from "./buildDynamics.js";
 import { buildInducements, buildSubstitutes } from "./buildInducements.js";
+import { buildObservations } from "./buildObservations.js";
 import { buildParameters } from "./buildParameters.js";
 import { buildPolicies, checkOneShotPolicies } from "./buildPolicies.js";
+import { buildSources } from "./buildSources.js";
 import { buildTargetTypes } from "./buildTargetTypes.js";
 import { buildCredibility, buildThreats } from "./buildThreats.js";
 import { type Problem, ScenarioBuild } from "./ScenarioBuild.js";
@@ -48,6 +50,8 @@ export function buildScenario(
   build.leaveOneShot();
   const dynamics = buildDynamics(doc, build, demands, locate);
   checkOneShotPolicies(policies, build);
+  const sources = buildSources(doc, build);
+  const observations = buildObservations(doc, build, sources);
 
   const scenario: Scenario = {
     id: doc.id,
@@ -69,6 +73,8 @@ export function buildScenario(
     credibility,
     policies,
     dynamics,
+    sources,
+    observations,
   };
   // the priors' sum needs every quantity resolved
   if (build.problems.length === 0) {
