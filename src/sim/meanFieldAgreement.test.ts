@@ -30,6 +30,7 @@ const ABSOLUTE = new Set([
   "senderUtility",
   "targetUtility",
   "leverageValue",
+  "stabilityChange",
 ]);
 afterAll(closeSimulationPool);
 
@@ -78,8 +79,11 @@ describe(`mean field against ${RUNS} Monte Carlo runs, at the defaults and ${DRA
               if (other.endsWith("Cost")) carried += 0.02 * Math.abs(s.mean);
             if (name === "leverageValue") carried *= 2;
           }
+          // Taliban stability is clamped to [0, 1] each week and the mean field carries only its
+          // conditional mean through the clamp: up to 0.03 off where many runs sit at a bound
+          const absolute = name === "stabilityChange" ? 0.03 : 0.02 + carried;
           const allowed = Math.max(
-            ABSOLUTE.has(name) ? 0.02 + carried : 0.02 * Math.abs(summary.mean),
+            ABSOLUTE.has(name) ? absolute : 0.02 * Math.abs(summary.mean),
             4 * se,
             1e-9,
           );
