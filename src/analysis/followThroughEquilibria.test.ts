@@ -2,6 +2,10 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { behaviourLayout } from "../games/behaviourLayout.js";
+import {
+  type FollowThroughEquilibrium,
+  followThroughEquilibria,
+} from "../games/followThroughEquilibria.js";
 import type { LeverageGame } from "../games/leverageGame.js";
 import { concedes } from "../games/targetChoice.js";
 import { compileGameTree } from "../scenario/compileGameTree.js";
@@ -11,10 +15,6 @@ import { parameterValues } from "../scenario/parameterValues.js";
 import { writePriorPoint } from "../scenario/writePriorPoint.js";
 import { behaviourRegret } from "../solvers/regret.js";
 import { analyze } from "./analyze.js";
-import {
-  type FollowThroughEquilibrium,
-  followThroughEquilibria,
-} from "./followThroughEquilibria.js";
 import { policyOutcome } from "./policyOutcome.js";
 
 /** Credibility in equilibrium (MODEL.md §2b; docs/model.md "Credibility in equilibrium"). */

@@ -1,7 +1,7 @@
+import type { FollowThroughSolution } from "../games/followThroughEquilibria.js";
 import type { LeverageGame, LeveragePolicy } from "../games/leverageGame.js";
 import type { ChoiceBeliefs } from "./concessionPayoffs.js";
 import { cleanProbability } from "./concessionPayoffs.js";
-import type { FollowThroughSolution } from "./followThroughEquilibria.js";
 import { solvePolicy } from "./solvePolicy.js";
 
 /** What happens under one policy: each type's response and both sides' expected payoffs. */

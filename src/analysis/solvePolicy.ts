@@ -1,3 +1,7 @@
+import {
+  type FollowThroughSolution,
+  followThroughEquilibria,
+} from "../games/followThroughEquilibria.js";
 import type { LeverageGame, LeveragePolicy } from "../games/leverageGame.js";
 import {
   BELIEFS_PER_CHOICE,
@@ -6,7 +10,6 @@ import {
   realisedTargetPayoff,
   senderPayoff,
 } from "./concessionPayoffs.js";
-import { type FollowThroughSolution, followThroughEquilibria } from "./followThroughEquilibria.js";
 import { targetBestResponse } from "./targetBestResponse.js";
 
 /** One policy of the one-shot game, solved. */

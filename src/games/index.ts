@@ -1,4 +1,5 @@
 export { behaviourToMixed } from "./behaviourToMixed.js";
+export { cleanProbability, concessionCost } from "./choiceSignal.js";
 export {
   CHANCE,
   type ExtensiveGame,
@@ -10,6 +11,13 @@ export {
   PERSONAL,
   TERMINAL,
 } from "./extensiveGame.js";
+export {
+  type FollowThroughDecision,
+  type FollowThroughEquilibrium,
+  type FollowThroughKind,
+  type FollowThroughSolution,
+  followThroughEquilibria,
+} from "./followThroughEquilibria.js";
 export {
   type GambitGame,
   readEfg,

@@ -20,4 +20,5 @@ export {
 export { softValueIteration } from "./softValueIteration.js";
 export { streamExpressionRandom } from "./streamExpressionRandom.js";
 export { buildTargetMdp, type TargetMdp } from "./targetMdp.js";
+export { weeklyFollowThrough } from "./weeklyFollowThrough.js";
 export { withExecutionNoise } from "./withExecutionNoise.js";

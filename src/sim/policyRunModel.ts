@@ -14,6 +14,7 @@ import {
   solveTargetPlan,
   type TargetPlan,
 } from "./targetPlan.js";
+import { weeklyFollowThrough } from "./weeklyFollowThrough.js";
 import { withExecutionNoise } from "./withExecutionNoise.js";
 
 /**
@@ -165,8 +166,10 @@ export function buildPolicyRunModel(
   const policy = scenario.policies[policyIndex]!;
   const v = (q: Parameters<typeof quantityValue>[0]) => quantityValue(q, values);
   const base = automatonFor(policy.automaton, values, policy.id);
-  const q = v(dynamics.execution.probability);
-  const qBelieved = v(dynamics.execution.believed);
+  // with equilibrium beliefs, the follow-through the one-shot equilibrium makes credible
+  const follow = weeklyFollowThrough(scenario, values, policyIndex);
+  const q = v(dynamics.execution.probability) * follow;
+  const qBelieved = v(dynamics.execution.believed) * follow;
   const automaton = withExecutionNoise(base, q);
   const believed = withExecutionNoise(base, qBelieved);
   const target = dynamics.target;

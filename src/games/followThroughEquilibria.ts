@@ -1,7 +1,7 @@
 import { LinkageError } from "../errors/LinkageError.js";
-import type { LeverageGame, LeveragePolicy } from "../games/leverageGame.js";
-import { concedes, TARGET_TIE_TOLERANCE } from "../games/targetChoice.js";
-import { cleanProbability, concessionCost } from "./concessionPayoffs.js";
+import { cleanProbability, concessionCost } from "./choiceSignal.js";
+import type { LeverageGame, LeveragePolicy } from "./leverageGame.js";
+import { concedes, TARGET_TIE_TOLERANCE } from "./targetChoice.js";
 
 /** What the announced rule prescribes at a follow-through node. */
 export type FollowThroughKind = "keep" | "refrain" | "withhold" | "escalate";
@@ -21,6 +21,8 @@ export interface FollowThroughDecision {
   readonly belief: number;
   /** Is the information set reached in the equilibrium? */
   readonly reached: boolean;
+  /** P(the information set) in the equilibrium, before the sender's type is known. */
+  readonly probability: number;
   /**
    * The normal type's expected gain from following the rule rather than departing, ρ included,
    * at its equilibrium posterior; null where the information set is not reached.
@@ -509,6 +511,7 @@ class FollowThroughProblem {
         normal: follow[d]!,
         belief: belief[d]!,
         reached: p > TOLERANCE,
+        probability: p,
         gain: p > TOLERANCE ? this.score(d, y) / p : null,
       };
     });
