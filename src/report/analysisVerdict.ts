@@ -1,4 +1,5 @@
 import type { AnalysisResult, PolicyResult, TippingPoint } from "../analysis/AnalysisResult.js";
+import { equilibriumSentence } from "./equilibriumSentence.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
 
 /**
@@ -6,7 +7,8 @@ import { formatNumber, formatPercent } from "./formatNumber.js";
  * comes from an explicit rule on the results:
  * 1. which policy is best, by how much over the runner-up and over unconditional support;
  * 2. what each target type concedes under the best policy;
- * 3. whether the best policy's promise, withholding and escalation are credible given ρ, and ρ*;
+ * 3. with equilibrium beliefs, what the target expects of the follow-through and how many
+ *    equilibria there are; whether the promise, withholding and escalation are credible given ρ, and ρ*;
  * 4. the nearest pivots on each side of the current value of each parameter.
  */
 export function analysisVerdict(result: AnalysisResult): string[] {
@@ -29,6 +31,8 @@ export function analysisVerdict(result: AnalysisResult): string[] {
   sentences.push(`${first}.`);
 
   sentences.push(concessionSentence(result, result.bestPolicy));
+  const equilibrium = equilibriumSentence(result, result.bestPolicy);
+  if (equilibrium) sentences.push(equilibrium);
   const credible = credibilitySentence(result);
   if (credible) sentences.push(credible);
   sentences.push(pivotSentence(result));

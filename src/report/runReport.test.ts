@@ -9,6 +9,7 @@ import { analysisVerdict } from "./analysisVerdict.js";
 import { tidyTreeLayout } from "./charts/gameTreeChart.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { formatQuantity } from "./formatQuantity.js";
+import { keyFindings } from "./keyFindings.js";
 import { localGlobalSentence } from "./localGlobalSentence.js";
 import { runReportHtml } from "./runReportHtml.js";
 import { runReportMarkdown } from "./runReportMarkdown.js";
@@ -316,5 +317,23 @@ describe("report helpers", () => {
     expect(formatQuantity(-0.0224)).toBe("−0.022");
     expect(formatQuantity(35.42)).toBe("35.4");
     expect(formatQuantity(Number.NaN)).toBe("n/a");
+  });
+});
+
+describe("keyFindings", () => {
+  it("speaks in 3–5 plain sentences: labels not codes, what it buys and costs, what would change the call", () => {
+    const findings = keyFindings(run, scenario);
+    expect(findings.length).toBeGreaterThanOrEqual(3);
+    expect(findings.length).toBeLessThanOrEqual(5);
+    const text = findings.join(" ");
+    // no policy or parameter ids: labels only
+    for (const p of scenario.policies) expect(text).not.toMatch(new RegExp(`\\b${p.id}\\b`));
+    for (const p of scenario.parameters)
+      if (p.id.length > 2) expect(text).not.toMatch(new RegExp(`\\b${p.id}\\b`));
+    expect(text).toContain(scenario.policies.find((p) => p.id === "U")!.label);
+    expect(text).toMatch(/more deaths in ISKP attacks \(95% interval/);
+    expect(text).toContain("not a chance of success");
+    expect(text).toContain("What would change the call");
+    expect(text).toContain("How far to trust it");
   });
 });

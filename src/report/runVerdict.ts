@@ -1,6 +1,7 @@
 import type { ScenarioRun } from "../analysis/ScenarioRun.js";
 import type { SenderCostTippingPoint } from "../analysis/senderCostTippingPoints.js";
 import { concessionSentence, credibilitySentence, pivotSentence } from "./analysisVerdict.js";
+import { equilibriumSentence } from "./equilibriumSentence.js";
 import { formatNumber, formatPercent, formatSignificant } from "./formatNumber.js";
 
 /**
@@ -68,6 +69,8 @@ export function runVerdict(run: ScenarioRun): string[] {
     if (sentence) sentences.push(sentence);
   }
 
+  const equilibrium = equilibriumSentence(run.analysis, recommended);
+  if (equilibrium) sentences.push(equilibrium);
   const credible = credibilitySentence(run.analysis);
   if (credible) sentences.push(credible);
 
