@@ -1,6 +1,7 @@
 import type { SimulationResult } from "../sim/SimulationResult.js";
 import type { AnalysisResult } from "./AnalysisResult.js";
 import type { RecordValidation } from "./RecordValidation.js";
+import type { WeeklyReconciliation } from "./reconcileWeekly.js";
 import type { SenderCostTippingPoint } from "./senderCostTippingPoints.js";
 import type { SobolFlag } from "./sobolFlag.js";
 
@@ -133,6 +134,8 @@ export interface ScenarioRun {
    * changes. Empty when the scenario counts no human cost.
    */
   readonly humanCost: readonly SenderCostTippingPoint[];
+  /** The weekly recommendation's one-shot responses against its weekly shares, step by step (null when not comparable). */
+  readonly reconciliation: WeeklyReconciliation | null;
   /** The best policy's one-shot game tree, collapsed to the sender's rule, with the equilibrium path. */
   readonly tree: { readonly policy: string; readonly nodes: readonly TreeNode[] };
   /**

@@ -6,6 +6,7 @@ import { analyze } from "./analyze.js";
 import { bestPolicyShare } from "./bestPolicyShare.js";
 import { equilibriumTree } from "./equilibriumTree.js";
 import { outputTornado } from "./outputTornado.js";
+import { reconcileWeekly } from "./reconcileWeekly.js";
 import type { ScenarioRun, SobolResult } from "./ScenarioRun.js";
 import { scenarioSobol } from "./scenarioSobol.js";
 import { senderCostTippingPoints } from "./senderCostTippingPoints.js";
@@ -92,6 +93,18 @@ export async function runScenario(
     draws,
   };
   const humanCost = senderCostTippingPoints(scenario, simulation, values);
+  // the weekly recommendation (highest mean sender utility), reconciled with its one-shot form
+  const simulated = Object.keys(simulation.policies);
+  const utility = (id: string) =>
+    simulation.policies[id]!.outcomes["senderUtility"]?.mean ?? Number.NEGATIVE_INFINITY;
+  const recommended = simulated.reduce((a, b) => (utility(b) > utility(a) ? b : a), simulated[0]!);
+  const reconciliation = reconcileWeekly(
+    scenario,
+    analysis,
+    analysis.policies[recommended] ? recommended : analysis.bestPolicy,
+    overrides,
+    values,
+  );
   const best = analysis.bestPolicy;
   return {
     scenario: { id: scenario.id, title: scenario.title, description: scenario.description },
@@ -103,6 +116,7 @@ export async function runScenario(
     simulation,
     sensitivity,
     humanCost,
+    reconciliation,
     tree: { policy: best, nodes: equilibriumTree(scenario, values, analysis, best) },
     record,
   };

@@ -3,13 +3,15 @@ import type { SenderCostTippingPoint } from "../analysis/senderCostTippingPoints
 import { concessionSentence, credibilitySentence, pivotSentence } from "./analysisVerdict.js";
 import { equilibriumSentence } from "./equilibriumSentence.js";
 import { formatNumber, formatPercent, formatSignificant } from "./formatNumber.js";
+import { reconciliationSentence } from "./reconciliationSentence.js";
 
 /**
  * The verdict of a full run in plain words, one sentence per explicit rule on the results:
  * 1. the recommended policy — the one with the highest mean sender utility in the weekly
  *    simulation — with its leverage value and the share of runs in which it is best, and the
  *    one-shot game's best policy when the two differ;
- * 2. what each target type concedes to it in the one-shot game;
+ * 2. what each target type concedes to it in the one-shot game, and how that maps onto the
+ *    weekly shares (the reconciliation's steps);
  * 3. what it buys week by week: each `…Share` outcome against the unconditional baseline;
  * 4. what it costs in attacks and deaths against the baseline (paired runs, 95% intervals), and
  *    the weight on each human-cost term at which the recommendation changes;
@@ -48,6 +50,7 @@ export function runVerdict(run: ScenarioRun): string[] {
   }
   if (run.analysis.policies[recommended])
     sentences.push(concessionSentence(run.analysis, recommended));
+  if (run.reconciliation) sentences.push(reconciliationSentence(run.reconciliation));
 
   if (baseline && baseline !== recommended) {
     const base = sim.policies[baseline];
