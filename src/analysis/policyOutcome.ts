@@ -1,8 +1,9 @@
 import type { FollowThroughSolution } from "../games/followThroughEquilibria.js";
+import { followThroughValue } from "../games/followThroughEquilibria.js";
 import type { LeverageGame, LeveragePolicy } from "../games/leverageGame.js";
 import type { ChoiceBeliefs } from "./concessionPayoffs.js";
 import { cleanProbability } from "./concessionPayoffs.js";
-import { solvePolicy } from "./solvePolicy.js";
+import { isConditional, solvePolicy } from "./solvePolicy.js";
 
 /** What happens under one policy: each type's response and both sides' expected payoffs. */
 export interface PolicyOutcome {
@@ -83,7 +84,9 @@ export function bestPolicyOf(game: LeverageGame): number {
 
 /** E[U_S] of a policy in the reported solution (see solvePolicy). */
 export function senderValue(game: LeverageGame, policy: LeveragePolicy): number {
-  return solvePolicy(game, policy, { allEquilibria: false }).senderValue;
+  if (game.beliefs === "equilibrium" && isConditional(policy))
+    return followThroughValue(game, policy);
+  return solvePolicy(game, policy).senderValue;
 }
 
 function beats(a: number, b: number): boolean {

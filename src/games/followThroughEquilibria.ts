@@ -60,6 +60,7 @@ export interface FollowThroughSolution {
 }
 
 const TOLERANCE = 1e-12;
+const KINDS: readonly FollowThroughKind[] = ["keep", "refrain", "withhold", "escalate"];
 /** Cap on the target's tied pure profiles examined at one point (a degenerate game). */
 const MAX_TIED_PROFILES = 256;
 
@@ -86,7 +87,8 @@ interface Node {
  * that make a target type indifferent, with the target's mixture that makes the sender indifferent.
  * Mixing at two or more sets at once needs two independent indifferences (a non-generic game); such
  * equilibria are not listed. With `all: false` the mixed ones are sought only when no pure
- * follow-through is an equilibrium (enough for the selected one: the fast path of sweeps).
+ * follow-through is an equilibrium, and only the selected one is returned (the fast path of
+ * sweeps: `equilibria` has one entry, and `worst` is not computed).
  *
  * @throws {LinkageError} E_SOLVER when no equilibrium of that kind exists (a degenerate game)
  */
@@ -95,31 +97,60 @@ export function followThroughEquilibria(
   policy: LeveragePolicy,
   options: { readonly all?: boolean } = {},
 ): FollowThroughSolution {
+  const { problem, found, selected, worst } = enumerate(game, policy, options.all !== false);
+  if (options.all === false) {
+    const only = found[selected]!;
+    return { equilibria: [problem.equilibrium(only.follow, only.y)], selected: 0, worst: 0 };
+  }
+  return { equilibria: found.map((e) => problem.equilibrium(e.follow, e.y)), selected, worst };
+}
+
+/** The search behind {@link followThroughEquilibria}: light records, the selected and the worst. */
+function enumerate(game: LeverageGame, policy: LeveragePolicy, all: boolean) {
   const problem = new FollowThroughProblem(game, policy);
-  const found: FollowThroughEquilibrium[] = [];
+  const found: { follow: Float64Array; y: Float64Array; senderValue: number }[] = [];
   const seen = new Set<string>();
   // equilibria that differ only off the path of play are one outcome: the first found is kept
   const record = (follow: Float64Array, y: Float64Array) => {
     const key = problem.outcomeKey(follow, y);
     if (seen.has(key)) return;
     seen.add(key);
-    found.push(problem.equilibrium(follow, y));
+    found.push({ follow, y, senderValue: problem.senderValue(follow, y) });
   };
   const D = problem.nodes.length;
-  // pure follow-through profiles, the rule first
-  for (let mask = (1 << D) - 1; mask >= 0; mask--) {
-    const follow = new Float64Array(D);
-    for (let d = 0; d < D; d++) follow[d] = (mask >>> d) & 1;
-    for (const y of problem.targetMixtures(follow, (yy) => problem.supports(follow, yy, -1)))
-      record(follow, y);
+  // pure follow-through profiles, the rule first; when every type has one best reply (the usual
+  // case) the check runs in reused buffers, and only an equilibrium is copied
+  // a decision whose gain has one strict sign at every node of its set is the same at any belief
+  // (reached or not): it is pinned, and only the others are enumerated
+  const pinned = problem.pinnedDecisions();
+  const free: number[] = [];
+  for (let d = 0; d < D; d++) if (pinned[d]! < 0) free.push(d);
+  const F = free.length;
+  const follow = new Float64Array(D);
+  const y = new Float64Array(game.typeIds.length << game.demandIds.length);
+  const fill = (mask: number, skip: number) => {
+    for (let d = 0; d < D; d++) if (pinned[d]! >= 0) follow[d] = pinned[d]!;
+    for (let k = 0, bit = 0; k < F; k++) {
+      if (free[k] === skip) continue;
+      follow[free[k]!] = (mask >>> bit++) & 1;
+    }
+  };
+  for (let mask = (1 << F) - 1; mask >= 0; mask--) {
+    fill(mask, -1);
+    if (problem.writeUniqueResponse(follow, y)) {
+      if (problem.supports(follow, y, -1)) record(follow.slice(), y.slice());
+      continue;
+    }
+    const at = follow.slice();
+    for (const yy of problem.targetMixtures(at, (m) => problem.supports(at, m, -1))) record(at, yy);
   }
   // one decision mixed, at the points where a target type is indifferent (needed for the
   // selection only when no pure follow-through is an equilibrium)
   const pureCount = found.length;
-  for (let mixed = 0; mixed < D && (options.all !== false || pureCount === 0); mixed++) {
-    for (let mask = (1 << (D - 1)) - 1; mask >= 0; mask--) {
-      const follow = new Float64Array(D);
-      for (let d = 0, bit = 0; d < D; d++) if (d !== mixed) follow[d] = (mask >>> bit++) & 1;
+  for (let k = 0; k < F && (all || pureCount === 0); k++) {
+    const mixed = free[k]!;
+    for (let mask = (1 << (F - 1)) - 1; mask >= 0; mask--) {
+      fill(mask, mixed);
       for (const x of problem.indifferencePoints(follow, mixed)) {
         follow[mixed] = x;
         const at = Float64Array.from(follow);
@@ -145,7 +176,17 @@ export function followThroughEquilibria(
       selected = i;
     if (a < found[worst]!.senderValue - tol(found[worst]!.senderValue)) worst = i;
   }
-  return { equilibria: found, selected, worst };
+  return { problem, found, selected, worst };
+}
+
+/**
+ * The sender's value (E[U_S] before its type is known) in the equilibrium
+ * {@link followThroughEquilibria} selects, without building the equilibrium: the fast path of
+ * sweeps (pivots, tornado, Sobol, best-policy shares).
+ */
+export function followThroughValue(game: LeverageGame, policy: LeveragePolicy): number {
+  const { found, selected } = enumerate(game, policy, false);
+  return found[selected]!.senderValue;
 }
 
 /** The numbers of one policy's game with follow-through, computed once. */
@@ -166,6 +207,9 @@ class FollowThroughProblem {
   private readonly escalationValue: Float64Array;
   /** reach[d * C + a] = P(node d | a); gains[(d * T + t) * C + a]; per d the range of gains over reachable nodes. */
   private reachTable!: Float64Array;
+  private payoffNode!: Int32Array;
+  private payoffCoefficient!: Float64Array;
+  private payoffBase!: Float64Array;
   private gainTable!: Float64Array;
   private gainLow!: Float64Array;
   private gainHigh!: Float64Array;
@@ -203,14 +247,15 @@ class FollowThroughProblem {
     this.supportValue = new Float64Array(C);
     this.concessionValue = new Float64Array(C);
     this.cost = new Float64Array(this.nTypes * C);
-    const nodeIndex = new Map<string, number>();
+    // node index by (kind, observed demands met): kinds in KINDS order, C masks each
+    const nodeIndex = new Int32Array(KINDS.length * C).fill(-1);
     const node = (kind: FollowThroughKind, signal: "clean" | "violation", observed: number) => {
-      const key = `${kind}|${signal}|${observed}`;
-      let index = nodeIndex.get(key);
-      if (index === undefined) {
+      const key = KINDS.indexOf(kind) * C + observed;
+      let index = nodeIndex[key]!;
+      if (index < 0) {
         index = this.nodes.length;
         this.nodes.push({ kind, signal, observed });
-        nodeIndex.set(key, index);
+        nodeIndex[key] = index;
       }
       return index;
     };
@@ -238,6 +283,35 @@ class FollowThroughProblem {
     }
     const D = this.nodes.length;
     const T = this.nTypes;
+    // the target's payoff as base + Σ coefficient·belief over the four nodes a choice can reach
+    // (a missing node points at slot D of the belief buffer, with coefficient 0)
+    this.payoffNode = new Int32Array(4 * C);
+    this.payoffCoefficient = new Float64Array(4 * C);
+    this.payoffBase = new Float64Array(T * C);
+    for (let a = 0; a < C; a++) {
+      const c = this.pClean[a]!;
+      const slots = [
+        this.keepNode[a]!,
+        this.refrainNode[a]!,
+        this.withholdNode[a]!,
+        this.escalateNode[a]!,
+      ];
+      const coefficients = [
+        c * this.carrot,
+        c * this.threat,
+        -(1 - c) * this.carrot,
+        -(1 - c) * this.threat,
+      ];
+      let constant = 0;
+      if (slots[1]! >= 0) constant -= c * this.threat;
+      if (slots[2]! >= 0) constant += (1 - c) * this.carrot;
+      for (let k = 0; k < 4; k++) {
+        this.payoffNode[4 * a + k] = slots[k]! >= 0 ? slots[k]! : D;
+        this.payoffCoefficient[4 * a + k] = slots[k]! >= 0 ? coefficients[k]! : 0;
+      }
+      for (let t = 0; t < T; t++) this.payoffBase[t * C + a] = constant - this.cost[t * C + a]!;
+    }
+    this.beliefBuffer = new Float64Array(D + 1);
     this.reachTable = new Float64Array(D * C);
     this.gainTable = new Float64Array(D * T * C);
     this.gainLow = new Float64Array(D).fill(Number.POSITIVE_INFINITY);
@@ -289,6 +363,45 @@ class FollowThroughProblem {
       if (e >= 0) value -= (1 - c) * this.threat * belief[e]!;
     }
     return value;
+  }
+
+  private beliefBuffer!: Float64Array;
+
+  /**
+   * Writes into y each type's best reply to `follow` when every type has exactly one (within the
+   * tie tolerance), and says whether it did.
+   */
+  writeUniqueResponse(follow: Float64Array, y: Float64Array): boolean {
+    const belief = this.beliefBuffer;
+    for (let d = 0; d < follow.length; d++)
+      belief[d] = this.resolute + (1 - this.resolute) * follow[d]!;
+    y.fill(0);
+    const C = this.nChoices;
+    const node = this.payoffNode;
+    const coefficient = this.payoffCoefficient;
+    for (let t = 0; t < this.nTypes; t++) {
+      let best = 0;
+      let bestValue = Number.NEGATIVE_INFINITY;
+      let second = Number.NEGATIVE_INFINITY;
+      for (let a = 0; a < C; a++) {
+        const k = 4 * a;
+        const v =
+          this.payoffBase[t * C + a]! +
+          coefficient[k]! * belief[node[k]!]! +
+          coefficient[k + 1]! * belief[node[k + 1]!]! +
+          coefficient[k + 2]! * belief[node[k + 2]!]! +
+          coefficient[k + 3]! * belief[node[k + 3]!]!;
+        if (v > bestValue) {
+          second = bestValue;
+          best = a;
+          bestValue = v;
+        } else if (v > second) second = v;
+      }
+      if (!(bestValue - second > TARGET_TIE_TOLERANCE * Math.max(1, Math.abs(bestValue))))
+        return false;
+      y[t * C + best] = 1;
+    }
+    return true;
   }
 
   private beliefs(follow: Float64Array): Float64Array {
@@ -430,6 +543,18 @@ class FollowThroughProblem {
     return true;
   }
 
+  /**
+   * Per decision: 1 (0) when following the rule is strictly better (worse) at every node of its
+   * set, so at every belief; −1 when it depends on the belief.
+   */
+  pinnedDecisions(): Int8Array {
+    const pinned = new Int8Array(this.nodes.length);
+    for (let d = 0; d < this.nodes.length; d++) {
+      pinned[d] = this.gainLow[d]! > TOLERANCE ? 1 : this.gainHigh[d]! < -TOLERANCE ? 0 : -1;
+    }
+    return pinned;
+  }
+
   /** The type's only best choice against `belief`, or −1 when several tie. */
   private uniqueBest(belief: Float64Array, t: number): number {
     let best = 0;
@@ -484,6 +609,30 @@ class FollowThroughProblem {
     return key;
   }
 
+  /** E[U_S] before the sender's type is known (see {@link equilibrium}). */
+  senderValue(follow: Float64Array, y: Float64Array): number {
+    const C = this.nChoices;
+    const allRule = this.ruleProfile(follow.length);
+    let normal = 0;
+    let resolute = 0;
+    for (let t = 0; t < this.nTypes; t++) {
+      const mu = this.game.typePrior[t]!;
+      for (let a = 0; a < C; a++) {
+        const ya = y[t * C + a]!;
+        if (ya === 0) continue;
+        normal += mu * ya * this.senderPayoff(follow, t, a);
+        if (this.resolute > 0) resolute += mu * ya * this.senderPayoff(allRule, t, a);
+      }
+    }
+    return this.resolute * resolute + (1 - this.resolute) * normal;
+  }
+
+  private rule: Float64Array | null = null;
+  private ruleProfile(length: number): Float64Array {
+    if (!this.rule) this.rule = new Float64Array(length).fill(1);
+    return this.rule;
+  }
+
   equilibrium(follow: Float64Array, y: Float64Array): FollowThroughEquilibrium {
     const belief = this.beliefs(follow);
     const C = this.nChoices;
@@ -507,7 +656,9 @@ class FollowThroughProblem {
     const decisions = this.nodes.map((node, d): FollowThroughDecision => {
       const p = this.weight(d, y);
       return {
-        ...node,
+        kind: node.kind,
+        signal: node.signal,
+        observed: node.observed,
         normal: follow[d]!,
         belief: belief[d]!,
         reached: p > TOLERANCE,
