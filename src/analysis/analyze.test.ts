@@ -6,7 +6,9 @@ import { analyze } from "./analyze.js";
 const FLAGSHIP = fileURLToPath(new URL("../../scenarios/kabul-2021.yaml", import.meta.url));
 const scenario = loadScenario(FLAGSHIP);
 // MODEL.md §2's worked example: σ_sub 0 and c_A(C) 3.0; every other default is the flagship's
-const MODEL_EXAMPLE = { sigma_sub: 0, cA_C: 3.0 };
+// MODEL.md §2's worked example; ρ = 0.5 (MODEL.md §4's value, above ρ* = 0.2533) makes every
+// follow-through credible, so the equilibrium reproduces the committed rule's numbers
+const MODEL_EXAMPLE = { sigma_sub: 0, cA_C: 3.0, rho: 0.5 };
 const TOL = 4; // digits: 1e-4
 
 describe("analyze: MODEL.md §2 reference numbers", () => {
@@ -126,13 +128,16 @@ describe("analyze: MODEL.md §2 comparative statics", () => {
 
 describe("analyze: the flagship at its own defaults", () => {
   const r = analyze(scenario);
-  it("KE is best; the one pivot is σ_sub = 0.2 (K below, KE above)", () => {
+  it("KE is best; the pivots are σ_sub = 0.2 and β = 0.5 (K below, KE above)", () => {
     expect(r.bestPolicy).toBe("KE");
-    expect(r.pivots).toHaveLength(1);
-    expect(r.pivots[0]!.parameter).toBe("sigma_sub");
+    expect(r.pivots.map((p) => [p.parameter, p.below, p.above])).toEqual([
+      ["sigma_sub", "K", "KE"],
+      ["beta", "K", "KE"],
+    ]);
     expect(r.pivots[0]!.value).toBeCloseTo(0.2, 9);
-    expect(r.pivots[0]!.below).toBe("K");
-    expect(r.pivots[0]!.above).toBe("KE");
+    // below β = 0.5 the escalation the threat rests on (believed at π_R = 0.2) no longer covers
+    // the pragmatic type's cost of cutting its ties: (β − α)(G + π_R·D) = 0.4·1.0 = 0.4 = c_A(P)
+    expect(r.pivots[1]!.value).toBeCloseTo(0.5, 9);
   });
   it("reports every parameter and keeps the JSON contract's keys", () => {
     expect(Object.keys(r.parameters)).toEqual(

@@ -16,6 +16,7 @@ import { writePriorPoint } from "../scenario/writePriorPoint.js";
 import { behaviourRegret } from "../solvers/regret.js";
 import { analyze } from "./analyze.js";
 import { policyOutcome } from "./policyOutcome.js";
+import { tornado } from "./tornado.js";
 
 /** Credibility in equilibrium (MODEL.md §2b; docs/model.md "Credibility in equilibrium"). */
 const flagship = loadScenario(
@@ -174,5 +175,22 @@ describe("followThroughEquilibria", () => {
       expect([...a.responses]).toEqual([...b.responses]);
       expect(a.senderValue).toBeCloseTo(b.senderValue, 12);
     }
+  });
+});
+
+describe("credibility in the flagship's sensitivity", () => {
+  it("the reputation stake and the resolute prior both swing the tornado, and show both channels", () => {
+    const { values } = parameterValues(flagship, {});
+    const bars = tornado(flagship, values);
+    const bar = (id: string) => bars.find((b) => b.parameter === id)!;
+    for (const id of ["rho", "piR"]) {
+      const b = bar(id);
+      expect(Math.abs(b.valueAtHigh - b.valueAtLow), id).toBeGreaterThan(0.05);
+    }
+    // π_R: with no chance of a resolute US the threat is empty and the pragmatic type keeps its ties
+    expect(bar("piR").valueAtLow).toBeLessThan(bar("piR").valueAtHigh);
+    // ρ: at 0 the threat still deters through π_R and the normal sender saves its execution cost,
+    // so the value is higher than at ρ = 2, where every step is carried out
+    expect(bar("rho").valueAtLow).toBeGreaterThan(bar("rho").valueAtHigh);
   });
 });

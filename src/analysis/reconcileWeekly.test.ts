@@ -11,9 +11,11 @@ const flagship = loadScenario(
 
 describe("reconcileWeekly (one-shot and weekly reconciled)", () => {
   it("explains the weekly shares by the quantal response, weekly verification and the backlog", () => {
-    const analysis = analyze(flagship, { pivots: false });
-    const { values } = parameterValues(flagship);
-    const r = reconcileWeekly(flagship, analysis, "KE", {}, values)!;
+    // with a credible threat (ρ = 0.5 > ρ*), so that the weekly ladder is carried out in full
+    const overrides = { rho: 0.5 };
+    const analysis = analyze(flagship, { overrides, pivots: false });
+    const { values } = parameterValues(flagship, overrides);
+    const r = reconcileWeekly(flagship, analysis, "KE", overrides, values)!;
     expect(r.demands).toEqual(["evacuation", "alqaeda"]);
     // one-shot: both types evacuate, only the pragmatic type (1 − μ0 = 0.3) cuts al-Qaeda ties
     expect(r.oneShot["evacuation"]).toBeCloseTo(1, 12);

@@ -76,14 +76,16 @@ describe("runScenario", () => {
       );
     }
     expect(run.sensitivity.tornadoes[0]!.bars).toEqual(run.sensitivity.tornado);
-    // at the defaults the threat's size and credibility move nothing one at a time, yet over the
-    // priors they lead the Sobol ranking: the disagreement issue 17 asks the report to explain
+    // credibility decides (MODEL.md §2b): the reputation stake and the resolute prior both move
+    // the leverage value one at a time, and over the priors the credibility and threat
+    // parameters lead the Sobol ranking, mostly through interactions
     const swing = (id: string) => {
       const b = run.sensitivity.tornado.find((bar) => bar.parameter === id)!;
       return Math.abs(b.valueAtHigh - b.valueAtLow);
     };
-    expect(swing("D")).toBe(0);
-    expect(leverage!.indices[0]!.parameter).toBe("D");
+    expect(swing("rho")).toBeGreaterThan(0.05);
+    expect(swing("piR")).toBeGreaterThan(0.05);
+    expect(["rho", "piR", "D", "kx"]).toContain(leverage!.indices[0]!.parameter);
     expect(leverage!.indices[0]!.interaction).toBeGreaterThan(0.1);
     const attacksTornado = run.sensitivity.tornadoes[1]!;
     expect(attacksTornado.bars[0]!.parameter).toBe("lambda0");

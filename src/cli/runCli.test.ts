@@ -248,6 +248,8 @@ describe("linkage analyze: output", () => {
       "sigma_sub=0",
       "--set",
       "cA_C=3",
+      "--set",
+      "rho=0.5",
     );
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);

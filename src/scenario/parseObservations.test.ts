@@ -61,7 +61,7 @@ describe("the observations and sources sections", () => {
     ]);
     const [output, high, source] = error.message.split("\n");
     expect(output).toBe(
-      `bad.yaml:${lineOf(text, "output: fatalitys")}:15: observations.items[1].output: unknown output "fatalitys"; expected one of the dynamics' outputs: attacks, fatalities, surge, evacuatedShare, alqaedaSuspendedShare, supportWeeks, escalationWeeks, senderUtility, targetUtility, iskpStrength, alqaedaCapability, stabilityChange`,
+      `bad.yaml:${lineOf(text, "output: fatalitys")}:15: observations.items[1].output: unknown output "fatalitys"; expected one of the dynamics' outputs: attacks, fatalities, surge, evacuatedShare, alqaedaSuspendedShare, evacuationHelpShare, supportWeeks, escalationWeeks, senderUtility, targetUtility, iskpStrength, alqaedaCapability, stabilityChange`,
     );
     expect(high).toBe(
       `bad.yaml:${lineOf(text, "high: 200")}:13: observations.items[1].high: expected high ≥ low (305), found 200`,

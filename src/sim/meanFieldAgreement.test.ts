@@ -26,6 +26,7 @@ const DRAWS = Number(process.env["MEAN_FIELD_DRAWS"] ?? 20);
 const ABSOLUTE = new Set([
   "evacuatedShare",
   "alqaedaSuspendedShare",
+  "evacuationHelpShare",
   "alqaedaCapability",
   "senderUtility",
   "targetUtility",

@@ -16,7 +16,9 @@ const at = (overrides: Record<string, number>, id: string) =>
 
 describe("weeklyFollowThrough", () => {
   it("is 1 where the rule is credible, for U and W, and with fixed beliefs", () => {
-    for (const id of ["U", "W", "K", "KE", "GT"]) expect(at({}, id)).toBe(1);
+    // ρ = 0.5 > ρ* = 0.25: every punitive step is credible (the flagship's ρ = 0.2 is not)
+    for (const id of ["U", "W", "K", "KE", "GT"]) expect(at({ rho: 0.5 }, id)).toBe(1);
+    expect(at({}, "KE")).toBeCloseTo((1 + 0.2) / 2, 9);
     const fixed = fixedBeliefsFlagship();
     const { values } = parameterValues(fixed, { rho: 0 });
     expect(weeklyFollowThrough(fixed, values, index("KE"))).toBe(1);
