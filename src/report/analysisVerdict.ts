@@ -68,9 +68,13 @@ export function credibilitySentence(result: AnalysisResult): string | null {
       );
     }
     const all = c.promiseCredible && c.withholdCredible && c.escalationCredible;
+    const rest =
+      all || result.beliefs !== "equilibrium"
+        ? ""
+        : ` for a sender that is not resolute; with equilibrium beliefs the target weighs each step by the chance it is carried out (above), and the values and the verdict already account for it`;
     return (
       `Credibility of ${c.policy}: ${parts.join("; ")}. All of its prescribed actions are sequentially rational for ρ ≥ ρ* = ${formatNumber(c.minReputationStake)}, ` +
-      `so at ρ = ${rho} ${c.policy} is ${all ? "credible" : "not credible"}.`
+      `so at ρ = ${rho} ${c.policy} is ${all ? "credible" : "not credible"}${rest}.`
     );
   }
   return null;
