@@ -611,6 +611,12 @@ class FollowThroughProblem {
 
   /** E[U_S] before the sender's type is known (see {@link equilibrium}). */
   senderValue(follow: Float64Array, y: Float64Array): number {
+    const [normal, resolute] = this.senderValues(follow, y);
+    return this.resolute * resolute + (1 - this.resolute) * normal;
+  }
+
+  /** E[U_S] for the normal and for the resolute sender against the target's mixture y. */
+  private senderValues(follow: Float64Array, y: Float64Array): [number, number] {
     const C = this.nChoices;
     const allRule = this.ruleProfile(follow.length);
     let normal = 0;
@@ -621,10 +627,10 @@ class FollowThroughProblem {
         const ya = y[t * C + a]!;
         if (ya === 0) continue;
         normal += mu * ya * this.senderPayoff(follow, t, a);
-        if (this.resolute > 0) resolute += mu * ya * this.senderPayoff(allRule, t, a);
+        resolute += mu * ya * this.senderPayoff(allRule, t, a);
       }
     }
-    return this.resolute * resolute + (1 - this.resolute) * normal;
+    return [normal, resolute];
   }
 
   private rule: Float64Array | null = null;
@@ -636,17 +642,12 @@ class FollowThroughProblem {
   equilibrium(follow: Float64Array, y: Float64Array): FollowThroughEquilibrium {
     const belief = this.beliefs(follow);
     const C = this.nChoices;
-    let normal = 0;
-    let resolute = 0;
+    const [normal, resolute] = this.senderValues(follow, y);
     const targetValue = new Float64Array(this.nTypes);
-    const allRule = new Float64Array(follow.length).fill(1);
     for (let t = 0; t < this.nTypes; t++) {
-      const mu = this.game.typePrior[t]!;
       for (let a = 0; a < C; a++) {
         const ya = y[t * C + a]!;
         if (ya === 0) continue;
-        normal += mu * ya * this.senderPayoff(follow, t, a);
-        resolute += mu * ya * this.senderPayoff(allRule, t, a);
         targetValue[t] = targetValue[t]! + ya * this.targetPayoff(belief, t, a);
       }
     }
