@@ -9,6 +9,7 @@ import { analysisVerdict } from "./analysisVerdict.js";
 import { tidyTreeLayout } from "./charts/gameTreeChart.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { formatQuantity } from "./formatQuantity.js";
+import { keyFindings } from "./keyFindings.js";
 import { localGlobalSentence } from "./localGlobalSentence.js";
 import { runReportHtml } from "./runReportHtml.js";
 import { runReportMarkdown } from "./runReportMarkdown.js";
@@ -64,7 +65,8 @@ describe("runReportHtml", () => {
   it("is one page with every section, in order", () => {
     expect(html.startsWith("<!doctype html>")).toBe(true);
     const headings = [
-      "Verdict",
+      "Key findings",
+      "The verdict in detail",
       "Policies compared",
       "Week by week",
       "Outcomes at the end of the horizon",
@@ -126,9 +128,10 @@ describe("runReportHtml", () => {
       for (const i of result.indices.filter((x) => x.flag))
         expect(caption).toContain(`${i.parameter}, ${i.flag}`);
     }
-    // the flagship's disagreement: the threat's parameters move nothing at the defaults
+    // the flagship's disagreement: the threat's parameters (the cost of escalation D) move the
+    // leverage value little or not at all one at a time, yet lead over the priors
     const leverage = localGlobalSentence(run.sensitivity.tornadoes[0]!, run.sensitivity.sobol[0]!);
-    expect(leverage).toContain("D, qX and cA_P do not move it at all");
+    expect(leverage).toMatch(/^Local \(tornado\) and global \(Sobol\) rankings .* differ: .*\bD\b/);
     expect(leverage).toContain("interaction (total − first-order)");
   });
 
@@ -191,10 +194,50 @@ describe("runReportHtml", () => {
   });
 });
 
+describe("the first screen and the footer", () => {
+  const options = {
+    generatedAt: new Date("2026-01-05T23:30:00Z"),
+    version: "9.8.7",
+    scenarioHash: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+  };
+
+  it("opens with the key findings, one paragraph (HTML) or line (Markdown) each, before everything else", () => {
+    const findings = keyFindings(run, scenario);
+    expect(findings.length).toBeGreaterThan(0);
+    const start = html.indexOf('<section class="key-findings"');
+    expect(start).toBeGreaterThan(html.indexOf("<h1>"));
+    expect(html.indexOf("<h2", html.indexOf("<h1>"))).toBe(html.indexOf("<h2", start));
+    for (const f of findings) expect(html).toContain(`<p>${escapeHtml(f)}</p>`);
+    const md = markdown.split("\n");
+    expect(md[2]).toBe("## Key findings");
+    expect(md.slice(4, 4 + 2 * findings.length).filter((l) => l !== "")).toEqual(findings);
+  });
+
+  it("ends with the date, version, scenario hash, seed and command when given, and without a date otherwise", () => {
+    const page = runReportHtml(run, scenario, verdict, options);
+    const foot = page.slice(page.indexOf('<footer data-section="footer">'));
+    expect(foot).toContain("Generated: 2026-01-05");
+    expect(foot).toContain("Linkage: 9.8.7");
+    expect(foot).toContain("<code>0123456789ab</code>");
+    expect(foot).not.toContain("0123456789abc");
+    expect(foot).toContain(`Seed: ${run.seed}`);
+    expect(foot).toContain(`<code>${escapeHtml(run.command)}</code>`);
+    const md = runReportMarkdown(run, scenario, verdict, options);
+    const last = md.trimEnd().split("\n").at(-1)!;
+    expect(last).toMatch(/^Generated: 2026-01-05 · Linkage: 9\.8\.7 · Scenario: `kabul-2021` · /);
+    expect(last).toContain("`0123456789ab`");
+    // pure: no options, no date
+    expect(html).not.toContain("Generated:");
+    expect(markdown).not.toContain("Generated:");
+    expect(html).toContain('<footer data-section="footer">');
+  });
+});
+
 describe("runReportMarkdown", () => {
   it("has every section and the key numbers of each chart", () => {
     for (const h of [
-      "## Verdict",
+      "## Key findings",
+      "## The verdict in detail",
       "## Policies compared",
       "## Week by week",
       "## Outcomes at the end of the horizon",

@@ -12,11 +12,14 @@ import { escapeHtml } from "./escapeHtml.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
 import { formatQuantity } from "./formatQuantity.js";
 import { formatRecordStatistic } from "./formatRecordStatistic.js";
+import { keyFindings } from "./keyFindings.js";
 import { localGlobalSentence } from "./localGlobalSentence.js";
 import { centralValue, OUTCOMES, POLICY_TABLE_OUTCOMES } from "./outcomeDescriptions.js";
 import { type PolicyStyle, policyColors } from "./policyColors.js";
 import { priorText } from "./priorText.js";
+import type { RunReportOptions } from "./RunReportOptions.js";
 import { recordSentences } from "./recordSentences.js";
+import { reportFooterFacts } from "./reportFooterFacts.js";
 import { tippingPointSentences } from "./tippingPointSentences.js";
 import { seriesOrder } from "./weeklySeries.js";
 
@@ -60,6 +63,12 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
   background: #f3f4f6; padding: 1px 4px; border-radius: 3px; word-break: break-all; }
 table.parameters code { word-break: normal; white-space: nowrap; }
 .small { font-size: 0.86rem; color: #4b5563; }
+section.key-findings { background: #f8fafc; border: 1px solid #e5e7eb; border-radius: 6px;
+  padding: 2px 18px 6px; margin: 0 0 1em; }
+section.key-findings h2 { margin-top: 0.7em; border-bottom: none; }
+section.key-findings p { font-size: 1.05rem; margin: 0.5em 0; }
+footer { max-width: 1100px; margin: 0 auto; padding: 10px 20px 40px; border-top: 1px solid #e5e7eb;
+  font-size: 0.8rem; color: #6b7280; }
 @media print { figure.chart { break-inside: avoid; } }
 `;
 
@@ -85,15 +94,20 @@ export function runReportHtml(
   run: ScenarioRun,
   scenario: Scenario,
   verdict: readonly string[],
+  options: RunReportOptions = {},
 ): string {
   const style = policyColors(run);
   const title = run.scenario.title || scenario.title;
   const body: string[] = [];
 
   body.push(`<h1>${escapeHtml(title)}</h1>`);
+  body.push(`<section class="key-findings" data-section="key-findings">`);
+  body.push(`<h2 id="key-findings">Key findings</h2>`);
+  for (const finding of keyFindings(run, scenario)) body.push(`<p>${escapeHtml(finding)}</p>`);
+  body.push("</section>");
   body.push(`<p class="lede">${escapeHtml(describe(run, scenario))}</p>`);
 
-  body.push(`<h2 id="verdict">Verdict</h2>`);
+  body.push(`<h2 id="verdict">The verdict in detail</h2>`);
   body.push(
     `<ul class="verdict" data-section="verdict">${verdict.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>`,
   );
@@ -165,6 +179,7 @@ export function runReportHtml(
     "<main>",
     ...body.filter((part) => part !== ""),
     "</main>",
+    footer(run, options),
     "</body>",
     "</html>",
     "",
@@ -311,4 +326,13 @@ function appendix(run: ScenarioRun, scenario: Scenario): string {
       ? ""
       : `<p>Notes:</p><ul>${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>`,
   ].join("\n");
+}
+
+/** The page's last lines: date, Linkage version, scenario and its hash, seed and command. */
+function footer(run: ScenarioRun, options: RunReportOptions): string {
+  const items = reportFooterFacts(run, options).map(
+    (f) =>
+      `<span class="fact">${escapeHtml(f.name)}: ${f.code ? `<code>${escapeHtml(f.value)}</code>` : escapeHtml(f.value)}</span>`,
+  );
+  return `<footer data-section="footer">${items.join(" · ")}</footer>`;
 }

@@ -7,12 +7,15 @@ import { escapeMarkdownHtml } from "./escapeMarkdownHtml.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
 import { formatQuantity } from "./formatQuantity.js";
 import { formatRecordStatistic } from "./formatRecordStatistic.js";
+import { keyFindings } from "./keyFindings.js";
 import { localGlobalSentence } from "./localGlobalSentence.js";
 import { markdownRow, oneLine } from "./markdownTable.js";
 import { centralValue, OUTCOMES, POLICY_TABLE_OUTCOMES } from "./outcomeDescriptions.js";
 import { policyColors } from "./policyColors.js";
 import { priorText } from "./priorText.js";
+import type { RunReportOptions } from "./RunReportOptions.js";
 import { recordSentences } from "./recordSentences.js";
+import { reportFooterFacts } from "./reportFooterFacts.js";
 import { sobolSampleText } from "./sobolSampleText.js";
 import { tippingPointSentences } from "./tippingPointSentences.js";
 import { describeSeries, seriesOrder } from "./weeklySeries.js";
@@ -33,11 +36,14 @@ export function runReportMarkdown(
   run: ScenarioRun,
   scenario: Scenario,
   verdict: readonly string[],
+  options: RunReportOptions = {},
 ): string {
   const style = policyColors(run);
   const out: string[] = [];
   const title = run.scenario.title || scenario.title;
   out.push(`# ${oneLine(title)}`, "");
+  out.push("## Key findings", "");
+  for (const finding of keyFindings(run, scenario)) out.push(oneLine(finding), "");
   const description = (run.scenario.description ?? scenario.description ?? "").trim();
   if (description) out.push(description, "");
   out.push(
@@ -45,7 +51,7 @@ export function runReportMarkdown(
     "",
   );
 
-  out.push("## Verdict", "", ...verdict.map((s) => `- ${oneLine(s)}`), "");
+  out.push("## The verdict in detail", "", ...verdict.map((s) => `- ${oneLine(s)}`), "");
 
   out.push("## Policies compared", "");
   out.push(
@@ -270,6 +276,14 @@ export function runReportMarkdown(
   );
   if (run.analysis.warnings.length > 0)
     out.push("Notes:", ...run.analysis.warnings.map((w) => `- ${oneLine(w)}`), "");
+  out.push(
+    "---",
+    "",
+    reportFooterFacts(run, options)
+      .map((f) => `${f.name}: ${f.code ? `\`${f.value}\`` : oneLine(f.value)}`)
+      .join(" · "),
+    "",
+  );
   return escapeMarkdownHtml(out.join("\n"));
 }
 
