@@ -149,10 +149,12 @@ describe("runReportHtml", () => {
     expect(html).toContain(`Seed ${run.seed}`);
   });
 
-  it("is self-contained: no scripts, no links, and no URLs but SVG namespaces and the cited sources' addresses (as text)", () => {
+  it("is self-contained: no scripts, no links but to its own bibliography, and no URLs but SVG namespaces and the sources' addresses (as text)", () => {
     expect(html).not.toMatch(/<script/i);
-    expect(html).not.toMatch(/<a\b|\bhref=|\bsrc=/i);
-    const cited = (run.record?.sources ?? []).flatMap((s) => (s.url ? [escapeHtml(s.url)] : []));
+    expect(html.replace(/<a class="cite" href="#source-[A-Za-z0-9_-]+">/g, "")).not.toMatch(
+      /<a\b|\bhref=|\bsrc=/i,
+    );
+    const cited = scenario.sources.flatMap((s) => (s.url ? [escapeHtml(s.url)] : []));
     const urls = [...html.matchAll(/https?:\/\/[^\s"'<>)]*/g)].map((m) =>
       m[0].replace(/[.,]$/, ""),
     );
@@ -285,7 +287,10 @@ describe("does the model reproduce what happened?", () => {
     expect(record.runs).toBe(250);
     for (const r of record.rows) {
       expect(html).toContain(`<tr data-observation="${r.id}">`);
-      expect(markdown).toContain(`| ${r.label} | ${r.sources.join(", ")} |`);
+      const numbers = r.sources.map((k) => scenario.sources.findIndex((s) => s.key === k) + 1);
+      expect(markdown).toContain(
+        `| ${r.label} | ${numbers.map((n) => `[[${n}]](#sources)`).join(" ")} |`,
+      );
       for (const s of [r.fixed, r.priors]) {
         expect(["within", "above", "below"]).toContain(s.verdict);
         expect(s.q025).toBeLessThanOrEqual(s.q10);
@@ -301,7 +306,6 @@ describe("does the model reproduce what happened?", () => {
     expect(section).toMatch(/- (Reproduced|Still missed)/);
     // which deaths each count: the model's fatalities against UNAMA's civilians
     expect(section).toContain("UNAMA counts civilians only");
-    for (const s of record.sources) expect(section).toContain(`- ${s.key}: `);
     expect(html).toContain('<section data-section="record">');
   });
 
@@ -327,6 +331,46 @@ describe("does the model reproduce what happened?", () => {
     expect(runReportHtml({ ...run, record: null }, scenario, verdict)).not.toContain(
       'data-section="record"',
     );
+  });
+});
+
+describe("sources", () => {
+  it("both reports list every source of the scenario with author, title, date and address", () => {
+    const bibliography = html.slice(html.indexOf('<ol class="bibliography"'));
+    const sources = markdown.slice(markdown.indexOf("\n## Sources\n"));
+    expect(scenario.sources.length).toBeGreaterThan(0);
+    scenario.sources.forEach((s, i) => {
+      expect(bibliography).toContain(`<li id="source-${s.key}">`);
+      expect(sources).toContain(`\n${i + 1}. ${s.author}, “${s.title}”, ${s.date}.`);
+      for (const text of [s.author, s.title, s.date, ...(s.url ? [s.url] : [])]) {
+        expect(bibliography).toContain(escapeHtml(text));
+        expect(sources).toContain(text);
+      }
+    });
+  });
+
+  it("links every citation of a source key to its bibliography entry, and every entry is cited", () => {
+    const anchors = new Set([...html.matchAll(/<li id="(source-[^"]+)">/g)].map((m) => m[1]));
+    const links = [...html.matchAll(/<a class="cite" href="#([^"]+)">\[(\d+)\]<\/a>/g)];
+    expect(links.length).toBeGreaterThan(0);
+    for (const [, target, number] of links) {
+      expect(anchors.has(target)).toBe(true);
+      expect(scenario.sources[Number(number) - 1]?.key).toBe(target!.slice("source-".length));
+    }
+    const linked = new Set(links.map((m) => m[1]));
+    for (const s of scenario.sources) expect(linked.has(`source-${s.key}`), s.key).toBe(true);
+    // a parameter citing a key gets the link in its source cell
+    const lambda0 = scenario.parameters.find((p) => p.id === "lambda0")!;
+    expect(lambda0.source).toMatch(/^voa-itic-2022: /);
+    const n = scenario.sources.findIndex((s) => s.key === "voa-itic-2022") + 1;
+    expect(html).toContain(`<td><a class="cite" href="#source-voa-itic-2022">[${n}]</a>: 365`);
+  });
+
+  it("refers to no file outside the repository: neither report nor any parameter's source names MODEL.md or FACTS.md", () => {
+    const outside = /\b(MODEL|FACTS)\.md\b/;
+    expect(html).not.toMatch(outside);
+    expect(markdown).not.toMatch(outside);
+    for (const p of scenario.parameters) expect(p.source ?? "", p.id).not.toMatch(outside);
   });
 });
 

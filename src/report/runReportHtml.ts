@@ -20,6 +20,8 @@ import { priorText } from "./priorText.js";
 import type { RunReportOptions } from "./RunReportOptions.js";
 import { recordSentences } from "./recordSentences.js";
 import { reportFooterFacts } from "./reportFooterFacts.js";
+import { sourceCitations } from "./sourceCitations.js";
+import { sourceEntryText } from "./sourceEntryText.js";
 import { tippingPointSentences } from "./tippingPointSentences.js";
 import { seriesOrder } from "./weeklySeries.js";
 
@@ -129,7 +131,7 @@ export function runReportHtml(
 
   if (run.record) {
     body.push(`<h2 id="record">Does the model reproduce what happened?</h2>`);
-    body.push(recordSection(run.record));
+    body.push(recordSection(run.record, scenario));
   }
 
   body.push(`<h2 id="credibility">Credibility</h2>`);
@@ -162,6 +164,11 @@ export function runReportHtml(
       ? `<p>No single parameter moved across its prior range changes the best policy (${escapeHtml(run.analysis.bestPolicy)}).</p>`
       : `<p>All else at its value, the best policy changes if one parameter crosses a pivot:</p><ul class="pivots">${pivots.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>`,
   );
+
+  if (scenario.sources.length > 0) {
+    body.push(`<h2 id="sources">Sources</h2>`);
+    body.push(bibliography(scenario));
+  }
 
   body.push(`<h2 id="appendix">Appendix: parameters and reproduction</h2>`);
   body.push(appendix(run, scenario));
@@ -245,7 +252,7 @@ const VERDICT_CLASS: Readonly<Record<string, string>> = {
 };
 
 /** "Does the model reproduce what happened?": the table, what still misses, each row's note and the sources. */
-function recordSection(record: NonNullable<ScenarioRun["record"]>): string {
+function recordSection(record: NonNullable<ScenarioRun["record"]>, scenario: Scenario): string {
   const [intro, ...rest] = recordSentences(record);
   const cell = (s: RecordRow["fixed"]) => {
     const [central, intervals] = formatRecordStatistic(s).split(" [", 2) as [string, string];
@@ -253,7 +260,7 @@ function recordSection(record: NonNullable<ScenarioRun["record"]>): string {
   };
   const rows = record.rows.map((r) => {
     const unit = r.unit ? ` ${r.unit}` : "";
-    return `<tr data-observation="${escapeHtml(r.id)}"><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.sources.join(", "))}</td><td class="num">${escapeHtml(`${formatQuantity(r.observed.low)}–${formatQuantity(r.observed.high)}${unit}`)}</td><td class="num">${r.window}</td>${cell(r.fixed)}${cell(r.priors)}</tr>`;
+    return `<tr data-observation="${escapeHtml(r.id)}"><td>${escapeHtml(r.label)}</td><td>${r.sources.map((k) => citedHtml(k, scenario)).join(" ")}</td><td class="num">${escapeHtml(`${formatQuantity(r.observed.low)}–${formatQuantity(r.observed.high)}${unit}`)}</td><td class="num">${r.window}</td>${cell(r.fixed)}${cell(r.priors)}</tr>`;
   });
   const notes = record.rows.map((r) => {
     const parts = [`observed: ${r.counts}`];
@@ -263,18 +270,12 @@ function recordSection(record: NonNullable<ScenarioRun["record"]>): string {
     if (r.conversion) parts.push(`range: ${r.conversion}`);
     return `<li><b>${escapeHtml(r.label)}</b> (<code>${escapeHtml(r.output)}</code>, ${escapeHtml(r.statistic)}). ${escapeHtml(parts.join(". "))}.</li>`;
   });
-  // addresses are printed as text, never linked: the page fetches nothing
-  const sources = record.sources.map(
-    (s) =>
-      `<li>${escapeHtml(s.key)}: ${escapeHtml(s.author)}, “${escapeHtml(s.title)}”, ${escapeHtml(s.date)}${s.url ? `, ${escapeHtml(s.url)}` : ""}${s.note ? ` (${escapeHtml(s.note)})` : ""}.</li>`,
-  );
   return [
     `<section data-section="record">`,
     `<p>${escapeHtml(intro!)}</p>`,
     `<table class="record" id="record-table"><thead><tr><th>observation</th><th>source</th><th>observed range</th><th>weeks</th><th>model at the values: median [80%; 95%]</th><th>verdict</th><th>model over the priors: median [80%; 95%]</th><th>verdict</th></tr></thead><tbody>${rows.join("\n")}</tbody></table>`,
     `<ul class="record-findings">${rest.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>`,
     `<p class="small">What each row counts:</p><ul class="small">${notes.join("")}</ul>`,
-    `<p class="small">Sources:</p><ul class="small record-sources">${sources.join("")}</ul>`,
     "</section>",
   ].join("\n");
 }
@@ -313,7 +314,7 @@ function credibilityPanel(run: ScenarioRun): string {
 function appendix(run: ScenarioRun, scenario: Scenario): string {
   const rows = scenario.parameters.map((p) => {
     const value = run.analysis.parameters[p.id] ?? p.value;
-    return `<tr><td><code>${escapeHtml(p.id)}</code></td><td>${escapeHtml(p.label ?? "")}</td><td class="num">${escapeHtml(formatNumber(value, 4))}</td><td>${escapeHtml(p.unit ?? "")}</td><td>${escapeHtml(priorText(p.prior))}</td><td>${escapeHtml(p.source ?? "")}</td></tr>`;
+    return `<tr><td><code>${escapeHtml(p.id)}</code></td><td>${escapeHtml(p.label ?? "")}</td><td class="num">${escapeHtml(formatNumber(value, 4))}</td><td>${escapeHtml(p.unit ?? "")}</td><td>${escapeHtml(priorText(p.prior))}</td><td>${citedHtml(p.source ?? "", scenario)}</td></tr>`;
   });
   const warnings = run.analysis.warnings;
   return [
@@ -335,4 +336,28 @@ function footer(run: ScenarioRun, options: RunReportOptions): string {
       `<span class="fact">${escapeHtml(f.name)}: ${f.code ? `<code>${escapeHtml(f.value)}</code>` : escapeHtml(f.value)}</span>`,
   );
   return `<footer data-section="footer">${items.join(" · ")}</footer>`;
+}
+
+/**
+ * Source text as HTML, each key of the scenario's sources a link to its bibliography entry,
+ * shown as the entry's number ("[2]"); the rest escaped.
+ */
+function citedHtml(text: string, scenario: Scenario): string {
+  const keys = scenario.sources.map((s) => s.key);
+  return sourceCitations(text, new Set(keys))
+    .map((part) =>
+      part.kind === "text"
+        ? escapeHtml(part.text)
+        : `<a class="cite" href="#source-${escapeHtml(part.key)}">[${keys.indexOf(part.key) + 1}]</a>`,
+    )
+    .join("");
+}
+
+/** The scenario's sources, numbered in the order written, each with an anchor the citations link to. */
+function bibliography(scenario: Scenario): string {
+  // addresses are printed as text, never linked: the page fetches nothing
+  const items = scenario.sources.map(
+    (s) => `<li id="source-${escapeHtml(s.key)}">${escapeHtml(sourceEntryText(s))}</li>`,
+  );
+  return `<ol class="bibliography" data-section="sources">${items.join("\n")}</ol>`;
 }

@@ -17,6 +17,8 @@ import type { RunReportOptions } from "./RunReportOptions.js";
 import { recordSentences } from "./recordSentences.js";
 import { reportFooterFacts } from "./reportFooterFacts.js";
 import { sobolSampleText } from "./sobolSampleText.js";
+import { sourceCitations } from "./sourceCitations.js";
+import { sourceEntryText } from "./sourceEntryText.js";
 import { tippingPointSentences } from "./tippingPointSentences.js";
 import { describeSeries, seriesOrder } from "./weeklySeries.js";
 
@@ -130,7 +132,7 @@ export function runReportMarkdown(
   }
   out.push("");
 
-  out.push(...recordSection(run), "");
+  out.push(...recordSection(run, scenario), "");
 
   out.push("## Credibility", "");
   const c = run.analysis.credibility;
@@ -250,6 +252,14 @@ export function runReportMarkdown(
     );
   else out.push(...pivots.map((s) => `- ${s}`), "");
 
+  if (scenario.sources.length > 0) {
+    out.push("## Sources", "");
+    out.push(
+      ...scenario.sources.map((source, i) => `${i + 1}. ${oneLine(sourceEntryText(source))}`),
+    );
+    out.push("");
+  }
+
   out.push("## Appendix: parameters and reproduction", "");
   out.push(
     markdownRow(["id", "meaning", "value", "unit", "prior", "source"]),
@@ -263,7 +273,7 @@ export function runReportMarkdown(
         formatNumber(run.analysis.parameters[p.id] ?? p.value, 4),
         p.unit ?? "",
         priorText(p.prior),
-        p.source ?? "",
+        citedMarkdown(p.source ?? "", scenario),
       ]),
     );
   }
@@ -288,7 +298,7 @@ export function runReportMarkdown(
 }
 
 /** "Does the model reproduce what happened?": the table, what still misses, each row's note and the sources. */
-function recordSection(run: ScenarioRun): string[] {
+function recordSection(run: ScenarioRun, scenario: Scenario): string[] {
   const record = run.record;
   if (!record) return [];
   const out = ["## Does the model reproduce what happened?", ""];
@@ -312,7 +322,7 @@ function recordSection(run: ScenarioRun): string[] {
     out.push(
       markdownRow([
         r.label,
-        r.sources.join(", "),
+        r.sources.map((k) => citedMarkdown(k, scenario)).join(" "),
         `${formatQuantity(r.observed.low)}–${formatQuantity(r.observed.high)}${unit}`,
         String(r.window),
         formatRecordStatistic(r.fixed),
@@ -334,11 +344,6 @@ function recordSection(run: ScenarioRun): string[] {
       `- **${oneLine(r.label)}** (\`${r.output}\`, ${r.statistic}). ${oneLine(parts.join(". "))}.`,
     );
   }
-  out.push("", "Sources:", "");
-  for (const s of record.sources)
-    out.push(
-      `- ${s.key}: ${oneLine(s.author)}, "${oneLine(s.title)}", ${oneLine(s.date)}${s.url ? `, ${s.url}` : ""}${s.note ? ` (${oneLine(s.note)})` : ""}.`,
-    );
   return out;
 }
 
@@ -395,4 +400,14 @@ function treeLines(nodes: readonly TreeNode[], sender: string, target: string): 
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Source text with each key of the scenario's sources as its bibliography number, linked to "Sources". */
+function citedMarkdown(text: string, scenario: Scenario): string {
+  const keys = scenario.sources.map((s) => s.key);
+  return sourceCitations(text, new Set(keys))
+    .map((part) =>
+      part.kind === "text" ? part.text : `[[${keys.indexOf(part.key) + 1}]](#sources)`,
+    )
+    .join("");
 }
