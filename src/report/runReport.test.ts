@@ -10,7 +10,9 @@ import { tidyTreeLayout } from "./charts/gameTreeChart.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { formatQuantity } from "./formatQuantity.js";
 import { keyFindings } from "./keyFindings.js";
+import { labelledSensitivity } from "./labelledSensitivity.js";
 import { localGlobalSentence } from "./localGlobalSentence.js";
+import { HEADLINE_OUTCOMES } from "./outcomeDescriptions.js";
 import { runReportHtml } from "./runReportHtml.js";
 import { runReportMarkdown } from "./runReportMarkdown.js";
 
@@ -19,12 +21,8 @@ const FLAGSHIP = fileURLToPath(new URL("../../scenarios/kabul-2021.yaml", import
 /** The charts the report must contain (the weekly fan charts are checked separately). */
 const CHARTS = [
   "best-policy-share",
-  "outcome-attacks",
-  "outcome-fatalities",
-  "outcome-evacuatedShare",
-  "outcome-alqaedaSuspendedShare",
-  "outcome-senderUtility",
-  "outcome-leverageValue",
+  "paired-differences",
+  "outcome-distributions",
   "game-tree",
   "tornado",
   "tornado-attacks",
@@ -68,6 +66,7 @@ describe("runReportHtml", () => {
       "Key findings",
       "The verdict in detail",
       "Policies compared",
+      "Each policy against unconditional support, run by run",
       "Week by week",
       "Outcomes at the end of the horizon",
       "Does the model reproduce what happened?",
@@ -76,6 +75,7 @@ describe("runReportHtml", () => {
       "Sensitivity: one parameter at a time",
       "Sensitivity: all parameters together",
       "Pivots: the verdict changes if …",
+      "Sources",
       "Appendix: parameters and reproduction",
     ];
     const positions = headings.map((h) => html.indexOf(`">${h}</h2>`));
@@ -108,15 +108,22 @@ describe("runReportHtml", () => {
     const found = figures(html);
     expect(found.get("fan-attacks")).toContain("attacks per week");
     expect(found.get("fan-I")).toContain("ISKP fighters");
-    expect(found.get("outcome-evacuatedShare")).toContain("(%)");
+    expect(found.get("outcome-distributions")).toMatch(
+      /data-panel="outcome-evacuatedShare">[\s\S]*% of the initial backlog/,
+    );
+    expect(found.get("paired-differences")).toContain("difference (percentage points)");
     expect(found.get("tornado")).toContain("(sender units)");
     expect(found.get("game-tree")).toContain("(p = 0.7)");
   });
 
   it("compares local and global sensitivity in a sentence per output, and shows sample sizes and flags", () => {
-    for (const result of run.sensitivity.sobol) {
-      const local = run.sensitivity.tornadoes.find((t) => t.output === result.output)!;
-      const sentence = localGlobalSentence(local, result);
+    // the main body names parameters by their labels, and policies too
+    const labels = new Map(scenario.parameters.map((p) => [p.id, p.label ?? p.id]));
+    const named = (id: string) => `“${labels.get(id) ?? id}”`;
+    const sensitivity = labelledSensitivity(run);
+    for (const result of sensitivity.sobol) {
+      const local = sensitivity.tornadoes.find((t) => t.output === result.output)!;
+      const sentence = localGlobalSentence(local, result, named);
       expect(sentence).toMatch(/^Local \(tornado/);
       expect(html).toContain(
         `<p class="local-global" data-output="${result.output}">${escapeHtml(sentence)}</p>`,
@@ -126,7 +133,7 @@ describe("runReportHtml", () => {
       expect(caption).toContain(`Estimated from ${result.baseSamples} base samples`);
       expect(caption).toContain(result.targetMet ? "target met" : "target not met");
       for (const i of result.indices.filter((x) => x.flag))
-        expect(caption).toContain(`${i.parameter}, ${i.flag}`);
+        expect(caption).toContain(escapeHtml(`${i.label}, ${i.flag}`));
     }
     // the flagship's disagreement: the threat's parameters (the cost of escalation D) move the
     // leverage value little or not at all one at a time, yet lead over the priors
@@ -142,8 +149,12 @@ describe("runReportHtml", () => {
   });
 
   it("has the credibility panel, pivots, parameters and the reproducing command", () => {
-    expect(html).toContain("ρ* =");
-    for (const p of run.analysis.pivots) expect(html).toContain(`(${p.parameter}) `);
+    const labels = new Map(scenario.parameters.map((p) => [p.id, p.label ?? p.id]));
+    expect(html).toContain(
+      "The smallest reputation cost at which every prescribed action is credible",
+    );
+    for (const p of run.analysis.pivots)
+      expect(html).toContain(escapeHtml(`${labels.get(p.parameter)!.slice(1)} `));
     for (const p of scenario.parameters) expect(html).toContain(`<code>${escapeHtml(p.id)}</code>`);
     expect(html).toContain(escapeHtml(run.command));
     expect(html).toContain(`Seed ${run.seed}`);
@@ -192,7 +203,7 @@ describe("runReportHtml", () => {
     expect(page).toContain("<li>a verdict with &lt;b&gt;&amp;&quot;</li>");
     expect(page).toContain("<td>&lt;b&gt;&amp;&quot; https://example.org</td>");
     // a tick label of the tornado, written by Plot through linkedom (which leaves `"` as is in text)
-    expect(page).toMatch(new RegExp(`&lt;b&gt;&amp;(&quot;|") \\(${first.parameter}\\)`));
+    expect(page).toMatch(/>&lt;b&gt;&amp;(&quot;|")</);
   });
 });
 
@@ -254,11 +265,11 @@ describe("runReportMarkdown", () => {
       expect(markdown).toContain(`\n${h}\n`);
     expect(markdown.startsWith(`# ${run.scenario.title}`)).toBe(true);
     for (const s of verdict) expect(markdown).toContain(`- ${s}`);
-    for (const id of Object.keys(run.simulation.policies))
-      expect(markdown).toMatch(new RegExp(`\\n\\| \\**${id}\\**? \\|`));
+    for (const p of Object.values(run.simulation.policies))
+      expect(markdown).toMatch(new RegExp(`\\n\\| (\\*\\*)?${p.label}(\\*\\*)? \\|`));
     expect(markdown).toContain("How often each policy is best");
     expect(markdown).toContain("**ISKP attacks per week** (attacks per week)");
-    expect(markdown).toContain("ρ* =");
+    expect(markdown).toContain("The smallest reputation cost at which every prescribed action");
     expect(markdown).toContain(`Reproduce with: \`${run.command}\``);
     expect(markdown).not.toContain("\n\n\n");
   });
@@ -302,7 +313,7 @@ describe("does the model reproduce what happened?", () => {
       markdown.indexOf("## Does the model reproduce what happened?"),
       markdown.indexOf("## Credibility"),
     );
-    expect(section).toContain("Under W (Withhold intelligence), the policy actually followed");
+    expect(section).toContain("Under “Withhold intelligence”, the policy actually followed");
     expect(section).toMatch(/- (Reproduced|Still missed)/);
     // which deaths each count: the model's fatalities against UNAMA's civilians
     expect(section).toContain("UNAMA counts civilians only");
@@ -331,6 +342,112 @@ describe("does the model reproduce what happened?", () => {
     expect(runReportHtml({ ...run, record: null }, scenario, verdict)).not.toContain(
       'data-section="record"',
     );
+  });
+});
+
+/** Significant figures of a number as printed: "1,020" → 3, "0.0595" → 3, "52" → 2. */
+function significantFigures(text: string): number {
+  const digits = text.replace(/[−\-,\u202f%]/g, "");
+  const [whole = "", fraction = ""] = digits.split(".");
+  const all = `${whole}${fraction}`.replace(/^0+/, "");
+  // trailing zeros of a whole number are not significant
+  return fraction === "" ? all.replace(/0+$/, "").length || 1 : all.length;
+}
+
+/** The text of the SVG `<text>` elements of a chart, lines of a wrapped label joined again. */
+function svgTexts(figure: string): string[] {
+  return [...figure.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((m) =>
+    m[1]!
+      .replace(/<\/tspan>\s*<tspan[^>]*>/g, " ")
+      .replace(/<[^>]+>/g, "")
+      .replace(/- /g, "-")
+      .replaceAll("&quot;", '"')
+      .replaceAll("&#39;", "'")
+      .replaceAll("&lt;", "<")
+      .replaceAll("&gt;", ">")
+      .replaceAll("&amp;", "&")
+      .trim(),
+  );
+}
+
+describe("a report for a policy reader", () => {
+  it("names policies and parameters by their labels in the main body: ids only in the appendix", () => {
+    const body = html.slice(html.indexOf('<h2 id="policies">'), html.indexOf('<h2 id="appendix">'));
+    const appendix = html.slice(html.indexOf('<h2 id="appendix">'));
+    for (const [id, p] of Object.entries(run.simulation.policies)) {
+      expect(body, id).not.toMatch(new RegExp(`>${id}<|<b>${id}</b>|\\(${id}\\)`));
+      expect(body).toContain(escapeHtml(p.label));
+      expect(appendix).toContain(`<code>${id}</code> ${escapeHtml(p.label)}`);
+    }
+    for (const p of scenario.parameters) {
+      expect(body, p.id).not.toContain(`(${p.id})`);
+      expect(body, p.id).not.toContain(`<code>${p.id}</code>`);
+    }
+    expect(body).not.toMatch(/ρ\*|rho\b/);
+  });
+
+  it("gives the policy table's numbers to at most three significant figures, attacks and deaths as median [90% of runs]", () => {
+    const table = html
+      .slice(html.indexOf('<table class="policies"'), html.indexOf("</table>"))
+      .replace(/<[^>]+>/g, " ");
+    const numbers = [...table.matchAll(/[−-]?\d[\d,.]*/g)].map((m) => m[0]);
+    expect(numbers.length).toBeGreaterThan(50);
+    for (const n of numbers) expect(significantFigures(n), n).toBeLessThanOrEqual(3);
+    expect(table).toContain("attacks (total, median)");
+    expect(table).toContain("deaths (total, median)");
+    expect(html).toContain("90% of runs (5th to 95th percentile) in brackets");
+    expect(significantFigures("1,020")).toBe(3);
+    expect(significantFigures("0.0595")).toBe(3);
+    expect(significantFigures("−1.62")).toBe(3);
+  });
+
+  it("draws at most one legend per figure, and a paired-difference panel against U for each headline outcome", () => {
+    for (const [name, body] of figures(html))
+      expect(body.match(/<div class="legend">/g)?.length ?? 0, name).toBeLessThanOrEqual(1);
+    const paired = figures(html).get("paired-differences")!;
+    for (const outcome of HEADLINE_OUTCOMES)
+      expect(paired).toMatch(new RegExp(`<div class="panel" data-panel="${outcome}">`));
+    expect(paired).toContain(
+      escapeHtml(`against “${run.simulation.policies[run.simulation.leverageBaseline!]!.label}”`),
+    );
+  });
+
+  it("prints every tornado and Sobol label whole, wrapped rather than cut", () => {
+    const found = figures(html);
+    const charts = [
+      ["tornado", run.sensitivity.tornado.map((b) => b.label)],
+      ...run.sensitivity.tornadoes
+        .filter((t) => t.output !== "leverageValue")
+        .map((t) => [`tornado-${t.output}`, t.bars.slice(0, 10).map((b) => b.label)] as const),
+      ...run.sensitivity.sobol.map(
+        (r) =>
+          [
+            `sobol-${r.output}`,
+            [...r.indices]
+              .sort((a, b) => b.total - a.total)
+              .slice(0, 8)
+              .map((i) => `${i.flag ? "⚠ " : ""}${i.label}`),
+          ] as const,
+      ),
+    ] as const;
+    for (const [name, labels] of charts) {
+      const figure = found.get(name)!;
+      expect(figure, name).not.toContain("…");
+      const texts = svgTexts(figure);
+      for (const label of labels) expect(texts, `${name}: ${label}`).toContain(label);
+    }
+  });
+
+  it("folds the details: the other weekly series, the distributions, the game tree, the Sobol charts and the appendix", () => {
+    const folded = [...html.matchAll(/<details>[\s\S]*?<\/details>/g)].map((m) => m[0]);
+    const inside = (chart: string) =>
+      folded.some((d) => d.includes(`<figure class="chart" data-chart="${chart}">`));
+    for (const chart of ["fan-I", "outcome-distributions", "game-tree", "sobol-attacks"])
+      expect(inside(chart), chart).toBe(true);
+    for (const chart of ["fan-attacks", "paired-differences", "tornado"])
+      expect(inside(chart), chart).toBe(false);
+    expect(folded.some((d) => d.includes('id="parameter-table"'))).toBe(true);
+    expect(html).toMatch(/@media print \{[\s\S]*details::details-content/);
   });
 });
 
