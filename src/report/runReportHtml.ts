@@ -87,7 +87,8 @@ footer { max-width: 1200px; margin: 0 auto; padding: 10px 20px 40px; border-top:
   font-size: 0.8rem; color: #6b7280; }
 @media print {
   @page { size: A4; margin: 9mm 9mm 10mm; }
-  body { font-size: 8pt; line-height: 1.3; }
+  /* the legends' swatches are backgrounds, which print only when asked */
+  body { font-size: 8pt; line-height: 1.3; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   main { max-width: none; padding: 0; }
   h1 { font-size: 15pt; }
   h2 { font-size: 12pt; margin: 1em 0 0.4em; break-after: avoid; }
@@ -108,7 +109,7 @@ footer { max-width: 1200px; margin: 0 auto; padding: 10px 20px 40px; border-top:
   .panel, tr, ol.bibliography li { break-inside: avoid; }
   /* every folded detail prints open */
   details { border: none; padding: 0; margin: 0.4em 0; }
-  details > summary { list-style: none; }
+  details > summary { list-style: none; break-after: avoid; }
   details > summary::-webkit-details-marker { display: none; }
   details::details-content { content-visibility: visible; display: block; }
   a.cite { color: inherit; }
