@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { SOLVE_METHODS } from "../gambitSolve/solveMethods.js";
 import type { AnalyzeCommandOptions } from "./analyzeCommand.js";
@@ -6,15 +5,10 @@ import { type CliIo, processIo } from "./cliIo.js";
 import { COMMAND_EXAMPLES, type ExampleCommand } from "./commandExamples.js";
 import { EXIT_OK, exitCodeFor } from "./exitCode.js";
 import type { ExportCommandOptions } from "./exportCommand.js";
+import { LINKAGE_VERSION } from "./linkageVersion.js";
 import type { RunCommandOptions } from "./runCommand.js";
 import type { SimulateCommandOptions } from "./simulateCommand.js";
 import type { SolveCommandOptions } from "./solveCommand.js";
-
-const VERSION = (
-  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  }
-).version;
 
 /**
  * Runs the `linkage` command line with `args` (without the node and script paths) and returns
@@ -23,7 +17,7 @@ const VERSION = (
 export async function runCli(args: readonly string[], io: CliIo = processIo): Promise<number> {
   const program = new Command("linkage")
     .description("Model, solve and simulate conditional leverage.")
-    .version(VERSION)
+    .version(LINKAGE_VERSION)
     .exitOverride()
     .showHelpAfterError("(run linkage --help for usage)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })

@@ -1,11 +1,11 @@
 import type { CredibilityResult } from "../analysis/AnalysisResult.js";
-import { formatNumber } from "./formatNumber.js";
+import { formatSignificant } from "./formatNumber.js";
 import { markdownRow, yesNo } from "./markdownTable.js";
 
 /**
  * The credibility table in Markdown: after each signal, the prescribed action, the sender's
- * one-shot gain from the alternative and whether the action is credible at ρ; the escalation row
- * when the policy escalates.
+ * one-shot gain from the alternative and whether the action is credible at the reputation cost
+ * ρ of breaking the announced rule; the escalation row when the policy escalates.
  */
 export function credibilityTableMarkdown(
   c: CredibilityResult,
@@ -16,19 +16,19 @@ export function credibilityTableMarkdown(
       "after the signal",
       "prescribed action",
       "sender's gain from the alternative",
-      `credible at ρ = ${formatNumber(c.reputation)}`,
+      `credible at a reputation cost of ${formatSignificant(c.reputation)}`,
     ]),
     markdownRow(["---", "---", "---:", "---"]),
     markdownRow([
       "clean",
       "keep the promise (support)",
-      formatNumber(c.promiseAfterClean === null ? null : -c.promiseAfterClean),
+      formatSignificant(c.promiseAfterClean === null ? null : -c.promiseAfterClean),
       yesNo(c.promiseCredible),
     ]),
     markdownRow([
       "violation",
       "withhold support",
-      formatNumber(c.supportAfterViolation),
+      formatSignificant(c.supportAfterViolation),
       yesNo(c.withholdCredible),
     ]),
   ];
@@ -37,7 +37,7 @@ export function credibilityTableMarkdown(
       markdownRow([
         "violation",
         "escalate",
-        formatNumber(c.escalationAfterViolation === null ? null : -c.escalationAfterViolation),
+        formatSignificant(c.escalationAfterViolation === null ? null : -c.escalationAfterViolation),
         yesNo(c.escalationCredible),
       ]),
     );

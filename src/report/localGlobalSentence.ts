@@ -23,9 +23,14 @@ const MIN_TOTAL = 0.05;
  * When the Sobol intervals missed their target width, the sentence says how wide they are.
  * Ranks are competition ranks: parameters with equal swings (e.g. none) share the best place.
  *
+ * @param name - how a parameter is named, from its id. @default the id
  * @returns "" when the two results name different outputs or have no parameters
  */
-export function localGlobalSentence(tornado: TornadoResult, sobol: SobolResult): string {
+export function localGlobalSentence(
+  tornado: TornadoResult,
+  sobol: SobolResult,
+  name: (parameter: string) => string = (id) => id,
+): string {
   if (tornado.output !== sobol.output || tornado.bars.length === 0 || sobol.indices.length === 0)
     return "";
   const swing = new Map(
@@ -73,9 +78,9 @@ export function localGlobalSentence(tornado: TornadoResult, sobol: SobolResult):
     const largest = byTotal.reduce((a, b) => (b.interaction > a.interaction ? b : a));
     const leaders =
       common.length > 0
-        ? `${list(common.map((i) => i.parameter))} ${common.length === 1 ? "is" : "are"} among the ${LEADERS} leading parameters of both rankings, and no leader of one ranks ${RANK_GAP} or more places lower in the other`
+        ? `${list(common.map((i) => name(i.parameter)))} ${common.length === 1 ? "is" : "are"} among the ${LEADERS} leading parameters of both rankings, and no leader of one ranks ${RANK_GAP} or more places lower in the other`
         : `no leader of one ranking ranks ${RANK_GAP} or more places lower in the other`;
-    return `Local (tornado, one parameter at a time at the parameters' values) and global (Sobol, all parameters over their priors) agree for ${what}: ${leaders}; the largest interaction (total − first-order) is ${interactionText(largest)}, for ${largest.parameter}${caveat}.`;
+    return `Local (tornado, one parameter at a time at the parameters' values) and global (Sobol, all parameters over their priors) agree for ${what}: ${leaders}; the largest interaction (total − first-order) is ${interactionText(largest)}, for ${name(largest.parameter)}${caveat}.`;
   }
 
   const clauses: string[] = [];
@@ -95,14 +100,14 @@ export function localGlobalSentence(tornado: TornadoResult, sobol: SobolResult):
       ? `${one ? "it matters" : "they matter"} mostly together with other parameters away from their values`
       : `${one ? "its" : "their"} effect shows only once the other parameters leave their values`;
     clauses.push(
-      `${list(ids)} ${local}, yet over the priors (Sobol) ${one ? "it ranks" : "they rank"} ${list(ids.map((id) => ordinal(globalRank(id))))} by total index (${list(totals.map((t) => formatNumber(t, 2)))}), of which ${list(globalOnly.map(interactionText))} ${one ? "is" : "are"} interaction (total − first-order): ${why}`,
+      `${list(ids.map(name))} ${local}, yet over the priors (Sobol) ${one ? "it ranks" : "they rank"} ${list(ids.map((id) => ordinal(globalRank(id))))} by total index (${list(totals.map((t) => formatNumber(t, 2)))}), of which ${list(globalOnly.map(interactionText))} ${one ? "is" : "are"} interaction (total − first-order): ${why}`,
     );
   }
   if (localOnly.length > 0) {
     const ids = localOnly.map((b) => b.parameter);
     const one = ids.length === 1;
     clauses.push(
-      `${globalOnly.length > 0 ? "conversely " : ""}${list(ids)}, which swing${one ? "s" : ""} it ${one ? "" : "among the "}most locally (${list(localOnly.map((b) => formatNumber(swing.get(b.parameter) ?? 0, 2)))}), rank${one ? "s" : ""} only ${list(ids.map((id) => ordinal(globalRank(id))))} of ${sobol.indices.length} over the priors (total ${list(ids.map((id) => formatNumber(total.get(id) ?? 0, 2)))})`,
+      `${globalOnly.length > 0 ? "conversely " : ""}${list(ids.map(name))}, which swing${one ? "s" : ""} it ${one ? "" : "among the "}most locally (${list(localOnly.map((b) => formatNumber(swing.get(b.parameter) ?? 0, 2)))}), rank${one ? "s" : ""} only ${list(ids.map((id) => ordinal(globalRank(id))))} of ${sobol.indices.length} over the priors (total ${list(ids.map((id) => formatNumber(total.get(id) ?? 0, 2)))})`,
     );
   }
   return `Local (tornado) and global (Sobol) rankings of ${what} differ: ${clauses.join("; ")}${caveat}.`;

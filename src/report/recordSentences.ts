@@ -24,7 +24,7 @@ export function recordSentences(record: RecordValidation): string[] {
       ? `; ${record.redrawnRuns} of those draws implied an explosive attack process and were redrawn`
       : "";
   const sentences = [
-    `Under ${record.policy} (${record.policyLabel}), the policy actually followed, the weekly model is run from the start for each observation's window: ${record.runs} runs with the parameters at their values, and ${record.runs} with them drawn from their priors (seed ${record.seed}${redrawn}). Its median is compared with what was observed${record.period ? ` in ${record.period}` : ""}: "within" when the median lies in the observed range, else "above" or "below". The model's 80% interval (10th–90th percentile of the runs) is in brackets, its 95% interval after it.`,
+    `Under “${record.policyLabel}”, the policy actually followed, the weekly model is run from the start for each observation's window: ${record.runs} runs with the parameters at their values, and ${record.runs} with them drawn from their priors (seed ${record.seed}${redrawn}). Its median is compared with what was observed${record.period ? ` in ${record.period}` : ""}: "within" when the median lies in the observed range, else "above" or "below". The model's 80% interval (10th–90th percentile of the runs) is in brackets, its 95% interval after it.`,
   ];
   const misses = record.rows.filter(
     (r) => r.fixed.verdict !== "within" || r.priors.verdict !== "within",

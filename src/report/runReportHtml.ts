@@ -5,45 +5,60 @@ import type { OutcomeSummary } from "../sim/SimulationResult.js";
 import { bestPolicyShareChart } from "./charts/bestPolicyShareChart.js";
 import { fanChart } from "./charts/fanChart.js";
 import { gameTreeChart } from "./charts/gameTreeChart.js";
-import { outcomeChart } from "./charts/outcomeChart.js";
+import { outcomeDistributionsChart } from "./charts/outcomeDistributionsChart.js";
+import { pairedDifferenceChart } from "./charts/pairedDifferenceChart.js";
 import { sobolChart } from "./charts/sobolChart.js";
 import { tornadoChart } from "./charts/tornadoChart.js";
 import { escapeHtml } from "./escapeHtml.js";
-import { formatNumber, formatPercent } from "./formatNumber.js";
-import { formatQuantity } from "./formatQuantity.js";
+import { formatInterval } from "./formatInterval.js";
+import { formatNumber, formatPercent, formatSignificant } from "./formatNumber.js";
 import { formatRecordStatistic } from "./formatRecordStatistic.js";
+import { keyFindings } from "./keyFindings.js";
+import { labelledSensitivity } from "./labelledSensitivity.js";
 import { localGlobalSentence } from "./localGlobalSentence.js";
 import { centralValue, OUTCOMES, POLICY_TABLE_OUTCOMES } from "./outcomeDescriptions.js";
 import { type PolicyStyle, policyColors } from "./policyColors.js";
 import { priorText } from "./priorText.js";
+import type { RunReportOptions } from "./RunReportOptions.js";
 import { recordSentences } from "./recordSentences.js";
+import { reportFooterFacts } from "./reportFooterFacts.js";
+import { sourceCitations } from "./sourceCitations.js";
+import { sourceEntryText } from "./sourceEntryText.js";
 import { tippingPointSentences } from "./tippingPointSentences.js";
-import { seriesOrder } from "./weeklySeries.js";
+import { describeSeries, seriesOrder } from "./weeklySeries.js";
 
 /** Bars drawn in the tornado of an output with many parameters (the leverage value's shows all). */
-const TORNADO_TOP = 15;
+const TORNADO_TOP = 10;
+/** Parameters drawn in each Sobol chart (those with the largest total index). */
+const SOBOL_TOP = 8;
+/** The weekly series shown open; the others are folded under them. */
+const HEADLINE_SERIES: readonly string[] = ["attacks", "B"];
 
 const CSS = `
 :root { color-scheme: light; }
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   color: #1f2937; background: #fff; line-height: 1.5; margin: 0; }
-main { max-width: 1100px; margin: 0 auto; padding: 24px 20px 60px; }
+main { max-width: 1200px; margin: 0 auto; padding: 24px 20px 40px; }
 h1 { font-size: 1.7rem; line-height: 1.25; margin: 0.2em 0 0.5em; }
-h2 { font-size: 1.3rem; margin: 2em 0 0.5em; padding-bottom: 0.2em; border-bottom: 1px solid #e5e7eb; }
+h2 { font-size: 1.3rem; margin: 1.6em 0 0.5em; padding-bottom: 0.2em; border-bottom: 1px solid #e5e7eb; }
 h3 { font-size: 1.02rem; margin: 0 0 0.4em; }
-p.lede { font-size: 1.05rem; color: #374151; }
-ul.verdict li { margin: 0.35em 0; }
-table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1em; font-size: 0.88rem; }
+h4 { font-size: 0.9rem; margin: 0 0 2px; font-weight: 600; }
+p.lede { color: #374151; }
+ul.verdict li { margin: 0.3em 0; }
+section.key-findings { background: #f8fafc; border: 1px solid #e5e7eb; border-radius: 6px;
+  padding: 2px 18px 6px; margin: 0 0 1em; }
+section.key-findings h2 { margin-top: 0.7em; border-bottom: none; }
+section.key-findings p { font-size: 1.05rem; margin: 0.5em 0; }
+table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1em; font-size: 0.86rem; }
 th, td { border: 1px solid #e5e7eb; padding: 4px 7px; vertical-align: top; text-align: left; }
 th { background: #f9fafb; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .ci { color: #6b7280; font-size: 0.85em; }
 tr.best td { background: #fff7ed; }
-figure.chart { margin: 1.2em 0 1.6em; padding: 12px 14px 8px; border: 1px solid #e5e7eb; border-radius: 6px; }
+figure.chart { margin: 1em 0 1.3em; padding: 12px 14px 8px; border: 1px solid #e5e7eb; border-radius: 6px; }
 figure.chart svg { display: block; max-width: 100%; height: auto; margin: 4px 0; }
-figure.chart figcaption { font-size: 0.86rem; color: #4b5563; margin-top: 4px; }
-.grid2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 0 16px; }
-.grid2 figure.chart { margin: 0.6em 0; }
+figure.chart figcaption { font-size: 0.84rem; color: #4b5563; margin-top: 4px; }
+.multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 8px 18px; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 0.82rem; color: #374151; }
 .key { display: inline-flex; align-items: center; gap: 5px; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; }
@@ -54,13 +69,52 @@ figure.chart figcaption { font-size: 0.86rem; color: #4b5563; margin-top: 4px; }
 .glyph.chance { border: 1.5px solid #4b5563; border-radius: 50%; width: 9px; height: 9px; }
 .glyph.target { background: #7c3aed; }
 .glyph.sender { background: #2563eb; transform: rotate(45deg) scale(0.8); }
+.glyph.mean { border: 1.5px solid #111; border-radius: 50%; width: 6px; height: 6px;
+  box-shadow: -6px 0 0 -1px #111, 6px 0 0 -1px #111; }
 .flag-yes { color: #15803d; font-weight: 600; }
 .flag-no { color: #b91c1c; font-weight: 600; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.88em;
   background: #f3f4f6; padding: 1px 4px; border-radius: 3px; word-break: break-all; }
-table.parameters code { word-break: normal; white-space: nowrap; }
+table.parameters code, p.names code { word-break: normal; white-space: nowrap; }
+table.policies td:first-child { min-width: 12em; }
 .small { font-size: 0.86rem; color: #4b5563; }
-@media print { figure.chart { break-inside: avoid; } }
+a.cite { color: #1d4ed8; text-decoration: none; white-space: nowrap; }
+ol.bibliography li { margin: 0.25em 0; font-size: 0.92rem; overflow-wrap: anywhere; }
+details { margin: 0.8em 0; border: 1px solid #e5e7eb; border-radius: 6px; padding: 4px 12px; }
+details > summary { cursor: pointer; font-weight: 600; color: #374151; padding: 4px 0; }
+details[open] > summary { margin-bottom: 6px; }
+footer { max-width: 1200px; margin: 0 auto; padding: 10px 20px 40px; border-top: 1px solid #e5e7eb;
+  font-size: 0.8rem; color: #6b7280; }
+@media print {
+  @page { size: A4; margin: 9mm 9mm 10mm; }
+  /* the legends' swatches are backgrounds, which print only when asked */
+  body { font-size: 8pt; line-height: 1.3; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  main { max-width: none; padding: 0; }
+  h1 { font-size: 15pt; }
+  h2 { font-size: 12pt; margin: 1em 0 0.4em; break-after: avoid; }
+  h3, h4 { break-after: avoid; }
+  section.key-findings p { font-size: 9.5pt; }
+  table { font-size: 7.5pt; }
+  table.parameters { font-size: 6.5pt; table-layout: fixed; }
+  table.parameters th:nth-child(1) { width: 9%; }
+  table.parameters th:nth-child(2) { width: 21%; }
+  table.parameters th:nth-child(3) { width: 6%; }
+  table.parameters th:nth-child(4) { width: 9%; }
+  table.parameters th:nth-child(5) { width: 15%; }
+  table.parameters td { overflow-wrap: anywhere; padding: 1px 3px; line-height: 1.2; }
+  th, td { padding: 2px 4px; }
+  figure.chart { margin: 0.5em 0; padding: 6px 8px 4px; break-inside: avoid; }
+  figure.chart figcaption, .small { font-size: 7.5pt; }
+  .multiples { grid-template-columns: repeat(3, 1fr); gap: 4px 10px; }
+  .panel, tr, ol.bibliography li { break-inside: avoid; }
+  /* every folded detail prints open */
+  details { border: none; padding: 0; margin: 0.4em 0; }
+  details > summary { list-style: none; break-after: avoid; }
+  details > summary::-webkit-details-marker { display: none; }
+  details::details-content { content-visibility: visible; display: block; }
+  a.cite { color: inherit; }
+  footer { max-width: none; padding: 6px 0 0; font-size: 7.5pt; }
+}
 `;
 
 /**
@@ -68,89 +122,160 @@ table.parameters code { word-break: normal; white-space: nowrap; }
  * inline SVG charts drawn with Observable Plot on the server (and the game tree with our own
  * tidy layout), no scripts and nothing fetched from the network, so it opens offline.
  *
- * Sections, in order: title and description; the verdict (the given sentences, as a list); a
- * policy comparison table with 5–95% ranges and how often each policy is best; weekly fan charts;
- * end-of-horizon outcome distributions; the check against the record (when the scenario has
- * observations); the credibility panel; the best policy's game tree; the
- * tornado of each sensitivity output; the Sobol indices of the same outputs, each followed by
- * the sentence comparing the two (`localGlobalSentence`); the pivots; an appendix with every parameter
- * (value, prior, source), the seed and the command that reproduces the run.
+ * Sections, in order: the title; the key findings (`keyFindings`, one paragraph each); how the
+ * numbers were made; the verdict in detail (the given sentences, as a list); the policies compared
+ * (a table and how often each is best); what each policy changes against unconditional support
+ * (paired differences of the headline outcomes); the weekly fan charts (the headline series open,
+ * the rest folded); the outcomes' distributions; the check against the record (when the
+ * scenario has observations); credibility; the best policy's game tree (folded); the tornado of
+ * each sensitivity output; the Sobol indices of the same outputs, each followed by the sentence
+ * comparing the two (`localGlobalSentence`); the pivots; the sources (a numbered bibliography that
+ * every citation links to); and a folded appendix: the ids behind the labels, every parameter
+ * (value, prior, source) and how to reproduce the run. A footer gives the date, Linkage's version,
+ * the scenario's hash, the seed and the command (`reportFooterFacts`).
  *
- * Every chart is a `<figure class="chart" data-chart="…">`; every piece of scenario text is
- * HTML-escaped (a scenario is user input).
+ * The main body names policies, parameters and outcomes by their labels and gives numbers to
+ * two or three significant figures (heavy-tailed counts as median [90% interval]); ids appear
+ * only in the appendix. Folded parts are `<details>`; the print stylesheet opens them all and
+ * keeps every chart whole on a page (A4).
+ *
+ * Every chart is a `<figure class="chart" data-chart="…">` with at most one legend; every piece
+ * of scenario text is HTML-escaped (a scenario is user input).
  *
  * @param verdict - the verdict sentences, written elsewhere; shown as given
+ * @param options - what the footer states besides the run (date, version, scenario hash)
  */
 export function runReportHtml(
   run: ScenarioRun,
   scenario: Scenario,
   verdict: readonly string[],
+  options: RunReportOptions = {},
 ): string {
   const style = policyColors(run);
+  const name = (id: string) => style.label[id] ?? id;
   const title = run.scenario.title || scenario.title;
   const body: string[] = [];
 
   body.push(`<h1>${escapeHtml(title)}</h1>`);
+  body.push(`<section class="key-findings" data-section="key-findings">`);
+  body.push(`<h2 id="key-findings">Key findings</h2>`);
+  for (const finding of keyFindings(run, scenario)) body.push(`<p>${escapeHtml(finding)}</p>`);
+  body.push("</section>");
   body.push(`<p class="lede">${escapeHtml(describe(run, scenario))}</p>`);
 
-  body.push(`<h2 id="verdict">Verdict</h2>`);
+  body.push(`<h2 id="verdict">The verdict in detail</h2>`);
   body.push(
     `<ul class="verdict" data-section="verdict">${verdict.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>`,
   );
 
   body.push(`<h2 id="policies">Policies compared</h2>`);
   body.push(policyTable(run, style));
-  body.push(bestPolicyShareChart(run, style));
+  const shares = bestPolicyShareChart(run, style);
+  if (shares) body.push(folds("How often each policy is best, as a chart", shares));
+
+  const differences = pairedDifferenceChart(run, style);
+  if (differences) {
+    body.push(`<h2 id="differences">Each policy against unconditional support, run by run</h2>`);
+    body.push(differences);
+  }
 
   body.push(`<h2 id="weekly">Week by week</h2>`);
   body.push(
     `<p>How the situation evolves under each policy over ${run.simulation.weeks} weeks, across ${run.simulation.runs} simulated runs per policy with the uncertain parameters drawn from their priors.</p>`,
   );
-  for (const series of seriesOrder(run)) body.push(fanChart(run, series, style));
+  const series = seriesOrder(run);
+  const open = series.filter((s) => HEADLINE_SERIES.includes(s));
+  const folded = series.filter((s) => !HEADLINE_SERIES.includes(s));
+  for (const s of open) body.push(fanChart(run, s, style));
+  if (folded.length > 0)
+    body.push(
+      folds(
+        `More weekly series: ${folded.map((s) => describeSeries(s).title).join("; ")}`,
+        folded.map((s) => fanChart(run, s, style)).join("\n"),
+      ),
+    );
 
   body.push(`<h2 id="outcomes">Outcomes at the end of the horizon</h2>`);
-  body.push(`<div class="grid2">`);
-  for (const outcome of Object.keys(OUTCOMES)) body.push(outcomeChart(run, outcome, style));
-  body.push(`</div>`);
+  const distributions = outcomeDistributionsChart(run, style);
+  if (distributions) {
+    body.push(
+      `<p>The spread of each outcome over the runs, policy by policy (the differences above are computed run by run from these runs).</p>`,
+    );
+    body.push(folds("Each outcome's distribution over the runs, by policy", distributions));
+  }
 
   if (run.record) {
     body.push(`<h2 id="record">Does the model reproduce what happened?</h2>`);
-    body.push(recordSection(run.record));
+    body.push(recordSection(run.record, scenario));
   }
 
   body.push(`<h2 id="credibility">Credibility</h2>`);
-  body.push(credibilityPanel(run));
+  body.push(credibilityPanel(run, scenario));
 
   body.push(`<h2 id="game-tree">The one-shot game</h2>`);
-  body.push(gameTreeChart(run, { sender: scenario.sender.name, target: scenario.target.name }));
+  const tree = gameTreeChart(run, { sender: scenario.sender.name, target: scenario.target.name });
+  body.push(
+    `<p>The one-shot game behind the credibility panel, under the best policy (“${escapeHtml(name(run.analysis.bestPolicy))}”): who moves, what each type of ${escapeHtml(scenario.target.name)} concedes, and the payoffs.</p>`,
+  );
+  if (tree) body.push(folds("The game tree, with the equilibrium path", tree));
 
+  // outputs computed under a policy name it by its label
+  const sensitivity = labelledSensitivity(run);
+  const labelled: ScenarioRun = { ...run, sensitivity };
   body.push(`<h2 id="tornado">Sensitivity: one parameter at a time</h2>`);
-  body.push(tornadoChart(run));
-  for (const result of run.sensitivity.tornadoes) {
-    if (result.output !== "leverageValue") body.push(tornadoChart(run, result, TORNADO_TOP));
+  body.push(tornadoChart(labelled));
+  for (const result of sensitivity.tornadoes) {
+    if (result.output === "leverageValue") continue;
+    const chart = tornadoChart(labelled, result, TORNADO_TOP);
+    if (chart)
+      body.push(folds(`What moves ${result.description.split(" (")[0]} (one at a time)`, chart));
   }
 
   body.push(`<h2 id="sobol">Sensitivity: all parameters together</h2>`);
-  for (const result of run.sensitivity.sobol) {
-    body.push(sobolChart(result));
-    const local = run.sensitivity.tornadoes.find((t) => t.output === result.output);
-    const sentence = local ? localGlobalSentence(local, result) : "";
+  const parameterLabels = new Map(scenario.parameters.map((p) => [p.id, p.label ?? p.id]));
+  const parameterName = (id: string) => `“${parameterLabels.get(id) ?? id}”`;
+  body.push(
+    `<p>Sobol indices split the variance of each output over the priors among the parameters, alone (first-order) and with their interactions (total); the sentences compare them with the one-at-a-time view above.</p>`,
+  );
+  const sobolCharts: string[] = [];
+  for (const result of sensitivity.sobol) {
+    sobolCharts.push(sobolChart(result, SOBOL_TOP));
+    const local = sensitivity.tornadoes.find((t) => t.output === result.output);
+    const sentence = local ? localGlobalSentence(local, result, parameterName) : "";
     if (sentence)
       body.push(
         `<p class="local-global" data-output="${escapeHtml(result.output)}">${escapeHtml(sentence)}</p>`,
       );
   }
+  const drawn = sobolCharts.filter((c) => c !== "");
+  if (drawn.length > 0)
+    body.push(
+      folds(
+        `The Sobol indices of the ${SOBOL_TOP} leading parameters of each output, with their intervals`,
+        drawn.join("\n"),
+      ),
+    );
 
   body.push(`<h2 id="pivots">Pivots: the verdict changes if …</h2>`);
   const pivots = tippingPointSentences(run, scenario);
   body.push(
     pivots.length === 0
-      ? `<p>No single parameter moved across its prior range changes the best policy (${escapeHtml(run.analysis.bestPolicy)}).</p>`
+      ? `<p>No single parameter moved across its prior range changes the best policy (“${escapeHtml(name(run.analysis.bestPolicy))}”).</p>`
       : `<p>All else at its value, the best policy changes if one parameter crosses a pivot:</p><ul class="pivots">${pivots.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>`,
   );
 
+  if (scenario.sources.length > 0) {
+    body.push(`<h2 id="sources">Sources</h2>`);
+    body.push(bibliography(scenario));
+  }
+
   body.push(`<h2 id="appendix">Appendix: parameters and reproduction</h2>`);
-  body.push(appendix(run, scenario));
+  body.push(
+    folds(
+      "The names behind the labels, every parameter with its prior and source, and how to reproduce this report",
+      appendix(run, scenario, style),
+    ),
+  );
 
   return [
     "<!doctype html>",
@@ -165,10 +290,16 @@ export function runReportHtml(
     "<main>",
     ...body.filter((part) => part !== ""),
     "</main>",
+    footer(run, options),
     "</body>",
     "</html>",
     "",
   ].join("\n");
+}
+
+/** Folded content: a `<details>` with its summary (plain text; escaped here) and trusted HTML. */
+function folds(summary: string, html: string): string {
+  return `<details>\n<summary>${escapeHtml(summary)}</summary>\n${html}\n</details>`;
 }
 
 /** One paragraph: the scenario's description and how the numbers were made. */
@@ -178,14 +309,16 @@ function describe(run: ScenarioRun, scenario: Scenario): string {
     run.simulation.sampling === "fixed"
       ? "with every parameter fixed at its value"
       : "with the uncertain parameters drawn from their priors";
-  const method = `This report compares the policies in a one-shot game at the parameters' values and in ${run.simulation.runs} simulated runs per policy over ${run.simulation.weeks} weeks ${sampling} (seed ${run.seed}).`;
+  const method = `This report compares the policies in a one-shot game at the parameters' values and in ${run.simulation.runs} simulated runs per policy over ${run.simulation.weeks} weeks ${sampling}.`;
   return description ? `${description} ${method}` : method;
 }
 
 function rangeCell(key: string, o: OutcomeSummary | undefined, percent: boolean): string {
   if (!o) return `<td class="num">–</td>`;
-  const f = percent ? formatPercent : formatQuantity;
-  return `<td class="num">${escapeHtml(f(centralValue(key, o)))}<br><span class="ci">[${escapeHtml(f(o.q05))}, ${escapeHtml(f(o.q95))}]</span></td>`;
+  const [central, interval] = formatInterval(centralValue(key, o), o.q05, o.q95, {
+    percent,
+  }).split(" [", 2) as [string, string];
+  return `<td class="num">${escapeHtml(central)}<br><span class="ci">[${escapeHtml(interval)}</span></td>`;
 }
 
 function policyTable(run: ScenarioRun, style: PolicyStyle): string {
@@ -204,8 +337,8 @@ function policyTable(run: ScenarioRun, style: PolicyStyle): string {
       s[id] === undefined ? "–" : formatPercent(s[id]!);
     return [
       `<tr data-policy="${escapeHtml(id)}"${id === run.analysis.bestPolicy ? ` class="best"` : ""}>`,
-      `<td><span class="swatch" style="background:${escapeHtml(style.color[id]!)}"></span> <b>${escapeHtml(id)}</b> ${escapeHtml(style.label[id]!)}</td>`,
-      `<td class="num">${one ? escapeHtml(formatNumber(one.senderValue)) : "–"}</td>`,
+      `<td><span class="swatch" style="background:${escapeHtml(style.color[id]!)}"></span> ${escapeHtml(style.label[id]!)}</td>`,
+      `<td class="num">${one ? escapeHtml(formatSignificant(one.senderValue)) : "–"}</td>`,
       ...POLICY_TABLE_OUTCOMES.map(([key, , percent]) =>
         rangeCell(key, sim?.outcomes[key], percent),
       ),
@@ -214,12 +347,13 @@ function policyTable(run: ScenarioRun, style: PolicyStyle): string {
       "</tr>",
     ].join("");
   });
+  const baseline = run.simulation.leverageBaseline;
   return [
     `<table class="policies" id="policy-table">`,
     `<thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`,
     `<tbody>${rows.join("\n")}</tbody>`,
     "</table>",
-    `<p class="small">One-shot US value: the sender's expected payoff in the one-shot game at the parameters' values, the policy executed as announced (– for weekly-only rules); the best policy, ${escapeHtml(run.analysis.bestPolicy)}, is highlighted. Simulated columns: mean over ${run.simulation.runs} runs with the 5th and 95th percentiles in brackets, over ${run.simulation.weeks} weeks. Payoffs are in sender units (per week in the simulation); the leverage value is the policy's payoff minus that of unconditional support (${escapeHtml(run.simulation.leverageBaseline ?? "none")}) in the same run. The last two columns: how often the policy is best over ${run.sensitivity.draws} prior draws of the one-shot game and over the simulated runs.</p>`,
+    `<p class="small">One-shot US value: the sender's expected payoff in the one-shot game at the parameters' values, the policy executed as announced (– for weekly-only rules); the best one-shot policy is highlighted. Simulated columns, over ${run.simulation.runs} runs of ${run.simulation.weeks} weeks: attacks and deaths as the median run (their means are dominated by a few runs), the others as the mean, with 90% of runs (5th to 95th percentile) in brackets. Payoffs are in sender units (full evacuation is worth 1; per week in the simulation); the leverage value is the policy's payoff minus that of “${escapeHtml(baseline === null ? "none" : (style.label[baseline] ?? baseline))}” in the same run. The last two columns: how often the policy is best over ${run.sensitivity.draws} prior draws of the one-shot game and over the simulated runs.</p>`,
   ].join("\n");
 }
 
@@ -229,37 +363,34 @@ const VERDICT_CLASS: Readonly<Record<string, string>> = {
   below: "flag-no",
 };
 
-/** "Does the model reproduce what happened?": the table, what still misses, each row's note and the sources. */
-function recordSection(record: NonNullable<ScenarioRun["record"]>): string {
+/** "Does the model reproduce what happened?": the table with its sources cited, what still misses, and (folded) what each row counts. */
+function recordSection(record: NonNullable<ScenarioRun["record"]>, scenario: Scenario): string {
   const [intro, ...rest] = recordSentences(record);
-  const cell = (s: RecordRow["fixed"]) => {
+  const statistic = (s: RecordRow["fixed"]) => {
     const [central, intervals] = formatRecordStatistic(s).split(" [", 2) as [string, string];
     return `<td class="num">${escapeHtml(central)}<br><span class="ci">[${escapeHtml(intervals)}</span></td><td class="${VERDICT_CLASS[s.verdict]}">${escapeHtml(s.verdict)}</td>`;
   };
   const rows = record.rows.map((r) => {
     const unit = r.unit ? ` ${r.unit}` : "";
-    return `<tr data-observation="${escapeHtml(r.id)}"><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.sources.join(", "))}</td><td class="num">${escapeHtml(`${formatQuantity(r.observed.low)}–${formatQuantity(r.observed.high)}${unit}`)}</td><td class="num">${r.window}</td>${cell(r.fixed)}${cell(r.priors)}</tr>`;
+    return `<tr data-observation="${escapeHtml(r.id)}"><td>${escapeHtml(r.label)}</td><td>${r.sources.map((k) => citedHtml(k, scenario)).join(" ")}</td><td class="num">${escapeHtml(`${formatSignificant(r.observed.low)}–${formatSignificant(r.observed.high)}${unit}`)}</td><td class="num">${r.window}</td>${statistic(r.fixed)}${statistic(r.priors)}</tr>`;
   });
   const notes = record.rows.map((r) => {
     const parts = [`observed: ${r.counts}`];
     if (r.observed.value !== null)
-      parts.push(`published figure ${formatQuantity(r.observed.value)}`);
+      parts.push(`published figure ${formatSignificant(r.observed.value)}`);
     if (r.model) parts.push(`model: ${r.model}`);
     if (r.conversion) parts.push(`range: ${r.conversion}`);
-    return `<li><b>${escapeHtml(r.label)}</b> (<code>${escapeHtml(r.output)}</code>, ${escapeHtml(r.statistic)}). ${escapeHtml(parts.join(". "))}.</li>`;
+    return `<li><b>${escapeHtml(r.label)}</b> (${escapeHtml(r.statistic)}). ${escapeHtml(parts.join(". "))}.</li>`;
   });
-  // addresses are printed as text, never linked: the page fetches nothing
-  const sources = record.sources.map(
-    (s) =>
-      `<li>${escapeHtml(s.key)}: ${escapeHtml(s.author)}, “${escapeHtml(s.title)}”, ${escapeHtml(s.date)}${s.url ? `, ${escapeHtml(s.url)}` : ""}${s.note ? ` (${escapeHtml(s.note)})` : ""}.</li>`,
-  );
   return [
     `<section data-section="record">`,
     `<p>${escapeHtml(intro!)}</p>`,
-    `<table class="record" id="record-table"><thead><tr><th>observation</th><th>source</th><th>observed range</th><th>weeks</th><th>model at the values: median [80%; 95%]</th><th>verdict</th><th>model over the priors: median [80%; 95%]</th><th>verdict</th></tr></thead><tbody>${rows.join("\n")}</tbody></table>`,
+    `<table class="record" id="record-table"><thead><tr><th>observation</th><th>sources</th><th>observed range</th><th>weeks</th><th>model at the values: median [80%]; 95%</th><th>verdict</th><th>model over the priors: median [80%]; 95%</th><th>verdict</th></tr></thead><tbody>${rows.join("\n")}</tbody></table>`,
     `<ul class="record-findings">${rest.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>`,
-    `<p class="small">What each row counts:</p><ul class="small">${notes.join("")}</ul>`,
-    `<p class="small">Sources:</p><ul class="small record-sources">${sources.join("")}</ul>`,
+    folds(
+      "What each row counts, and how the observed ranges were made",
+      `<ul class="small">${notes.join("")}</ul>`,
+    ),
     "</section>",
   ].join("\n");
 }
@@ -268,47 +399,113 @@ function flag(credible: boolean): string {
   return credible ? `<span class="flag-yes">yes</span>` : `<span class="flag-no">no</span>`;
 }
 
-function credibilityPanel(run: ScenarioRun): string {
+function credibilityPanel(run: ScenarioRun, scenario: Scenario): string {
   const c = run.analysis.credibility;
   if (!c)
     return `<p>The scenario has no conditional policy, so there is no follow-through to assess.</p>`;
   const policy = run.analysis.policies[c.policy];
+  const gain = (v: number | null) => escapeHtml(formatSignificant(v));
   const rows: string[] = [
-    `<tr><td>clean</td><td>keep the promise (support)</td><td class="num">${escapeHtml(formatNumber(c.promiseAfterClean === null ? null : -c.promiseAfterClean))}</td><td>${flag(c.promiseCredible)}</td></tr>`,
-    `<tr><td>violation</td><td>withhold support</td><td class="num">${escapeHtml(formatNumber(c.supportAfterViolation))}</td><td>${flag(c.withholdCredible)}</td></tr>`,
+    `<tr><td>clean</td><td>keep the promise (support)</td><td class="num">${gain(c.promiseAfterClean === null ? null : -c.promiseAfterClean)}</td><td>${flag(c.promiseCredible)}</td></tr>`,
+    `<tr><td>violation</td><td>withhold support</td><td class="num">${gain(c.supportAfterViolation)}</td><td>${flag(c.withholdCredible)}</td></tr>`,
   ];
   if (c.escalationAfterViolation !== null || policy?.kind === "conditional-escalation") {
     rows.push(
-      `<tr><td>violation</td><td>escalate</td><td class="num">${escapeHtml(formatNumber(c.escalationAfterViolation === null ? null : -c.escalationAfterViolation))}</td><td>${flag(c.escalationCredible)}</td></tr>`,
+      `<tr><td>violation</td><td>escalate</td><td class="num">${gain(c.escalationAfterViolation === null ? null : -c.escalationAfterViolation)}</td><td>${flag(c.escalationCredible)}</td></tr>`,
     );
   }
   const p = run.analysis.posteriors;
   const type = run.analysis.posteriorType;
+  const share = (v: number | null | undefined) =>
+    v === null || v === undefined ? "n/a" : formatPercent(v);
   const posterior =
     type === null
       ? ""
-      : ` The US belief that the target is ${type} moves from ${formatNumber(run.analysis.typePrior[type] ?? null, 4)} to ${formatNumber(p.afterViolation, 4)} after a violation signal and to ${formatNumber(p.afterClean, 4)} after a clean one.`;
+      : ` The US belief that the ${scenario.target.name} are of the ${type} type moves from ${share(run.analysis.typePrior[type])} to ${share(p.afterViolation)} after a violation signal and to ${share(p.afterClean)} after a clean one.`;
+  const rho = formatSignificant(c.reputation);
   return [
-    `<p>Would the US carry out ${escapeHtml(c.policy)}${policy ? ` (${escapeHtml(policy.label)})` : ""} once the signal is in? For each prescribed action, the table gives the sender's one-shot gain from doing otherwise, before the reputation cost ρ of breaking the announced rule; an action is credible when that gain is at most ρ = ${escapeHtml(formatNumber(c.reputation))}.</p>`,
-    `<table class="credibility"><thead><tr><th>after the signal</th><th>prescribed action</th><th>sender's gain from the alternative (sender units)</th><th>credible at ρ = ${escapeHtml(formatNumber(c.reputation))}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`,
-    `<p><b>Minimal reputation stake ρ* = ${escapeHtml(formatNumber(c.minReputationStake, 4))}</b>: every prescribed action is sequentially rational when ρ ≥ ρ* (now ρ = ${escapeHtml(formatNumber(c.reputation))}).${escapeHtml(posterior)}</p>`,
+    `<p>Would the US carry out “${escapeHtml(policy?.label ?? c.policy)}” once the signal is in? For each prescribed action, the table gives the sender's one-shot gain from doing otherwise (in sender units), before the reputation cost of breaking the announced rule; an action is credible when that gain is at most the reputation cost, now ${escapeHtml(rho)}.</p>`,
+    `<table class="credibility"><thead><tr><th>after the signal</th><th>prescribed action</th><th>sender's gain from the alternative</th><th>credible at a reputation cost of ${escapeHtml(rho)}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`,
+    `<p><b>The smallest reputation cost at which every prescribed action is credible: ${escapeHtml(formatSignificant(c.minReputationStake))}</b> (now ${escapeHtml(rho)}).${escapeHtml(posterior)}</p>`,
   ].join("\n");
 }
 
-function appendix(run: ScenarioRun, scenario: Scenario): string {
+/**
+ * Source text as HTML, each key of the scenario's sources a link to its bibliography entry,
+ * shown as the entry's number ("[2]"); the rest escaped.
+ */
+function citedHtml(text: string, scenario: Scenario): string {
+  const keys = scenario.sources.map((s) => s.key);
+  return sourceCitations(text, new Set(keys))
+    .map((part) =>
+      part.kind === "text"
+        ? escapeHtml(part.text)
+        : `<a class="cite" href="#source-${escapeHtml(part.key)}">[${keys.indexOf(part.key) + 1}]</a>`,
+    )
+    .join("");
+}
+
+/** The scenario's sources, numbered in the order written, each with an anchor the citations link to. */
+function bibliography(scenario: Scenario): string {
+  // addresses are printed as text, never linked: the page fetches nothing
+  const items = scenario.sources.map(
+    (s) => `<li id="source-${escapeHtml(s.key)}">${escapeHtml(sourceEntryText(s))}</li>`,
+  );
+  return `<ol class="bibliography" data-section="sources">${items.join("\n")}</ol>`;
+}
+
+/** The ids behind the main body's labels (policies, outcomes, weekly series), every parameter, and how to reproduce the run. */
+function appendix(run: ScenarioRun, scenario: Scenario, style: PolicyStyle): string {
+  const line = (kind: string, pairs: readonly (readonly [string, string])[]) =>
+    pairs.length === 0
+      ? ""
+      : `<p class="names"><b>${escapeHtml(kind)}</b>: ${pairs.map(([id, label]) => `<code>${escapeHtml(id)}</code> ${escapeHtml(label)}`).join("; ")}.</p>`;
+  const names = [
+    line(
+      "Policies",
+      style.ids.map((id) => [id, style.label[id] ?? ""] as const),
+    ),
+    line(
+      "Outcomes",
+      Object.entries(OUTCOMES).map(([id, d]) => [id, d.title] as const),
+    ),
+    line(
+      "Weekly series",
+      seriesOrder(run).map((id) => [id, describeSeries(id).title] as const),
+    ),
+    line(
+      `Types of ${scenario.target.name}`,
+      scenario.target.types.map((t) => [t.id, t.description ?? ""] as const),
+    ),
+  ];
   const rows = scenario.parameters.map((p) => {
     const value = run.analysis.parameters[p.id] ?? p.value;
-    return `<tr><td><code>${escapeHtml(p.id)}</code></td><td>${escapeHtml(p.label ?? "")}</td><td class="num">${escapeHtml(formatNumber(value, 4))}</td><td>${escapeHtml(p.unit ?? "")}</td><td>${escapeHtml(priorText(p.prior))}</td><td>${escapeHtml(p.source ?? "")}</td></tr>`;
+    return `<tr><td><code>${escapeHtml(p.id)}</code></td><td>${escapeHtml(p.label ?? "")}</td><td class="num">${escapeHtml(formatNumber(value, 4))}</td><td>${escapeHtml(p.unit ?? "")}</td><td>${escapeHtml(priorText(p.prior))}</td><td>${citedHtml(p.source ?? "", scenario)}</td></tr>`;
   });
   const warnings = run.analysis.warnings;
   return [
+    `<h3>Names</h3>`,
+    `<div id="names"><p class="small">The report names things by their labels; <code>results.json</code>, the command line and the scenario file use these ids (the parameters' are in the table below).</p>`,
+    ...names.filter((n) => n !== ""),
+    "</div>",
+    `<h3>Parameters</h3>`,
     `<table class="parameters" id="parameter-table"><thead><tr><th>id</th><th>meaning</th><th>value</th><th>unit</th><th>prior</th><th>source</th></tr></thead><tbody>`,
     rows.join("\n"),
     "</tbody></table>",
+    `<h3>Reproduction</h3>`,
     `<p>Seed ${run.seed}; ${run.runs} runs per policy; ${run.sensitivity.draws} prior draws for the best-policy shares; parameters sampled by ${escapeHtml(run.simulation.sampling)}. Scenario <code>${escapeHtml(run.scenario.id)}</code> read from <code>${escapeHtml(scenario.source)}</code>.</p>`,
     `<p>Reproduce this report with:<br><code>${escapeHtml(run.command)}</code></p>`,
     warnings.length === 0
       ? ""
       : `<p>Notes:</p><ul>${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>`,
   ].join("\n");
+}
+
+/** The page's last lines: date, Linkage version, scenario and its hash, seed and command. */
+function footer(run: ScenarioRun, options: RunReportOptions): string {
+  const items = reportFooterFacts(run, options).map(
+    (f) =>
+      `<span class="fact">${escapeHtml(f.name)}: ${f.code ? `<code>${escapeHtml(f.value)}</code>` : escapeHtml(f.value)}</span>`,
+  );
+  return `<footer data-section="footer">${items.join(" · ")}</footer>`;
 }

@@ -4,16 +4,27 @@ import type { OutcomeSummary, WeeklyPoint } from "../sim/SimulationResult.js";
 import { baseLeverageValue } from "./baseLeverageValue.js";
 import { credibilityTableMarkdown } from "./credibilityTableMarkdown.js";
 import { escapeMarkdownHtml } from "./escapeMarkdownHtml.js";
-import { formatNumber, formatPercent } from "./formatNumber.js";
-import { formatQuantity } from "./formatQuantity.js";
+import { formatInterval } from "./formatInterval.js";
+import { formatNumber, formatPercent, formatSignificant } from "./formatNumber.js";
 import { formatRecordStatistic } from "./formatRecordStatistic.js";
+import { keyFindings } from "./keyFindings.js";
+import { labelledSensitivity } from "./labelledSensitivity.js";
 import { localGlobalSentence } from "./localGlobalSentence.js";
 import { markdownRow, oneLine } from "./markdownTable.js";
-import { centralValue, OUTCOMES, POLICY_TABLE_OUTCOMES } from "./outcomeDescriptions.js";
-import { policyColors } from "./policyColors.js";
+import {
+  centralValue,
+  HEADLINE_OUTCOMES,
+  OUTCOMES,
+  POLICY_TABLE_OUTCOMES,
+} from "./outcomeDescriptions.js";
+import { type PolicyStyle, policyColors } from "./policyColors.js";
 import { priorText } from "./priorText.js";
+import type { RunReportOptions } from "./RunReportOptions.js";
 import { recordSentences } from "./recordSentences.js";
+import { reportFooterFacts } from "./reportFooterFacts.js";
 import { sobolSampleText } from "./sobolSampleText.js";
+import { sourceCitations } from "./sourceCitations.js";
+import { sourceEntryText } from "./sourceEntryText.js";
 import { tippingPointSentences } from "./tippingPointSentences.js";
 import { describeSeries, seriesOrder } from "./weeklySeries.js";
 
@@ -33,35 +44,34 @@ export function runReportMarkdown(
   run: ScenarioRun,
   scenario: Scenario,
   verdict: readonly string[],
+  options: RunReportOptions = {},
 ): string {
   const style = policyColors(run);
+  const name = (id: string) => style.label[id] ?? id;
   const out: string[] = [];
   const title = run.scenario.title || scenario.title;
   out.push(`# ${oneLine(title)}`, "");
+  out.push("## Key findings", "");
+  for (const finding of keyFindings(run, scenario)) out.push(oneLine(finding), "");
   const description = (run.scenario.description ?? scenario.description ?? "").trim();
-  if (description) out.push(description, "");
+  if (description) out.push(oneLine(description), "");
   out.push(
-    `This report compares the policies in a one-shot game at the parameters' values and in ${run.simulation.runs} simulated runs per policy over ${run.simulation.weeks} weeks (parameters ${run.simulation.sampling === "fixed" ? "fixed at their values" : "drawn from their priors"}, seed ${run.seed}).`,
+    `This report compares the policies in a one-shot game at the parameters' values and in ${run.simulation.runs} simulated runs per policy over ${run.simulation.weeks} weeks (parameters ${run.simulation.sampling === "fixed" ? "fixed at their values" : "drawn from their priors"}).`,
     "",
   );
 
-  out.push("## Verdict", "", ...verdict.map((s) => `- ${oneLine(s)}`), "");
+  out.push("## The verdict in detail", "", ...verdict.map((s) => `- ${oneLine(s)}`), "");
 
   out.push("## Policies compared", "");
   out.push(
     markdownRow([
       "policy",
-      "",
       "one-shot US value",
       ...POLICY_TABLE_OUTCOMES.map(([, h]) => h),
       "best in one-shot draws",
       "best in simulated runs",
     ]),
-    markdownRow([
-      "---",
-      "---",
-      ...Array.from({ length: POLICY_TABLE_OUTCOMES.length + 3 }, () => "---:"),
-    ]),
+    markdownRow(["---", ...Array.from({ length: POLICY_TABLE_OUTCOMES.length + 3 }, () => "---:")]),
   );
   const { oneShot, simulated } = run.sensitivity.bestPolicyShare;
   const share = (s: Record<string, number>, id: string) =>
@@ -71,22 +81,24 @@ export function runReportMarkdown(
     const sim = run.simulation.policies[id];
     out.push(
       markdownRow([
-        id === run.analysis.bestPolicy ? `**${id}**` : id,
-        style.label[id]!,
-        one ? formatNumber(one.senderValue) : "–",
+        id === run.analysis.bestPolicy ? `**${name(id)}**` : name(id),
+        one ? formatSignificant(one.senderValue) : "–",
         ...POLICY_TABLE_OUTCOMES.map(([key, , percent]) => range(key, sim?.outcomes[key], percent)),
         share(oneShot, id),
         share(simulated, id),
       ]),
     );
   }
+  const baseline = run.simulation.leverageBaseline;
   out.push(
     "",
-    `One-shot US value: the sender's expected payoff in the one-shot game at the parameters' values (– for weekly-only rules); the best policy is in bold. Simulated columns: mean [5th, 95th percentile] over ${run.simulation.runs} runs and ${run.simulation.weeks} weeks; payoffs in sender units per week; the leverage value is the policy's payoff minus that of unconditional support (${run.simulation.leverageBaseline ?? "none"}) in the same run.`,
+    `One-shot US value: the sender's expected payoff in the one-shot game at the parameters' values (– for weekly-only rules); the best one-shot policy is in bold. Simulated columns, over ${run.simulation.runs} runs of ${run.simulation.weeks} weeks: attacks and deaths as the median run (their means are dominated by a few runs), the others as the mean, with 90% of runs (5th to 95th percentile) in brackets; payoffs in sender units per week; the leverage value is the policy's payoff minus that of “${baseline === null ? "none" : name(baseline)}” in the same run.`,
     "",
-    `How often each policy is best: in the one-shot game over ${run.sensitivity.draws} prior draws, ${shareList(oneShot)}; in the weekly simulation over ${run.simulation.runs} runs, ${shareList(simulated)}.`,
+    `How often each policy is best: in the one-shot game over ${run.sensitivity.draws} prior draws, ${shareList(oneShot, name)}; in the weekly simulation over ${run.simulation.runs} runs, ${shareList(simulated, name)}.`,
     "",
   );
+
+  out.push(...differencesSection(run, style));
 
   out.push("## Week by week", "");
   out.push(
@@ -104,7 +116,7 @@ export function runReportMarkdown(
     for (const id of style.ids) {
       const points = run.simulation.policies[id]?.weekly[series];
       if (!points) continue;
-      out.push(markdownRow([id, ...weeks.map((w) => weekCell(points[w - 1]))]));
+      out.push(markdownRow([name(id), ...weeks.map((w) => weekCell(points[w - 1]))]));
     }
     out.push("");
   }
@@ -116,15 +128,24 @@ export function runReportMarkdown(
     for (const id of style.ids) {
       const o = run.simulation.policies[id]?.outcomes[key];
       if (!o) continue;
-      const f = d.percent ? formatPercent : formatQuantity;
+      const f = d.percent ? formatPercent : (v: number) => formatSignificant(v);
       out.push(
-        markdownRow([d.axis, id, f(o.q50), f(o.q05), f(o.q25), f(o.q75), f(o.q95), f(o.mean)]),
+        markdownRow([
+          d.axis,
+          name(id),
+          f(o.q50),
+          f(o.q05),
+          f(o.q25),
+          f(o.q75),
+          f(o.q95),
+          f(o.mean),
+        ]),
       );
     }
   }
   out.push("");
 
-  out.push(...recordSection(run), "");
+  out.push(...recordSection(run, scenario), "");
 
   out.push("## Credibility", "");
   const c = run.analysis.credibility;
@@ -135,76 +156,76 @@ export function runReportMarkdown(
     );
   else {
     out.push(
-      `Would the US carry out ${c.policy} once the signal is in? The sender's one-shot gain from doing otherwise, before the reputation cost ρ = ${formatNumber(c.reputation)} of breaking the announced rule:`,
+      `Would the US carry out “${name(c.policy)}” once the signal is in? The sender's one-shot gain from doing otherwise, before the reputation cost of breaking the announced rule (now ${formatSignificant(c.reputation)}):`,
       "",
       ...credibilityTableMarkdown(c, run.analysis.policies[c.policy]?.kind),
     );
     out.push(
       "",
-      `Minimal reputation stake ρ* = ${formatNumber(c.minReputationStake, 4)}: every prescribed action is sequentially rational when ρ ≥ ρ* (now ρ = ${formatNumber(c.reputation)}).`,
+      `The smallest reputation cost at which every prescribed action is credible: ${formatSignificant(c.minReputationStake)} (now ${formatSignificant(c.reputation)}).`,
       "",
     );
   }
 
   out.push("## The one-shot game", "");
-  const policy = run.analysis.policies[run.tree.policy];
   out.push(
-    `The game tree of the best policy, ${run.tree.policy}${policy ? ` (${policy.label})` : ""}: each line is a move (with Nature's probability), terminal lines give the payoffs (${scenario.sender.name}, ${scenario.target.name}); moves on the equilibrium path are in bold.`,
+    `The game tree of the best policy, “${name(run.tree.policy)}”: each line is a move (with Nature's probability), terminal lines give the payoffs (${scenario.sender.name}, ${scenario.target.name}); moves on the equilibrium path are in bold.`,
     "",
     ...treeLines(run.tree.nodes, scenario.sender.name, scenario.target.name),
     "",
   );
 
+  // outputs computed under a policy name it by its label
+  const sensitivity = labelledSensitivity(run);
   out.push("## Sensitivity: one parameter at a time", "");
   out.push(
-    `The one-shot leverage value (best policy's expected US payoff minus unconditional support's) is ${formatNumber(baseLeverageValue(run))} at the parameters' values. Moving one parameter to the ends of its prior range, others fixed:`,
+    `The one-shot leverage value (best policy's expected US payoff minus unconditional support's) is ${formatSignificant(baseLeverageValue(run))} at the parameters' values. Moving one parameter to the ends of its prior range, others fixed:`,
     "",
     markdownRow([
       "parameter",
-      "meaning",
       "low",
       "value at low",
-      "best at low",
       "high",
       "value at high",
-      "best at high",
+      "best policy where it changes",
     ]),
-    markdownRow(["---", "---", "---:", "---:", "---", "---:", "---:", "---"]),
+    markdownRow(["---", "---:", "---:", "---:", "---:", "---"]),
   );
-  for (const b of run.sensitivity.tornado) {
-    const mark = (best: string) => (best === run.analysis.bestPolicy ? best : `**${best}**`);
+  const best = run.analysis.bestPolicy;
+  for (const b of sensitivity.tornado) {
+    const changes = [
+      ...(b.bestAtLow !== best ? [`at low: ${name(b.bestAtLow)}`] : []),
+      ...(b.bestAtHigh !== best ? [`at high: ${name(b.bestAtHigh)}`] : []),
+    ];
     out.push(
       markdownRow([
-        b.parameter,
-        b.label,
-        formatNumber(b.low),
-        formatNumber(b.valueAtLow),
-        mark(b.bestAtLow),
-        formatNumber(b.high),
-        formatNumber(b.valueAtHigh),
-        mark(b.bestAtHigh),
+        b.label || b.parameter,
+        formatSignificant(b.low),
+        formatSignificant(b.valueAtLow),
+        formatSignificant(b.high),
+        formatSignificant(b.valueAtHigh),
+        changes.join("; "),
       ]),
     );
   }
-  out.push("", "A best policy in bold differs from the best policy at the parameters' values.", "");
+  out.push("", `The best policy at the parameters' values is “${name(best)}”.`, "");
 
-  for (const t of run.sensitivity.tornadoes) {
+  for (const t of sensitivity.tornadoes) {
     if (t.output === "leverageValue") continue;
     out.push(
-      `${capitalise(t.description)} is ${formatQuantity(t.baseValue)} at the parameters' values. Moving one parameter to the ends of its prior range, others fixed (the ${Math.min(TORNADO_TOP, t.bars.length)} largest swings of ${t.bars.length}):`,
+      `${capitalise(t.description)} is ${formatSignificant(t.baseValue)} at the parameters' values. Moving one parameter to the ends of its prior range, others fixed (the ${Math.min(TORNADO_TOP, t.bars.length)} largest swings of ${t.bars.length}):`,
       "",
-      markdownRow(["parameter", "meaning", "low", "value at low", "high", "value at high"]),
-      markdownRow(["---", "---", "---:", "---:", "---:", "---:"]),
+      markdownRow(["parameter", "low", "value at low", "high", "value at high"]),
+      markdownRow(["---", "---:", "---:", "---:", "---:"]),
       ...t.bars
         .slice(0, TORNADO_TOP)
         .map((b) =>
           markdownRow([
-            b.parameter,
-            b.label,
-            formatNumber(b.low),
-            formatQuantity(b.valueAtLow),
-            formatNumber(b.high),
-            formatQuantity(b.valueAtHigh),
+            b.label || b.parameter,
+            formatSignificant(b.low),
+            formatSignificant(b.valueAtLow),
+            formatSignificant(b.high),
+            formatSignificant(b.valueAtHigh),
           ]),
         ),
       "",
@@ -212,21 +233,22 @@ export function runReportMarkdown(
   }
 
   out.push("## Sensitivity: all parameters together", "");
-  for (const result of run.sensitivity.sobol) {
+  const parameterLabels = new Map(scenario.parameters.map((p) => [p.id, p.label ?? p.id]));
+  const parameterName = (id: string) => `“${parameterLabels.get(id) ?? id}”`;
+  for (const result of sensitivity.sobol) {
     const top = [...result.indices].sort((a, b) => b.total - a.total).slice(0, 12);
-    const local = run.sensitivity.tornadoes.find((t) => t.output === result.output);
-    const sentence = local ? localGlobalSentence(local, result) : "";
+    const local = sensitivity.tornadoes.find((t) => t.output === result.output);
+    const sentence = local ? localGlobalSentence(local, result, parameterName) : "";
     out.push(
-      `**${result.output}**: Sobol indices of ${result.description}, the ${top.length} parameters with the largest total index. ${sobolSampleText(result)}`,
+      `**${capitalise(result.description.split(":")[0]!.trim())}**: Sobol indices of ${result.description}, the ${top.length} parameters with the largest total index. ${sobolSampleText(result, (i) => i.label || i.parameter)}`,
       "",
-      markdownRow(["parameter", "meaning", "first-order [interval]", "total [interval]", "flag"]),
-      markdownRow(["---", "---", "---:", "---:", "---"]),
+      markdownRow(["parameter", "first-order [interval]", "total [interval]", "flag"]),
+      markdownRow(["---", "---:", "---:", "---"]),
       ...top.map((i) =>
         markdownRow([
-          i.parameter,
-          i.label,
-          `${formatNumber(i.first)} [${formatNumber(i.firstLow)}, ${formatNumber(i.firstHigh)}]`,
-          `${formatNumber(i.total)} [${formatNumber(i.totalLow)}, ${formatNumber(i.totalHigh)}]`,
+          i.label || i.parameter,
+          formatInterval(i.first, i.firstLow, i.firstHigh, { digits: 2 }),
+          formatInterval(i.total, i.totalLow, i.totalHigh, { digits: 2 }),
           i.flag ?? "",
         ]),
       ),
@@ -239,12 +261,35 @@ export function runReportMarkdown(
   const pivots = tippingPointSentences(run, scenario);
   if (pivots.length === 0)
     out.push(
-      `No single parameter moved across its prior range changes the best policy (${run.analysis.bestPolicy}).`,
+      `No single parameter moved across its prior range changes the best policy (“${name(best)}”).`,
       "",
     );
   else out.push(...pivots.map((s) => `- ${s}`), "");
 
+  if (scenario.sources.length > 0) {
+    out.push("## Sources", "");
+    out.push(
+      ...scenario.sources.map((source, i) => `${i + 1}. ${oneLine(sourceEntryText(source))}`),
+    );
+    out.push("");
+  }
+
   out.push("## Appendix: parameters and reproduction", "");
+  out.push(
+    "The report names things by their labels; `results.json`, the command line and the scenario file use these ids (the parameters' are in the table below).",
+    "",
+    `- Policies: ${style.ids.map((id) => `\`${id}\` ${name(id)}`).join("; ")}.`,
+    `- Outcomes: ${Object.entries(OUTCOMES)
+      .map(([id, d]) => `\`${id}\` ${d.title}`)
+      .join("; ")}.`,
+    `- Weekly series: ${seriesOrder(run)
+      .map((id) => `\`${id}\` ${describeSeries(id).title}`)
+      .join("; ")}.`,
+    `- Types of ${oneLine(scenario.target.name)}: ${scenario.target.types
+      .map((t) => `\`${t.id}\` ${oneLine(t.description ?? "")}`)
+      .join("; ")}.`,
+    "",
+  );
   out.push(
     markdownRow(["id", "meaning", "value", "unit", "prior", "source"]),
     markdownRow(["---", "---", "---:", "---", "---", "---"]),
@@ -257,7 +302,7 @@ export function runReportMarkdown(
         formatNumber(run.analysis.parameters[p.id] ?? p.value, 4),
         p.unit ?? "",
         priorText(p.prior),
-        p.source ?? "",
+        citedMarkdown(p.source ?? "", scenario),
       ]),
     );
   }
@@ -270,11 +315,58 @@ export function runReportMarkdown(
   );
   if (run.analysis.warnings.length > 0)
     out.push("Notes:", ...run.analysis.warnings.map((w) => `- ${oneLine(w)}`), "");
+  out.push(
+    "---",
+    "",
+    reportFooterFacts(run, options)
+      .map((f) => `${f.name}: ${f.code ? `\`${f.value}\`` : oneLine(f.value)}`)
+      .join(" · "),
+    "",
+  );
   return escapeMarkdownHtml(out.join("\n"));
 }
 
+/**
+ * "Each policy against unconditional support, run by run": per headline outcome and policy, the
+ * mean paired difference with its 95% interval, and the median with 90% of the runs.
+ */
+function differencesSection(run: ScenarioRun, style: PolicyStyle): string[] {
+  const baseline = run.simulation.leverageBaseline;
+  if (baseline === null) return [];
+  const rows: string[] = [];
+  for (const outcome of HEADLINE_OUTCOMES) {
+    const d = OUTCOMES[outcome];
+    const percent = d?.percent === true;
+    const scale = percent ? 100 : 1;
+    const unit = percent ? " pp" : "";
+    for (const id of style.ids) {
+      const p = run.simulation.policies[id]?.versusBaseline?.[outcome];
+      if (!p) continue;
+      rows.push(
+        markdownRow([
+          d?.title ?? outcome,
+          style.label[id] ?? id,
+          `${formatInterval(p.mean * scale, p.meanLow * scale, p.meanHigh * scale, { digits: 2 })}${unit}`,
+          `${formatInterval(p.q50 * scale, p.q05 * scale, p.q95 * scale, { digits: 2 })}${unit}`,
+        ]),
+      );
+    }
+  }
+  if (rows.length === 0) return [];
+  return [
+    "## Each policy against unconditional support, run by run",
+    "",
+    `Each policy's outcome minus that of “${style.label[baseline] ?? baseline}” in the same simulated run (all policies share their random draws), over ${run.simulation.runs} runs of ${run.simulation.weeks} weeks; shares in percentage points (pp).`,
+    "",
+    markdownRow(["outcome", "policy", "mean difference [95% interval]", "median [90% of runs]"]),
+    markdownRow(["---", "---", "---:", "---:"]),
+    ...rows,
+    "",
+  ];
+}
+
 /** "Does the model reproduce what happened?": the table, what still misses, each row's note and the sources. */
-function recordSection(run: ScenarioRun): string[] {
+function recordSection(run: ScenarioRun, scenario: Scenario): string[] {
   const record = run.record;
   if (!record) return [];
   const out = ["## Does the model reproduce what happened?", ""];
@@ -298,8 +390,8 @@ function recordSection(run: ScenarioRun): string[] {
     out.push(
       markdownRow([
         r.label,
-        r.sources.join(", "),
-        `${formatQuantity(r.observed.low)}–${formatQuantity(r.observed.high)}${unit}`,
+        r.sources.map((k) => citedMarkdown(k, scenario)).join(" "),
+        `${formatSignificant(r.observed.low)}–${formatSignificant(r.observed.high)}${unit}`,
         String(r.window),
         formatRecordStatistic(r.fixed),
         r.fixed.verdict,
@@ -313,37 +405,29 @@ function recordSection(run: ScenarioRun): string[] {
   for (const r of record.rows) {
     const parts = [`observed: ${r.counts}`];
     if (r.observed.value !== null)
-      parts.push(`published figure ${formatQuantity(r.observed.value)}`);
+      parts.push(`published figure ${formatSignificant(r.observed.value)}`);
     if (r.model) parts.push(`model: ${r.model}`);
     if (r.conversion) parts.push(`range: ${r.conversion}`);
-    out.push(
-      `- **${oneLine(r.label)}** (\`${r.output}\`, ${r.statistic}). ${oneLine(parts.join(". "))}.`,
-    );
+    out.push(`- **${oneLine(r.label)}** (${r.statistic}). ${oneLine(parts.join(". "))}.`);
   }
-  out.push("", "Sources:", "");
-  for (const s of record.sources)
-    out.push(
-      `- ${s.key}: ${oneLine(s.author)}, "${oneLine(s.title)}", ${oneLine(s.date)}${s.url ? `, ${s.url}` : ""}${s.note ? ` (${oneLine(s.note)})` : ""}.`,
-    );
   return out;
 }
 
 function range(key: string, o: OutcomeSummary | undefined, percent: boolean): string {
   if (!o) return "–";
-  const f = percent ? formatPercent : formatQuantity;
-  return `${f(centralValue(key, o))} [${f(o.q05)}, ${f(o.q95)}]`;
+  return formatInterval(centralValue(key, o), o.q05, o.q95, { percent });
 }
 
 function weekCell(p: WeeklyPoint | undefined): string {
   if (!p) return "–";
-  return `${formatQuantity(p.q50)} [${formatQuantity(p.q05)}, ${formatQuantity(p.q95)}]`;
+  return formatInterval(p.q50, p.q05, p.q95);
 }
 
-function shareList(shares: Record<string, number>): string {
+function shareList(shares: Record<string, number>, name: (id: string) => string): string {
   const entries = Object.entries(shares).sort((a, b) => b[1] - a[1]);
   return entries.length === 0
     ? "not computed"
-    : entries.map(([id, s]) => `${id} ${formatPercent(s)}`).join(", ");
+    : entries.map(([id, s]) => `“${name(id)}” ${formatPercent(s)}`).join(", ");
 }
 
 /** Weeks shown in the Markdown tables: the first, quarters of the horizon, and the last. */
@@ -381,4 +465,14 @@ function treeLines(nodes: readonly TreeNode[], sender: string, target: string): 
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Source text with each key of the scenario's sources as its bibliography number, linked to "Sources". */
+function citedMarkdown(text: string, scenario: Scenario): string {
+  const keys = scenario.sources.map((s) => s.key);
+  return sourceCitations(text, new Set(keys))
+    .map((part) =>
+      part.kind === "text" ? part.text : `[[${keys.indexOf(part.key) + 1}]](#sources)`,
+    )
+    .join("");
 }

@@ -1,4 +1,4 @@
-import type { SobolResult } from "../analysis/ScenarioRun.js";
+import type { SobolIndex, SobolResult } from "../analysis/ScenarioRun.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
 
 /**
@@ -6,9 +6,13 @@ import { formatNumber, formatPercent } from "./formatNumber.js";
  * rule and whether its target width was met, the bootstrap intervals, and every flagged
  * estimate (first-order above total, or below zero, beyond its interval) with its numbers.
  *
+ * @param name - how a flagged parameter is named. @default its id
  * @example sobolSampleText(run.sensitivity.sobol[0]) // "Estimated from 2048 base samples (43008 evaluations; …"
  */
-export function sobolSampleText(result: SobolResult): string {
+export function sobolSampleText(
+  result: SobolResult,
+  name: (index: SobolIndex) => string = (i) => i.parameter,
+): string {
   const adaptive =
     result.maxSamples > result.initialSamples
       ? `doubled from ${result.initialSamples} until every ${formatPercent(result.confidence)} interval was narrower than ${formatNumber(result.targetWidth)}, at most ${result.maxSamples}`
@@ -23,7 +27,7 @@ export function sobolSampleText(result: SobolResult): string {
       : ` Flagged (⚠; shown as estimated, not clipped): ${flagged
           .map(
             (i) =>
-              `${i.parameter}, ${i.flag} (first-order ${formatNumber(i.first)} [${formatNumber(i.firstLow)}, ${formatNumber(i.firstHigh)}], total ${formatNumber(i.total)}, total − first-order ${formatNumber(i.interaction)} [${formatNumber(i.interactionLow)}, ${formatNumber(i.interactionHigh)}])`,
+              `${name(i)}, ${i.flag} (first-order ${formatNumber(i.first)} [${formatNumber(i.firstLow)}, ${formatNumber(i.firstHigh)}], total ${formatNumber(i.total)}, total − first-order ${formatNumber(i.interaction)} [${formatNumber(i.interactionLow)}, ${formatNumber(i.interactionHigh)}])`,
           )
           .join("; ")}.`;
   return `Estimated from ${result.baseSamples} base samples (${result.evaluations} model evaluations; ${adaptive}; ${met}), with ${formatPercent(result.confidence)} intervals from ${result.bootstrap} bootstrap resamples.${flags}`;

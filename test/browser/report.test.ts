@@ -16,6 +16,20 @@ const FLAGSHIP = fileURLToPath(new URL("../../scenarios/kabul-2021.yaml", import
 const CHROMIUM = process.env["CHROMIUM_PATH"];
 const ARTIFACTS = fileURLToPath(new URL("./artifacts/", import.meta.url));
 
+/** Issue 17: the page with its details folded, at 1,400 px wide, is shorter than this (CSS px). */
+const MAX_BODY_HEIGHT = 8000;
+/** Issue 17: the report prints (Chromium, A4) on at most this many pages. */
+const MAX_PDF_PAGES = 12;
+/** A4's height less the print stylesheet's top and bottom margins (9 mm and 10 mm), in CSS px. */
+const PRINTED_PAGE_HEIGHT = ((297 - 19) / 25.4) * 96;
+/** A4's width less the print stylesheet's side margins (9 mm each), in CSS px. */
+const PRINTED_PAGE_WIDTH = ((210 - 18) / 25.4) * 96;
+
+/** Pages of a PDF as Chromium writes it: one `/Type /Page` object each (`/Pages` is the tree). */
+function pdfPageCount(pdf: Buffer): number {
+  return pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+}
+
 /** What the rendered page shows of one `figure.chart`. */
 interface RenderedChart {
   readonly name: string;
@@ -68,6 +82,10 @@ describe.skipIf(!CHROMIUM)(
       await page.goto(pathToFileURL(file).href);
       // STACK.md gotcha 6: wait for the charts, not for the first path (an invisible axis tick).
       await page.waitForSelector("figure.chart", { state: "attached" });
+      // folded charts have no box until their details are open
+      await page.$$eval("details", (all) => {
+        for (const d of all) d.setAttribute("open", "");
+      });
 
       const charts: RenderedChart[] = await page.$$eval("figure.chart", (figures) =>
         figures.map((f) => {
@@ -102,6 +120,59 @@ describe.skipIf(!CHROMIUM)(
 
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: join(ARTIFACTS, "report.png"), fullPage: true });
+      await page.close();
+    }, 60_000);
+
+    it(`is under ${MAX_BODY_HEIGHT} px tall at 1,400 px wide with its details folded, the key findings on the first screen`, async () => {
+      const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(pathToFileURL(file).href);
+      const height = await page.$eval("html", (root) => root.scrollHeight);
+      const folded = await page.$$eval(
+        "details",
+        (all) => all.filter((d) => !d.hasAttribute("open")).length,
+      );
+      const findingsBottom = await page.$eval(
+        "section.key-findings",
+        (section) => section.getBoundingClientRect().bottom,
+      );
+      expect(folded).toBeGreaterThanOrEqual(5);
+      expect(height).toBeLessThan(MAX_BODY_HEIGHT);
+      expect(findingsBottom).toBeGreaterThan(0);
+      expect(findingsBottom).toBeLessThanOrEqual(900);
+      await page.close();
+    }, 60_000);
+
+    it(`prints to PDF (A4) on at most ${MAX_PDF_PAGES} pages, every detail open and every chart whole on one page`, async () => {
+      const page = await browser!.newPage({
+        viewport: { width: Math.floor(PRINTED_PAGE_WIDTH), height: 1000 },
+      });
+      await page.goto(pathToFileURL(file).href);
+      await page.emulateMedia({ media: "print" });
+      const parameterTable = await page.$eval(
+        "#parameter-table",
+        (table) => table.getBoundingClientRect().height,
+      );
+      const charts = await page.$$eval("figure.chart", (figures) =>
+        figures.map((f) => ({
+          name: f.getAttribute("data-chart") ?? "",
+          height: f.getBoundingClientRect().height,
+          breakInside: f.ownerDocument.defaultView?.getComputedStyle(f).breakInside ?? "",
+        })),
+      );
+      // the print stylesheet opens every detail: the folded appendix prints
+      expect(parameterTable).toBeGreaterThan(0);
+      expect(charts.length).toBeGreaterThanOrEqual(17);
+      for (const c of charts) {
+        expect(c.height, c.name).toBeGreaterThan(0);
+        expect(c.height, c.name).toBeLessThan(PRINTED_PAGE_HEIGHT);
+        expect(c.breakInside, c.name).toBe("avoid");
+      }
+      const pdf = await page.pdf({ format: "A4" });
+      mkdirSync(ARTIFACTS, { recursive: true });
+      writeFileSync(join(ARTIFACTS, "report.pdf"), pdf);
+      const pages = pdfPageCount(pdf);
+      expect(pages).toBeGreaterThan(1);
+      expect(pages).toBeLessThanOrEqual(MAX_PDF_PAGES);
       await page.close();
     }, 60_000);
   },

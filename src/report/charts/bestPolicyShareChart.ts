@@ -15,7 +15,8 @@ const SIMULATED = "weekly simulation";
 /**
  * How often each policy is the sender's best, as two stacked 100% bars: over prior draws of the
  * parameters in the one-shot game, and over the weekly Monte Carlo runs (highest senderUtility,
- * common random numbers). Segments are labelled with the policy and its share when wide enough.
+ * common random numbers). Segments are labelled with their share when wide enough; the legend
+ * names the policies.
  *
  * @returns a `<figure class="chart" data-chart="best-policy-share">`, or "" when both shares are empty
  */
@@ -66,7 +67,7 @@ export function bestPolicyShareChart(run: ScenarioRun, style: PolicyStyle): stri
           x: "percent",
           z: "policy",
           order: [...style.ids],
-          text: (r: ShareRow) => (r.percent >= 5 ? `${r.policy} ${Math.round(r.percent)}%` : ""),
+          text: (r: ShareRow) => (r.percent >= 5 ? `${Math.round(r.percent)}%` : ""),
           fill: "white",
           fontWeight: "bold",
         }),

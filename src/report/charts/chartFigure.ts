@@ -45,16 +45,14 @@ export function chartFigure({ name, title, caption, svg, legend }: ChartFigurePa
   ].join("\n");
 }
 
-/** An HTML colour key for the given policies: a swatch, the id and the label of each. */
+/**
+ * An HTML colour key for the given policies: a swatch and the label of each (policy ids belong
+ * to the report's appendix). A figure has at most one: a set of small multiples shares it.
+ */
 export function policyLegend(style: PolicyStyle, ids: readonly string[] = style.ids): string {
   const items = ids.map(
     (id) =>
-      `<span class="key"><span class="swatch" style="background:${escapeHtml(style.color[id] ?? "#888")}"></span><b>${escapeHtml(id)}</b> ${escapeHtml(style.label[id] ?? "")}</span>`,
+      `<span class="key"><span class="swatch" style="background:${escapeHtml(style.color[id] ?? "#888")}"></span>${escapeHtml(style.label[id] ?? id)}</span>`,
   );
   return `<div class="legend">${items.join("")}</div>`;
-}
-
-/** A label shortened to at most `max` characters, with an ellipsis when cut. */
-export function shorten(text: string, max = 60): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }

@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import type { ScenarioRun } from "../../analysis/ScenarioRun.js";
 import type { PolicyStyle } from "../policyColors.js";
 import { describeSeries } from "../weeklySeries.js";
-import { chartFigure, outerHtml, plotDocument, policyLegend } from "./chartFigure.js";
+import { chartFigure, outerHtml, plotDocument } from "./chartFigure.js";
 
 interface FanRow {
   readonly policy: string;
@@ -35,13 +35,13 @@ export function fanChart(run: ScenarioRun, series: string, style: PolicyStyle): 
   const svg = Plot.plot({
     document: plotDocument(),
     width: 1060,
-    height: 250,
+    height: 210,
     marginLeft: 78,
-    marginTop: 28,
+    marginTop: 46,
     marginBottom: 40,
     style: { fontSize: "11px" },
     color: { domain: [...style.ids], range: style.ids.map((id) => style.color[id]!) },
-    fx: { domain: policies, label: null, padding: 0.12 },
+    fx: { domain: policies, axis: null, padding: 0.12 },
     x: { label: "week", domain: [1, run.simulation.weeks], ticks: 5 },
     y: {
       label: d.axis,
@@ -52,6 +52,20 @@ export function fanChart(run: ScenarioRun, series: string, style: PolicyStyle): 
     },
     marks: [
       Plot.frame({ stroke: "#ddd" }),
+      Plot.text(
+        policies.map((policy) => ({ policy, label: style.label[policy] ?? policy })),
+        {
+          fx: "policy",
+          text: "label",
+          frameAnchor: "top",
+          lineAnchor: "bottom",
+          dy: -6,
+          // ems at 11px: about the panel's width, so a label wraps inside its panel
+          lineWidth: Math.max(8, Math.floor(960 / policies.length / 13)),
+          fill: "policy",
+          fontWeight: "600",
+        },
+      ),
       Plot.areaY(rows, {
         fx: "policy",
         x: "week",
@@ -75,8 +89,11 @@ export function fanChart(run: ScenarioRun, series: string, style: PolicyStyle): 
   return chartFigure({
     name: `fan-${series}`,
     title: `${d.title}, week by week`,
-    caption: `The chart follows ${d.meaning}, week by week, over ${run.simulation.runs} simulated runs per policy with parameters drawn from their priors. Each panel is one policy: the shaded band covers 90% of the runs (5th to 95th percentile), the solid line is the median run and the dashed line the mean, for weeks 1 to ${weeks}.`,
+    caption: `${capitalise(d.meaning)}, weeks 1 to ${weeks}, over ${run.simulation.runs} simulated runs per policy (parameters drawn from their priors): in each policy's panel, the band covers 90% of the runs (5th to 95th percentile), the solid line is the median run and the dashed line the mean.`,
     svg: outerHtml(svg),
-    legend: policyLegend(style, policies),
   });
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

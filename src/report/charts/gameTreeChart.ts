@@ -88,7 +88,7 @@ export function gameTreeChart(
   const nodes = run.tree.nodes;
   if (nodes.length === 0) return "";
   const column = 170;
-  const row = 30;
+  const row = 26;
   const left = 90;
   const top = 30;
   const layout = tidyTreeLayout(nodes, column, row);
@@ -156,8 +156,8 @@ export function gameTreeChart(
   const legend = `<div class="legend"><span class="key"><span class="glyph chance"></span>Nature (type, signal)</span><span class="key"><span class="glyph target"></span>${escapeHtml(names.target)} decides</span><span class="key"><span class="glyph sender"></span>${escapeHtml(names.sender)} follows through</span><span class="key"><span class="swatch path"></span>equilibrium path</span></div>`;
   return chartFigure({
     name: "game-tree",
-    title: `The one-shot game under ${run.tree.policy}${policy ? ` (${policy.label})` : ""}`,
-    caption: `The game tree of the best policy, ${run.tree.policy}, read left to right: Nature draws the ${names.target}'s type, the ${names.target} decides on each demand, Nature sends a noisy signal where a demand is hidden, and the ${names.sender} follows its announced rule. Edges carry the move and, where Nature moves, its probability; terminal nodes carry the payoffs (${names.sender}, ${names.target}). The thick coloured edges are the equilibrium path: each type's best response and the rule's follow-through. Hover a node for who moves there.`,
+    title: `The one-shot game under the best policy: ${policy?.label ?? run.tree.policy}`,
+    caption: `The game tree of the best policy, read left to right: Nature draws the ${names.target}'s type, the ${names.target} decides on each demand, Nature sends a noisy signal where a demand is hidden, and the ${names.sender} follows its announced rule. Edges carry the move and, where Nature moves, its probability; terminal nodes carry the payoffs (${names.sender}, ${names.target}). The thick coloured edges are the equilibrium path: each type's best response and the rule's follow-through. Hover a node for who moves there.`,
     svg,
     legend,
   });

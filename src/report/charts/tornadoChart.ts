@@ -1,9 +1,8 @@
 import * as Plot from "@observablehq/plot";
 import type { ScenarioRun, TornadoResult } from "../../analysis/ScenarioRun.js";
 import { baseLeverageValue } from "../baseLeverageValue.js";
-import { formatNumber } from "../formatNumber.js";
-import { formatQuantity } from "../formatQuantity.js";
-import { chartFigure, outerHtml, plotDocument, shorten } from "./chartFigure.js";
+import { formatSignificant } from "../formatNumber.js";
+import { chartFigure, outerHtml, plotDocument } from "./chartFigure.js";
 
 interface TornadoSegment {
   readonly parameter: string;
@@ -20,7 +19,8 @@ interface TornadoSegment {
  * at the parameters' defaults to the value with that parameter at the low end of its prior range,
  * and one to the value at the high end, others held at their values. Each bar end is labelled
  * with the parameter's value there; where the sender's best (one-shot) policy changes, the bar is
- * outlined and the new best policy named.
+ * outlined, marked "best changes" and the new best policy named in the caption. Parameters are
+ * named by their labels, wrapped over up to three lines in a wide left margin (never cut).
  *
  * Without `result`, the one-shot leverage value (`run.sensitivity.tornado`) as
  * `data-chart="tornado"`; with one of `run.sensitivity.tornadoes`, that output as
@@ -55,11 +55,9 @@ export function tornadoChart(run: ScenarioRun, result?: TornadoResult, top = Inf
       changes: b.bestAtHigh !== best,
     },
   ]);
-  const labelOf = new Map(
-    bars.map((b) => [b.parameter, `${shorten(b.label, 48)} (${b.parameter})`]),
-  );
+  const labelOf = new Map(bars.map((b) => [b.parameter, b.label || b.parameter]));
   const endText = (s: TornadoSegment) =>
-    `${formatNumber(s.at)}${s.changes ? ` → best: ${s.best}` : ""}`;
+    `${formatSignificant(s.at)}${s.changes ? " (best changes)" : ""}`;
   // Per bar, the smaller end is labelled on the left (at or left of the base line) and the larger
   // on the right, so the two labels never overlap, even when both ends sit on one side.
   const left: (TornadoSegment & { readonly x: number })[] = [];
@@ -74,16 +72,11 @@ export function tornadoChart(run: ScenarioRun, result?: TornadoResult, top = Inf
     document: plotDocument(),
     width: 1060,
     height: 60 + 26 * bars.length,
-    marginLeft: 380,
-    marginRight: 90,
+    marginLeft: 340,
+    marginRight: 110,
     marginBottom: 40,
     style: { fontSize: "11px" },
-    y: {
-      domain: bars.map((b) => b.parameter),
-      label: null,
-      tickFormat: (id: string) => labelOf.get(id) ?? id,
-      padding: 0.25,
-    },
+    y: { domain: bars.map((b) => b.parameter), label: null, padding: 0.25 },
     x: {
       label: leverage ? "one-shot leverage value (sender units)" : result!.label,
       grid: true,
@@ -95,6 +88,12 @@ export function tornadoChart(run: ScenarioRun, result?: TornadoResult, top = Inf
       legend: false,
     },
     marks: [
+      Plot.axisY({
+        tickFormat: (id: string) => labelOf.get(id) ?? id,
+        tickSize: 0,
+        // ems at 11px: the labels wrap inside the left margin
+        lineWidth: 30,
+      }),
       Plot.barX(segments, {
         y: "parameter",
         x1: "base",
@@ -122,7 +121,16 @@ export function tornadoChart(run: ScenarioRun, result?: TornadoResult, top = Inf
       }),
     ],
   });
-  const legend = `<div class="legend"><span class="key"><span class="swatch" style="background:#9ecae1"></span>parameter at the low end of its prior</span><span class="key"><span class="swatch" style="background:#3182bd"></span>at the high end</span><span class="key"><span class="swatch outline"></span>best policy changes (named at the bar's end)</span></div>`;
+  const legend = `<div class="legend"><span class="key"><span class="swatch" style="background:#9ecae1"></span>parameter at the low end of its prior</span><span class="key"><span class="swatch" style="background:#3182bd"></span>at the high end</span><span class="key"><span class="swatch outline"></span>the best policy changes (named below)</span></div>`;
+  const policyName = (id: string) => run.analysis.policies[id]?.label ?? id;
+  const changes = segments
+    .filter((s) => s.changes)
+    .map(
+      (s) =>
+        `${labelOf.get(s.parameter)} at ${formatSignificant(s.at)} (the ${s.end.split(" ")[0]} end): ${policyName(s.best)}`,
+    );
+  const changeText =
+    changes.length === 0 ? "" : ` Where the best one-shot policy changes: ${changes.join("; ")}.`;
   const shown =
     result && bars.length < result.bars.length
       ? ` The ${bars.length} parameters with the largest swings of ${result.bars.length} are shown.`
@@ -131,14 +139,14 @@ export function tornadoChart(run: ScenarioRun, result?: TornadoResult, top = Inf
     return chartFigure({
       name: `tornado-${result!.output}`,
       title: `What moves ${result!.description.split(" (")[0]} (one at a time)`,
-      caption: `${capitalise(result!.description)}: ${formatQuantity(base)} at the parameters' values (the vertical line). Each bar moves one parameter to the low (light) or high (dark) end of its prior range with the others held fixed; the number at the bar's end is the parameter's value there, and an outlined bar names the one-shot best policy where it changes. Parameters are sorted by the size of the swing.${shown}`,
+      caption: `${capitalise(result!.description)}: ${formatSignificant(base)} at the parameters' values (the vertical line). Each bar moves one parameter to the low (light) or high (dark) end of its prior range with the others held fixed; the number at the bar's end is the parameter's value there. Parameters are sorted by the size of the swing.${shown}${changeText}`,
       svg: outerHtml(svg),
       legend,
     });
   return chartFigure({
     name: "tornado",
     title: "What moves the leverage value (one at a time)",
-    caption: `The one-shot leverage value is the best policy's expected US payoff minus unconditional support's: ${formatNumber(base)} at the parameters' values (the vertical line, best policy ${best}). Each bar moves one parameter to the low (light) or high (dark) end of its prior range with the others held fixed; the number at the bar's end is the parameter's value there. Parameters are sorted by the size of the swing.`,
+    caption: `The one-shot leverage value is the best policy's expected US payoff minus unconditional support's: ${formatSignificant(base)} at the parameters' values (the vertical line; best policy: ${policyName(best)}). Each bar moves one parameter to the low (light) or high (dark) end of its prior range with the others held fixed; the number at the bar's end is the parameter's value there. Parameters are sorted by the size of the swing.${changeText}`,
     svg: outerHtml(svg),
     legend,
   });
