@@ -1,3 +1,5 @@
+import type { SourceSpec } from "../scenario/Scenario.js";
+
 /** Where a simulated statistic lies against an observed range [low, high]. */
 export type RecordVerdict = "within" | "above" | "below";
 
@@ -59,12 +61,5 @@ export interface RecordValidation {
   readonly redrawnRuns: number;
   readonly rows: readonly RecordRow[];
   /** The sources the rows cite, in the order first cited, as the scenario gives them. */
-  readonly sources: readonly {
-    readonly key: string;
-    readonly author: string;
-    readonly title: string;
-    readonly date: string;
-    readonly url: string | null;
-    readonly note: string | null;
-  }[];
+  readonly sources: readonly SourceSpec[];
 }

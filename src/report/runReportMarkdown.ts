@@ -1,4 +1,4 @@
-import type { ScenarioRun, TreeNode } from "../analysis/ScenarioRun.js";
+import type { ScenarioRun, TornadoBar, TreeNode } from "../analysis/ScenarioRun.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import type { OutcomeSummary, WeeklyPoint } from "../sim/SimulationResult.js";
 import { baseLeverageValue } from "./baseLeverageValue.js";
@@ -197,16 +197,7 @@ export function runReportMarkdown(
       ...(b.bestAtLow !== best ? [`at low: ${name(b.bestAtLow)}`] : []),
       ...(b.bestAtHigh !== best ? [`at high: ${name(b.bestAtHigh)}`] : []),
     ];
-    out.push(
-      markdownRow([
-        b.label || b.parameter,
-        formatSignificant(b.low),
-        formatSignificant(b.valueAtLow),
-        formatSignificant(b.high),
-        formatSignificant(b.valueAtHigh),
-        changes.join("; "),
-      ]),
-    );
+    out.push(markdownRow([...tornadoCells(b), changes.join("; ")]));
   }
   out.push("", `The best policy at the parameters' values is “${name(best)}”.`, "");
 
@@ -217,17 +208,7 @@ export function runReportMarkdown(
       "",
       markdownRow(["parameter", "low", "value at low", "high", "value at high"]),
       markdownRow(["---", "---:", "---:", "---:", "---:"]),
-      ...t.bars
-        .slice(0, TORNADO_TOP)
-        .map((b) =>
-          markdownRow([
-            b.label || b.parameter,
-            formatSignificant(b.low),
-            formatSignificant(b.valueAtLow),
-            formatSignificant(b.high),
-            formatSignificant(b.valueAtHigh),
-          ]),
-        ),
+      ...t.bars.slice(0, TORNADO_TOP).map((b) => markdownRow(tornadoCells(b))),
       "",
     );
   }
@@ -475,4 +456,15 @@ function citedMarkdown(text: string, scenario: Scenario): string {
       part.kind === "text" ? part.text : `[[${keys.indexOf(part.key) + 1}]](#sources)`,
     )
     .join("");
+}
+
+/** A tornado bar's cells: the parameter, its low end and the output there, its high end and the output there. */
+function tornadoCells(b: TornadoBar): string[] {
+  return [
+    b.label || b.parameter,
+    formatSignificant(b.low),
+    formatSignificant(b.valueAtLow),
+    formatSignificant(b.high),
+    formatSignificant(b.valueAtHigh),
+  ];
 }
