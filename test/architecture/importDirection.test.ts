@@ -20,7 +20,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   scenario: ["errors", "math", "expression", "games"],
   sim: ["errors", "math", "expression", "games", "scenario"],
   analysis: ["errors", "math", "expression", "games", "scenario", "sim", "solvers"],
-  report: ["errors", "math", "games", "scenario", "sim", "analysis"],
+  calibrate: ["errors", "math", "expression", "scenario"],
+  report: ["errors", "math", "games", "scenario", "sim", "analysis", "calibrate"],
   cli: [
     "errors",
     "math",
@@ -31,12 +32,21 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     "scenario",
     "sim",
     "analysis",
+    "calibrate",
     "report",
   ],
 };
 
 /** Folders whose code must run unchanged in a browser: no Node API. */
-const BROWSER_SAFE = ["errors", "math", "expression", "games", "solvers", "gambitSolve"];
+const BROWSER_SAFE = [
+  "errors",
+  "math",
+  "expression",
+  "games",
+  "solvers",
+  "gambitSolve",
+  "calibrate",
+];
 
 /** Packages that draw charts: only `report/charts/` may load them. */
 const CHART_PACKAGES = ["@observablehq/plot", "linkedom"];

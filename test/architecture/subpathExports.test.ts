@@ -32,6 +32,7 @@ function exportedNames(specifier: string): string[] {
 
 const SUBPATHS = [
   "analysis",
+  "calibrate",
   "errors",
   "expression",
   "games",

@@ -1,0 +1,1 @@
+export type { DatedEvents, EventProvenance, EventTimes, SkippedRow } from "./DatedEvents.js";
