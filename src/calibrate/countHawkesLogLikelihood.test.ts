@@ -78,7 +78,8 @@ describe("countHawkesLogLikelihood", () => {
             up[i]! += h;
             down[i]! -= h;
             const numeric =
-              (countHawkesLogLikelihood(model, up, lf) - countHawkesLogLikelihood(model, down, lf)) /
+              (countHawkesLogLikelihood(model, up, lf) -
+                countHawkesLogLikelihood(model, down, lf)) /
               (2 * h);
             expect(gradient[i]!).toBeCloseTo(numeric, 3);
           }
