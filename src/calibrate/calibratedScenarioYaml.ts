@@ -77,9 +77,14 @@ export function calibratedScenarioYaml(
     set("prior", flowMap(c.prior));
     set("source", JSON.stringify(oneLine(c.source)));
   }
-  edits.sort((a, b) => b.start - a.start || b.end - a.end);
+  // from the end backwards, so earlier offsets stay valid; insertions at one offset in reverse
+  // order, so they appear in the order they were made
+  const order = edits.map((_, i) => i).sort((a, b) => edits[b]!.start - edits[a]!.start || b - a);
   let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  for (const i of order) {
+    const e = edits[i]!;
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  }
   return out;
 }
 
