@@ -142,3 +142,23 @@ export function countHawkesLogLikelihood(
   }
   return total - logFactorials;
 }
+
+/**
+ * The fitted mean count λ_t = μ_{j(t)} + H_t of every step under {@link CountHawkesModel} at θ
+ * (μ_1 … μ_J, n, τ): what the residuals and the plot of the fit compare the counts with.
+ */
+export function countHawkesMeans(model: CountHawkesModel, theta: Float64Array): Float64Array {
+  const { counts, segmentStarts } = model;
+  const segments = segmentStarts.length;
+  const d = Math.exp(-1 / theta[segments + 1]!);
+  const gain = theta[segments]! * (1 - d);
+  const out = new Float64Array(counts.length);
+  let h = 0;
+  let j = 0;
+  for (let t = 0; t < counts.length; t++) {
+    while (j + 1 < segments && segmentStarts[j + 1]! <= t) j++;
+    out[t] = theta[j]! + h;
+    h = d * h + gain * counts[t]!;
+  }
+  return out;
+}
