@@ -7,6 +7,7 @@ import type { DatedEvents } from "./DatedEvents.js";
 import { wholeNumberValue } from "./eventFieldValues.js";
 import { GED_REQUIRED_COLUMNS } from "./gedColumns.js";
 import { isoDayNumber } from "./isoDayNumber.js";
+import { MAX_EVENT_COUNT } from "./maxEventCount.js";
 import { dayWindow, sortedDatedEvents } from "./sortedDatedEvents.js";
 
 /** Which GED events to keep. Every filter is optional; those given are all applied. */
@@ -62,7 +63,7 @@ interface TextStage {
  * dates with date_start ≤ date_end, `date_prec` 1–5, `best` a whole number ≥ 0 — and a bad one
  * is refused with its line (or skipped and recorded, with `skipBadRows`); rows of other
  * countries or actors are only checked for their field count. Then come the type, date and
- * precision filters.
+ * precision filters. At most {@link MAX_EVENT_COUNT} events may pass.
  *
  * Source: UCDP GED Codebook (Uppsala Conflict Data Program) for the columns and codes;
  * R. Sundberg & E. Melander, "Introducing the UCDP Georeferenced Event Dataset", Journal of
@@ -147,6 +148,13 @@ export function parseGedCsv(text: string, file: string, options: GedCsvOptions =
     for (const stage of numberStages) {
       if (!stage.keep(row)) continue rows;
       stage.kept++;
+    }
+    if (days.length === MAX_EVENT_COUNT) {
+      throw new LinkageError(
+        "E_INPUT",
+        `${file}:${record.line}: (row): more than ${MAX_EVENT_COUNT.toLocaleString("en-US")} events pass the filters, the most an event file may hold (docs/limits.md); narrow the filters`,
+        { file, line: record.line, column: 1 },
+      );
     }
     days.push(row.start);
     counts.push(1);
