@@ -16,7 +16,10 @@ import type { DatedEvents } from "./DatedEvents.js";
  * @returns counts per bin, length ⌊dayCount / binDays⌋
  * @throws {LinkageError} E_DOMAIN if binDays is not a whole number ≥ 1; E_INPUT if the window
  * is shorter than one bin
- * @example binnedCounts(events, 7) // => Int32Array of weekly counts, e.g. 104 weeks for 2021–2022 (730 days; 2 left out)
+ * @example
+ * // events: 1 on 2021-01-01, 2 on 2021-01-03, 1 on 2021-01-09 (dayCount 9)
+ * binnedCounts(events, 1) // => Int32Array [1, 0, 2, 0, 0, 0, 0, 0, 1]
+ * binnedCounts(events, 7) // => Int32Array [3] (days 7 and 8, with 1 event, left out)
  */
 export function binnedCounts(events: DatedEvents, binDays: number): Int32Array {
   const bins = wholeBins(events, binDays, "binnedCounts");

@@ -10,7 +10,9 @@ import type { DatedEvents } from "./DatedEvents.js";
  * @param binDays - days per bin, a whole number ≥ 1
  * @throws {LinkageError} E_DOMAIN if binDays is not a whole number ≥ 1; E_INPUT if the window
  * is shorter than one bin
- * @example binnedFatalities(events, 7) // => Float64Array of weekly deaths
+ * @example
+ * // events: 1 on 2021-01-01 (2 deaths), 2 on 2021-01-03 (5), 1 on 2021-01-09 (1); dayCount 9
+ * binnedFatalities(events, 7) // => Float64Array [7]
  */
 export function binnedFatalities(events: DatedEvents, binDays: number): Float64Array {
   const bins = wholeBins(events, binDays, "binnedFatalities");

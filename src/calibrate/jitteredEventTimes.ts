@@ -20,7 +20,9 @@ import type { DatedEvents, EventTimes } from "./DatedEvents.js";
  * @param seed - a safe integer
  * @returns ascending times in [0, dayCount), one per event (Σ count)
  * @throws {LinkageError} E_DOMAIN if `seed` is not a safe integer
- * @example jitteredEventTimes(events, 1).times // => e.g. Float64Array [0.55, 2.13, 2.71] for one event on day 0, two on day 2
+ * @example
+ * // events: 1 on 2021-01-01, 2 on 2021-01-03, 1 on 2021-01-09 (dayCount 9)
+ * jitteredEventTimes(events, 1) // => { times: [0.6299…, 2.1051…, 2.3421…, 8.7964…], duration: 9 }
  */
 export function jitteredEventTimes(events: DatedEvents, seed: number): EventTimes {
   if (!Number.isSafeInteger(seed)) {

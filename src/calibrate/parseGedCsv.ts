@@ -75,7 +75,11 @@ interface TextStage {
  * bad row or header (or invalid CSV); `FILE: no event left after the filters: …` with the rows
  * each filter kept, and the closest value when a text filter matched nothing; a bad filter
  * value (a date, a type, a precision, an empty text)
- * @example parseGedCsv(text, "ged.csv", { country: "Afghanistan", actor: "IS" }).day.length // => the IS events in Afghanistan
+ * @example
+ * // the shipped synthetic file: 430 rows, 375 of them IS in Afghanistan
+ * parseGedCsv(text, "test/fixtures/ged-synthetic.csv", { country: "Afghanistan", actor: "IS" })
+ * // => { origin: "2021-01-01", dayCount: 729, day: Int32Array(375) […], count: all 1,
+ * //      fatalities: best, provenance: { rowsRead: 430, rowsKept: 375, … } }
  */
 export function parseGedCsv(text: string, file: string, options: GedCsvOptions = {}): DatedEvents {
   const { country, actor, sideA, sideB, dyad, typeOfViolence, maxDatePrecision } = options;
