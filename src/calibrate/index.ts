@@ -1,1 +1,12 @@
+export { binnedCounts } from "./binnedCounts.js";
+export { binnedFatalities } from "./binnedFatalities.js";
+export { type CsvRecord, csvRecords } from "./csvRecords.js";
 export type { DatedEvents, EventProvenance, EventTimes, SkippedRow } from "./DatedEvents.js";
+export { dayIndex } from "./dayIndex.js";
+export { GED_COLUMNS, GED_REQUIRED_COLUMNS } from "./gedColumns.js";
+export { isoDateOfDayNumber } from "./isoDateOfDayNumber.js";
+export { isoDayNumber } from "./isoDayNumber.js";
+export { jitteredEventTimes } from "./jitteredEventTimes.js";
+export { MAX_EVENT_COUNT } from "./maxEventCount.js";
+export { type EventTableOptions, parseEventTable } from "./parseEventTable.js";
+export { type GedCsvOptions, type GedFilters, parseGedCsv } from "./parseGedCsv.js";
