@@ -54,12 +54,18 @@ export function minimizeBounded(
   const gradientTolerance = options.gradientTolerance ?? 1e-8;
   const valueTolerance = options.valueTolerance ?? 1e-13;
   if (lower.length !== n || upper.length !== n) {
-    throw new LinkageError("E_DOMAIN", `minimizeBounded: ${n} coordinates but bounds of another length`);
+    throw new LinkageError(
+      "E_DOMAIN",
+      `minimizeBounded: ${n} coordinates but bounds of another length`,
+    );
   }
   const free: number[] = [];
   for (let i = 0; i < n; i++) {
     if (!(lower[i]! < upper[i]!)) {
-      throw new LinkageError("E_DOMAIN", `minimizeBounded: coordinate ${i} has lower ${lower[i]} ≥ upper ${upper[i]}`);
+      throw new LinkageError(
+        "E_DOMAIN",
+        `minimizeBounded: coordinate ${i} has lower ${lower[i]} ≥ upper ${upper[i]}`,
+      );
     }
     if (options.fixed?.[i]) continue;
     if (!(x0[i]! > lower[i]! && x0[i]! < upper[i]!)) {
@@ -171,7 +177,13 @@ export function minimizeBounded(
   }
   toX(z, x);
   for (let i = 0; i < n; i++) x[i] = Math.min(upper[i]!, Math.max(lower[i]!, x[i]!));
-  return { x, value: f, iterations, converged: reason === "gradient" || reason === "value", reason };
+  return {
+    x,
+    value: f,
+    iterations,
+    converged: reason === "gradient" || reason === "value",
+    reason,
+  };
 }
 
 function fromUnbounded(z: number, l: number, u: number): number {
