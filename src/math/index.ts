@@ -1,5 +1,15 @@
+export { autocorrelation } from "./autocorrelation.js";
 export { betaQuantile, logGamma, regularizedIncompleteBeta } from "./betaQuantile.js";
+export { chiSquareCdf, chiSquareQuantile, chiSquareSurvival } from "./chiSquare.js";
 export { type Field, floatField, rationalField } from "./field.js";
+export { type KolmogorovSmirnovResult, kolmogorovSmirnov } from "./kolmogorovSmirnov.js";
+export {
+  KOLMOGOROV_EXACT_MAX_N,
+  kolmogorovLimitSurvival,
+  kolmogorovSmirnovCdf,
+  kolmogorovSmirnovCritical,
+  kolmogorovSmirnovSurvival,
+} from "./kolmogorovSmirnovDistribution.js";
 export { latinHypercube } from "./latinHypercube.js";
 export {
   type LinearConstraint,
@@ -7,6 +17,7 @@ export {
   type LinearProgramResult,
   solveLinearProgram,
 } from "./linearProgram.js";
+export { type LjungBoxResult, ljungBox } from "./ljungBox.js";
 export { erfc, normalCdf } from "./normalCdf.js";
 export { normalQuantile } from "./normalQuantile.js";
 export { quantileSorted } from "./quantileSorted.js";
@@ -14,6 +25,7 @@ export { type RandomStream, randomStream } from "./randomStream.js";
 export type { Rational } from "./rational.js";
 /** Exact bigint rational arithmetic: `rational.add(a, b)`, `rational.parseRational("1/3")`, … */
 export * as rational from "./rational.js";
+export { regularizedGammaP, regularizedGammaQ } from "./regularizedGamma.js";
 /** Seeded samplers: `samplers.poisson(stream, mean)`, `samplers.normal(stream, mean, sd)`, … */
 export * as samplers from "./samplers.js";
 export { solveInPlace } from "./solveLinearSystem.js";
