@@ -54,6 +54,11 @@ export interface FitCountHawkesOptions {
   readonly seed?: number;
   /** Confidence level of the intervals. @default 0.95 */
   readonly level?: number;
+  /**
+   * Compute standard errors and intervals (false: the point estimate only, NaN for the rest;
+   * what a rolling-origin refit needs). @default true
+   */
+  readonly intervals?: boolean;
 }
 
 /** Upper bound of the branching ratio in the fit (n ≥ 1 is explosive). */
@@ -146,6 +151,29 @@ export function fitCountHawkes(
     throw new LinkageError("E_DOMAIN", "no start reached a finite likelihood");
   }
   const theta = best.x;
+  const pointOnly = (name: string, i: number, interval: ParameterEstimate["interval"]) => ({
+    name,
+    estimate: theta[i]!,
+    standardError: Number.NaN,
+    lower: Number.NaN,
+    upper: Number.NaN,
+    interval,
+  });
+  if (options.intervals === false) {
+    return {
+      background: segmentStarts.map((_, j) => pointOnly(`mu${j + 1}`, j, "log-scale Wald")),
+      branchingRatio: pointOnly("n", segments, "profile likelihood"),
+      decay: pointOnly("tau", segments + 1, "log-scale Wald"),
+      logLikelihood: -best.value,
+      parameterCount: k,
+      steps,
+      events,
+      fittedMeans: countHawkesMeans(model, theta),
+      converged: best.converged,
+      starts,
+      level,
+    };
+  }
   const z = normalQuantile(0.5 + level / 2);
   const critical = z * z; // χ²₁ quantile at the level
   const onBound = (i: number) =>
