@@ -35,7 +35,7 @@ describe("poissonRollingOrigin", () => {
   const events = { times: Float64Array.of(1, 2, 6, 7, 8, 9.5), duration: 10 };
 
   it("fits on [0, b_k) and scores [b_k, b_{k+1}) (hand-computed)", () => {
-    const s = poissonRollingOrigin(events, [5, 8, 10]);
+    const s = poissonRollingOrigin(events, [], [5, 8, 10]);
     // fold 1: μ̂ = 2/5 on [0, 5); events 6, 7 in [5, 8): 2 ln 0.4 − 0.4·3
     expect(s.folds[0]!.events).toBe(2);
     expect(s.folds[0]!.logLikelihood).toBeCloseTo(2 * Math.log(0.4) - 1.2, 14);
@@ -46,15 +46,15 @@ describe("poissonRollingOrigin", () => {
 
   it("forecasts a segment not yet begun with the latest observed rate", () => {
     // change point 7 lies after the first origin 5: segment 2 takes segment 1's rate 2/5
-    const s = poissonRollingOrigin(events, [5, 10], [7]);
+    const s = poissonRollingOrigin(events, [7], [5, 10]);
     expect(s.folds[0]!.logLikelihood).toBeCloseTo(4 * Math.log(0.4) - 0.4 * 5, 14);
     // change point 6 lies before origin 8: [6, 8) has rate 2/2 = 1 (events 6 and 7)
-    const t = poissonRollingOrigin(events, [8, 10], [6]);
+    const t = poissonRollingOrigin(events, [6], [8, 10]);
     expect(t.folds[0]!.logLikelihood).toBeCloseTo(2 * Math.log(1) - 2, 14);
   });
 
   it("scores −∞ for an event where the fitted rate is 0", () => {
-    const s = poissonRollingOrigin({ times: Float64Array.of(6), duration: 10 }, [5, 10]);
+    const s = poissonRollingOrigin({ times: Float64Array.of(6), duration: 10 }, [], [5, 10]);
     expect(s.folds[0]!.logLikelihood).toBe(Number.NEGATIVE_INFINITY);
   });
 
@@ -68,19 +68,19 @@ describe("poissonRollingOrigin", () => {
     }
     const series = { times: Float64Array.from(times), duration: 1000 };
     const folds = rollingOriginBoundaries(1000);
-    expect(poissonRollingOrigin(series, folds, [300]).mean).toBeGreaterThan(
-      poissonRollingOrigin(series, folds).mean,
+    expect(poissonRollingOrigin(series, [300], folds).mean).toBeGreaterThan(
+      poissonRollingOrigin(series, [], folds).mean,
     );
   });
 
   it("refuses boundaries beyond the window", () => {
-    expect(() => poissonRollingOrigin(events, [5, 11])).toThrow(/boundary 1 is 11/);
+    expect(() => poissonRollingOrigin(events, [], [5, 11])).toThrow(/boundary 1 is 11/);
   });
 });
 
 describe("poissonCountsRollingOrigin", () => {
   it("fits the mean on [0, b_k) and scores the next steps with −ln N!", () => {
-    const s = poissonCountsRollingOrigin(Int32Array.of(1, 3, 2, 0), [2, 4]);
+    const s = poissonCountsRollingOrigin(Int32Array.of(1, 3, 2, 0), [0], [2, 4]);
     // λ̂ = 2: 2 ln 2 − 2 − ln 2! + 0 − 2
     expect(s.folds[0]!.events).toBe(2);
     expect(s.folds[0]!.logLikelihood).toBeCloseTo(2 * Math.log(2) - 4 - Math.log(2), 14);
@@ -89,11 +89,11 @@ describe("poissonCountsRollingOrigin", () => {
   it("persists the latest rate into a segment not yet begun and refuses fractional edges", () => {
     const counts = Int32Array.of(1, 1, 4, 4, 4, 4);
     // segment 2 starts at step 3, after the origin 2: forecast with segment 1's rate 1
-    const s = poissonCountsRollingOrigin(counts, [2, 6], [0, 3]);
+    const s = poissonCountsRollingOrigin(counts, [0, 3], [2, 6]);
     expect(s.folds[0]!.logLikelihood).toBeCloseTo(16 * Math.log(1) - 4 - 4 * Math.log(24), 12);
     // origin 4: segment 2 seen on steps 3 … 3 with rate 4
-    const t = poissonCountsRollingOrigin(counts, [4, 6], [0, 3]);
+    const t = poissonCountsRollingOrigin(counts, [0, 3], [4, 6]);
     expect(t.folds[0]!.logLikelihood).toBeCloseTo(2 * (4 * Math.log(4) - 4 - Math.log(24)), 12);
-    expect(() => poissonCountsRollingOrigin(counts, [2.5, 6])).toThrow(/not a whole step/);
+    expect(() => poissonCountsRollingOrigin(counts, [0], [2.5, 6])).toThrow(/not a whole step/);
   });
 });

@@ -18,17 +18,18 @@ import { checkRollingOriginBoundaries } from "./rollingOriginBoundaries.js";
  * origin); the Poisson log-likelihood as in {@link poissonCountsFit}.
  *
  * @param counts - Nₜ ≥ 0 per step
+ * @param segmentStarts - first step of each segment, from 0 ([0] for one rate; the order of
+ * arguments is countHawkesRollingOrigin's: data, segments, folds)
  * @param boundaries - integer fold edges b₀ < … < b_K within (0, steps]
  * ({@link rollingOriginBoundaries} of the number of steps)
- * @param segmentStarts - first step of each segment, from 0 @default [0]
  * @throws {LinkageError} E_DOMAIN if counts, boundaries or segment starts are out of range or
  * a boundary is not an integer
- * @example poissonCountsRollingOrigin(Int32Array.of(1, 1, 1, 1), [2, 4]).mean // => ln 1 − 1 − 0 = −1
+ * @example poissonCountsRollingOrigin(Int32Array.of(1, 1, 1, 1), [0], [2, 4]).mean // => ln 1 − 1 − 0 = −1
  */
 export function poissonCountsRollingOrigin(
   counts: Int32Array,
+  segmentStarts: readonly number[],
   boundaries: readonly number[],
-  segmentStarts: readonly number[] = [0],
 ): RollingOriginScore {
   checkCounts(counts);
   const steps = counts.length;

@@ -21,16 +21,17 @@ import { checkRollingOriginBoundaries } from "./rollingOriginBoundaries.js";
  * origin); the point-process log-likelihood as D. J. Daley & D. Vere-Jones (2003), §7.1.
  *
  * @param events - ascending times in [0, T)
+ * @param changePoints - interior segment boundaries, strictly ascending in (0, T); [] for the
+ * constant baseline (the order of arguments is the Hawkes fitters': data, segments, folds)
  * @param boundaries - fold edges b₀ < … < b_K within (0, T] ({@link rollingOriginBoundaries})
- * @param changePoints - interior segment boundaries, strictly ascending in (0, T) @default []
  * @throws {LinkageError} E_DOMAIN if times, boundaries or change points are out of order or range
- * @example poissonRollingOrigin({ times: Float64Array.of(1, 2, 6, 7, 8, 9.5), duration: 10 }, [5, 8, 10]).mean
+ * @example poissonRollingOrigin({ times: Float64Array.of(1, 2, 6, 7, 8, 9.5), duration: 10 }, [], [5, 8, 10]).mean
  *   // => (2 ln 0.4 − 1.2 + 2 ln 0.5 − 1)/4 = −1.3547…
  */
 export function poissonRollingOrigin(
   events: EventTimes,
+  changePoints: ArrayLike<number>,
   boundaries: readonly number[],
-  changePoints: ArrayLike<number> = [],
 ): RollingOriginScore {
   checkEventTimes(events);
   const { times, duration } = events;
