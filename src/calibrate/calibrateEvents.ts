@@ -153,7 +153,7 @@ function countCalibration(
     "Poisson, constant",
     constant.logLikelihood,
     constant.parameterCount,
-    poissonCountsRollingOrigin(counts, boundaries),
+    poissonCountsRollingOrigin(counts, [0], boundaries),
   );
   if (starts.length > 1) {
     const piecewise = poissonCountsFit(counts, starts);
@@ -161,7 +161,7 @@ function countCalibration(
       "Poisson, piecewise",
       piecewise.logLikelihood,
       piecewise.parameterCount,
-      poissonCountsRollingOrigin(counts, boundaries, starts),
+      poissonCountsRollingOrigin(counts, starts, boundaries),
     );
   }
   return {

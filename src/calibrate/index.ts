@@ -1,12 +1,66 @@
 export { binnedCounts } from "./binnedCounts.js";
 export { binnedFatalities } from "./binnedFatalities.js";
+export type {
+  CalibratedParameter,
+  CalibrationResult,
+  CountCalibration,
+  ModelScore,
+  ResidualChecks,
+} from "./CalibrationResult.js";
+export { calibratedScenarioYaml, type ParameterCalibration } from "./calibratedScenarioYaml.js";
+export { type CalibrateOptions, calibrateEvents } from "./calibrateEvents.js";
+export { checkEventTimes } from "./checkEventTimes.js";
+export {
+  type CountHawkesModel,
+  checkCountHawkesModel,
+  countHawkesLogLikelihood,
+  countHawkesMeans,
+  countHawkesParameterCount,
+  logFactorialSum,
+} from "./countHawkesLogLikelihood.js";
+export { countHawkesRollingOrigin } from "./countHawkesRollingOrigin.js";
+export { countPitResiduals } from "./countPitResiduals.js";
 export { type CsvRecord, csvRecords } from "./csvRecords.js";
 export type { DatedEvents, EventProvenance, EventTimes, SkippedRow } from "./DatedEvents.js";
 export { dayIndex } from "./dayIndex.js";
+export {
+  type CountHawkesFit,
+  type FitCountHawkesOptions,
+  fitCountHawkes,
+  MAX_BRANCHING_RATIO,
+  type ParameterEstimate,
+} from "./fitCountHawkes.js";
 export { GED_COLUMNS, GED_REQUIRED_COLUMNS } from "./gedColumns.js";
+export { type InformationCriteria, informationCriteria } from "./informationCriteria.js";
 export { isoDateOfDayNumber } from "./isoDateOfDayNumber.js";
 export { isoDayNumber } from "./isoDayNumber.js";
 export { jitteredEventTimes } from "./jitteredEventTimes.js";
 export { MAX_EVENT_COUNT } from "./maxEventCount.js";
 export { type EventTableOptions, parseEventTable } from "./parseEventTable.js";
 export { type GedCsvOptions, type GedFilters, parseGedCsv } from "./parseGedCsv.js";
+export { poissonConstantFit } from "./poissonConstantFit.js";
+export { type PoissonCountsFit, poissonCountsFit } from "./poissonCountsFit.js";
+export { poissonCountsRollingOrigin } from "./poissonCountsRollingOrigin.js";
+export { type PoissonProcessFit, poissonPiecewiseFit } from "./poissonPiecewiseFit.js";
+export { poissonRollingOrigin } from "./poissonRollingOrigin.js";
+export {
+  type RollingOriginFold,
+  type RollingOriginScore,
+  rollingOriginScore,
+} from "./RollingOriginScore.js";
+export { rescaledGaps } from "./rescaledGaps.js";
+export {
+  checkRollingOriginBoundaries,
+  type RollingOriginOptions,
+  rollingOriginBoundaries,
+} from "./rollingOriginBoundaries.js";
+export { type ScenarioAttackProcess, scenarioAttackProcess } from "./scenarioAttackProcess.js";
+export {
+  type RescaledAcf,
+  type RescaledQq,
+  TIME_RESCALING_MAX_LAGS,
+  TIME_RESCALING_MIN_EVENTS,
+  type TimeRescalingOptions,
+  type TimeRescalingResult,
+  timeRescalingTest,
+} from "./timeRescalingTest.js";

@@ -29,7 +29,7 @@ function checkStatistic(name: string, x: number): void {
  *
  * @param k - degrees of freedom, finite and positive (need not be an integer)
  * @throws {LinkageError} E_DOMAIN if k is not finite and positive or x is NaN
- * @example chiSquareCdf(3.841458820694124, 1) // => 0.95 (R: pchisq(3.841458820694124, 1))
+ * @example chiSquareCdf(3.841458820694124, 1) // => 0.9499999999999998 (R: pchisq(3.841458820694124, 1))
  */
 export function chiSquareCdf(x: number, k: number): number {
   checkDegrees("chiSquareCdf", k);
@@ -46,7 +46,7 @@ export function chiSquareCdf(x: number, k: number): number {
  *
  * @param k - degrees of freedom, finite and positive
  * @throws {LinkageError} E_DOMAIN if k is not finite and positive or x is NaN
- * @example chiSquareSurvival(18.307038053275146, 10) // => 0.05 (R: pchisq(18.307, 10, lower = FALSE))
+ * @example chiSquareSurvival(18.307038053275146, 10) // => 0.049999999999999864 (R: pchisq(18.307038053275146, 10, lower = FALSE) = 0.05)
  */
 export function chiSquareSurvival(x: number, k: number): number {
   checkDegrees("chiSquareSurvival", k);
@@ -69,7 +69,7 @@ export function chiSquareSurvival(x: number, k: number): number {
  *
  * @param p - probability in [0, 1]; 1 gives +∞
  * @throws {LinkageError} E_DOMAIN if p is outside [0, 1] or k is not finite and positive
- * @example chiSquareQuantile(0.95, 1) // => 3.841458820694124 (R: qchisq(0.95, 1); = 1.959963984540054²)
+ * @example chiSquareQuantile(0.95, 1) // => 3.841458820694129 (R: qchisq(0.95, 1) = 3.841458820694124; exact z₀.₉₇₅² = 3.8414588206941245…)
  */
 export function chiSquareQuantile(p: number, k: number): number {
   checkDegrees("chiSquareQuantile", k);

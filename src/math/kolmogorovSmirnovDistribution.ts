@@ -171,7 +171,7 @@ function kolmogorovLimitTails(x: number): { lower: number; upper: number } {
  * G. Marsaglia, W. W. Tsang & J. Wang, Journal of Statistical Software 8(18), 2003, §1.
  *
  * @throws {LinkageError} E_DOMAIN if x is NaN
- * @example kolmogorovLimitSurvival(1.36) // => 0.04948587675537… (R: 1 − psmirnov(1.36, exact = FALSE) style limit)
+ * @example kolmogorovLimitSurvival(1.36) // => 0.049485876755377876 (scipy.stats.kstwobign.sf(1.36))
  */
 export function kolmogorovLimitSurvival(x: number): number {
   if (Number.isNaN(x)) throw new LinkageError("E_DOMAIN", "kolmogorovLimitSurvival: x is NaN");
@@ -244,7 +244,7 @@ export function kolmogorovSmirnovCdf(n: number, d: number): number {
  *
  * @param n - sample size, an integer ≥ 1
  * @throws {LinkageError} E_DOMAIN if n is not a positive integer or d is NaN
- * @example kolmogorovSmirnovSurvival(100, 0.2) // => 0.000555192732798… (scipy.stats.kstwo.sf(0.2, 100))
+ * @example kolmogorovSmirnovSurvival(100, 0.2) // => 0.0005551927328074… (scipy.stats.kstwo.sf(0.2, 100) = 0.00055519273279888)
  */
 export function kolmogorovSmirnovSurvival(n: number, d: number): number {
   checkSampleSize("kolmogorovSmirnovSurvival", n);

@@ -116,7 +116,7 @@ function gammaTails(a: number, x: number): { lower: number; upper: number } {
  * J. Comput. Phys. 64 (1986).
  *
  * @throws {LinkageError} E_DOMAIN if a is not finite and positive or x is negative or NaN
- * @example regularizedGammaP(1, 1) // => 0.6321205588285578 (exact 1 − e⁻¹; R: pgamma(1, 1))
+ * @example regularizedGammaP(1, 1) // => 0.6321205588285556 (exact 1 − e⁻¹ = 0.6321205588285577…; R: pgamma(1, 1))
  */
 export function regularizedGammaP(a: number, x: number): number {
   checkArguments("regularizedGammaP", a, x);
@@ -136,7 +136,7 @@ export function regularizedGammaP(a: number, x: number): number {
  * Continued Fractions for Special Functions (Springer, 2008), §12.6 (the contracted fraction).
  *
  * @throws {LinkageError} E_DOMAIN if a is not finite and positive or x is negative or NaN
- * @example regularizedGammaQ(0.5, 2) // => 0.04550026389635842 (exact erfc(√2); R: pgamma(2, 0.5, lower = FALSE))
+ * @example regularizedGammaQ(0.5, 2) // => 0.04550026389635836 (exact erfc(√2) = 0.0455002638963584…)
  */
 export function regularizedGammaQ(a: number, x: number): number {
   checkArguments("regularizedGammaQ", a, x);
