@@ -278,14 +278,22 @@ function scenarioParameters(
       process.decay,
       tau,
       1,
-      (value) => ({ dist: "lognormal", meanlog: round4(Math.log(value)), sdlog: round4(logSd(tau)) }),
-      `decay ${round4(tau.estimate)} weeks, 95% interval ${round4(tau.lower)}–${round4(tau.upper)}`,
+      // an interval that runs to the edge says only "at most so long": a uniform prior over it
+      (value) =>
+        tau.atBound
+          ? { dist: "uniform", min: round4(tau.lower), max: round4(tau.upper) }
+          : { dist: "lognormal", meanlog: round4(Math.log(value)), sdlog: round4(logSd(tau)) },
+      `decay ${round4(tau.estimate)} weeks, 95% profile interval ${round4(tau.lower)}–${round4(tau.upper)}${tau.atBound ? " (to the edge of the search range)" : ""}`,
     ),
     entry(
       process.background,
       mu,
       process.backgroundScale,
-      (value) => ({ dist: "lognormal", meanlog: round4(Math.log(value)), sdlog: round4(logSd(mu)) }),
+      (value) => ({
+        dist: "lognormal",
+        meanlog: round4(Math.log(value)),
+        sdlog: round4(logSd(mu)),
+      }),
       `background ${round4(mu.estimate)} a week${weekly.background.length > 1 ? " in the last segment" : ""}, 95% interval ${round4(mu.lower)}–${round4(mu.upper)}, divided by the scenario's week-0 multiplier ${round4(process.backgroundScale)}`,
     ),
   ];
@@ -295,7 +303,12 @@ function scenarioParameters(
 function calibrationVerdict(result: Omit<CalibrationResult, "verdict">): string[] {
   const w = result.weekly;
   const f = (v: number) => String(round4(v));
-  const interval = (e: ParameterEstimate) => `${f(e.estimate)} [95%: ${f(e.lower)}, ${f(e.upper)}]`;
+  const interval = (e: ParameterEstimate) =>
+    e.atBound === "lower"
+      ? `${f(e.estimate)} [95%: at most ${f(e.upper)}]`
+      : e.atBound === "upper"
+        ? `${f(e.estimate)} [95%: at least ${f(e.lower)}]`
+        : `${f(e.estimate)} [95%: ${f(e.lower)}, ${f(e.upper)}]`;
   const out: string[] = [];
   out.push(
     `${result.data.events} events from ${result.data.origin} to ${result.data.end} (${w.steps} whole weeks): branching ratio ${interval(w.branchingRatio)}, decay ${interval(w.decay)} weeks, background ${w.background.map(interval).join(" then ")} events a week.`,
@@ -315,13 +328,23 @@ function calibrationVerdict(result: Omit<CalibrationResult, "verdict">): string[
       ? `The residuals show no misfit: Kolmogorov–Smirnov p = ${f(ks.pValue)}, Ljung–Box p = ${f(ljungBox.pValue)} (${ljungBox.lags} lags).`
       : `The residuals show misfit (Kolmogorov–Smirnov p = ${f(ks.pValue)}, Ljung–Box p = ${f(ljungBox.pValue)}): ${ks.pValue < 0.05 ? "the counts' spread is not the model's" : "what remains is autocorrelated"}; read the estimates with care.`,
   );
+  if (w.decay.upper < 1) {
+    const d = result.daily;
+    out.push(
+      `The excitation dies out within a week (decay at most ${f(w.decay.upper)} weeks): the weekly model puts all of it into the following week, and excitation within the same week looks like background, so the weekly branching ratio understates the finer-scale one${d ? ` (daily counts: branching ratio ${interval(d.branchingRatio)}, decay ${interval(d.decay)} days)` : " (run with --time discrete-day to see the daily fit)"}. The weekly numbers are the ones that reproduce weekly counts in the simulation.`,
+    );
+  }
   const written = result.scenario.parameters.filter((p) => p.value !== null);
   out.push(
     `Scenario: ${result.scenario.parameters
       .map((p) =>
-        p.value === null ? `${p.id} ${f(p.was)} (kept: ${p.note})` : `${p.id} ${f(p.was)} → ${f(p.value)}`,
+        p.value === null
+          ? `${p.id} ${f(p.was)} (kept: ${p.note})`
+          : `${p.id} ${f(p.was)} → ${f(p.value)}`,
       )
-      .join(", ")}${written.length > 0 ? " (--write-scenario writes them with priors from the intervals)" : ""}.`,
+      .join(
+        ", ",
+      )}${written.length > 0 ? " (--write-scenario writes them with priors from the intervals)" : ""}.`,
   );
   return out;
 }

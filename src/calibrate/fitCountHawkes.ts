@@ -26,6 +26,11 @@ export interface ParameterEstimate {
   readonly upper: number;
   /** How the interval was formed. */
   readonly interval: "log-scale Wald" | "profile likelihood";
+  /**
+   * A profile interval that runs to the edge of the search range (the data cannot rule out
+   * values beyond it): which end. Absent when both ends are inside.
+   */
+  readonly atBound?: "lower" | "upper";
 }
 
 /** The maximum-likelihood fit of a {@link CountHawkesModel}. */
@@ -72,11 +77,13 @@ const MIN_DECAY_STEPS = 0.05;
  * from the counts' moments, the others drawn from a seeded stream: n uniform on [0.05, 0.9], τ
  * log-uniform on [0.3, 30] steps, μ_j the segment's mean × (1 − n)); the best end point is kept.
  *
- * Bounds: μ_j ∈ [1e-9, 10 × the largest count + 1], n ∈ [0, 0.999], τ ∈ [0.05, steps] steps.
- * Standard errors come from the observed information at the estimate (for μ and τ on the log
- * scale, whose Wald interval exp(log θ̂ ± z·se/θ̂) is the one reported; an estimate on its bound
- * has none, NaN). The branching ratio's interval is the profile-likelihood interval, which stays
- * valid when n̂ is near 0 or near 1 where a Wald interval is not.
+ * Bounds: μ_j ∈ [1e-9, 10 × the largest count + 1], n ∈ [0, 0.999], τ ∈ [0.05, steps] steps
+ * (τ → 0 is the limit where all of an event's excitation falls in the next step).
+ * Standard errors come from the observed information at the estimate (an estimate on its bound
+ * has none, NaN). The background's intervals are log-scale Wald intervals
+ * exp(log μ̂ ± z·se/μ̂); the branching ratio's and the decay time's are profile-likelihood
+ * intervals, which stay valid near the edges (n̂ near 0, τ̂ shorter than a step) where a Wald
+ * interval is not; an interval that reaches the edge of the search range says so (`atBound`).
  *
  * @throws {LinkageError} E_DOMAIN on a model {@link checkCountHawkesModel} refuses, a series
  * with no events, or options out of range
@@ -203,26 +210,32 @@ export function fitCountHawkes(
       interval: "log-scale Wald",
     };
   };
-  const profile = profileLikelihoodInterval(
-    objective,
-    theta,
-    best.value,
-    segments,
-    lower,
-    upper,
-    critical,
-  );
-  return {
-    background: segmentStarts.map((_, j) => logWald(`mu${j + 1}`, j)),
-    branchingRatio: {
-      name: "n",
-      estimate: theta[segments]!,
-      standardError: standardErrors[segments]!,
+  const profiled = (name: string, i: number): ParameterEstimate => {
+    const profile = profileLikelihoodInterval(
+      objective,
+      theta,
+      best.value,
+      i,
+      lower,
+      upper,
+      critical,
+    );
+    return {
+      name,
+      estimate: theta[i]!,
+      standardError: standardErrors[i]!,
       lower: profile.lower,
       upper: profile.upper,
       interval: "profile likelihood",
-    },
-    decay: logWald("tau", segments + 1),
+      ...(profile.lowerAtBound || profile.upperAtBound
+        ? { atBound: profile.lowerAtBound ? ("lower" as const) : ("upper" as const) }
+        : {}),
+    };
+  };
+  return {
+    background: segmentStarts.map((_, j) => logWald(`mu${j + 1}`, j)),
+    branchingRatio: profiled("n", segments),
+    decay: profiled("tau", segments + 1),
     logLikelihood: -best.value,
     parameterCount: k,
     steps,
