@@ -11,6 +11,10 @@ export const FLAG_BOUNDS = {
   "--threads": { min: 1, max: 256 },
   "--max-memory": { min: 16, max: 1_048_576 },
   "--label": { min: 1, max: 1_000_000 },
+  "--starts": { min: 1, max: 1000 },
+  "--folds": { min: 1, max: 50 },
+  "--type-of-violence": { min: 1, max: 3 },
+  "--max-date-precision": { min: 1, max: 5 },
 } as const;
 
 export type BoundedFlag = keyof typeof FLAG_BOUNDS;

@@ -46,6 +46,7 @@ describe("every example works on the shipped scenario", () => {
   const dir = mkdtempSync(join(tmpdir(), "linkage-examples-"));
   beforeAll(() => {
     symlinkSync(join(ROOT, "scenarios"), join(dir, "scenarios"));
+    symlinkSync(join(ROOT, "test"), join(dir, "test")); // the synthetic event file calibrate reads
     process.chdir(dir);
   });
   afterAll(() => {

@@ -69,6 +69,20 @@ export const COMMAND_EXAMPLES = {
       does: "also write out/sim/outcomes.csv, weekly.csv and every run's series in paths.csv",
     },
   ],
+  calibrate: [
+    {
+      line: "linkage calibrate test/fixtures/ged-synthetic.csv --scenario kabul-2021 --country Afghanistan --actor IS --change-point 2021-08-15",
+      does: "fit the flagship's attack process to the shipped synthetic GED file; writes out/kabul-2021-calibration/",
+    },
+    {
+      line: "linkage calibrate test/fixtures/ged-synthetic.csv --scenario kabul-2021 --actor IS --time discrete-day --json --out out/calibration",
+      does: "also the daily-count fit, printed as JSON",
+    },
+    {
+      line: "linkage calibrate test/fixtures/ged-synthetic.csv --scenario kabul-2021 --actor IS --write-scenario kabul-calibrated.yaml",
+      does: "write a copy of the scenario with the estimates (then: linkage run kabul-calibrated.yaml)",
+    },
+  ],
   solve: [
     {
       line: "linkage export kabul-2021 --format efg --policy KE --out ke.efg",

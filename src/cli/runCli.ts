@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { SOLVE_METHODS } from "../gambitSolve/solveMethods.js";
 import type { AnalyzeCommandOptions } from "./analyzeCommand.js";
+import type { CalibrateCommandOptions } from "./calibrateCommand.js";
 import { type CliIo, processIo } from "./cliIo.js";
 import { COMMAND_EXAMPLES, type ExampleCommand } from "./commandExamples.js";
 import { EXIT_OK, exitCodeFor } from "./exitCode.js";
@@ -107,6 +108,73 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .exitOverride()
     .action(async (file: string, options: SimulateCommandOptions) =>
       (await import("./simulateCommand.js")).simulateCommand(file, options, io),
+    );
+
+  program
+    .command("calibrate")
+    .addHelpText("after", examplesHelp("calibrate"))
+    .description(
+      "Fit the scenario's attack process (Hawkes n, τ, background) to event data: estimates, checks, a calibrated copy",
+    )
+    .argument(
+      "<data>",
+      "event file: UCDP GED CSV, or a CSV/JSONL table of date[,count][,fatalities]",
+    )
+    .option("--scenario <file>", "the scenario to calibrate (a path, or an id such as kabul-2021)")
+    .addOption(
+      new Option(
+        "--format <format>",
+        "how to read DATA (default: GED when its header has GED's columns, JSONL by extension, else CSV)",
+      ).choices(["ged", "csv", "jsonl"]),
+    )
+    .option("--country <name>", "GED: keep events in this country, as GED spells it (Afghanistan)")
+    .option("--actor <name>", "GED: keep events with this actor as side_a or side_b (IS)")
+    .option("--side-a <name>", "GED: keep events whose side_a is this")
+    .option("--side-b <name>", "GED: keep events whose side_b is this")
+    .option("--dyad <name>", "GED: keep events of this dyad_name (IS - Civilians)")
+    .option("--type-of-violence <k>", "GED: 1 state-based, 2 non-state, 3 one-sided")
+    .option(
+      "--max-date-precision <k>",
+      "GED: keep events whose date_prec is at most K (1 = the exact day)",
+    )
+    .option("--from <date>", "first day of the window (inclusive; default: the first event's)")
+    .option("--to <date>", "last day of the window (inclusive; default: the last event's)")
+    .option("--date-column <name>", "table: the date column (default date)")
+    .option("--count-column <name>", "table: a column of event counts (default: one event a row)")
+    .option("--fatalities-column <name>", "table: a column of deaths")
+    .option("--skip-bad-rows", "skip bad rows, listing each, instead of refusing the file")
+    .addOption(
+      new Option(
+        "--time <treatment>",
+        "events within a day: jitter (seeded uniform times) or discrete-day (daily counts)",
+      )
+        .choices(["jitter", "discrete-day"])
+        .default("jitter"),
+    )
+    .addOption(
+      new Option(
+        "--change-point <date>",
+        "a date where the background may jump (repeatable), e.g. 2021-08-15",
+      )
+        .argParser((value: string, previous: string[]) => [...previous, value])
+        .default([], "none"),
+    )
+    .option("--seed <s>", "seed of the jitter, the starting points and the residuals (default 1)")
+    .option("--starts <n>", "starting points of each maximisation (default 10)")
+    .option("--folds <n>", "rolling-origin folds for the out-of-sample score (default 4)")
+    .option(
+      "--background-parameter <id>",
+      "the scenario parameter the background rate maps onto (default: found)",
+    )
+    .option("--out <dir>", "output folder (default out/<scenario id>-calibration)")
+    .option("--json", "print calibration.json's object instead of the text summary")
+    .option(
+      "--write-scenario <file>",
+      "write a copy of the scenario with the estimates as values and priors",
+    )
+    .exitOverride()
+    .action(async (data: string, options: CalibrateCommandOptions) =>
+      (await import("./calibrateCommand.js")).calibrateCommand(data, options, io),
     );
 
   program
