@@ -116,10 +116,11 @@ function estimateRow(label: string, e: ParameterEstimate, unit: string): string 
       : e.atBound === "upper"
         ? `at least ${formatSignificant(e.lower, 4)}`
         : `${formatSignificant(e.lower, 4)} – ${formatSignificant(e.upper, 4)}`;
-  return `<tr><td>${escapeHtml(label)}</td>${num(e.estimate)}<td>${escapeHtml(unit)}</td>${Number.isFinite(e.standardError) ? num(e.standardError) : "<td>–</td>"}<td class="num">${escapeHtml(interval)}</td><td>${escapeHtml(e.interval)}</td></tr>`;
+  return `<tr><td>${escapeHtml(label)}</td>${num(e.estimate)}<td>${escapeHtml(unit)}</td>${Number.isFinite(e.standardError) && !e.atBound ? num(e.standardError) : "<td>–</td>"}<td class="num">${escapeHtml(interval)}</td><td>${escapeHtml(e.interval)}</td></tr>`;
 }
 
 function countSection(fit: CountCalibration, unit: "week" | "day", heading: string): string {
+  const counted = unit === "week" ? "weekly counts" : "daily counts";
   const estimates = [
     estimateRow("branching ratio n", fit.branchingRatio, "events per event"),
     estimateRow("decay time τ", fit.decay, `${unit}s`),
@@ -149,7 +150,7 @@ function countSection(fit: CountCalibration, unit: "week" | "day", heading: stri
     `<table data-section="comparison-${unit}"><thead><tr><th>model</th><th>log-likelihood</th><th>parameters</th><th>AIC</th><th>AIC − Hawkes</th><th>BIC</th><th>out of sample, per event</th></tr></thead><tbody>${comparison}</tbody></table>`,
     `<p class="small">Lower AIC and BIC are better; a positive "AIC − Hawkes" favours self-excitation. Out of sample: each model refitted on the data before each fold and scored on the fold (rolling origin; folds ${escapeHtml(folds)}); higher is better.</p>`,
     countFitChart(fit, unit),
-    `<div class="multiples">${residualQqChart(fit.residuals, unit, `${unit}ly counts`)}${residualAcfChart(fit.residuals, unit, `${unit}ly counts`)}</div>`,
+    `<div class="multiples">${residualQqChart(fit.residuals, unit, counted)}${residualAcfChart(fit.residuals, unit, counted)}</div>`,
     `<p class="small">Count residuals are randomised probability-integral transforms of each ${unit}'s count under its fitted Poisson mean, mapped to Exp(1) (−ln(1 − u)); if the model is right they are independent Exp(1), like the time-rescaled gaps of a point process.</p>`,
   ].join("\n");
 }
