@@ -1,4 +1,5 @@
 export { betaQuantile, logGamma, regularizedIncompleteBeta } from "./betaQuantile.js";
+export { covarianceFromInformation } from "./covarianceFromInformation.js";
 export { type Field, floatField, rationalField } from "./field.js";
 export { latinHypercube } from "./latinHypercube.js";
 export {
@@ -7,8 +8,15 @@ export {
   type LinearProgramResult,
   solveLinearProgram,
 } from "./linearProgram.js";
+export {
+  type MinimizeBoundedOptions,
+  type MinimizeBoundedResult,
+  minimizeBounded,
+  type SmoothObjective,
+} from "./minimizeBounded.js";
 export { erfc, normalCdf } from "./normalCdf.js";
 export { normalQuantile } from "./normalQuantile.js";
+export { type ObservedInformationOptions, observedInformation } from "./observedInformation.js";
 export { quantileSorted } from "./quantileSorted.js";
 export { type RandomStream, randomStream } from "./randomStream.js";
 export type { Rational } from "./rational.js";
