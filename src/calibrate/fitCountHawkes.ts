@@ -1,10 +1,8 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import { minimizeBounded } from "../math/minimizeBounded.js";
 import { normalQuantile } from "../math/normalQuantile.js";
-import {
-  inverseSymmetricPositiveDefinite,
-  observedInformation,
-} from "../math/observedInformation.js";
+import { covarianceFromInformation } from "../math/covarianceFromInformation.js";
+import { observedInformation } from "../math/observedInformation.js";
 import { profileLikelihoodInterval } from "../math/profileLikelihoodInterval.js";
 import { randomStream } from "../math/randomStream.js";
 import {
@@ -189,8 +187,8 @@ export function fitCountHawkes(
   const interior = Array.from({ length: k }, (_, i) => i).filter((i) => !onBound(i));
   const standardErrors = new Float64Array(k).fill(Number.NaN);
   try {
-    const info = observedInformation(objective, theta, lower, upper, interior);
-    const covariance = inverseSymmetricPositiveDefinite(info, interior.length);
+    const info = observedInformation(objective, theta, { lower, upper, indices: interior });
+    const covariance = covarianceFromInformation(info, interior.length);
     interior.forEach((i, a) => {
       standardErrors[i] = Math.sqrt(covariance[a * interior.length + a]!);
     });

@@ -1,6 +1,7 @@
 export { autocorrelation } from "./autocorrelation.js";
 export { betaQuantile, logGamma, regularizedIncompleteBeta } from "./betaQuantile.js";
 export { chiSquareCdf, chiSquareQuantile, chiSquareSurvival } from "./chiSquare.js";
+export { covarianceFromInformation } from "./covarianceFromInformation.js";
 export { type Field, floatField, rationalField } from "./field.js";
 export { type KolmogorovSmirnovResult, kolmogorovSmirnov } from "./kolmogorovSmirnov.js";
 export {
@@ -18,8 +19,19 @@ export {
   solveLinearProgram,
 } from "./linearProgram.js";
 export { type LjungBoxResult, ljungBox } from "./ljungBox.js";
+export {
+  type MinimizeBoundedOptions,
+  type MinimizeBoundedResult,
+  minimizeBounded,
+  type SmoothObjective,
+} from "./minimizeBounded.js";
 export { erfc, normalCdf } from "./normalCdf.js";
 export { normalQuantile } from "./normalQuantile.js";
+export { type ObservedInformationOptions, observedInformation } from "./observedInformation.js";
+export {
+  type ProfileLikelihoodInterval,
+  profileLikelihoodInterval,
+} from "./profileLikelihoodInterval.js";
 export { quantileSorted } from "./quantileSorted.js";
 export { type RandomStream, randomStream } from "./randomStream.js";
 export type { Rational } from "./rational.js";
