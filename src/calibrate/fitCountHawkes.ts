@@ -1,7 +1,7 @@
 import { LinkageError } from "../errors/LinkageError.js";
+import { covarianceFromInformation } from "../math/covarianceFromInformation.js";
 import { minimizeBounded } from "../math/minimizeBounded.js";
 import { normalQuantile } from "../math/normalQuantile.js";
-import { covarianceFromInformation } from "../math/covarianceFromInformation.js";
 import { observedInformation } from "../math/observedInformation.js";
 import { profileLikelihoodInterval } from "../math/profileLikelihoodInterval.js";
 import { randomStream } from "../math/randomStream.js";
