@@ -4,7 +4,8 @@
  * The package root names the library's main entry points, one by one; everything else is under a
  * subpath, one per folder: `linkage/scenario`, `linkage/analysis`, `linkage/sim`, `linkage/report`,
  * `linkage/games`, `linkage/solvers`, `linkage/solve` (Gambit files solved by a named method),
- * `linkage/expression`, `linkage/math` and `linkage/errors`. The root loads no chart code: the
+ * `linkage/expression`, `linkage/calibrate` (event data → the attack process's parameters),
+ * `linkage/math` and `linkage/errors`. The root loads no chart code: the
  * HTML report (`runReportHtml`, which draws with Observable Plot) is in `linkage/report` only.
  * @module
  */
@@ -30,6 +31,17 @@ export {
   targetBestResponse,
   tornado,
 } from "./analysis/index.js";
+// event data → the scenario's attack parameters (linkage calibrate)
+export {
+  type CalibrateOptions,
+  type CalibrationResult,
+  calibratedScenarioYaml,
+  calibrateEvents,
+  type DatedEvents,
+  fitCountHawkes,
+  parseEventTable,
+  parseGedCsv,
+} from "./calibrate/index.js";
 // errors
 export {
   isLinkageError,
