@@ -117,6 +117,16 @@ function countCalibration(
 ): CountCalibration {
   const counts = binnedCounts(events, stepDays);
   const steps = counts.length;
+  const folds = options.folds ?? 4;
+  // the first fit sees half the steps; each fold then adds at least one step
+  const needed = Math.max(2 * folds + 2, 8);
+  if (steps < needed) {
+    const unit = stepDays === 7 ? "week" : "day";
+    throw new LinkageError(
+      "E_INPUT",
+      `${events.provenance.file}: the window ${events.origin} … ${windowEnd(events)} has ${steps} whole ${unit}s; the ${unit}ly fit with ${folds} rolling-origin folds needs at least ${needed}: give a longer window or fewer --folds`,
+    );
+  }
   // a change point starts the step it falls in (rounded to the nearest step boundary)
   const starts = [0];
   for (const c of changePoints) {
@@ -131,7 +141,7 @@ function countCalibration(
     cumulative += -Math.log1p(-u);
     return cumulative;
   });
-  const boundaries = rollingOriginBoundaries(steps, { folds: options.folds ?? 4 });
+  const boundaries = rollingOriginBoundaries(steps, { folds });
   const models: ModelScore[] = [];
   const score = (
     model: string,

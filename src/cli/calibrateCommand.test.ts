@@ -105,6 +105,31 @@ describe("linkage calibrate", () => {
     );
     expect(outside.code).toBe(2);
     expect(outside.stderr).toMatch(/--change-point 2030-01-01: outside the window/);
+    const notADate = await runCliCapture(
+      "calibrate",
+      GED,
+      "--scenario",
+      FLAGSHIP,
+      "--from",
+      "2021-02-30",
+    );
+    expect(notADate.stderr).toMatch(/--from "2021-02-30": expected a date YYYY-MM-DD/);
+    const short = await runCliCapture(
+      "calibrate",
+      GED,
+      "--scenario",
+      FLAGSHIP,
+      "--actor",
+      "IS",
+      "--from",
+      "2021-01-01",
+      "--to",
+      "2021-02-20",
+    );
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(
+      /has 7 whole weeks; the weekly fit with 4 rolling-origin folds needs at least 10/,
+    );
   });
 
   it("never writes over the scenario it calibrates", async () => {

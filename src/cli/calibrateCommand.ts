@@ -4,6 +4,7 @@ import type { CalibrationResult } from "../calibrate/CalibrationResult.js";
 import { calibratedScenarioYaml } from "../calibrate/calibratedScenarioYaml.js";
 import { calibrateEvents } from "../calibrate/calibrateEvents.js";
 import type { DatedEvents } from "../calibrate/DatedEvents.js";
+import { isoDayNumber } from "../calibrate/isoDayNumber.js";
 import { parseEventTable } from "../calibrate/parseEventTable.js";
 import { parseGedCsv } from "../calibrate/parseGedCsv.js";
 import { LinkageError } from "../errors/LinkageError.js";
@@ -95,6 +96,18 @@ export async function calibrateCommand(
   const folds = wholeNumberFlag("--folds", options.folds) ?? 4;
   const typeOfViolence = wholeNumberFlag("--type-of-violence", options.typeOfViolence);
   const maxDatePrecision = wholeNumberFlag("--max-date-precision", options.maxDatePrecision);
+  for (const [flag, value] of [
+    ["--from", options.from],
+    ["--to", options.to],
+    ...options.changePoint.map((date) => ["--change-point", date]),
+  ] as const) {
+    if (value !== undefined && isoDayNumber(value) === null) {
+      throw new LinkageError(
+        "E_INPUT",
+        `${flag} ${JSON.stringify(value)}: expected a date YYYY-MM-DD (a real calendar day)`,
+      );
+    }
+  }
   const chosenOut = nonEmptyFlag("--out", options.out);
   if (chosenOut !== undefined) checkOutputFolder("--out", chosenOut);
   const writeScenario = nonEmptyFlag("--write-scenario", options.writeScenario);
