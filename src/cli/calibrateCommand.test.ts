@@ -150,9 +150,11 @@ describe("linkage calibrate", () => {
   it("skips bad rows only when asked, and says how many", async () => {
     const table = join(dir, "table.csv");
     const rows = ["date,count"];
-    for (let d = 1; d <= 28; d++) rows.push(`2021-02-${String(d).padStart(2, "0")},${d % 4}`);
-    for (let d = 1; d <= 31; d++) rows.push(`2021-03-${String(d).padStart(2, "0")},${(d * 7) % 5}`);
-    rows.push("2021-04-31,2");
+    for (let d = 0; d < 120; d++) {
+      const day = new Date(Date.UTC(2021, 1, 1 + d)).toISOString().slice(0, 10);
+      rows.push(`${day},${(d * 7) % 5}`);
+    }
+    rows.push("2021-04-31,2"); // line 122: April has 30 days
     writeFileSync(table, `${rows.join("\n")}\n`);
     const strict = await runCliCapture(
       "calibrate",
@@ -165,7 +167,7 @@ describe("linkage calibrate", () => {
       join(dir, "t1"),
     );
     expect(strict.code).toBe(2);
-    expect(strict.stderr).toMatch(/table\.csv:61: date: /);
+    expect(strict.stderr).toMatch(/table\.csv:122: date: /);
     const lenient = await runCliCapture(
       "calibrate",
       table,
@@ -180,6 +182,6 @@ describe("linkage calibrate", () => {
     expect(lenient.stderr).toBe("");
     expect(lenient.code).toBe(0);
     expect(lenient.stdout).toMatch(/Skipped 1 bad rows/);
-    expect(lenient.stdout).toMatch(/line 61: date: /);
+    expect(lenient.stdout).toMatch(/line 122: date: /);
   });
 });
