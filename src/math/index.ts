@@ -17,6 +17,11 @@ export {
 export { erfc, normalCdf } from "./normalCdf.js";
 export { normalQuantile } from "./normalQuantile.js";
 export { type ObservedInformationOptions, observedInformation } from "./observedInformation.js";
+export {
+  type ProfileLikelihoodInterval,
+  type ProfileLikelihoodOptions,
+  profileLikelihoodInterval,
+} from "./profileLikelihoodInterval.js";
 export { quantileSorted } from "./quantileSorted.js";
 export { type RandomStream, randomStream } from "./randomStream.js";
 export type { Rational } from "./rational.js";
