@@ -209,15 +209,12 @@ export function fitCountHawkes(
     };
   };
   const profiled = (name: string, i: number): ParameterEstimate => {
-    const profile = profileLikelihoodInterval(
-      objective,
-      theta,
-      best.value,
-      i,
+    const profile = profileLikelihoodInterval(objective, theta, best.value, i, {
       lower,
       upper,
       critical,
-    );
+      ...(Number.isFinite(standardErrors[i]!) ? { standardError: standardErrors[i]! } : {}),
+    });
     return {
       name,
       estimate: theta[i]!,

@@ -10,6 +10,8 @@ export type {
 export { calibratedScenarioYaml, type ParameterCalibration } from "./calibratedScenarioYaml.js";
 export { type CalibrateOptions, calibrateEvents } from "./calibrateEvents.js";
 export { checkEventTimes } from "./checkEventTimes.js";
+export { checkHawkesParameters } from "./checkHawkesParameters.js";
+export { checkHawkesSpec } from "./checkHawkesSpec.js";
 export {
   type CountHawkesModel,
   checkCountHawkesModel,
@@ -23,6 +25,7 @@ export { countPitResiduals } from "./countPitResiduals.js";
 export { type CsvRecord, csvRecords } from "./csvRecords.js";
 export type { DatedEvents, EventProvenance, EventTimes, SkippedRow } from "./DatedEvents.js";
 export { dayIndex } from "./dayIndex.js";
+export { evenSplineKnots } from "./evenSplineKnots.js";
 export {
   type CountHawkesFit,
   type FitCountHawkesOptions,
@@ -31,11 +34,25 @@ export {
   type ParameterEstimate,
 } from "./fitCountHawkes.js";
 export { GED_COLUMNS, GED_REQUIRED_COLUMNS } from "./gedColumns.js";
+export type { HawkesBackground, HawkesParameters, HawkesSpec } from "./HawkesModel.js";
+export { hawkesCompensator } from "./hawkesCompensator.js";
+export { hawkesIntensity } from "./hawkesIntensity.js";
+export { hawkesLogLikelihood } from "./hawkesLogLikelihood.js";
+export {
+  hawkesBackgroundSize,
+  hawkesParameterCount,
+  hawkesParameterNames,
+  hawkesParametersOf,
+  hawkesParameterVector,
+  MAX_HAWKES_COMPONENTS,
+} from "./hawkesParameterLayout.js";
+export { hawkesWindowLogLikelihood } from "./hawkesWindowLogLikelihood.js";
 export { type InformationCriteria, informationCriteria } from "./informationCriteria.js";
 export { isoDateOfDayNumber } from "./isoDateOfDayNumber.js";
 export { isoDayNumber } from "./isoDayNumber.js";
 export { jitteredEventTimes } from "./jitteredEventTimes.js";
 export { MAX_EVENT_COUNT } from "./maxEventCount.js";
+export { naiveHawkesLogLikelihood } from "./naiveHawkesLogLikelihood.js";
 export { type EventTableOptions, parseEventTable } from "./parseEventTable.js";
 export { type GedCsvOptions, type GedFilters, parseGedCsv } from "./parseGedCsv.js";
 export { poissonConstantFit } from "./poissonConstantFit.js";
@@ -55,6 +72,7 @@ export {
   rollingOriginBoundaries,
 } from "./rollingOriginBoundaries.js";
 export { type ScenarioAttackProcess, scenarioAttackProcess } from "./scenarioAttackProcess.js";
+export { simulateHawkesEvents } from "./simulateHawkesEvents.js";
 export {
   type RescaledAcf,
   type RescaledQq,

@@ -30,6 +30,7 @@ export { normalQuantile } from "./normalQuantile.js";
 export { type ObservedInformationOptions, observedInformation } from "./observedInformation.js";
 export {
   type ProfileLikelihoodInterval,
+  type ProfileLikelihoodOptions,
   profileLikelihoodInterval,
 } from "./profileLikelihoodInterval.js";
 export { quantileSorted } from "./quantileSorted.js";
