@@ -1,5 +1,6 @@
 import type { Prior } from "../scenario/Scenario.js";
 import type { EventProvenance } from "./DatedEvents.js";
+import type { HawkesSpec } from "./HawkesModel.js";
 import type { ParameterEstimate } from "./fitCountHawkes.js";
 import type { RollingOriginScore } from "./RollingOriginScore.js";
 import type { ScenarioAttackProcess } from "./scenarioAttackProcess.js";
@@ -60,6 +61,44 @@ export interface CountCalibration {
   readonly models: ModelScore[];
 }
 
+/** One estimate of the continuous-time fit (background coefficients, n, decay rates, τ, weights). */
+export interface ContinuousEstimate {
+  readonly name: string;
+  readonly estimate: number;
+  readonly standardError: number;
+  readonly lower: number;
+  readonly upper: number;
+  /** How the interval was formed. */
+  readonly interval: string;
+  readonly note: string;
+}
+
+/** The continuous-time Hawkes fit of the jittered event times (`--time jitter`), in days. */
+export interface ContinuousCalibration {
+  readonly unit: "day";
+  readonly events: number;
+  readonly duration: number;
+  /** The kernel and background fitted. */
+  readonly spec: HawkesSpec;
+  readonly estimates: ContinuousEstimate[];
+  /** n with its profile-likelihood interval. */
+  readonly branchingRatio: {
+    readonly estimate: number;
+    readonly standardError: number;
+    readonly lower: number;
+    readonly upper: number;
+    readonly atBound: "lower" | "upper" | null;
+  };
+  readonly logLikelihood: number;
+  readonly converged: boolean;
+  readonly warnings: string[];
+  /** Time-rescaling residuals (the compensator's gaps), Exp(1) if the model is right. */
+  readonly residuals: ResidualChecks;
+  readonly models: ModelScore[];
+  /** The fitted intensity (events a day) on a grid of times (days), for the plot. */
+  readonly intensity: { readonly time: number[]; readonly rate: number[] };
+}
+
 /** One scenario parameter as the calibration would write it. */
 export interface CalibratedParameter {
   readonly id: string;
@@ -95,6 +134,8 @@ export interface CalibrationResult {
   readonly weekly: CountCalibration;
   /** With `--time discrete-day`: the same model on daily counts. */
   readonly daily: CountCalibration | null;
+  /** With `--time jitter`: the continuous-time fit of the jittered times. */
+  readonly continuous: ContinuousCalibration | null;
   readonly scenario: {
     readonly file: string;
     readonly process: ScenarioAttackProcess;

@@ -7,7 +7,6 @@ import type {
   CalibrationResult,
   CountCalibration,
   ModelScore,
-  ResidualChecks,
 } from "./CalibrationResult.js";
 import { countHawkesRollingOrigin } from "./countHawkesRollingOrigin.js";
 import { countPitResiduals } from "./countPitResiduals.js";
@@ -19,9 +18,9 @@ import { isoDateOfDayNumber } from "./isoDateOfDayNumber.js";
 import { isoDayNumber } from "./isoDayNumber.js";
 import { poissonCountsFit } from "./poissonCountsFit.js";
 import { poissonCountsRollingOrigin } from "./poissonCountsRollingOrigin.js";
+import { residualChecks } from "./residualChecks.js";
 import { rollingOriginBoundaries } from "./rollingOriginBoundaries.js";
 import { scenarioAttackProcess } from "./scenarioAttackProcess.js";
-import { timeRescalingTest } from "./timeRescalingTest.js";
 
 export interface CalibrateOptions {
   /** Dates (ISO) where the background rate may jump, e.g. the fall of Kabul, 2021-08-15. */
@@ -98,6 +97,7 @@ export function calibrateEvents(
     },
     weekly,
     daily,
+    continuous: null,
     scenario: { file: scenario.source, process, parameters },
   };
   return { ...result, verdict: calibrationVerdict(result) };
@@ -187,21 +187,6 @@ function countCalibration(
     converged: fit.converged,
     residuals: residualChecks(compensator),
     models,
-  };
-}
-
-function residualChecks(compensator: Float64Array): ResidualChecks {
-  const test = timeRescalingTest(compensator);
-  return {
-    ks: { statistic: test.ks.statistic, pValue: test.ks.pValue, n: test.ks.n },
-    ljungBox: { ...test.ljungBox },
-    qq: {
-      theoretical: [...test.qq.theoretical],
-      sample: [...test.qq.sample],
-      lower: [...test.qq.lower],
-      upper: [...test.qq.upper].map((v) => (Number.isFinite(v) ? v : null)),
-    },
-    acf: { values: [...test.acf.values], bound: test.acf.bound },
   };
 }
 
