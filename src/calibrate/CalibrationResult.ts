@@ -1,7 +1,7 @@
 import type { Prior } from "../scenario/Scenario.js";
 import type { EventProvenance } from "./DatedEvents.js";
-import type { HawkesSpec } from "./HawkesModel.js";
 import type { ParameterEstimate } from "./fitCountHawkes.js";
+import type { HawkesSpec } from "./HawkesModel.js";
 import type { RollingOriginScore } from "./RollingOriginScore.js";
 import type { ScenarioAttackProcess } from "./scenarioAttackProcess.js";
 
