@@ -6,7 +6,13 @@ export { type CsvRecord, csvRecords } from "./csvRecords.js";
 export type { DatedEvents, EventProvenance, EventTimes, SkippedRow } from "./DatedEvents.js";
 export { dayIndex } from "./dayIndex.js";
 export { evenSplineKnots } from "./evenSplineKnots.js";
+export { type FitHawkesOptions, fitHawkes } from "./fitHawkes.js";
 export { GED_COLUMNS, GED_REQUIRED_COLUMNS } from "./gedColumns.js";
+export type {
+  BranchingRatioEstimate,
+  HawkesFit,
+  HawkesParameterEstimate,
+} from "./HawkesFit.js";
 export type { HawkesBackground, HawkesParameters, HawkesSpec } from "./HawkesModel.js";
 export { hawkesCompensator } from "./hawkesCompensator.js";
 export { hawkesIntensity } from "./hawkesIntensity.js";
