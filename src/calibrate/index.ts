@@ -25,6 +25,7 @@ export {
   hawkesParameterVector,
   MAX_HAWKES_COMPONENTS,
 } from "./hawkesParameterLayout.js";
+export { hawkesRollingOrigin } from "./hawkesRollingOrigin.js";
 export { hawkesWindowLogLikelihood } from "./hawkesWindowLogLikelihood.js";
 export { isoDateOfDayNumber } from "./isoDateOfDayNumber.js";
 export { isoDayNumber } from "./isoDayNumber.js";
