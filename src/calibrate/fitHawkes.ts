@@ -43,6 +43,8 @@ export interface FitHawkesOptions {
 const SCREEN_ITERATIONS = 10;
 /** Starts run to convergence after screening. */
 const FINALISTS = 3;
+/** An estimate this close to a bound (relative for rates) is on it. */
+const BOUND_TOL = 1e-9;
 /** Starts whose ℓ is within this of the best count as having found it. */
 const SAME_MAXIMUM_TOL = 1e-3;
 
@@ -230,16 +232,17 @@ export function fitHawkes(
   for (let j = 0; j < k - 1; j++) xiUpper[b + 1 + k + j] = 1;
   const names = hawkesParameterNames(spec);
   const xiNames = [...names.slice(0, b + 1 + k), ...names.slice(b + 1 + k, b + 2 * k)];
+  // the optimiser projects onto bounds, so an estimate on one sits there to rounding
   const onBound = (j: number): boolean => {
-    const span = Number.isFinite(xiUpper[j]!)
-      ? xiUpper[j]! - xiLower[j]!
-      : Math.max(1, Math.abs(xi[j]!));
-    const margin = 1e-7 * span;
-    if (j >= b + 1 + k) {
-      // a free weight: on a bound also when the last weight is 0
-      return xi[j]! <= margin || xi[j]! >= 1 - margin || theta[b + 2 * k]! <= margin;
-    }
-    return xi[j]! <= xiLower[j]! + margin || xi[j]! >= xiUpper[j]! - margin;
+    const x = xi[j]!;
+    if (j < b) return x <= BOUND_TOL * rate;
+    if (j === b) return x <= BOUND_TOL || x >= maxN - BOUND_TOL;
+    if (j <= b + k)
+      return (
+        Math.abs(Math.log(x / betaMin)) <= BOUND_TOL || Math.abs(Math.log(betaMax / x)) <= BOUND_TOL
+      );
+    // a free weight: on a bound also when the last weight is 0
+    return x <= BOUND_TOL || x >= 1 - BOUND_TOL || theta[b + 2 * k]! <= BOUND_TOL;
   };
   const interior = Array.from({ length: size }, (_, j) => j).filter((j) => !onBound(j));
   const standardError = new Float64Array(size).fill(Number.NaN);
