@@ -7,6 +7,12 @@
  * Goals from the issue: log-likelihood + gradient ≥ 10⁷ events/s per core (exponential kernel);
  * a fit of 10⁴ events with 10 starts < 1 s; a fit of 10⁶ events < 30 s. The fits are the
  * defaults (10 starts, standard errors and the profile interval of n).
+ *
+ * 2026-12-05, this 2-core machine, load average ≈ 2 (another engineer's tests), one core:
+ *   likelihood + gradient: 952 events 27.6 M events/s (251× the naive 0.11 M events/s),
+ *     10,125 events 25.1 M events/s (1,706× the naive, 689 ms a call),
+ *     1,000,450 events 24.2 M events/s (41 ms a call);
+ *   fitHawkes 10,125 events: 72 ms; 1,000,450 events: 6.8 s.
  */
 import { afterAll, bench, describe } from "vitest";
 import { fitHawkes } from "../src/calibrate/fitHawkes.js";
