@@ -1,5 +1,5 @@
 import { LinkageError } from "../errors/LinkageError.js";
-import { backgroundIntegral, backgroundPieces } from "./backgroundPieces.js";
+import { type BackgroundPieces, backgroundIntegral, backgroundPieces } from "./backgroundPieces.js";
 import type { HawkesSpec } from "./HawkesModel.js";
 import { hawkesBackgroundSize } from "./hawkesParameterLayout.js";
 
@@ -68,6 +68,7 @@ export function hawkesWindowLogLikelihood(
     );
   }
   const pieces = backgroundPieces(spec.background);
+  if (kCount === 1) return exponentialKernelWindow(times, pieces, size, theta, from, to, gradient);
   const { start, left, right, inverseLength, origin } = pieces;
   const n = theta[size]!;
   const beta = theta.subarray(size + 1, size + 1 + kCount);
@@ -197,4 +198,102 @@ function flushPiece(
 ): void {
   gradient[l] = gradient[l]! + sumInverse - sumUInverse;
   gradient[r] = gradient[r]! + sumUInverse;
+}
+
+/**
+ * The same likelihood for one kernel component (w = 1), with the recursion's state in locals
+ * rather than arrays: the hot path of every exponential-kernel fit.
+ */
+function exponentialKernelWindow(
+  times: Float64Array,
+  pieces: BackgroundPieces,
+  size: number,
+  theta: Float64Array,
+  from: number,
+  to: number,
+  gradient?: Float64Array,
+): number {
+  const { start, left, right, inverseLength, origin } = pieces;
+  const n = theta[size]!;
+  const beta = theta[size + 1]!;
+  const weight = theta[size + 2]!;
+  const amplitude = n * weight * beta;
+  const total = times.length;
+  let rp = 0;
+  let sp = 0;
+  let previous = 0;
+  let i = 0;
+  for (; i < total; i++) {
+    const t = times[i]!;
+    if (t >= from) break;
+    const delta = t - previous;
+    const decay = Math.exp(-beta * delta);
+    sp = decay * (sp - delta * rp);
+    rp = decay * rp + 1;
+    previous = t;
+  }
+  let decay = Math.exp(-beta * (from - previous));
+  const rFrom = decay * rp;
+  const sFrom = decay * (sp - (from - previous) * rp);
+  const first = i;
+  let piece = 0;
+  while (start[piece + 1]! <= from) piece++;
+  let logSum = 0;
+  let sumInverse = 0;
+  let sumUInverse = 0;
+  let sumR = 0;
+  let sumRS = 0;
+  if (gradient) gradient.fill(0);
+  let pieceEnd = start[piece + 1]!;
+  let cl = theta[left[piece]!]!;
+  let slope = theta[right[piece]!]! - cl;
+  let pieceOrigin = origin[piece]!;
+  let pieceInverse = inverseLength[piece]!;
+  for (; i < total; i++) {
+    const t = times[i]!;
+    if (t >= to) break;
+    if (t >= pieceEnd) {
+      if (gradient) flushPiece(gradient, left[piece]!, right[piece]!, sumInverse, sumUInverse);
+      sumInverse = 0;
+      sumUInverse = 0;
+      do piece++;
+      while (t >= start[piece + 1]!);
+      pieceEnd = start[piece + 1]!;
+      cl = theta[left[piece]!]!;
+      slope = theta[right[piece]!]! - cl;
+      pieceOrigin = origin[piece]!;
+      pieceInverse = inverseLength[piece]!;
+    }
+    const delta = t - previous;
+    decay = Math.exp(-beta * delta);
+    const r = decay * rp;
+    const sNow = decay * (sp - delta * rp);
+    rp = r + 1;
+    sp = sNow;
+    const u = (t - pieceOrigin) * pieceInverse;
+    const lambda = cl + u * slope + amplitude * r;
+    if (!(lambda > 0)) return Number.NEGATIVE_INFINITY;
+    logSum += Math.log(lambda);
+    if (gradient) {
+      const inverse = 1 / lambda;
+      sumInverse += inverse;
+      sumUInverse += u * inverse;
+      sumR += r * inverse;
+      sumRS += (r + beta * sNow) * inverse;
+    }
+    previous = t;
+  }
+  if (gradient) flushPiece(gradient, left[piece]!, right[piece]!, sumInverse, sumUInverse);
+  const m = i - first;
+  decay = Math.exp(-beta * (to - previous));
+  const rTo = decay * rp;
+  const sTo = decay * (sp - (to - previous) * rp);
+  const integral = m + rFrom - rTo;
+  if (gradient) {
+    gradient[size] = weight * (beta * sumR - integral);
+    gradient[size + 1] = n * weight * (sumRS - (sFrom - sTo));
+    gradient[size + 2] = n * (beta * sumR - integral);
+  }
+  const backgroundPart = backgroundIntegral(pieces, theta, from, to, gradient, -1);
+  return logSum - backgroundPart - n * weight * integral;
 }

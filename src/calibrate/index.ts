@@ -33,7 +33,13 @@ export {
   MAX_BRANCHING_RATIO,
   type ParameterEstimate,
 } from "./fitCountHawkes.js";
+export { type FitHawkesOptions, fitHawkes } from "./fitHawkes.js";
 export { GED_COLUMNS, GED_REQUIRED_COLUMNS } from "./gedColumns.js";
+export type {
+  BranchingRatioEstimate,
+  HawkesFit,
+  HawkesParameterEstimate,
+} from "./HawkesFit.js";
 export type { HawkesBackground, HawkesParameters, HawkesSpec } from "./HawkesModel.js";
 export { hawkesCompensator } from "./hawkesCompensator.js";
 export { hawkesIntensity } from "./hawkesIntensity.js";
@@ -46,6 +52,7 @@ export {
   hawkesParameterVector,
   MAX_HAWKES_COMPONENTS,
 } from "./hawkesParameterLayout.js";
+export { hawkesRollingOrigin } from "./hawkesRollingOrigin.js";
 export { hawkesWindowLogLikelihood } from "./hawkesWindowLogLikelihood.js";
 export { type InformationCriteria, informationCriteria } from "./informationCriteria.js";
 export { isoDateOfDayNumber } from "./isoDateOfDayNumber.js";

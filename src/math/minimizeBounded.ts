@@ -15,6 +15,13 @@ export interface MinimizeBoundedOptions {
    * of very different sizes (a rate of 10³ beside a probability) are treated alike. @default 1
    */
   readonly scale?: ArrayLike<number>;
+  /**
+   * A starting inverse Hessian over the free coordinates (m×m, row-major, in x's units), e.g. a
+   * previous result's `inverseHessian` or an inverse observed information, to warm-start the
+   * quasi-Newton model; it must be symmetric positive definite. @default none (the first step
+   * is a unit step in the scaled coordinates, and H is scaled on its first update)
+   */
+  readonly inverseHessian?: ArrayLike<number>;
   /** @default 500 */
   readonly maxIterations?: number;
   /**
@@ -35,6 +42,11 @@ export interface MinimizeBoundedResult {
   readonly converged: boolean;
   /** Why it stopped: "gradient", "value", "iterations" or "line search" (no decrease found). */
   readonly reason: "gradient" | "value" | "iterations" | "line search";
+  /**
+   * The final BFGS inverse Hessian approximation over the free coordinates (m×m, row-major, in
+   * x's units): a warm start for a related minimisation, not an accurate covariance.
+   */
+  readonly inverseHessian: Float64Array;
 }
 
 /** Armijo's sufficient-decrease constant. */
@@ -153,6 +165,20 @@ export function minimizeBounded(
   const inverseHessian = new Float64Array(m * m);
   for (let a = 0; a < m; a++) inverseHessian[a * m + a] = 1;
   let updated = false;
+  if (options.inverseHessian) {
+    if (options.inverseHessian.length !== m * m) {
+      throw new LinkageError(
+        "E_DOMAIN",
+        `minimizeBounded: the starting inverse Hessian has ${options.inverseHessian.length} entries, expected ${m}×${m}`,
+      );
+    }
+    for (let a = 0; a < m; a++) {
+      for (let c = 0; c < m; c++)
+        inverseHessian[a * m + c] = options.inverseHessian[a * m + c]! / (s[a]! * s[c]!);
+    }
+    updated = inverseHessian.every(Number.isFinite);
+    if (!updated) resetIdentity(inverseHessian, m);
+  }
   const active = new Uint8Array(m);
   const direction = new Float64Array(m);
   const yNew = new Float64Array(m);
@@ -247,12 +273,18 @@ export function minimizeBounded(
       break;
     }
   }
+  const finalInverse = new Float64Array(m * m);
+  for (let a = 0; a < m; a++) {
+    for (let c = 0; c < m; c++)
+      finalInverse[a * m + c] = inverseHessian[a * m + c]! * s[a]! * s[c]!;
+  }
   return {
     x,
     value: f,
     iterations,
     converged: reason === "gradient" || reason === "value",
     reason,
+    inverseHessian: finalInverse,
   };
 }
 

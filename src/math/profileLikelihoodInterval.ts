@@ -15,6 +15,12 @@ export interface ProfileLikelihoodOptions {
   readonly standardError?: number;
   /** Stop when an end is bracketed to within this times max(scale, |end|). @default 1e-6 */
   readonly tolerance?: number;
+  /**
+   * The inverse Hessian of f at the estimate (n×n, row-major; e.g. the estimates' covariance):
+   * its Schur complement warm-starts the first re-maximisation on each side, whose final
+   * quasi-Newton model then warm-starts the next. @default none
+   */
+  readonly inverseHessian?: ArrayLike<number>;
   /** Iteration cap of each re-maximisation. @default 200 */
   readonly maxIterations?: number;
 }
@@ -93,11 +99,15 @@ export function profileLikelihoodInterval(
   const tolerance = options.tolerance ?? 1e-6;
   const fixed = Array.from({ length: n }, (_, i) => i === index);
   let evaluations = 0;
+  const nuisanceStart = options.inverseHessian
+    ? conditionalInverse(options.inverseHessian, n, index)
+    : undefined;
 
   const end = (direction: 1 | -1): { value: number; atBound: boolean } => {
     const bound = direction > 0 ? upper[index]! : lower[index]!;
     if (hat === bound) return { value: bound, atBound: true };
     let warm: Float64Array = Float64Array.from(estimate);
+    let warmInverse = nuisanceStart;
     /** The signed root √D(v) (≥ 0), re-maximising the other coordinates from `warm`. */
     const root = (v: number): number => {
       evaluations++;
@@ -109,8 +119,10 @@ export function profileLikelihoodInterval(
         fixed,
         ...(options.scale ? { scale: options.scale } : {}),
         maxIterations: options.maxIterations ?? 200,
+        ...(warmInverse ? { inverseHessian: warmInverse } : {}),
       });
       warm = result.x;
+      warmInverse = result.inverseHessian;
       return Math.sqrt(Math.max(0, 2 * (result.value - minimum)));
     };
     // bracket: inside has r < √c, outside r ≥ √c
@@ -173,4 +185,35 @@ export function profileLikelihoodInterval(
     upperAtBound: high.atBound,
     evaluations,
   };
+}
+
+/**
+ * The inverse Hessian of f restricted to x_i fixed, from the full one H: the Schur complement
+ * H_νν − H_νi H_iν / H_ii over the other coordinates ν (the inverse of the Hessian's ν-block).
+ * Undefined when H_ii is not positive or an entry is not finite.
+ */
+function conditionalInverse(
+  h: ArrayLike<number>,
+  n: number,
+  index: number,
+): Float64Array | undefined {
+  if (h.length !== n * n) {
+    throw new LinkageError(
+      "E_DOMAIN",
+      `profileLikelihoodInterval: the inverse Hessian has ${h.length} entries, expected ${n}×${n}`,
+    );
+  }
+  const hii = h[index * n + index]!;
+  if (!(hii > 0)) return undefined;
+  const others = Array.from({ length: n }, (_, i) => i).filter((i) => i !== index);
+  const m = others.length;
+  const out = new Float64Array(m * m);
+  for (let a = 0; a < m; a++) {
+    for (let b = 0; b < m; b++) {
+      const i = others[a]!;
+      const j = others[b]!;
+      out[a * m + b] = h[i * n + j]! - (h[i * n + index]! * h[index * n + j]!) / hii;
+    }
+  }
+  return out.every(Number.isFinite) ? out : undefined;
 }
