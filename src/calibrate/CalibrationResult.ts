@@ -97,6 +97,8 @@ export interface ContinuousCalibration {
   readonly models: ModelScore[];
   /** The fitted intensity (events a day) on a grid of times (days), for the plot. */
   readonly intensity: { readonly time: number[]; readonly rate: number[] };
+  /** Events on each day of the window, for the plot. */
+  readonly dailyCounts: number[];
 }
 
 /** One scenario parameter as the calibration would write it. */

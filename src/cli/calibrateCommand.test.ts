@@ -38,11 +38,19 @@ describe("linkage calibrate", () => {
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
     expect(Object.keys(result)).toEqual(
-      expect.arrayContaining(["data", "weekly", "daily", "scenario", "verdict", "dataHash"]),
+      expect.arrayContaining([
+        "data",
+        "weekly",
+        "daily",
+        "continuous",
+        "scenario",
+        "verdict",
+        "dataHash",
+      ]),
     );
     expect(JSON.parse(readFileSync(join(out, "calibration.json"), "utf8"))).toEqual(result);
     const html = readFileSync(join(out, "calibration.html"), "utf8");
-    for (const chart of ["count-fit-week", "qq-week", "acf-week"]) {
+    for (const chart of ["count-fit-week", "qq-week", "acf-week", "intensity", "qq-continuous"]) {
       expect(html).toContain(`data-chart="${chart}"`);
     }
     expect(html).not.toMatch(/<script/);

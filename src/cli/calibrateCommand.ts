@@ -40,6 +40,9 @@ export interface CalibrateCommandOptions {
   readonly skipBadRows?: boolean;
   readonly time?: "jitter" | "discrete-day";
   readonly changePoint: string[];
+  readonly kernelComponents?: string;
+  readonly background?: "constant" | "piecewise" | "spline";
+  readonly splineKnots?: string;
   readonly seed?: string;
   readonly starts?: string;
   readonly folds?: string;
@@ -94,6 +97,28 @@ export async function calibrateCommand(
   const seed = wholeNumberFlag("--seed", options.seed) ?? 1;
   const starts = wholeNumberFlag("--starts", options.starts) ?? 10;
   const folds = wholeNumberFlag("--folds", options.folds) ?? 4;
+  const kernelComponents = wholeNumberFlag("--kernel-components", options.kernelComponents);
+  const splineKnots = wholeNumberFlag("--spline-knots", options.splineKnots);
+  const continuousFlags = [
+    ["--kernel-components", kernelComponents],
+    ["--background", options.background],
+    ["--spline-knots", splineKnots],
+  ].filter(([, v]) => v !== undefined);
+  if (options.time === "discrete-day" && continuousFlags.length > 0) {
+    throw new LinkageError(
+      "E_INPUT",
+      `${continuousFlags.map(([f]) => f).join(", ")}: shape the continuous-time fit, which --time discrete-day does not run (use --time jitter)`,
+    );
+  }
+  if (splineKnots !== undefined && options.background !== "spline") {
+    throw new LinkageError("E_INPUT", "--spline-knots: applies only with --background spline");
+  }
+  if (options.background === "piecewise" && options.changePoint.length === 0) {
+    throw new LinkageError(
+      "E_INPUT",
+      "--background piecewise: needs at least one --change-point DATE where the background may change",
+    );
+  }
   const typeOfViolence = wholeNumberFlag("--type-of-violence", options.typeOfViolence);
   const maxDatePrecision = wholeNumberFlag("--max-date-precision", options.maxDatePrecision);
   for (const [flag, value] of [
@@ -166,6 +191,9 @@ export async function calibrateCommand(
     starts,
     folds,
     date: today,
+    ...(kernelComponents !== undefined ? { kernelComponents } : {}),
+    ...(options.background !== undefined ? { background: options.background } : {}),
+    ...(splineKnots !== undefined ? { splineKnots } : {}),
     ...(options.backgroundParameter !== undefined
       ? { backgroundParameter: options.backgroundParameter }
       : {}),
@@ -231,6 +259,15 @@ function calibrationText(result: CalibrationResult): string {
       `  ${m.model.padEnd(20)}  ${m.logLikelihood.toFixed(1).padStart(8)}  ${String(m.parameterCount).padStart(6)}   ${m.aic.toFixed(1).padEnd(8)}  ${m.bic.toFixed(1).padEnd(8)}  ${m.outOfSample.mean.toFixed(4)}`,
     );
   }
+  if (result.continuous) {
+    lines.push("", "Continuous-time fit (days)");
+    for (const e of result.continuous.estimates) {
+      lines.push(
+        `  ${e.name.padEnd(10)} ${formatEstimate(e.estimate)}  [95%: ${formatEstimate(e.lower)}, ${formatEstimate(e.upper)}]`,
+      );
+    }
+    lines.push(...modelTable(result.continuous.models));
+  }
   if (result.data.provenance.skipped.length > 0) {
     lines.push("", `Skipped ${result.data.provenance.skipped.length} bad rows (--skip-bad-rows):`);
     for (const s of result.data.provenance.skipped.slice(0, 10)) {
@@ -239,4 +276,21 @@ function calibrationText(result: CalibrationResult): string {
     if (result.data.provenance.skipped.length > 10) lines.push("  … (all in calibration.json)");
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** A fit's models as a table: log-likelihood, parameters, AIC, BIC, out of sample. */
+function modelTable(models: CalibrationResult["weekly"]["models"]): string[] {
+  const lines = [
+    "  model                 log-lik    params   AIC       BIC       out-of-sample / event",
+  ];
+  for (const m of models) {
+    lines.push(
+      `  ${m.model.padEnd(20)}  ${m.logLikelihood.toFixed(1).padStart(8)}  ${String(m.parameterCount).padStart(6)}   ${m.aic.toFixed(1).padEnd(8)}  ${m.bic.toFixed(1).padEnd(8)}  ${m.outOfSample.mean.toFixed(4)}`,
+    );
+  }
+  return lines;
+}
+
+function formatEstimate(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : "–";
 }

@@ -13,6 +13,8 @@ export const FLAG_BOUNDS = {
   "--label": { min: 1, max: 1_000_000 },
   "--starts": { min: 1, max: 1000 },
   "--folds": { min: 1, max: 50 },
+  "--kernel-components": { min: 1, max: 5 },
+  "--spline-knots": { min: 2, max: 200 },
   "--type-of-violence": { min: 1, max: 3 },
   "--max-date-precision": { min: 1, max: 5 },
 } as const;

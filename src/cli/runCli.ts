@@ -159,6 +159,17 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
         .argParser((value: string, previous: string[]) => [...previous, value])
         .default([], "none"),
     )
+    .option(
+      "--kernel-components <k>",
+      "jitter: exponentials in the continuous fit's kernel (default 1; 2+ a sum of exponentials)",
+    )
+    .addOption(
+      new Option(
+        "--background <form>",
+        "jitter: the continuous fit's background (default: piecewise with change points, else constant)",
+      ).choices(["constant", "piecewise", "spline"]),
+    )
+    .option("--spline-knots <k>", "jitter, --background spline: evenly spaced knots (default 4)")
     .option("--seed <s>", "seed of the jitter, the starting points and the residuals (default 1)")
     .option("--starts <n>", "starting points of each maximisation (default 10)")
     .option("--folds <n>", "rolling-origin folds for the out-of-sample score (default 4)")

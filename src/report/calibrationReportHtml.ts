@@ -1,10 +1,12 @@
 import type {
   CalibrationResult,
+  ContinuousCalibration,
   CountCalibration,
   ModelScore,
 } from "../calibrate/CalibrationResult.js";
 import type { ParameterEstimate } from "../calibrate/fitCountHawkes.js";
 import { countFitChart } from "./charts/countFitChart.js";
+import { intensityChart } from "./charts/intensityChart.js";
 import { residualAcfChart } from "./charts/residualAcfChart.js";
 import { residualQqChart } from "./charts/residualQqChart.js";
 import { escapeHtml } from "./escapeHtml.js";
@@ -67,6 +69,7 @@ export function calibrationReportHtml(
     result.daily
       ? countSection(result.daily, "day", "The daily fit (discrete-day likelihood)")
       : "",
+    result.continuous ? continuousSection(result.continuous, d.seed) : "",
     scenarioSection(result),
   ];
   const footer = [
@@ -119,6 +122,25 @@ function estimateRow(label: string, e: ParameterEstimate, unit: string): string 
   return `<tr><td>${escapeHtml(label)}</td>${num(e.estimate)}<td>${escapeHtml(unit)}</td>${Number.isFinite(e.standardError) && !e.atBound ? num(e.standardError) : "<td>–</td>"}<td class="num">${escapeHtml(interval)}</td><td>${escapeHtml(e.interval)}</td></tr>`;
 }
 
+/** The comparison table of a fit's models (Hawkes first) and the note on how to read it. */
+function comparisonTable(models: readonly ModelScore[], unit: string, name: string): string {
+  const hawkes = models[0]!;
+  const rows = models
+    .map(
+      (m) =>
+        `<tr${m === hawkes ? ' class="best"' : ""}><td>${escapeHtml(m.model)}</td>${num(m.logLikelihood)}<td class="num">${m.parameterCount}</td>${num(m.aic)}${num(m.aic - hawkes.aic)}${num(m.bic)}${num(m.outOfSample.mean)}</tr>`,
+    )
+    .join("");
+  const folds = hawkes.outOfSample.folds
+    .map((f) => `${formatSignificant(f.from, 4)}–${formatSignificant(f.to, 4)}`)
+    .join(", ");
+  return [
+    `<h3>Against Poisson baselines</h3>`,
+    `<table data-section="comparison-${name}"><thead><tr><th>model</th><th>log-likelihood</th><th>parameters</th><th>AIC</th><th>AIC − Hawkes</th><th>BIC</th><th>out of sample, per event</th></tr></thead><tbody>${rows}</tbody></table>`,
+    `<p class="small">Lower AIC and BIC are better; a positive "AIC − Hawkes" favours self-excitation. Out of sample: each model refitted on the data before each fold and scored on the fold given all earlier events (rolling origin; folds in ${escapeHtml(unit)}s ${escapeHtml(folds)}); higher is better.</p>`,
+  ].join("\n");
+}
+
 function countSection(fit: CountCalibration, unit: "week" | "day", heading: string): string {
   const counted = unit === "week" ? "weekly counts" : "daily counts";
   const estimates = [
@@ -134,24 +156,40 @@ function countSection(fit: CountCalibration, unit: "week" | "day", heading: stri
       ),
     ),
   ].join("");
-  const hawkes = fit.models[0]!;
-  const comparison = fit.models
-    .map(
-      (m: ModelScore) =>
-        `<tr${m === hawkes ? ' class="best"' : ""}><td>${escapeHtml(m.model)}</td>${num(m.logLikelihood)}<td class="num">${m.parameterCount}</td>${num(m.aic)}${num(m.aic - hawkes.aic)}${num(m.bic)}${num(m.outOfSample.mean)}</tr>`,
-    )
-    .join("");
-  const folds = hawkes.outOfSample.folds.map((f) => `${unit}s ${f.from}–${f.to}`).join(", ");
   return [
     `<h2>${escapeHtml(heading)}</h2>`,
     `<p class="small">${fit.steps} whole ${unit}s, ${fit.events} events; ${fit.converged ? "the maximisation converged" : "the maximisation stopped before converging: treat the estimates as provisional"}.</p>`,
     `<table data-section="estimates-${unit}"><thead><tr><th>parameter</th><th>estimate</th><th>unit</th><th>standard error</th><th>95% interval</th><th>interval from</th></tr></thead><tbody>${estimates}</tbody></table>`,
-    `<h3>Against Poisson baselines</h3>`,
-    `<table data-section="comparison-${unit}"><thead><tr><th>model</th><th>log-likelihood</th><th>parameters</th><th>AIC</th><th>AIC − Hawkes</th><th>BIC</th><th>out of sample, per event</th></tr></thead><tbody>${comparison}</tbody></table>`,
-    `<p class="small">Lower AIC and BIC are better; a positive "AIC − Hawkes" favours self-excitation. Out of sample: each model refitted on the data before each fold and scored on the fold (rolling origin; folds ${escapeHtml(folds)}); higher is better.</p>`,
+    comparisonTable(fit.models, unit, unit),
     countFitChart(fit, unit),
     `<div class="multiples">${residualQqChart(fit.residuals, unit, counted)}${residualAcfChart(fit.residuals, unit, counted)}</div>`,
     `<p class="small">Count residuals are randomised probability-integral transforms of each ${unit}'s count under its fitted Poisson mean, mapped to Exp(1) (−ln(1 − u)); if the model is right they are independent Exp(1), like the time-rescaled gaps of a point process.</p>`,
+  ].join("\n");
+}
+
+function continuousSection(fit: ContinuousCalibration, seed: number): string {
+  const kernel =
+    fit.spec.components === 1 ? "exponential kernel" : `sum of ${fit.spec.components} exponentials`;
+  const background =
+    fit.spec.background.kind === "constant"
+      ? "constant background"
+      : fit.spec.background.kind === "piecewise"
+        ? "background constant between the change points"
+        : `background a linear spline on ${fit.spec.background.knots.length} knots`;
+  const rows = fit.estimates
+    .map(
+      (e) =>
+        `<tr><td>${escapeHtml(e.name)}</td>${num(e.estimate)}${Number.isFinite(e.standardError) ? num(e.standardError) : "<td>–</td>"}<td class="num">${escapeHtml(`${formatSignificant(e.lower, 4)} – ${formatSignificant(e.upper, 4)}`)}</td><td>${escapeHtml(e.interval)}${e.note ? ` (${escapeHtml(e.note)})` : ""}</td></tr>`,
+    )
+    .join("");
+  return [
+    `<h2>The continuous-time fit</h2>`,
+    `<p class="small">${fit.events} events over ${formatSignificant(fit.duration, 4)} days, each placed uniformly at random within its day (seed ${seed}); ${kernel}, ${background}; times in days (μ in events a day, β a day, τ = 1/β in days). ${fit.converged ? "The maximisation converged." : "The maximisation stopped before converging: treat the estimates as provisional."}${fit.warnings.length > 0 ? ` ${escapeHtml(fit.warnings.join(" "))}` : ""}</p>`,
+    `<table data-section="estimates-continuous"><thead><tr><th>parameter</th><th>estimate</th><th>standard error</th><th>95% interval</th><th>interval from</th></tr></thead><tbody>${rows}</tbody></table>`,
+    comparisonTable(fit.models, "day", "continuous"),
+    intensityChart(fit),
+    `<div class="multiples">${residualQqChart(fit.residuals, "continuous", "time-rescaled gaps")}${residualAcfChart(fit.residuals, "continuous", "time-rescaled gaps")}</div>`,
+    `<p class="small">Time rescaling: the fitted compensator Λ(t) = ∫₀ᵗ λ turns the event times into a unit-rate Poisson process if the model is right, so the gaps Λ(tᵢ) − Λ(tᵢ₋₁) are independent Exp(1) (Brown et al. 2002; Ogata 1988).</p>`,
   ].join("\n");
 }
 
