@@ -14,11 +14,12 @@ import { countPitResiduals } from "./countPitResiduals.js";
 import type { DatedEvents } from "./DatedEvents.js";
 import { dayIndex } from "./dayIndex.js";
 import { fitCountHawkes, type ParameterEstimate } from "./fitCountHawkes.js";
-import { informationCriteria } from "./informationCriteria.js";
 import { isoDateOfDayNumber } from "./isoDateOfDayNumber.js";
 import { isoDayNumber } from "./isoDayNumber.js";
+import { modelScore } from "./modelScore.js";
 import { poissonCountsFit } from "./poissonCountsFit.js";
 import { poissonCountsRollingOrigin } from "./poissonCountsRollingOrigin.js";
+import type { RollingOriginScore } from "./RollingOriginScore.js";
 import { residualChecks } from "./residualChecks.js";
 import { rollingOriginBoundaries } from "./rollingOriginBoundaries.js";
 import { scenarioAttackProcess } from "./scenarioAttackProcess.js";
@@ -168,36 +169,15 @@ function countCalibration(
   });
   const boundaries = rollingOriginBoundaries(steps, { folds });
   const models: ModelScore[] = [];
-  const score = (
-    model: string,
-    logLikelihood: number,
-    parameterCount: number,
-    outOfSample: ModelScore["outOfSample"],
-  ) => {
-    const { aic, bic } = informationCriteria(logLikelihood, parameterCount, steps);
-    models.push({ model, logLikelihood, parameterCount, aic, bic, outOfSample });
-  };
-  score(
-    "Hawkes",
-    fit.logLikelihood,
-    fit.parameterCount,
-    countHawkesRollingOrigin(counts, starts, boundaries, fitOptions),
-  );
+  const score = (model: string, fit: Parameters<typeof modelScore>[1], oos: RollingOriginScore) =>
+    models.push(modelScore(model, fit, steps, oos));
+
+  score("Hawkes", fit, countHawkesRollingOrigin(counts, starts, boundaries, fitOptions));
   const constant = poissonCountsFit(counts);
-  score(
-    "Poisson, constant",
-    constant.logLikelihood,
-    constant.parameterCount,
-    poissonCountsRollingOrigin(counts, [0], boundaries),
-  );
+  score("Poisson, constant", constant, poissonCountsRollingOrigin(counts, [0], boundaries));
   if (starts.length > 1) {
     const piecewise = poissonCountsFit(counts, starts);
-    score(
-      "Poisson, piecewise",
-      piecewise.logLikelihood,
-      piecewise.parameterCount,
-      poissonCountsRollingOrigin(counts, starts, boundaries),
-    );
+    score("Poisson, piecewise", piecewise, poissonCountsRollingOrigin(counts, starts, boundaries));
   }
   return {
     stepDays,

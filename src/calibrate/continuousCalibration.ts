@@ -7,11 +7,12 @@ import type { HawkesSpec } from "./HawkesModel.js";
 import { hawkesCompensator } from "./hawkesCompensator.js";
 import { hawkesIntensity } from "./hawkesIntensity.js";
 import { hawkesRollingOrigin } from "./hawkesRollingOrigin.js";
-import { informationCriteria } from "./informationCriteria.js";
 import { jitteredEventTimes } from "./jitteredEventTimes.js";
+import { modelScore } from "./modelScore.js";
 import { poissonConstantFit } from "./poissonConstantFit.js";
 import { poissonPiecewiseFit } from "./poissonPiecewiseFit.js";
 import { poissonRollingOrigin } from "./poissonRollingOrigin.js";
+import type { RollingOriginScore } from "./RollingOriginScore.js";
 import { residualChecks } from "./residualChecks.js";
 import { rollingOriginBoundaries } from "./rollingOriginBoundaries.js";
 
@@ -58,34 +59,21 @@ export function continuousCalibration(
   const n = times.times.length;
   const boundaries = rollingOriginBoundaries(duration, { folds: options.folds });
   const models: ModelScore[] = [];
-  const score = (
-    model: string,
-    logLikelihood: number,
-    parameterCount: number,
-    outOfSample: ModelScore["outOfSample"],
-  ) => {
-    const { aic, bic } = informationCriteria(logLikelihood, parameterCount, n);
-    models.push({ model, logLikelihood, parameterCount, aic, bic, outOfSample });
-  };
+  const score = (model: string, fit: Parameters<typeof modelScore>[1], oos: RollingOriginScore) =>
+    models.push(modelScore(model, fit, n, oos));
+
   score(
     options.components === 1 ? "Hawkes" : `Hawkes, ${options.components} exponentials`,
-    fit.logLikelihood,
-    fit.parameterCount,
+    fit,
     hawkesRollingOrigin(times, spec, boundaries, { ...fitOptions, profile: false }),
   );
   const constant = poissonConstantFit(times);
-  score(
-    "Poisson, constant",
-    constant.logLikelihood,
-    constant.parameterCount,
-    poissonRollingOrigin(times, [], boundaries),
-  );
+  score("Poisson, constant", constant, poissonRollingOrigin(times, [], boundaries));
   if (changePointDays.length > 0) {
     const piecewise = poissonPiecewiseFit(times, changePointDays);
     score(
       "Poisson, piecewise",
-      piecewise.logLikelihood,
-      piecewise.parameterCount,
+      piecewise,
       poissonRollingOrigin(times, changePointDays, boundaries),
     );
   }

@@ -156,27 +156,30 @@ export function fitCountHawkes(
     throw new LinkageError("E_DOMAIN", "no start reached a finite likelihood");
   }
   const theta = best.x;
-  const pointOnly = (name: string, i: number, interval: ParameterEstimate["interval"]) => ({
-    name,
-    estimate: theta[i]!,
-    standardError: Number.NaN,
-    lower: Number.NaN,
-    upper: Number.NaN,
-    interval,
-  });
+  const common = {
+    logLikelihood: -best.value,
+    parameterCount: k,
+    steps,
+    events,
+    fittedMeans: countHawkesMeans(model, theta),
+    converged: best.converged,
+    starts,
+    level,
+  };
   if (options.intervals === false) {
+    const pointOnly = (name: string, i: number, interval: ParameterEstimate["interval"]) => ({
+      name,
+      estimate: theta[i]!,
+      standardError: Number.NaN,
+      lower: Number.NaN,
+      upper: Number.NaN,
+      interval,
+    });
     return {
       background: segmentStarts.map((_, j) => pointOnly(`mu${j + 1}`, j, "log-scale Wald")),
       branchingRatio: pointOnly("n", segments, "profile likelihood"),
-      decay: pointOnly("tau", segments + 1, "log-scale Wald"),
-      logLikelihood: -best.value,
-      parameterCount: k,
-      steps,
-      events,
-      fittedMeans: countHawkesMeans(model, theta),
-      converged: best.converged,
-      starts,
-      level,
+      decay: pointOnly("tau", segments + 1, "profile likelihood"),
+      ...common,
     };
   }
   const z = normalQuantile(0.5 + level / 2);
@@ -231,13 +234,6 @@ export function fitCountHawkes(
     background: segmentStarts.map((_, j) => logWald(`mu${j + 1}`, j)),
     branchingRatio: profiled("n", segments),
     decay: profiled("tau", segments + 1),
-    logLikelihood: -best.value,
-    parameterCount: k,
-    steps,
-    events,
-    fittedMeans: countHawkesMeans(model, theta),
-    converged: best.converged,
-    starts,
-    level,
+    ...common,
   };
 }

@@ -1,5 +1,6 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import { logGamma } from "../math/betaQuantile.js";
+import { persistedSegmentRates } from "./persistedSegmentRates.js";
 import { checkCounts, checkSegmentStarts } from "./poissonCountsFit.js";
 import { type RollingOriginScore, rollingOriginScore } from "./RollingOriginScore.js";
 import { checkRollingOriginBoundaries } from "./rollingOriginBoundaries.js";
@@ -53,16 +54,7 @@ export function poissonCountsRollingOrigin(
   for (let k = 0; k + 1 < boundaries.length; k++) {
     const from = boundaries[k]!;
     const to = boundaries[k + 1]!;
-    let last = 0;
-    for (let j = 0; j < segments; j++) {
-      const observedEnd = Math.min(end(j), from);
-      if (observedEnd > start(j)) {
-        rates[j] = (prefix[observedEnd]! - prefix[start(j)]!) / (observedEnd - start(j));
-        last = rates[j]!;
-      } else {
-        rates[j] = last;
-      }
-    }
+    persistedSegmentRates(rates, start, end, from, (a, b) => prefix[b]! - prefix[a]!);
     let logLikelihood = 0;
     let j = 0;
     for (let t = from; t < to; t++) {

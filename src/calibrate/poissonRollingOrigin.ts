@@ -1,5 +1,6 @@
 import { checkEventTimes, countBelow } from "./checkEventTimes.js";
 import type { EventTimes } from "./DatedEvents.js";
+import { persistedSegmentRates } from "./persistedSegmentRates.js";
 import { checkChangePoints } from "./poissonPiecewiseFit.js";
 import { type RollingOriginScore, rollingOriginScore } from "./RollingOriginScore.js";
 import { checkRollingOriginBoundaries } from "./rollingOriginBoundaries.js";
@@ -46,17 +47,13 @@ export function poissonRollingOrigin(
     const from = boundaries[k]!;
     const to = boundaries[k + 1]!;
     // fit on [0, from), persisting the last observed rate into segments not yet begun
-    let last = 0;
-    for (let j = 0; j < segments; j++) {
-      const observedEnd = Math.min(end(j), from);
-      if (observedEnd > start(j)) {
-        rates[j] =
-          (countBelow(times, observedEnd) - countBelow(times, start(j))) / (observedEnd - start(j));
-        last = rates[j]!;
-      } else {
-        rates[j] = last;
-      }
-    }
+    persistedSegmentRates(
+      rates,
+      start,
+      end,
+      from,
+      (a, b) => countBelow(times, b) - countBelow(times, a),
+    );
     // score [from, to)
     let logLikelihood = 0;
     for (let j = 0; j < segments; j++) {

@@ -13,6 +13,24 @@ const QUANTILE_REL_TOL = 1e-15;
 const QUANTILE_MAX_ITER = 300;
 
 /**
+ * The Stirling series' correction ln Γ(x) − [(x − ½)ln x − x + ½ln 2π] = Σ B₂ₖ/(2k(2k−1)x^{2k−1}),
+ * seven terms (1/12x − 1/360x³ + …): below 1e-16 relative for x ≥ 15 (DLMF 5.11.1).
+ */
+export function stirlingCorrection(x: number): number {
+  const r = 1 / x;
+  const r2 = r * r;
+  return (
+    r *
+    (1 / 12 +
+      r2 *
+        (-1 / 360 +
+          r2 *
+            (1 / 1260 +
+              r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360 + (r2 * 1) / 156))))))
+  );
+}
+
+/**
  * Natural logarithm of the gamma function, ln Γ(x), for x > 0.
  *
  * For x ≥ 15 the Stirling series ln Γ(x) = (x − ½)ln x − x + ½ln 2π + Σ B₂ₖ/(2k(2k−1)x^{2k−1})
@@ -37,17 +55,7 @@ export function logGamma(x: number): number {
     }
     shift = Math.log(product);
   }
-  const r = 1 / x;
-  const r2 = r * r;
-  const series =
-    r *
-    (1 / 12 +
-      r2 *
-        (-1 / 360 +
-          r2 *
-            (1 / 1260 +
-              r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360 + (r2 * 1) / 156))))));
-  return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + series - shift;
+  return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + stirlingCorrection(x) - shift;
 }
 
 /** ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b). */

@@ -1,5 +1,5 @@
 import { LinkageError } from "../errors/LinkageError.js";
-import { logGamma } from "./betaQuantile.js";
+import { logGamma, stirlingCorrection } from "./betaQuantile.js";
 
 /** Relative size of the last term (series) or step (continued fraction) at which we stop. */
 const EPS = Number.EPSILON;
@@ -8,25 +8,6 @@ const MAX_TERMS = 100_000;
 /** From this shape on, the prefactor is taken in the cancellation-free Stirling form. */
 const STIRLING_FROM = 10;
 const HALF_LOG_TWO_PI = 0.9189385332046728; // ½·ln(2π)
-
-/**
- * ln Γ(a) − [(a − ½)ln a − a + ½ln 2π], the Stirling correction
- * Σ B₂ₖ/(2k(2k−1)a^{2k−1}) = 1/(12a) − 1/(360a³) + 1/(1260a⁵) − … (DLMF 5.11.1), for a ≥ 10
- * (seven terms: the first omitted one is below 1e-16 there).
- */
-function stirlingCorrection(a: number): number {
-  const r = 1 / a;
-  const r2 = r * r;
-  return (
-    r *
-    (1 / 12 +
-      r2 *
-        (-1 / 360 +
-          r2 *
-            (1 / 1260 +
-              r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360 + (r2 * 1) / 156))))))
-  );
-}
 
 /**
  * ln(xᵃe⁻ˣ/Γ(a)), the factor both the series and the continued fraction carry. For large a the
