@@ -26,7 +26,7 @@ export interface ResidualChecks {
     readonly degreesOfFreedom: number;
     readonly pValue: number;
   };
-  /** Exp(1) QQ plot: theoretical quantiles, sorted residuals, the 95% KS band. */
+  /** Exp(1) QQ plot: theoretical quantiles, sorted residuals, the 95% KS band (≤ 1,000 points, evenly spaced in rank). */
   readonly qq: {
     readonly theoretical: number[];
     readonly sample: number[];

@@ -32,6 +32,8 @@ export interface EventProvenance {
   readonly rowsKept: number;
   /** Rows skipped as bad under `--skip-bad-rows`, with why (empty otherwise: a bad row is an error). */
   readonly skipped: readonly SkippedRow[];
+  /** What a reader of the fit should know about the rows kept (e.g. imprecise dates). */
+  readonly notes?: readonly string[];
 }
 
 /** One row skipped under `--skip-bad-rows`. */

@@ -1,6 +1,7 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import { randomStream } from "../math/randomStream.js";
 import type { Scenario } from "../scenario/Scenario.js";
+import { branchingRatioOf } from "../sim/branchingRatio.js";
 import { binnedCounts } from "./binnedCounts.js";
 import type {
   CalibratedParameter,
@@ -80,6 +81,11 @@ export function calibrateEvents(
     return { date, day };
   });
   changePoints.sort((a, b) => a.day - b.day);
+  for (let i = 1; i < changePoints.length; i++) {
+    if (changePoints[i]!.day === changePoints[i - 1]!.day) {
+      throw new LinkageError("E_INPUT", `--change-point ${changePoints[i]!.date}: given twice`);
+    }
+  }
   const weekly = countCalibration(events, 7, changePoints, options, seed);
   const daily =
     time === "discrete-day" ? countCalibration(events, 1, changePoints, options, seed) : null;
@@ -154,19 +160,41 @@ function countCalibration(
     );
   }
   // a change point starts the step it falls in (rounded to the nearest step boundary)
+  // a change point starts the step nearest to it; each segment must hold at least one step
+  const unit = stepDays === 7 ? "week" : "day";
   const starts = [0];
   for (const c of changePoints) {
     const step = Math.round(c.day / stepDays);
-    if (step > starts[starts.length - 1]! && step < steps) starts.push(step);
+    if (step <= starts[starts.length - 1]! || step >= steps) {
+      throw new LinkageError(
+        "E_INPUT",
+        `--change-point ${c.date}: falls at ${unit} ${step} of the ${unit}ly fit's ${steps} whole ${unit}s, ${step >= steps ? "at or after its end" : step === 0 ? "at its start" : "in the same step as the change point before it"}; each background segment needs at least one whole ${unit}`,
+      );
+    }
+    starts.push(step);
+  }
+  // the rolling origin refits on the first half: it must hold events
+  const firstFit = Math.round(steps / 2);
+  if (!counts.subarray(0, firstFit).some((k) => k > 0)) {
+    throw new LinkageError(
+      "E_INPUT",
+      `${events.provenance.file}: the first ${firstFit} ${unit}s of the window (what the rolling origin's first refit sees) hold no events; start the window nearer the first event with --from`,
+    );
   }
   const fitOptions = { starts: options.starts ?? 10, seed, level: LEVEL };
   const fit = fitCountHawkes({ counts, segmentStarts: starts }, fitOptions);
-  const pit = countPitResiduals(counts, fit.fittedMeans, randomStream(seed, 7));
+  const exponential = countPitResiduals(
+    counts,
+    fit.fittedMeans,
+    randomStream(seed, 7),
+    "exponential",
+  );
   let cumulative = 0;
-  const compensator = Float64Array.from(pit, (u) => {
-    cumulative += -Math.log1p(-u);
+  const compensator = Float64Array.from(exponential, (e) => {
+    cumulative += e;
     return cumulative;
   });
+
   const boundaries = rollingOriginBoundaries(steps, { folds });
   const models: ModelScore[] = [];
   const score = (model: string, fit: Parameters<typeof modelScore>[1], oos: RollingOriginScore) =>
@@ -193,6 +221,11 @@ function countCalibration(
     residuals: residualChecks(compensator),
     models,
   };
+}
+
+/** Six significant figures: a prior's parameters (log-scale ones lose the value's digits at four). */
+function round6(value: number): number {
+  return Number(value.toPrecision(6));
 }
 
 /** Four significant figures: what the written scenario carries. */
@@ -231,10 +264,17 @@ function scenarioParameters(
     scale: number,
     prior: (value: number) => CalibratedParameter["prior"],
     description: string,
+    cap = Number.POSITIVE_INFINITY,
   ): CalibratedParameter => {
     const spec = parameter(id);
     const base = { id, label: spec.label, was: spec.value };
-    if (!Number.isFinite(estimate.lower) || !Number.isFinite(estimate.upper)) {
+    const unwritten =
+      estimate.atBound === "both"
+        ? "the data do not identify it: its interval spans the whole search range"
+        : !Number.isFinite(estimate.lower) || !Number.isFinite(estimate.upper)
+          ? "it has no interval (the likelihood is flat in its direction)"
+          : null;
+    if (unwritten !== null) {
       return {
         ...base,
         value: null,
@@ -242,10 +282,11 @@ function scenarioParameters(
         upper: null,
         prior: null,
         source: spec.source ?? "",
-        note: `left as it was: the estimate ${round4(estimate.estimate / scale)} sits on the edge of the search range, where no interval exists`,
+        note: `left as it was: ${unwritten}`,
       };
     }
-    const value = round4(estimate.estimate / scale);
+    const estimated = round4(estimate.estimate / scale);
+    const value = Math.min(estimated, cap);
     return {
       ...base,
       value,
@@ -253,26 +294,33 @@ function scenarioParameters(
       upper: round4(estimate.upper / scale),
       prior: prior(value),
       source: source(description),
-      note: null,
+      note:
+        value < estimated
+          ? `written as ${value}, not the estimate ${estimated}: above ${cap} the scenario's effective branching ratio (dynamics.branchingRatio, which adds its own feedback) reaches 1 and the simulation refuses the process as explosive`
+          : null,
     };
   };
   const n = weekly.branchingRatio;
   const tau = weekly.decay;
   const mu = weekly.background[weekly.background.length - 1]!;
+  // the scenario's effective branching ratio adds its own feedback (through stability) to n_H:
+  // the largest n_H it accepts, at the other values written, keeps the process below 1
+  const nMax = stableBranchingLimit(scenario, process, mu.estimate / process.backgroundScale);
   const logSd = (e: ParameterEstimate) => Math.log(e.upper / e.lower) / (2 * z);
-  return [
+  const entries = [
     entry(
       process.branching,
       n,
       1,
       (value) => ({
         dist: "normal",
-        mean: value,
-        sd: round4((n.upper - n.lower) / (2 * z)),
+        mean: Math.min(value, nMax),
+        sd: round6((n.upper - n.lower) / (2 * z)),
         min: 0,
-        max: 0.99,
+        max: nMax,
       }),
       `branching ratio ${round4(n.estimate)}, 95% profile interval ${round4(n.lower)}–${round4(n.upper)}`,
+      nMax,
     ),
     entry(
       process.decay,
@@ -282,7 +330,7 @@ function scenarioParameters(
       (value) =>
         tau.atBound
           ? { dist: "uniform", min: round4(tau.lower), max: round4(tau.upper) }
-          : { dist: "lognormal", meanlog: round4(Math.log(value)), sdlog: round4(logSd(tau)) },
+          : { dist: "lognormal", meanlog: round6(Math.log(value)), sdlog: round6(logSd(tau)) },
       `decay ${round4(tau.estimate)} weeks, 95% profile interval ${round4(tau.lower)}–${round4(tau.upper)}${tau.atBound ? " (to the edge of the search range)" : ""}`,
     ),
     entry(
@@ -291,12 +339,20 @@ function scenarioParameters(
       process.backgroundScale,
       (value) => ({
         dist: "lognormal",
-        meanlog: round4(Math.log(value)),
-        sdlog: round4(logSd(mu)),
+        meanlog: round6(Math.log(value)),
+        sdlog: round6(logSd(mu)),
       }),
       `background ${round4(mu.estimate)} a week${weekly.background.length > 1 ? " in the last segment" : ""}, 95% interval ${round4(mu.lower)}–${round4(mu.upper)}, divided by the scenario's week-0 multiplier ${round4(process.backgroundScale)}`,
     ),
   ];
+  if (nMax > 0) return entries;
+  // the calibrated background alone makes the scenario's process explosive: write neither
+  const why = `left as it was: at the calibrated ${process.background} the scenario's effective branching ratio (dynamics.branchingRatio) reaches 1 even with ${process.branching} = 0, and the simulation would refuse the process as explosive`;
+  return entries.map((e) =>
+    e.id === process.branching || e.id === process.background
+      ? { ...e, value: null, lower: null, upper: null, prior: null, source: "", note: why }
+      : e,
+  );
 }
 
 /** The findings in sentences: the estimates, the comparison, the residuals, the scenario. */
@@ -304,23 +360,31 @@ function calibrationVerdict(result: Omit<CalibrationResult, "verdict">): string[
   const w = result.weekly;
   const f = (v: number) => String(round4(v));
   const interval = (e: ParameterEstimate) =>
-    e.atBound === "lower"
-      ? `${f(e.estimate)} [95%: at most ${f(e.upper)}]`
-      : e.atBound === "upper"
-        ? `${f(e.estimate)} [95%: at least ${f(e.lower)}]`
-        : `${f(e.estimate)} [95%: ${f(e.lower)}, ${f(e.upper)}]`;
+    e.atBound === "both"
+      ? `${f(e.estimate)} [95%: not identified, the whole search range]`
+      : e.atBound === "lower"
+        ? `${f(e.estimate)} [95%: at most ${f(e.upper)}]`
+        : e.atBound === "upper"
+          ? `${f(e.estimate)} [95%: at least ${f(e.lower)}]`
+          : `${f(e.estimate)} [95%: ${f(e.lower)}, ${f(e.upper)}]`;
   const out: string[] = [];
   out.push(
     `${result.data.events} events from ${result.data.origin} to ${result.data.end} (${w.steps} whole weeks): branching ratio ${interval(w.branchingRatio)}, decay ${interval(w.decay)} weeks, background ${w.background.map(interval).join(" then ")} events a week.`,
   );
+  out.push(...(result.data.provenance.notes ?? []).map((note) => `Data: ${note}.`));
   const hawkes = w.models[0]!;
   const best = w.models.slice(1).reduce((a, b) => (b.aic < a.aic ? b : a));
   const aicGap = best.aic - hawkes.aic;
   const oos = hawkes.outOfSample.mean - best.outOfSample.mean;
+  const outOfSample = Number.isFinite(oos)
+    ? `out of sample it scores ${f(Math.abs(oos))} log-likelihood per event ${oos >= 0 ? "better" : "worse"}`
+    : "out of sample the two cannot be compared (a scored fold holds no events, or a forecast rate is 0 where events fell)";
   out.push(
     aicGap > 2
-      ? `Self-excitation is supported: the Hawkes model's AIC is ${f(aicGap)} below the best Poisson baseline's (${best.model}; BIC ${f(best.bic - hawkes.bic)} below), and out of sample it scores ${f(oos)} log-likelihood per event ${oos >= 0 ? "better" : "worse"}.`
-      : `The data do not clearly need self-excitation: the Hawkes model's AIC is only ${f(aicGap)} below the best Poisson baseline's (${best.model}); out of sample it scores ${f(oos)} per event ${oos >= 0 ? "better" : "worse"}.`,
+      ? `Self-excitation is supported: the Hawkes model's AIC is ${f(aicGap)} below the best Poisson baseline's (${best.model}; BIC ${f(best.bic - hawkes.bic)} below), and ${outOfSample}.`
+      : aicGap > 0
+        ? `The data do not clearly need self-excitation: the Hawkes model's AIC is only ${f(aicGap)} below the best Poisson baseline's (${best.model}); ${outOfSample}.`
+        : `The data show no self-excitation: the best Poisson baseline (${best.model}) fits as well or better (AIC ${f(-aicGap)} lower than the Hawkes model's); ${outOfSample}.`,
   );
   const { ks, ljungBox } = w.residuals;
   out.push(
@@ -352,7 +416,7 @@ function calibrationVerdict(result: Omit<CalibrationResult, "verdict">): string[
     `Scenario: ${result.scenario.parameters
       .map((p) =>
         p.value === null
-          ? `${p.id} ${f(p.was)} (kept: ${p.note})`
+          ? `${p.id} ${f(p.was)} (${p.note})`
           : `${p.id} ${f(p.was)} → ${f(p.value)}`,
       )
       .join(
@@ -360,4 +424,38 @@ function calibrationVerdict(result: Omit<CalibrationResult, "verdict">): string[
       )}${written.length > 0 ? " (--write-scenario writes them with priors from the intervals)" : ""}.`,
   );
   return out;
+}
+
+/**
+ * The largest branching ratio (to 3 decimals, at most 0.99) at which the scenario's effective
+ * branching ratio (`dynamics.branchingRatio`, the simulator's stability rule) stays below 0.995,
+ * with the background at its calibrated value and the other parameters at their defaults; 0.99
+ * when the scenario states no effective ratio. Found by bisection, so the ratio need not be
+ * additive in n_H.
+ */
+function stableBranchingLimit(
+  scenario: Scenario,
+  process: ReturnType<typeof scenarioAttackProcess>,
+  background: number,
+): number {
+  const ratio = branchingRatioOf(scenario);
+  if (ratio === null) return 0.99;
+  const values = Float64Array.from(scenario.parameters, (p) => p.value);
+  const at = (id: string) => scenario.parameters.findIndex((p) => p.id === id);
+  values[at(process.background)] = background;
+  const branching = at(process.branching);
+  const stable = (n: number) => {
+    values[branching] = n;
+    return ratio(values) < 0.995;
+  };
+  if (stable(0.99)) return 0.99;
+  if (!stable(0)) return 0;
+  let low = 0;
+  let high = 0.99;
+  for (let i = 0; i < 40; i++) {
+    const middle = (low + high) / 2;
+    if (stable(middle)) low = middle;
+    else high = middle;
+  }
+  return Math.floor(low * 1000) / 1000;
 }

@@ -67,7 +67,17 @@ export function calibratedScenarioYaml(
       const pair = pairOf(key);
       const node = pair?.value as { range?: [number, number, number] } | null | undefined;
       if (node?.range) {
-        edits.push({ start: node.range[0], end: lineEnd(text, node.range[1]), text: rendered });
+        // a value on one line is replaced to the end of its line (a trailing comment about the
+        // old value goes with it); a block scalar (`>`, `|`) or flow value over several lines
+        // exactly up to its last character, so the next key is kept
+        let end = node.range[1];
+        while (end > node.range[0] && (text[end - 1] === "\n" || text[end - 1] === "\r")) end--;
+        const multiLine = text.slice(node.range[0], end).includes("\n");
+        edits.push({
+          start: node.range[0],
+          end: multiLine ? end : lineEnd(text, end),
+          text: rendered,
+        });
       } else {
         edits.push({ start: insertAt, end: insertAt, text: `\n${indent}${key}: ${rendered}` });
       }

@@ -49,3 +49,28 @@ describe("countPitResiduals", () => {
     ).toThrow(/1 events under a mean of 0/);
   });
 });
+
+describe("countPitResiduals on the exponential scale", () => {
+  it("are Exp(1) under the true means, equal −ln(1 − u) of the uniform ones, and stay finite far in the tail", () => {
+    const rng = randomStream(6, 0);
+    const means = Float64Array.from({ length: 20_000 }, (_, t) => 0.5 + (t % 20));
+    const counts = Int32Array.from(means, (m) => poisson(rng, m));
+    const u = countPitResiduals(counts, means, randomStream(6, 1));
+    const e = countPitResiduals(counts, means, randomStream(6, 1), "exponential");
+    for (let t = 0; t < 200; t++) {
+      if (u[t]! < 0.999) expect(e[t]).toBeCloseTo(-Math.log1p(-u[t]!), 8);
+    }
+    const mean = e.reduce((a, b) => a + b, 0) / e.length;
+    expect(Math.abs(mean - 1)).toBeLessThan(4 / Math.sqrt(e.length)); // Exp(1): mean 1, sd 1
+    const far = countPitResiduals(
+      Int32Array.of(5_000_000, 21),
+      Float64Array.of(1, 0.5),
+      randomStream(1, 0),
+      "exponential",
+    );
+    for (const x of far) {
+      expect(Number.isFinite(x)).toBe(true);
+      expect(x).toBeGreaterThan(20);
+    }
+  });
+});

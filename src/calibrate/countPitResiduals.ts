@@ -1,5 +1,7 @@
 import { LinkageError } from "../errors/LinkageError.js";
+import { logGamma } from "../math/betaQuantile.js";
 import type { RandomStream } from "../math/randomStream.js";
+import { regularizedGammaP, regularizedGammaQ } from "../math/regularizedGamma.js";
 
 /**
  * Randomised probability-integral-transform residuals of counts against their fitted Poisson
@@ -7,7 +9,11 @@ import type { RandomStream } from "../math/randomStream.js";
  * function and V_t uniform on [0, 1). Under the fitted model the u_t are i.i.d. uniform on
  * [0, 1) (the discrete counterpart of time rescaling), so a Kolmogorov–Smirnov test against
  * U(0, 1) and a Ljung–Box test on them check the fit of a count model. The draws come from a
- * seeded stream, so the residuals are reproducible.
+ * seeded stream, so the residuals are reproducible. With `scale: "exponential"` the result is
+ * −ln(1 − u_t), Exp(1) under the model, computed from the upper tail P(X > N_t) so that a count
+ * far above its mean gives a large finite residual rather than u = 1 (at most −ln of the
+ * smallest double, 744). The tails are regularised incomplete gamma functions
+ * (P(X ≤ k) = Q(k + 1, λ)), O(1) in the count.
  *
  * Source: P. K. Dunn and G. K. Smyth, "Randomized quantile residuals", Journal of
  * Computational and Graphical Statistics 5 (1996) 236–244; C. Czado, T. Gneiting and
@@ -22,6 +28,7 @@ export function countPitResiduals(
   counts: Int32Array,
   means: Float64Array,
   rng: RandomStream,
+  scale: "uniform" | "exponential" = "uniform",
 ): Float64Array {
   if (counts.length !== means.length) {
     throw new LinkageError(
@@ -39,25 +46,18 @@ export function countPitResiduals(
         `countPitResiduals: step ${t} has ${k} events under a mean of ${mean}`,
       );
     }
-    const [below, at] = poissonCdfPair(k, mean);
-    out[t] = below + rng.next() * (at - below);
+    // F(k − 1), P(X = k) and P(X > k), each computed directly so neither tail loses precision
+    const below = k === 0 ? 0 : mean === 0 ? 1 : regularizedGammaQ(k, mean);
+    const at =
+      mean === 0 ? (k === 0 ? 1 : 0) : Math.exp(k * Math.log(mean) - mean - logGamma(k + 1));
+    const above = mean === 0 ? 0 : regularizedGammaP(k + 1, mean);
+    const v = rng.next();
+    if (scale === "uniform") {
+      out[t] = Math.min(1, below + v * at);
+    } else {
+      // −ln(1 − u) with 1 − u = P(X > k) + (1 − V)·P(X = k), floored at the smallest double
+      out[t] = -Math.log(Math.max(Number.MIN_VALUE, above + (1 - v) * at));
+    }
   }
   return out;
-}
-
-/**
- * P(X ≤ k − 1) and P(X ≤ k) for X ~ Poisson(mean), the terms summed upward in the log domain
- * (each term from the last by ×mean/i, so no factorial overflows and e^−mean may underflow
- * without losing the terms near the mode). O(k) for a count k.
- */
-function poissonCdfPair(k: number, mean: number): [number, number] {
-  if (mean === 0) return [k > 0 ? 1 : 0, 1];
-  const logMean = Math.log(mean);
-  let logTerm = -mean;
-  let below = 0;
-  for (let i = 0; i < k; i++) {
-    below += Math.exp(logTerm);
-    logTerm += logMean - Math.log(i + 1);
-  }
-  return [Math.min(1, below), Math.min(1, below + Math.exp(logTerm))];
 }

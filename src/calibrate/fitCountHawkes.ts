@@ -28,7 +28,7 @@ export interface ParameterEstimate {
    * A profile interval that runs to the edge of the search range (the data cannot rule out
    * values beyond it): which end. Absent when both ends are inside.
    */
-  readonly atBound?: "lower" | "upper";
+  readonly atBound?: "lower" | "upper" | "both";
 }
 
 /** The maximum-likelihood fit of a {@link CountHawkesModel}. */
@@ -81,7 +81,9 @@ const MIN_DECAY_STEPS = 0.05;
  * has none, NaN). The background's intervals are log-scale Wald intervals
  * exp(log μ̂ ± z·se/μ̂); the branching ratio's and the decay time's are profile-likelihood
  * intervals, which stay valid near the edges (n̂ near 0, τ̂ shorter than a step) where a Wald
- * interval is not; an interval that reaches the edge of the search range says so (`atBound`).
+ * interval is not; an interval that reaches the edge of the search range says so (`atBound`;
+ * "both": the data do not bound it at all). With n̂ = 0 the decay time is not identified and is
+ * left out of the information, so the background keeps its standard error.
  *
  * @throws {LinkageError} E_DOMAIN on a model {@link checkCountHawkesModel} refuses, a series
  * with no events, or options out of range
@@ -187,7 +189,11 @@ export function fitCountHawkes(
   const onBound = (i: number) =>
     theta[i]! <= lower[i]! * (1 + 1e-6) + 1e-9 || theta[i]! >= upper[i]! * (1 - 1e-6);
   // standard errors over the coordinates off their bounds
-  const interior = Array.from({ length: k }, (_, i) => i).filter((i) => !onBound(i));
+  // with n on 0 there is no excitation, and its decay time is not identified: leave it out too
+  const noExcitation = theta[segments]! <= 1e-9;
+  const interior = Array.from({ length: k }, (_, i) => i).filter(
+    (i) => !onBound(i) && !(noExcitation && i === segments + 1),
+  );
   const standardErrors = new Float64Array(k).fill(Number.NaN);
   try {
     const info = observedInformation(objective, theta, { lower, upper, indices: interior });
@@ -226,7 +232,14 @@ export function fitCountHawkes(
       upper: profile.upper,
       interval: "profile likelihood",
       ...(profile.lowerAtBound || profile.upperAtBound
-        ? { atBound: profile.lowerAtBound ? ("lower" as const) : ("upper" as const) }
+        ? {
+            atBound:
+              profile.lowerAtBound && profile.upperAtBound
+                ? ("both" as const)
+                : profile.lowerAtBound
+                  ? ("lower" as const)
+                  : ("upper" as const),
+          }
         : {}),
     };
   };

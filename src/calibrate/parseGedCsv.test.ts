@@ -61,7 +61,13 @@ describe("parseGedCsv on the synthetic fixture", () => {
       rowsRead: 430,
       rowsKept: 375,
       skipped: [],
+      notes: [
+        expect.stringMatching(/^26 of the 375 events kept are dated only to a week or longer/),
+      ],
     });
+    // with --max-date-precision 2 they are gone, and so is the note
+    const precise = parseGedCsv(FIXTURE, "f.csv", { actor: "IS", maxDatePrecision: 2 });
+    expect(precise.provenance.notes).toBeUndefined();
   });
 
   it("reads every row without filters; country, sides, dyad and type select as GED codes them", () => {

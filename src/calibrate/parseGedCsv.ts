@@ -125,6 +125,7 @@ export function parseGedCsv(text: string, file: string, options: GedCsvOptions =
   const fatalities: number[] = [];
   let rowsRead = 0;
   let checked = 0;
+  let imprecise = 0;
   rows: for (const record of records) {
     rowsRead++;
     if (record.fields.length !== width) {
@@ -163,6 +164,7 @@ export function parseGedCsv(text: string, file: string, options: GedCsvOptions =
     days.push(row.start);
     counts.push(1);
     fatalities.push(row.best);
+    if (row.precision >= 3) imprecise++;
   }
 
   const filters = [...textStages.map((s) => s.label), ...numberStages.map((s) => s.label)];
@@ -176,6 +178,13 @@ export function parseGedCsv(text: string, file: string, options: GedCsvOptions =
     rowsRead,
     rowsKept: days.length,
     skipped: bad.skipped,
+    ...(imprecise > 0
+      ? {
+          notes: [
+            `${imprecise} of the ${days.length} events kept are dated only to a week or longer (date_prec ≥ 3) and are placed on their date_start, which clusters them and can inflate the branching ratio; --max-date-precision 2 leaves them out`,
+          ],
+        }
+      : {}),
   });
 }
 

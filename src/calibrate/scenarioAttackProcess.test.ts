@@ -99,3 +99,18 @@ describe("calibratedScenarioYaml", () => {
     ).toThrow(/t.yaml: parameters.b must be declared as a block map/);
   });
 });
+
+describe("calibratedScenarioYaml with block scalars", () => {
+  it("replaces a folded or literal source without touching the next key", () => {
+    const text =
+      "parameters:\n  a:\n    value: 1\n    source: >\n      folded text\n      over two lines\n    label: A\n  b:\n    value: 2\n    source: |\n      literal\n    label: B\n";
+    const prior = { dist: "lognormal" as const, meanlog: 0, sdlog: 0.1 };
+    const out = calibratedScenarioYaml(text, "t.yaml", [
+      { id: "a", value: 3, prior, source: "new a", comment: "ca" },
+      { id: "b", value: 4, prior, source: "new b", comment: "cb" },
+    ]);
+    expect(out).toBe(
+      'parameters:\n  a:\n    # ca\n    value: 3\n    source: "new a"\n    label: A\n    prior: { dist: lognormal, meanlog: 0, sdlog: 0.1 }\n  b:\n    # cb\n    value: 4\n    source: "new b"\n    label: B\n    prior: { dist: lognormal, meanlog: 0, sdlog: 0.1 }\n',
+    );
+  });
+});

@@ -251,14 +251,7 @@ function calibrationText(result: CalibrationResult): string {
   lines.push("Verdict");
   for (const s of result.verdict) lines.push(`  - ${s}`);
   lines.push("", "Weekly fit (the simulation's model)");
-  lines.push(
-    "  model                 log-lik    params   AIC       BIC       out-of-sample / event",
-  );
-  for (const m of result.weekly.models) {
-    lines.push(
-      `  ${m.model.padEnd(20)}  ${m.logLikelihood.toFixed(1).padStart(8)}  ${String(m.parameterCount).padStart(6)}   ${m.aic.toFixed(1).padEnd(8)}  ${m.bic.toFixed(1).padEnd(8)}  ${m.outOfSample.mean.toFixed(4)}`,
-    );
-  }
+  lines.push(...modelTable(result.weekly.models));
   if (result.continuous) {
     lines.push("", "Continuous-time fit (days)");
     for (const e of result.continuous.estimates) {
@@ -285,7 +278,7 @@ function modelTable(models: CalibrationResult["weekly"]["models"]): string[] {
   ];
   for (const m of models) {
     lines.push(
-      `  ${m.model.padEnd(20)}  ${m.logLikelihood.toFixed(1).padStart(8)}  ${String(m.parameterCount).padStart(6)}   ${m.aic.toFixed(1).padEnd(8)}  ${m.bic.toFixed(1).padEnd(8)}  ${m.outOfSample.mean.toFixed(4)}`,
+      `  ${m.model.padEnd(20)}  ${m.logLikelihood.toFixed(1).padStart(8)}  ${String(m.parameterCount).padStart(6)}   ${m.aic.toFixed(1).padEnd(8)}  ${m.bic.toFixed(1).padEnd(8)}  ${Number.isFinite(m.outOfSample.mean) ? m.outOfSample.mean.toFixed(4) : "– (not comparable)"}`,
     );
   }
   return lines;

@@ -110,15 +110,18 @@ function skippedRows(result: CalibrationResult): string {
   return `<details><summary>${skipped.length} bad rows skipped</summary><table><thead><tr><th>line</th><th>column</th><th>why</th></tr></thead><tbody>${rows}</tbody></table></details>`;
 }
 
-const num = (v: number) => `<td class="num">${escapeHtml(formatSignificant(v, 4))}</td>`;
+const num = (v: number) =>
+  `<td class="num">${Number.isFinite(v) ? escapeHtml(formatSignificant(v, 4)) : "–"}</td>`;
 
 function estimateRow(label: string, e: ParameterEstimate, unit: string): string {
   const interval =
-    e.atBound === "lower"
-      ? `at most ${formatSignificant(e.upper, 4)}`
-      : e.atBound === "upper"
-        ? `at least ${formatSignificant(e.lower, 4)}`
-        : `${formatSignificant(e.lower, 4)} – ${formatSignificant(e.upper, 4)}`;
+    e.atBound === "both"
+      ? "not identified"
+      : e.atBound === "lower"
+        ? `at most ${formatSignificant(e.upper, 4)}`
+        : e.atBound === "upper"
+          ? `at least ${formatSignificant(e.lower, 4)}`
+          : `${formatSignificant(e.lower, 4)} – ${formatSignificant(e.upper, 4)}`;
   return `<tr><td>${escapeHtml(label)}</td>${num(e.estimate)}<td>${escapeHtml(unit)}</td>${Number.isFinite(e.standardError) && !e.atBound ? num(e.standardError) : "<td>–</td>"}<td class="num">${escapeHtml(interval)}</td><td>${escapeHtml(e.interval)}</td></tr>`;
 }
 

@@ -20,7 +20,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   scenario: ["errors", "math", "expression", "games"],
   sim: ["errors", "math", "expression", "games", "scenario"],
   analysis: ["errors", "math", "expression", "games", "scenario", "sim", "solvers"],
-  calibrate: ["errors", "math", "expression", "scenario"],
+  calibrate: ["errors", "math", "expression", "scenario", "sim"],
   report: ["errors", "math", "games", "scenario", "sim", "analysis", "calibrate"],
   cli: [
     "errors",
