@@ -1,4 +1,4 @@
-import type { SourceSpec } from "../scenario/Scenario.js";
+import type { ObservationSpec, SourceSpec } from "../scenario/Scenario.js";
 
 /** Where a simulated statistic lies against an observed range [low, high]. */
 export type RecordVerdict = "within" | "above" | "below";
@@ -20,25 +20,12 @@ export interface SimulatedStatistic {
   readonly overlaps95: boolean;
 }
 
-/** One observation of the record against the model. */
-export interface RecordRow {
-  readonly id: string;
-  readonly label: string;
-  readonly output: string;
-  readonly statistic: "median" | "mean";
-  /** Weeks simulated from the start. */
-  readonly window: number;
-  readonly observed: {
-    readonly value: number | null;
-    readonly low: number;
-    readonly high: number;
-  };
-  readonly unit: string | null;
-  readonly counts: string;
-  readonly model: string | null;
-  readonly conversion: string | null;
-  /** Source keys (the scenario's `sources`; docs/sources.md). */
-  readonly sources: readonly string[];
+/**
+ * One observation of the record against the model: the observation as the scenario states it
+ * (its published figure and range gathered under `observed`), and the simulated statistics.
+ */
+export interface RecordRow extends Omit<ObservationSpec, "value" | "low" | "high"> {
+  readonly observed: Pick<ObservationSpec, "value" | "low" | "high">;
   /** The parameters held at their values. */
   readonly fixed: SimulatedStatistic;
   /** The parameters drawn from their priors. */

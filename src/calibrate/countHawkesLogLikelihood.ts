@@ -1,5 +1,6 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import { logGamma } from "../math/betaQuantile.js";
+import { checkCounts, checkSegmentStarts } from "./checkCountSeries.js";
 
 /**
  * The discrete-time Hawkes model of event counts per step, exactly the simulation's attack
@@ -37,23 +38,8 @@ export function checkCountHawkesModel(model: CountHawkesModel): void {
       `a count Hawkes fit needs at least 2 steps, got ${counts.length}`,
     );
   }
-  for (let t = 0; t < counts.length; t++) {
-    if (!(counts[t]! >= 0)) {
-      throw new LinkageError("E_DOMAIN", `count at step ${t} is ${counts[t]}, expected ≥ 0`);
-    }
-  }
-  if (segmentStarts[0] !== 0) {
-    throw new LinkageError("E_DOMAIN", "the first background segment must start at step 0");
-  }
-  for (let j = 1; j < segmentStarts.length; j++) {
-    const s = segmentStarts[j]!;
-    if (!(Number.isInteger(s) && s > segmentStarts[j - 1]! && s < counts.length)) {
-      throw new LinkageError(
-        "E_DOMAIN",
-        `background segment ${j + 1} starts at step ${s}: segment starts must ascend strictly inside the ${counts.length} steps`,
-      );
-    }
-  }
+  checkCounts(counts);
+  checkSegmentStarts(segmentStarts, counts.length);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import { logGamma } from "../math/betaQuantile.js";
+import { checkCounts, checkSegmentStarts } from "./checkCountSeries.js";
 import { persistedSegmentRates } from "./persistedSegmentRates.js";
-import { checkCounts, checkSegmentStarts } from "./poissonCountsFit.js";
 import { type RollingOriginScore, rollingOriginScore } from "./RollingOriginScore.js";
 import { checkRollingOriginBoundaries } from "./rollingOriginBoundaries.js";
 

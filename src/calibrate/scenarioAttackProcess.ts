@@ -91,8 +91,17 @@ export function scenarioAttackProcess(
     );
   }
   const mean = draw.args[0];
+  // parsed once: the background is evaluated at the defaults and once per candidate parameter
+  const states = dynamics.state.map((st) => ({
+    name: st.name,
+    initial: parseExpression(st.initial.text),
+  }));
+  const weekValues = dynamics.week.map((w) => ({
+    name: w.name,
+    ast: parseExpression(w.expression.text),
+  }));
   const backgroundAt = (values: Float64Array) =>
-    weekZeroValue(scenario, values, mean, eventsValue.name, found.excitation);
+    weekZeroValue(scenario, states, weekValues, values, mean, eventsValue.name, found.excitation);
   const defaults = Float64Array.from(scenario.parameters, (p) => p.value);
   const base = backgroundAt(defaults);
   if (!(base > 0)) {
@@ -141,30 +150,27 @@ export function scenarioAttackProcess(
  */
 function weekZeroValue(
   scenario: Scenario,
+  states: readonly { readonly name: string; readonly initial: Expression }[],
+  weekValues: readonly { readonly name: string; readonly ast: Expression }[],
   values: Float64Array,
   mean: Expression,
   eventsName: string,
   excitation: string,
 ): number {
-  const dynamics = scenario.dynamics!;
   const env = new Map<string, number>();
   scenario.parameters.forEach((p, i) => {
     env.set(p.id, values[i]!);
   });
   const lookup = (name: string) => env.get(name) ?? 0;
-  for (const state of dynamics.state) {
-    env.set(state.name, evaluateExpression(parseExpression(state.initial.text), lookup, NO_RANDOM));
-  }
+  for (const state of states)
+    env.set(state.name, evaluateExpression(state.initial, lookup, NO_RANDOM));
   env.set(excitation, 0);
   env.set("t", 0);
   env.set("s", 0);
   env.set("x", 0);
-  for (const week of dynamics.week) {
+  for (const week of weekValues) {
     if (week.name === eventsName) break;
-    env.set(
-      week.name,
-      evaluateExpression(parseExpression(week.expression.text), lookup, NO_RANDOM),
-    );
+    env.set(week.name, evaluateExpression(week.ast, lookup, NO_RANDOM));
   }
   return evaluateExpression(mean, lookup, NO_RANDOM);
 }
