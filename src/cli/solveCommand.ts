@@ -5,6 +5,7 @@ import {
   type SolveResult,
   solveGame,
 } from "../gambitSolve/index.js";
+import { exactToNumber } from "../gambitSolve/verifiedBody.js";
 import { readGambitGame } from "../games/gambit/readGambitGame.js";
 import { readTextFile } from "../scenario/readTextFile.js";
 import { wholeNumberFlag } from "./cliFlags.js";
@@ -129,4 +130,14 @@ export async function solveCommand(
   });
   if (result.truncated)
     io.stderr("linkage: note: the search stopped early; the list may be incomplete\n");
+  if (result.resolvedExactly) {
+    io.stderr(
+      `linkage: note: the floating-point answer of --method ${result.method} failed its regret check; these are from an exact re-solve\n`,
+    );
+  }
+  if (result.rejected && result.rejected.length > 0) {
+    io.stderr(
+      `linkage: note: --method ${result.method} returned ${result.rejected.length} profile${result.rejected.length === 1 ? "" : "s"} that failed the regret check (largest regret ${Math.max(...result.rejected.map((r) => exactToNumber(r.regret)))}); not printed as equilibria (see --json "rejected"); try an exact method such as --method lcp --rational\n`,
+    );
+  }
 }

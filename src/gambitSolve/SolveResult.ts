@@ -73,6 +73,17 @@ export interface SolveResult {
    * and its regret — a QRE is not a Nash equilibrium, so `equilibria` is empty.
    */
   readonly qre?: SolvedEquilibrium & { readonly lambda: number };
+  /**
+   * Profiles the method returned that failed the regret check (verifiedBody): never printed as
+   * equilibria. Absent when every profile passed.
+   */
+  readonly rejected?: {
+    readonly profile: Exact[][];
+    readonly regret: Exact;
+    readonly reason: string;
+  }[];
+  /** The floating-point answer failed its check and the game was solved again exactly. */
+  readonly resolvedExactly?: boolean;
   /** `dominance`: the strategies that survive, and each elimination (strategy labels; for extensive games, reduced strategies). */
   readonly dominance?: {
     readonly survivors: string[][];

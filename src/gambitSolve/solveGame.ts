@@ -2,6 +2,7 @@ import { LinkageError } from "../errors/LinkageError.js";
 import type { GambitGame } from "../games/gambit/readGambitGame.js";
 import type { SolveOptions, SolveResult } from "./SolveResult.js";
 import { SOLVE_METHOD_TABLE } from "./solveMethodTable.js";
+import { verifiedBody } from "./verifiedBody.js";
 
 /**
  * Solves a game read from a Gambit file with one method (default `enumpure`), reporting every
@@ -34,10 +35,10 @@ export async function solveGame(
       `--start ${options.start} applies to --method lcp on an extensive game (.efg) only`,
     );
   }
-  const body = await SOLVE_METHOD_TABLE[method](input, {
-    ...options,
-    rational: options.rational ?? false,
-  });
+  const rational = options.rational ?? false;
+  const solve = async (exact: boolean) =>
+    SOLVE_METHOD_TABLE[method](input, { ...options, rational: exact });
+  const body = await verifiedBody(method, rational, await solve(rational), solve);
   const game = { title: input.game.title, players: input.game.players, form: input.form };
   return { game, method, ...body };
 }
