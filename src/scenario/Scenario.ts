@@ -62,6 +62,8 @@ export interface DemandSpec {
   readonly falsePositive: Quantity;
   /** β; 1 for an observable demand. */
   readonly detection: Quantity;
+  /** The divisible demand this is a stage of (its id, which names the share of stages met); null for a whole demand. */
+  readonly stageOf: string | null;
 }
 
 export interface ThreatSpec {
@@ -87,6 +89,11 @@ export interface PolicySpec {
   readonly oneShot: boolean;
   /** The weekly automaton that carries the policy out in the simulation. */
   readonly automaton: AutomatonSpec;
+  /**
+   * `whole`: the automaton's support level is paid; `per-demand`: it is paid in tranches, the
+   * share of the conditioned demands seen met that step (weekly only).
+   */
+  readonly payment: "whole" | "per-demand";
 }
 
 /** A weekly policy automaton (MODEL.md §3), with its numbers resolved. */

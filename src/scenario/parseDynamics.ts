@@ -16,6 +16,8 @@ export interface DynamicsContext {
   readonly parameterIds: readonly string[];
   readonly typeIds: readonly string[];
   readonly demandIds: readonly string[];
+  /** Ids of the divisible demands: each names the share of its stages met that week. */
+  readonly divisibleIds: readonly string[];
   readonly observable: readonly boolean[];
   /** The one-shot costs and signal rates, the defaults for the weekly ones. */
   readonly demandCosts: readonly (readonly Quantity[])[];
@@ -58,6 +60,7 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
   claim(ctx.parameterIds, "parameter", ["parameters"]);
   claim(ctx.typeIds, "target type", ["actors", "target", "types"]);
   claim(ctx.demandIds, "demand", ["demands"]);
+  claim(ctx.divisibleIds, "divisible demand", ["demands"]);
   claim(stateNames, "state variable", [...base, "state"]);
   if (backlogName) claim([backlogName], "state variable", [...base, "target", "backlog", "name"]);
   claim(weekNames, "week value", [...base, "week"]);
@@ -76,6 +79,7 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
   const weeklyNames = new Set([
     ...initialNames,
     ...ctx.demandIds,
+    ...ctx.divisibleIds,
     ...allStateNames,
     ...weekNames,
     ...RESERVED_NAMES,
@@ -231,6 +235,7 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
     ...allStateNames,
     ...weekNames,
     ...ctx.demandIds,
+    ...ctx.divisibleIds,
     ...RESERVED_NAMES,
   ]);
   doc.series.forEach((name, i) => {

@@ -124,15 +124,37 @@ export const Actors = z.strictObject({
   spoilers: z.array(Spoiler).default([]),
 });
 
+/**
+ * One stage of a divisible demand: a part the target can meet on its own (e.g. one of the
+ * nuclear limits of the JCPOA), with its own cost and value; it shares the demand's
+ * observability and signal rates.
+ */
+export const DemandStage = z.strictObject({
+  id: Id,
+  description: z.string().optional(),
+  /** Cost to the target of meeting this stage, per type or for all. */
+  costToTarget: PerTypeValueRef,
+  /** Value to the sender of this stage. */
+  valueToSender: ValueRef,
+  /** Extra cost to the sender of supporting a target that does not meet this stage (ℓ). */
+  supportPenalty: ValueRef.optional(),
+});
+
 const demandCommon = {
   id: Id,
   description: z.string().optional(),
-  /** Cost to the target of conceding, per type or for all. */
-  costToTarget: PerTypeValueRef,
-  /** Value to the sender of the concession. */
-  valueToSender: ValueRef,
+  /** Cost to the target of conceding, per type or for all (per stage for a divisible demand). */
+  costToTarget: PerTypeValueRef.optional(),
+  /** Value to the sender of the concession (per stage for a divisible demand). */
+  valueToSender: ValueRef.optional(),
   /** Extra cost to the sender of supporting a target that withholds this concession (ℓ). */
   supportPenalty: ValueRef.optional(),
+  /**
+   * A divisible demand: its stages, each met or not on its own (staged, partial compliance).
+   * Each stage becomes a demand of its own with the stage's id; the demand's id names their
+   * share met in the dynamics' expressions.
+   */
+  stages: z.array(DemandStage).min(2, "expected at least two stages").optional(),
 };
 
 export const Demand = z.discriminatedUnion(
@@ -244,6 +266,14 @@ export const Policy = z.strictObject({
   automaton: Automaton.optional(),
   /** Include the policy in the one-shot analysis (false for policies that only make sense week by week). */
   oneShot: z.boolean().default(true),
+  /**
+   * How support is paid in the simulation: `whole` (the default) gives the automaton's support
+   * level; `per-demand` pays it in tranches, the share of the conditioned demands seen met
+   * that step (observable: the choice; hidden: a clean signal). Weekly only.
+   */
+  payment: z
+    .enum(["whole", "per-demand"], { error: "expected payment: whole or per-demand" })
+    .default("whole"),
 });
 
 /** A weekly output: one aggregate of an expression over the weeks. */

@@ -6,6 +6,7 @@ import {
 import type { Expression } from "../expression/Expression.js";
 import { nameReferences } from "../expression/nameReferences.js";
 import { parseExpression } from "../expression/parseExpression.js";
+import { divisibleDemands } from "../scenario/divisibleDemands.js";
 import type { ExpressionSpec, Scenario } from "../scenario/Scenario.js";
 import { meanFieldExpression } from "./meanFieldExpression.js";
 
@@ -129,15 +130,30 @@ export function compileSimulation(
       slots,
       trace ? { trace: { at: trace, first: definitions.length - defs.length } } : {},
     );
+  // a divisible demand's id is the share of its stages met that week, computed before the week's values
+  const shares = divisibleDemands(scenario.demands).map((d) => ({
+    name: d.id,
+    expression: {
+      text: `(${d.stages.map((j) => scenario.demands[j]!.id).join(" + ")}) / ${d.stages.length}`,
+      path: `demands.${d.id}.stages`,
+    },
+  }));
+  for (const share of shares) claim(share.name);
+  const weekValues = [
+    ...shares,
+    ...dynamics.week.map((w) => ({ name: w.name, expression: w.expression })),
+  ];
   const weekly = dynamics.outputs.filter((o) => o.aggregate !== "final");
   const finals = dynamics.outputs.filter((o) => o.aggregate === "final");
   let split: CompiledSimulation["split"] = null;
   if (meanField) {
     // names whose value depends on the week's choice, in dependency order
     const byChoice = new Set<string>([...scenario.demands.map((d) => d.id), "violation"]);
+    // support paid per demand met depends on the choice too
+    if (scenario.policies.some((p) => p.payment === "per-demand")) byChoice.add("s");
     const reads = (spec: ExpressionSpec) =>
       nameReferences(parseExpression(spec.text)).some((r) => byChoice.has(r.name));
-    for (const w of dynamics.week) if (reads(w.expression)) byChoice.add(w.name);
+    for (const w of weekValues) if (reads(w.expression)) byChoice.add(w.name);
     const quiet = (defs: { name: string; expression: ExpressionSpec }[]) =>
       compileExpressions(
         defs.map((d) => ({
@@ -147,7 +163,7 @@ export function compileSimulation(
         slots,
       );
     const weekDefs = [
-      ...dynamics.week.map((w) => ({ name: w.name, expression: w.expression })),
+      ...weekValues,
       ...weekly.map((o) => ({ name: OUT + o.name, expression: o.expression })),
     ];
     const nextDefs = dynamics.state.map((st) => ({ name: NEXT + st.name, expression: st.next }));
@@ -187,7 +203,7 @@ export function compileSimulation(
       : null,
     initial: step(dynamics.state.map((st) => def(st.name, st.initial))),
     week: step([
-      ...dynamics.week.map((w) => def(w.name, w.expression)),
+      ...weekValues.map((w) => def(w.name, w.expression)),
       ...weekly.map((o) => def(OUT + o.name, o.expression)),
     ]),
     next: step(dynamics.state.map((st) => def(NEXT + st.name, st.next))),

@@ -7,7 +7,12 @@ import { assertStableProcess } from "./branchingRatio.js";
 import { type CompiledSimulation, compileSimulation } from "./compileSimulation.js";
 import { expectedValueRandom } from "./expectedValueRandom.js";
 import { meanFieldRefusals } from "./meanFieldRefusals.js";
-import { backlogLevel, buildPolicyRunModel, writeChoiceRow } from "./policyRunModel.js";
+import {
+  backlogLevel,
+  buildPolicyRunModel,
+  expectedPaidShare,
+  writeChoiceRow,
+} from "./policyRunModel.js";
 import type {
   OutcomeSummary,
   PolicySimulation,
@@ -152,7 +157,7 @@ export function meanFieldPolicy(
   const prior = compileLeverageGame(scenario, values).typePrior;
   const nDemands = scenario.demands.length;
   const model = buildPolicyRunModel(scenario, values, policyIndex);
-  const { automaton, states: M, actions: A, backlog, observableMask } = model;
+  const { automaton, states: M, actions: A, backlog, observableMask, watchedMask } = model;
   const nOut = compiled.outputNames.length;
   const nSeries = compiled.seriesNames.length;
   const nState = compiled.stateSlots.length;
@@ -228,11 +233,15 @@ export function meanFieldPolicy(
         for (let a = 0; a < A; a++) {
           const pa = row[a]!;
           if (pa < NEGLIGIBLE_MASS) continue;
-          const unmet = (~a & observableMask & liveDemands) !== 0;
-          const pViol = unmet ? 1 : model.pHiddenSignal[a]!;
+          const unmet = ~a & observableMask & liveDemands;
+          // the week's violation (every demand) and what moves the automaton (watched ones)
+          const pSeen = unmet !== 0 ? 1 : model.pHiddenSignal[a]!;
+          const pViol = (unmet & watchedMask) !== 0 ? 1 : model.pWatchedSignal[a]!;
           work.set(x);
           for (let j = 0; j < nDemands; j++) work[compiled.demandSlots[j]!] = (a >>> j) & 1;
-          work[compiled.violation] = usesViolation ? pViol : 0;
+          work[compiled.violation] = usesViolation ? pSeen : 0;
+          if (model.perDemandPayment)
+            work[compiled.s] = automaton.support[m]! * expectedPaidShare(model, a, liveDemands);
           split.weekByChoice(work, expectedValueRandom);
           const pw = pc * pa;
           for (let o = 0; o < nOut; o++)

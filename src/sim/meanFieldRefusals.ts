@@ -27,7 +27,8 @@ export function meanFieldRefusals(scenario: Scenario): Record<string, string> {
     ...scenario.target.types.map((t) => t.id),
     ...scenario.demands.map((d) => d.id),
     "t",
-    "s",
+    // support paid per demand met varies with the signal within a cell
+    ...(scenario.policies.some((p) => p.payment === "per-demand") ? [] : ["s"]),
     "x",
   ]);
   const weekAst = new Map<string, Expression>();

@@ -42,10 +42,18 @@ export interface PolicyRunModel {
   readonly dqValues: Float64Array;
   /** π_θ(a | level, m) at P = 1, same layout. */
   readonly choice: Float64Array;
-  /** P(a hidden demand's signal reads violation | a). */
+  /** P(some hidden demand's signal reads violation | a): the week's `violation` without the observable part. */
   readonly pHiddenSignal: Float64Array;
+  /** P(some hidden demand the policy watches signals violation | a): what moves the automaton besides unmet watched observable demands. */
+  readonly pWatchedSignal: Float64Array;
+  /** P(hidden demand j's signal reads violation | a) at `a * demands + j` (0 for observable demands). */
+  readonly signalProbability: Float64Array;
   /** Bit mask of the observable demands: the part of a choice the sender sees directly. */
   readonly observableMask: number;
+  /** Bit mask of the demands the policy conditions on (its violations move the automaton). */
+  readonly watchedMask: number;
+  /** Whether support is paid per demand seen met (tranches) rather than whole. */
+  readonly perDemandPayment: boolean;
   /** The used-up demand, its initial stock and its drain per week (conceded, otherwise); null when none. */
   readonly backlog: {
     readonly demand: number;
@@ -175,6 +183,8 @@ export function buildPolicyRunModel(
   const target = dynamics.target;
   const types = scenario.target.types.length;
   const observable = scenario.demands.map((d) => d.observable);
+  const watched = policy.conditions;
+  const payment = policy.payment;
   const falsePositive = Float64Array.from(target.falsePositive, v);
   const detection = Float64Array.from(target.detection, v);
   let backlog: PolicyRunModel["backlog"] = null;
@@ -226,6 +236,8 @@ export function buildPolicyRunModel(
       rationality,
       backlog: planBacklog,
       pressure: target.pressure !== null,
+      watched,
+      payment,
     });
     const size = solved.choice.length;
     if (!plan) {
@@ -239,9 +251,26 @@ export function buildPolicyRunModel(
     choice.set(solved.choice, type * size);
   }
   let observableMask = 0;
+  let watchedMask = 0;
   observable.forEach((o, j) => {
     if (o) observableMask |= 1 << j;
+    if (watched[j]) watchedMask |= 1 << j;
   });
+  // each hidden demand's own signal, and the chance that any of them fires, per choice
+  const n = observable.length;
+  const A = plan!.actions;
+  const signalProbability = new Float64Array(A * n);
+  const pHiddenSignal = new Float64Array(A);
+  for (let a = 0; a < A; a++) {
+    let pClean = 1;
+    for (let j = 0; j < n; j++) {
+      if (observable[j]) continue;
+      const clean = (a >>> j) & 1 ? 1 - falsePositive[j]! : 1 - detection[j]!;
+      signalProbability[a * n + j] = 1 - clean;
+      pClean *= clean;
+    }
+    pHiddenSignal[a] = 1 - pClean;
+  }
   return {
     automaton,
     states: plan!.states,
@@ -254,10 +283,61 @@ export function buildPolicyRunModel(
     qValues,
     dqValues,
     choice,
-    pHiddenSignal: plan!.pHiddenSignal,
+    pHiddenSignal,
+    pWatchedSignal: plan!.pHiddenSignal,
+    signalProbability,
     observableMask,
+    watchedMask,
+    perDemandPayment: payment === "per-demand",
     backlog,
     q,
     qBelieved,
   };
+}
+
+/**
+ * The share of the support paid this week under per-demand payment: the mean over the watched
+ * demands of "seen met" — an observable demand conceded, a hidden one whose signal stayed clean
+ * (bit j of `signals` clear), a used-up demand (not in `live`) always. 1 under whole payment.
+ */
+export function paidShare(
+  model: PolicyRunModel,
+  act: number,
+  signals: number,
+  live: number,
+): number {
+  if (!model.perDemandPayment) return 1;
+  const { watchedMask, observableMask } = model;
+  let met = 0;
+  let count = 0;
+  for (let j = 0; watchedMask >>> j !== 0; j++) {
+    const bit = 1 << j;
+    if ((watchedMask & bit) === 0) continue;
+    count++;
+    if ((live & bit) === 0) met++;
+    else if (observableMask & bit) met += (act >>> j) & 1;
+    else met += (signals & bit) === 0 ? 1 : 0;
+  }
+  return met / count;
+}
+
+/**
+ * E[share of the support paid | choice a] under per-demand payment (1 under whole payment):
+ * {@link paidShare} averaged over the hidden signals.
+ */
+export function expectedPaidShare(model: PolicyRunModel, act: number, live: number): number {
+  if (!model.perDemandPayment) return 1;
+  const { watchedMask, observableMask, signalProbability } = model;
+  const n = signalProbability.length / model.actions;
+  let met = 0;
+  let count = 0;
+  for (let j = 0; watchedMask >>> j !== 0; j++) {
+    const bit = 1 << j;
+    if ((watchedMask & bit) === 0) continue;
+    count++;
+    if ((live & bit) === 0) met++;
+    else if (observableMask & bit) met += (act >>> j) & 1;
+    else met += 1 - signalProbability[act * n + j]!;
+  }
+  return met / count;
 }

@@ -2,7 +2,7 @@ import { LinkageError } from "../errors/LinkageError.js";
 import type { ExpressionRandom } from "../expression/ExpressionRandom.js";
 import type { RandomStream } from "../math/randomStream.js";
 import type { CompiledSimulation } from "./compileSimulation.js";
-import { backlogLevel, type PolicyRunModel, writeChoiceRow } from "./policyRunModel.js";
+import { backlogLevel, type PolicyRunModel, paidShare, writeChoiceRow } from "./policyRunModel.js";
 
 /** The sender's one-shot stakes, for judging each week's prescribed action (MODEL.md §2–3). */
 export interface FollowThroughStakes {
@@ -36,8 +36,11 @@ export interface RunBuffers {
  * 2. every type's choice probabilities π_θ(· | P, n, m) are read from the plan; the prescribed
  *    action is judged against the sender's belief at the start of the week;
  * 3. the target draws its choice from its own type's row (one uniform);
- * 4. the hidden demands' signal is drawn (one uniform); the week is a violation when an
- *    observable live demand is unmet or the signal reads violation;
+ * 4. each hidden demand's signal is drawn (one uniform each, in demand order); the week's
+ *    `violation` is set when an observable live demand is unmet or a signal reads violation,
+ *    and the automaton moves on the same restricted to the demands the policy watches; with
+ *    per-demand payment, `s` becomes the support paid: s(m) times the share of watched demands
+ *    seen met;
  * 5. the week's values and outputs are evaluated (attacks and fatalities drawn there);
  * 6. next week's state is computed from this week's, then replaces it; the backlog drains;
  * 7. the sender updates its belief over types by Bayes' rule on what it saw: the observable
@@ -60,7 +63,8 @@ export function simulateRun(
   random: ExpressionRandom,
   out: RunBuffers,
 ): void {
-  const { automaton, actions: A, types: T, pHiddenSignal, observableMask, backlog } = model;
+  const { automaton, actions: A, types: T, observableMask, watchedMask, backlog } = model;
+  const { signalProbability } = model;
   const nDemands = compiled.demandSlots.length;
   const nOutputs = compiled.outputSlots.length;
   const nSeries = compiled.seriesSlots.length;
@@ -117,10 +121,17 @@ export function simulateRun(
       if (u < acc) break;
     }
     for (let j = 0; j < nDemands; j++) v[compiled.demandSlots[j]!] = (act >>> j) & 1;
-    // what the sender sees: the observable choices, and the hidden demands' signal
-    const hidden = rng.next() < pHiddenSignal[act]! ? 1 : 0;
-    const violation = hidden === 1 || (~act & observableMask & live) !== 0 ? 1 : 0;
-    v[compiled.violation] = violation;
+    // what the sender sees: the observable choices, and each hidden demand's signal (one
+    // uniform per hidden demand, in demand order); the automaton moves on the watched ones
+    let signals = 0;
+    for (let j = 0; j < nDemands; j++) {
+      if ((observableMask >>> j) & 1) continue;
+      if (rng.next() < signalProbability[act * nDemands + j]!) signals |= 1 << j;
+    }
+    const unmet = ~act & observableMask & live;
+    v[compiled.violation] = signals !== 0 || unmet !== 0 ? 1 : 0;
+    const violation = (signals & watchedMask) !== 0 || (unmet & watchedMask) !== 0 ? 1 : 0;
+    if (model.perDemandPayment) v[compiled.s] = s * paidShare(model, act, signals, live);
 
     compiled.week(v, random);
     for (let o = 0; o < nOutputs; o++) {
@@ -139,15 +150,20 @@ export function simulateRun(
       v[compiled.backlog] = Math.max(0, stock - drain);
     }
 
-    // Bayes on what was seen: P(observable part of the choice, signal | θ)
+    // Bayes on what was seen: P(observable part of the choice, signals | θ)
     const seen = act & observableMask;
     let sum = 0;
     for (let k = 0; k < T; k++) {
       let likelihood = 0;
       for (let a = 0; a < A; a++) {
         if ((a & observableMask) !== seen) continue;
-        const p = pHiddenSignal[a]!;
-        likelihood += rows[k * A + a]! * (hidden ? p : 1 - p);
+        let p = rows[k * A + a]!;
+        for (let j = 0; j < nDemands; j++) {
+          if ((observableMask >>> j) & 1) continue;
+          const fires = signalProbability[a * nDemands + j]!;
+          p *= (signals >>> j) & 1 ? fires : 1 - fires;
+        }
+        likelihood += p;
       }
       belief[k]! *= likelihood;
       sum += belief[k]!;

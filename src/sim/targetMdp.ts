@@ -21,12 +21,17 @@ export interface TargetMdp {
   /** p_a = P(violation signal | a), length A. */
   readonly pViolation: Float64Array;
   /**
-   * P(a hidden demand's signal reads violation | a), length A: what the sender sees besides the
-   * observable choices themselves (p_a is 1 when an observable demand is unmet, else this).
+   * P(a watched hidden demand's signal reads violation | a), length A (p_a is 1 when a watched
+   * observable demand is unmet, else this).
    */
   readonly pHiddenSignal: Float64Array;
   /** P(m2 | m, v) at `(m * 2 + v) * M + m2` (a copy of the believed automaton's table). */
   readonly transition: Float64Array;
+  /**
+   * E[share of the support paid | a], length A: 1 for every action when support is paid whole;
+   * with per-demand payment, the mean over the watched demands of P(seen met | a).
+   */
+  readonly supportShare: Float64Array;
 }
 
 export interface TargetMdpInput {
@@ -51,6 +56,16 @@ export interface TargetMdpInput {
    * the signal, and the actions conceding it are unavailable (reward −∞). @default −1
    */
   readonly exhausted?: number;
+  /**
+   * Whether the policy conditions on demand j (its unmet or signalled demands move the
+   * automaton, and only they are paid for). @default every demand
+   */
+  readonly watched?: readonly boolean[];
+  /**
+   * `whole`: the automaton's support level is paid; `per-demand`: it is paid in tranches, the
+   * share of the watched demands seen met. @default "whole"
+   */
+  readonly payment?: "whole" | "per-demand";
 }
 
 /**
@@ -59,8 +74,13 @@ export interface TargetMdpInput {
  * Weekly flow: u(m, a) = −Σ_j c_j·a_j + g_w·[s(m) + σ·(1 − s(m))] − d_w·x(m): while support is
  * withheld, substitutes supply the share σ of its value (MODEL.md §1–2), so the carrot is worth
  * g_w·(1 − σ) a week.
- * Violation probability: p_a = 1 if a_j = 0 for some observable j, otherwise
- *   p_a = 1 − Π_{hidden j} (a_j ? 1 − α_j : 1 − β_j)   (independent signals per hidden demand).
+ * Violation probability, over the demands the policy watches (conditions on): p_a = 1 if
+ * a_j = 0 for some watched observable j, otherwise
+ *   p_a = 1 − Π_{watched hidden j} (a_j ? 1 − α_j : 1 − β_j)   (independent signals per hidden demand).
+ * Per-demand payment (tranches): the support paid is s(m)·share, share the mean over the
+ * watched demands of "seen met" (observable: a_j; hidden: a clean signal), so the flow uses
+ * E[share | a] = mean_j (observable ? a_j : a_j ? 1 − α_j : 1 − β_j) in place of 1, a used-up
+ * demand counting as met.
  * Source: MODEL.md §3; the signal model is the inspection-game one of Avenhaus, von Stengel and
  * Zamir (2002).
  *
@@ -82,15 +102,27 @@ export function buildTargetMdp({
   escalationCost,
   substitution = 0,
   exhausted = -1,
+  watched,
+  payment = "whole",
 }: TargetMdpInput): TargetMdp {
   const n = costs.length;
   const fail = (what: string): never => {
     throw new LinkageError("E_DOMAIN", `buildTargetMdp: ${what}`);
   };
   if (n < 1 || n > MAX_DEMANDS) fail(`needs 1 to ${MAX_DEMANDS} demands, got ${n}`);
-  if (observable.length !== n || falsePositive.length !== n || detection.length !== n) {
-    fail(`costs, observable, falsePositive and detection must all have length ${n}`);
+  if (
+    observable.length !== n ||
+    falsePositive.length !== n ||
+    detection.length !== n ||
+    (watched !== undefined && watched.length !== n)
+  ) {
+    fail(`costs, observable, falsePositive, detection and watched must all have length ${n}`);
   }
+  const watches = (j: number) => watched === undefined || watched[j] === true;
+  let paidCount = 0;
+  for (let j = 0; j < n; j++) if (watches(j)) paidCount++;
+  if (payment === "per-demand" && paidCount === 0)
+    fail("per-demand payment needs at least one watched demand");
   if (!Number.isFinite(supportValue)) fail(`supportValue must be finite, got ${supportValue}`);
   if (!Number.isFinite(escalationCost))
     fail(`escalationCost must be finite, got ${escalationCost}`);
@@ -112,33 +144,46 @@ export function buildTargetMdp({
   const cost = new Float64Array(A);
   const pViolation = new Float64Array(A);
   const pHiddenSignal = new Float64Array(A);
+  const supportShare = new Float64Array(A).fill(1);
   for (let a = 0; a < A; a++) {
     let c = 0;
     let unmet = false;
     let pClean = 1;
+    let seenMet = 0;
     for (let j = 0; j < n; j++) {
       const conceded = concedes(a, j);
       if (j === exhausted) {
         if (conceded) c = Number.NEGATIVE_INFINITY;
+        if (watches(j)) seenMet += 1;
         continue;
       }
       if (conceded) c += costs[j]!;
+      const pMet = observable[j]
+        ? conceded
+          ? 1
+          : 0
+        : conceded
+          ? 1 - falsePositive[j]!
+          : 1 - detection[j]!;
+      if (!watches(j)) continue;
+      seenMet += pMet;
       if (observable[j]) {
         if (!conceded) unmet = true;
-      } else {
-        pClean *= conceded ? 1 - falsePositive[j]! : 1 - detection[j]!;
-      }
+      } else pClean *= pMet;
     }
     cost[a] = c === Number.NEGATIVE_INFINITY ? Number.POSITIVE_INFINITY : c;
     pHiddenSignal[a] = 1 - pClean;
     pViolation[a] = unmet ? 1 : 1 - pClean;
+    if (payment === "per-demand") supportShare[a] = seenMet / paidCount;
   }
   const reward = new Float64Array(M * A);
   for (let m = 0; m < M; m++) {
     const s = automaton.support[m]!;
-    const flow =
-      supportValue * (s + substitution * (1 - s)) - escalationCost * automaton.escalation[m]!;
-    for (let a = 0; a < A; a++) reward[m * A + a] = flow - cost[a]!;
+    const threat = escalationCost * automaton.escalation[m]!;
+    for (let a = 0; a < A; a++) {
+      const paid = s * supportShare[a]!;
+      reward[m * A + a] = supportValue * (paid + substitution * (1 - paid)) - threat - cost[a]!;
+    }
   }
   return {
     states: M,
@@ -147,5 +192,6 @@ export function buildTargetMdp({
     pViolation,
     pHiddenSignal,
     transition: automaton.transition.slice(),
+    supportShare,
   };
 }

@@ -132,12 +132,20 @@ export function solveTargetPlan(input: TargetPlanInput): TargetPlan {
   const q = new Float64Array(levels * size);
   const dq = new Float64Array(levels * size);
   const choice = new Float64Array(levels * size);
-  // du/dP: the support term of the weekly flow, the same for every action
-  const du = new Float64Array(M);
-  for (let m = 0; m < M; m++) {
-    const s = input.automaton.support[m]!;
-    du[m] = input.supportValue * (s + (input.substitution ?? 0) * (1 - s));
-  }
+  // du/dP: the support term of the weekly flow (per action only with per-demand payment)
+  const supportTerm = (mdp: typeof live): Float64Array => {
+    const du = new Float64Array(size);
+    for (let m = 0; m < M; m++) {
+      const s = input.automaton.support[m]!;
+      for (let a = 0; a < A; a++) {
+        const paid = s * mdp.supportShare[a]!;
+        du[m * A + a] = input.supportValue * (paid + (input.substitution ?? 0) * (1 - paid));
+      }
+    }
+    return du;
+  };
+  const du = supportTerm(live);
+  const duBottom = bottomMdp === live ? du : supportTerm(bottomMdp);
   const exitWeight = new Float64Array(A);
   const exitBy = (level: number) => {
     const span = levelSpan(levelStarts, level, weeks);
@@ -155,7 +163,8 @@ export function solveTargetPlan(input: TargetPlanInput): TargetPlan {
   const bottom = softValueIteration(bottomMdp, options, workspace);
   q.set(bottom.q, 0);
   choice.set(bottom.policy, 0);
-  if (derivative) derivative.solve(bottomMdp, workspace, du, discount, null, null, dq, 0, dBelow);
+  if (derivative)
+    derivative.solve(bottomMdp, workspace, duBottom, discount, null, null, dq, 0, dBelow);
   below.set(bottom.values);
   for (let level = 1; level < levels; level++) {
     exitBy(level);
@@ -237,7 +246,7 @@ class PressureDerivative {
 
   /**
    * Writes dQ/dP into `dq[at …]` and dV/dP into `dv` (which may be `dBelow`: it is read first),
-   * from the solved level in `workspace` (its policy), the MDP, du/dP per state, and the exit
+   * from the solved level in `workspace` (its policy), the MDP, du/dP per state and action, and the exit
    * weights with the level below's dV (null at the bottom level).
    */
   solve(
@@ -254,6 +263,8 @@ class PressureDerivative {
     const M = this.states;
     const A = this.actions;
     const { transition, pViolation } = mdp;
+    let perAction = false;
+    for (let k = 0; k < M * A && !perAction; k++) perAction = du[k] !== du[k - (k % A)];
     const policy = workspace.policy;
     const { matrix, rhs, ev, evBelow } = this;
     for (let row = 0; row < 2 * M; row++) {
@@ -264,10 +275,12 @@ class PressureDerivative {
     for (let m = 0; m < M; m++) {
       let stayClean = 0;
       let stayViol = 0;
-      let r = du[m]!;
+      // whole payment: du is the same for every action (added once, as Σ_a π(a) = 1)
+      let r = perAction ? 0 : du[m * A]!;
       for (let a = 0; a < A; a++) {
         const pi = policy[m * A + a]!;
         if (pi === 0) continue;
+        if (perAction) r += pi * du[m * A + a]!;
         const p = pViolation[a]!;
         const w = exit ? exit[a]! : 0;
         stayClean += pi * (1 - w) * (1 - p);
@@ -293,7 +306,7 @@ class PressureDerivative {
         const w = exit ? exit[a]! : 0;
         const here = (1 - p) * ev[2 * m]! + p * ev[2 * m + 1]!;
         const lower = (1 - p) * evBelow[2 * m]! + p * evBelow[2 * m + 1]!;
-        dq[at + m * A + a] = du[m]! + discount * ((1 - w) * here + w * lower);
+        dq[at + m * A + a] = du[m * A + a]! + discount * ((1 - w) * here + w * lower);
       }
     }
     dv.set(rhs);

@@ -1,3 +1,4 @@
+import { divisibleDemands } from "../divisibleDemands.js";
 import { parseDynamics } from "../parseDynamics.js";
 import type { DemandSpec, DynamicsSpec } from "../Scenario.js";
 import type { ScenarioDocument } from "../scenarioSchema.js";
@@ -21,6 +22,7 @@ export function buildDynamics(
     parameterIds: build.parameterIds,
     typeIds: build.typeIds,
     demandIds: demands.map((d) => d.id),
+    divisibleIds: divisibleDemands(demands).map((d) => d.id),
     observable: demands.map((d) => d.observable),
     demandCosts: demands.map((d) => d.costToTarget),
     falsePositive: demands.map((d) => d.falsePositive),

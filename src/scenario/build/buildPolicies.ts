@@ -1,4 +1,4 @@
-import type { PolicySpec } from "../Scenario.js";
+import type { DemandSpec, PolicySpec } from "../Scenario.js";
 import type { ScenarioDocument } from "../scenarioSchema.js";
 import { buildAutomaton } from "./buildAutomaton.js";
 import type { ScenarioBuild } from "./ScenarioBuild.js";
@@ -18,21 +18,27 @@ const POLICY_LABELS: Readonly<Record<PolicySpec["kind"], string>> = {
 export function buildPolicies(
   doc: ScenarioDocument,
   build: ScenarioBuild,
-  demandIds: readonly string[],
+  demands: readonly Pick<DemandSpec, "id" | "stageOf">[],
   threatIds: readonly string[],
 ): PolicySpec[] {
   build.uniqueIds(doc.policies, ["policies"], "policy");
+  const demandIds = demands.map((d) => d.id);
+  // a divisible demand's id stands for all its stages
+  const named = new Map<string, number[]>(demandIds.map((id, j) => [id, [j]]));
+  demands.forEach((d, j) => {
+    if (d.stageOf !== null) named.set(d.stageOf, [...(named.get(d.stageOf) ?? []), j]);
+  });
   const policies = doc.policies.map((p, i): PolicySpec => {
     const path = ["policies", i];
     const conditioned = new Set<number>();
     (p.demands ?? demandIds).forEach((id, j) => {
-      const index = demandIds.indexOf(id);
-      if (index < 0)
+      const indices = named.get(id);
+      if (indices === undefined)
         build.report(
           [...path, "demands", j],
-          `unknown demand "${id}"; expected one of ${demandIds.join(", ")}`,
+          `unknown demand "${id}"; expected one of ${[...named.keys()].join(", ")}`,
         );
-      conditioned.add(index);
+      for (const index of indices ?? []) conditioned.add(index);
     });
     let threat: number | null = null;
     if (p.kind === "conditional-escalation") {
@@ -62,10 +68,23 @@ export function buildPolicies(
         `an ${p.kind} policy conditions on nothing, so it takes no demands`,
       );
     }
+    if (p.payment === "per-demand") {
+      if (p.kind === "unconditional" || p.kind === "withhold")
+        build.report(
+          [...path, "payment"],
+          `per-demand payment pays for demands met, so it needs a conditional policy, found kind ${p.kind}`,
+        );
+      if (p.oneShot)
+        build.report(
+          [...path, "payment"],
+          "per-demand payment is a weekly rule: set oneShot: false (the one-shot game pays support whole)",
+        );
+    }
     return {
       id: p.id,
       kind: p.kind,
       oneShot: p.oneShot,
+      payment: p.payment,
       automaton: buildAutomaton(p.automaton, p.kind, [...path, "automaton"], build),
       label: p.label ?? POLICY_LABELS[p.kind],
       description: p.description ?? null,

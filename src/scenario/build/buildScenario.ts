@@ -44,7 +44,7 @@ export function buildScenario(
   const policies = buildPolicies(
     doc,
     build,
-    demands.map((d) => d.id),
+    demands,
     threats.map((t) => t.id),
   );
   build.leaveOneShot();
