@@ -75,4 +75,41 @@ describe("buildTargetMdp", () => {
   ])("refuses %s with E_DOMAIN", (_, overrides) => {
     expect(() => buildTargetMdp(flagship(overrides))).toThrow(LinkageError);
   });
+
+  it("watches only the demands the policy conditions on: an unwatched demand never signals a violation", () => {
+    // watch the hidden al-Qaeda demand only: an unmet evacuation is no violation
+    const { pViolation } = buildTargetMdp(flagship({ watched: [false, true] }));
+    expect([...pViolation]).toEqual([
+      expect.closeTo(0.2, 15),
+      expect.closeTo(0.2, 15),
+      expect.closeTo(0.02, 15),
+      expect.closeTo(0.02, 15),
+    ]);
+    const none = buildTargetMdp(flagship({ watched: [false, false] }));
+    expect([...none.pViolation]).toEqual([0, 0, 0, 0]);
+  });
+
+  it("per-demand payment: the support paid is s(m) times E[share of watched demands seen met | a]", () => {
+    const mdp = buildTargetMdp(
+      flagship({ automaton: punishAutomaton(1), payment: "per-demand", substitution: 0.25 }),
+    );
+    // E[share]: evacuation observable (a_0), al-Qaeda seen met with 1 − β if not conceded, 1 − α if conceded
+    const share = [(0 + 0.8) / 2, (1 + 0.8) / 2, (0 + 0.98) / 2, (1 + 0.98) / 2];
+    share.forEach((sh, a) => expect(mdp.supportShare[a]).toBeCloseTo(sh, 14));
+    // state 0 supports: u = g·(sh + σ(1 − sh)) − cost; state 1 withholds: u = g·σ − cost
+    const cost = [0, 0.3, 0.4, 0.7];
+    share.forEach((sh, a) => {
+      expect(mdp.reward[a]).toBeCloseTo(sh + 0.25 * (1 - sh) - cost[a]!, 14);
+      expect(mdp.reward[4 + a]).toBeCloseTo(0.25 - cost[a]!, 14);
+    });
+    // whole payment is the special case share = 1
+    expect([...buildTargetMdp(flagship()).supportShare]).toEqual([1, 1, 1, 1]);
+  });
+
+  it("refuses per-demand payment with no watched demand, and a watched list of the wrong length", () => {
+    expect(() =>
+      buildTargetMdp(flagship({ payment: "per-demand", watched: [false, false] })),
+    ).toThrow(/per-demand payment needs at least one watched demand/);
+    expect(() => buildTargetMdp(flagship({ watched: [true] }))).toThrow(LinkageError);
+  });
 });
