@@ -94,6 +94,8 @@ export interface PolicySpec {
    * share of the conditioned demands seen met that step (weekly only).
    */
   readonly payment: "whole" | "per-demand";
+  /** Steps the automaton waits before acting on a signal (0: none). */
+  readonly reportingLag: number;
 }
 
 /** A weekly policy automaton (MODEL.md §3), with its numbers resolved. */

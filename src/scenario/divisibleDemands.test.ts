@@ -171,3 +171,35 @@ describe("divisible demands (stages) and per-demand payment", () => {
     );
   });
 });
+
+describe("reportingLag on a policy", () => {
+  it("is read per policy (0 by default) and refused, located, out of range or with per-demand payment", () => {
+    const s = parseScenario(IMF, "imf.yaml");
+    expect(s.policies.map((p) => p.reportingLag)).toEqual([0, 0, 1, 0]);
+    const error = errorOf(() =>
+      parseScenario(
+        variant(
+          IMF,
+          ["    reportingLag: 1\n", "    reportingLag: 9\n"],
+          ["    payment: per-demand\n", "    payment: per-demand\n    reportingLag: 1\n"],
+        ),
+        "lag.yaml",
+      ),
+    );
+    expect(error.message).toMatch(
+      /^lag\.yaml:\d+:\d+: policies\[2\]\.reportingLag: expected reportingLag ≤ 6/m,
+    );
+    const both = errorOf(() =>
+      parseScenario(
+        variant(IMF, [
+          "    payment: per-demand\n",
+          "    payment: per-demand\n    reportingLag: 1\n",
+        ]),
+        "both.yaml",
+      ),
+    );
+    expect(both.message).toMatch(
+      /^both\.yaml:\d+:\d+: policies\[3\]\.reportingLag: a reporting lag acts on the automaton's moves; per-demand payment pays on this step's signals/m,
+    );
+  });
+});

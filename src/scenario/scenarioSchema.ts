@@ -274,6 +274,17 @@ export const Policy = z.strictObject({
   payment: z
     .enum(["whole", "per-demand"], { error: "expected payment: whole or per-demand" })
     .default("whole"),
+  /**
+   * Steps between what the target does and the sender's rule acting on it (a review judging
+   * what was reported earlier): the automaton moves on the signal of `reportingLag` steps ago.
+   * Weekly only; 0 (the default) to 6.
+   */
+  reportingLag: z
+    .number({ error: "expected reportingLag, a whole number of steps" })
+    .int("expected reportingLag to be a whole number of steps")
+    .min(0, "expected reportingLag ≥ 0")
+    .max(6, "expected reportingLag ≤ 6 (the lagged automaton has 2^lag times the states)")
+    .default(0),
 });
 
 /** A weekly output: one aggregate of an expression over the weeks. */

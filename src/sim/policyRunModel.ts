@@ -16,6 +16,7 @@ import {
 } from "./targetPlan.js";
 import { weeklyFollowThrough } from "./weeklyFollowThrough.js";
 import { withExecutionNoise } from "./withExecutionNoise.js";
+import { withReportingLag } from "./withReportingLag.js";
 
 /**
  * Everything the weekly engine needs about one policy for one draw of the parameters: the
@@ -178,8 +179,9 @@ export function buildPolicyRunModel(
   const follow = weeklyFollowThrough(scenario, values, policyIndex);
   const q = v(dynamics.execution.probability) * follow;
   const qBelieved = v(dynamics.execution.believed) * follow;
-  const automaton = withExecutionNoise(base, q);
-  const believed = withExecutionNoise(base, qBelieved);
+  // noise first: a step not carried out stays put, while a reporting lag's delay line still shifts
+  const automaton = withReportingLag(withExecutionNoise(base, q), policy.reportingLag);
+  const believed = withReportingLag(withExecutionNoise(base, qBelieved), policy.reportingLag);
   const target = dynamics.target;
   const types = scenario.target.types.length;
   const observable = scenario.demands.map((d) => d.observable);

@@ -80,11 +80,17 @@ export function buildPolicies(
           "per-demand payment is a weekly rule: set oneShot: false (the one-shot game pays support whole)",
         );
     }
+    if (p.reportingLag > 0 && p.payment === "per-demand")
+      build.report(
+        [...path, "reportingLag"],
+        "a reporting lag acts on the automaton's moves; per-demand payment pays on this step's signals, so the two cannot be combined",
+      );
     return {
       id: p.id,
       kind: p.kind,
       oneShot: p.oneShot,
       payment: p.payment,
+      reportingLag: p.reportingLag,
       automaton: buildAutomaton(p.automaton, p.kind, [...path, "automaton"], build),
       label: p.label ?? POLICY_LABELS[p.kind],
       description: p.description ?? null,
