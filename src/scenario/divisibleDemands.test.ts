@@ -114,7 +114,7 @@ describe("divisible demands (stages) and per-demand payment", () => {
       parseScenario(variant(IMF, ["    costToTarget: cN\n", ""]), "whole.yaml"),
     );
     expect(whole.message).toMatch(
-      /^whole\.yaml:\d+:\d+: demands\[1\]: expected costToTarget \(or stages, for a divisible demand\)/m,
+      /^whole\.yaml:\d+:\d+: demands\[1\]: missing required field "costToTarget" \(or stages, for a divisible demand\)/m,
     );
 
     const dashed = errorOf(() =>
@@ -201,5 +201,13 @@ describe("reportingLag on a policy", () => {
     expect(both.message).toMatch(
       /^both\.yaml:\d+:\d+: policies\[3\]\.reportingLag: a reporting lag acts on the automaton's moves; per-demand payment pays on this step's signals/m,
     );
+  });
+});
+
+describe("the JSON Schema export", () => {
+  it("describes stages, per-demand payment and the reporting lag", async () => {
+    const { scenarioJsonSchema } = await import("./scenarioJsonSchema.js");
+    const text = JSON.stringify(scenarioJsonSchema());
+    for (const key of ['"stages"', '"per-demand"', '"reportingLag"']) expect(text).toContain(key);
   });
 });

@@ -45,7 +45,11 @@ export function buildDemands(doc: ScenarioDocument, build: ScenarioBuild): Deman
         (key) => d[key] === undefined,
       );
       for (const key of missing)
-        build.report(path, `expected ${key} (or stages, for a divisible demand)`, key);
+        build.report(
+          path,
+          `missing required field "${key}" (or stages, for a divisible demand)`,
+          key,
+        );
       out.push({
         id: d.id,
         description: d.description ?? null,
