@@ -7,12 +7,7 @@ import { assertStableProcess } from "./branchingRatio.js";
 import { type CompiledSimulation, compileSimulation } from "./compileSimulation.js";
 import { expectedValueRandom } from "./expectedValueRandom.js";
 import { meanFieldRefusals } from "./meanFieldRefusals.js";
-import {
-  backlogLevel,
-  buildPolicyRunModel,
-  expectedPaidShare,
-  writeChoiceRow,
-} from "./policyRunModel.js";
+import { backlogLevel, buildPolicyRunModel, paidShare, writeChoiceRow } from "./policyRunModel.js";
 import type {
   OutcomeSummary,
   PolicySimulation,
@@ -241,7 +236,7 @@ export function meanFieldPolicy(
           for (let j = 0; j < nDemands; j++) work[compiled.demandSlots[j]!] = (a >>> j) & 1;
           work[compiled.violation] = usesViolation ? pSeen : 0;
           if (model.perDemandPayment)
-            work[compiled.s] = automaton.support[m]! * expectedPaidShare(model, a, liveDemands);
+            work[compiled.s] = automaton.support[m]! * paidShare(model, a, liveDemands, null);
           split.weekByChoice(work, expectedValueRandom);
           const pw = pc * pa;
           for (let o = 0; o < nOut; o++)

@@ -300,34 +300,16 @@ export function buildPolicyRunModel(
 /**
  * The share of the support paid this week under per-demand payment: the mean over the watched
  * demands of "seen met" — an observable demand conceded, a hidden one whose signal stayed clean
- * (bit j of `signals` clear), a used-up demand (not in `live`) always. 1 under whole payment.
+ * (bit j of `signals` clear), a used-up demand (not in `live`) always. With `signals` null, its
+ * expectation over the hidden signals given the choice (the target's view, the mean field's).
+ * 1 under whole payment.
  */
 export function paidShare(
   model: PolicyRunModel,
   act: number,
-  signals: number,
   live: number,
+  signals: number | null,
 ): number {
-  if (!model.perDemandPayment) return 1;
-  const { watchedMask, observableMask } = model;
-  let met = 0;
-  let count = 0;
-  for (let j = 0; watchedMask >>> j !== 0; j++) {
-    const bit = 1 << j;
-    if ((watchedMask & bit) === 0) continue;
-    count++;
-    if ((live & bit) === 0) met++;
-    else if (observableMask & bit) met += (act >>> j) & 1;
-    else met += (signals & bit) === 0 ? 1 : 0;
-  }
-  return met / count;
-}
-
-/**
- * E[share of the support paid | choice a] under per-demand payment (1 under whole payment):
- * {@link paidShare} averaged over the hidden signals.
- */
-export function expectedPaidShare(model: PolicyRunModel, act: number, live: number): number {
   if (!model.perDemandPayment) return 1;
   const { watchedMask, observableMask, signalProbability } = model;
   const n = signalProbability.length / model.actions;
@@ -339,7 +321,8 @@ export function expectedPaidShare(model: PolicyRunModel, act: number, live: numb
     count++;
     if ((live & bit) === 0) met++;
     else if (observableMask & bit) met += (act >>> j) & 1;
-    else met += 1 - signalProbability[act * n + j]!;
+    else if (signals === null) met += 1 - signalProbability[act * n + j]!;
+    else met += (signals & bit) === 0 ? 1 : 0;
   }
   return met / count;
 }

@@ -131,7 +131,7 @@ export function simulateRun(
     const unmet = ~act & observableMask & live;
     v[compiled.violation] = signals !== 0 || unmet !== 0 ? 1 : 0;
     const violation = (signals & watchedMask) !== 0 || (unmet & watchedMask) !== 0 ? 1 : 0;
-    if (model.perDemandPayment) v[compiled.s] = s * paidShare(model, act, signals, live);
+    if (model.perDemandPayment) v[compiled.s] = s * paidShare(model, act, live, signals);
 
     compiled.week(v, random);
     for (let o = 0; o < nOutputs; o++) {
