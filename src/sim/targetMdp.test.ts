@@ -95,7 +95,9 @@ describe("buildTargetMdp", () => {
     );
     // E[share]: evacuation observable (a_0), al-Qaeda seen met with 1 − β if not conceded, 1 − α if conceded
     const share = [(0 + 0.8) / 2, (1 + 0.8) / 2, (0 + 0.98) / 2, (1 + 0.98) / 2];
-    share.forEach((sh, a) => expect(mdp.supportShare[a]).toBeCloseTo(sh, 14));
+    share.forEach((sh, a) => {
+      expect(mdp.supportShare[a]).toBeCloseTo(sh, 14);
+    });
     // state 0 supports: u = g·(sh + σ(1 − sh)) − cost; state 1 withholds: u = g·σ − cost
     const cost = [0, 0.3, 0.4, 0.7];
     share.forEach((sh, a) => {
