@@ -136,11 +136,6 @@ async function runSeveral(
     sets,
     read.map((r) => r.scenario),
   );
-  for (const plan of plans) {
-    parameterValues(plan.scenario, parseAssignments(plan.sets)); // values checked before any run
-    checkOutputFolder("--out", plan.out);
-    checkMemory(plan.scenario, flags);
-  }
   for (const text of sets) {
     const skipped = plans.filter((p) => !p.sets.includes(text)).map((p) => p.scenario.source);
     if (skipped.length > 0) {
@@ -149,6 +144,11 @@ async function runSeveral(
         `linkage: note: --set ${text} applies to ${used.join(", ")}; ${skipped.join(", ")} ${skipped.length === 1 ? "does" : "do"} not declare "${idOf(text)}" and ${skipped.length === 1 ? "runs" : "run"} at ${skipped.length === 1 ? "its" : "their"} own value\n`,
       );
     }
+  }
+  for (const plan of plans) {
+    parameterValues(plan.scenario, parseAssignments(plan.sets)); // values checked before any run
+    checkOutputFolder("--out", plan.out);
+    checkMemory(plan.scenario, flags);
   }
   const runs: ScenarioRun[] = [];
   try {
