@@ -1,4 +1,5 @@
 import type { ScenarioRun } from "../analysis/ScenarioRun.js";
+import { credibilitySentence } from "./analysisVerdict.js";
 import { formatNumber } from "./formatNumber.js";
 import { recommendedPolicy } from "./recommendedPolicy.js";
 
@@ -26,7 +27,11 @@ export interface RunIndexRow {
   } | null;
   /** Share of simulated runs in which the recommended policy gave the highest sender utility; null when not computed. */
   readonly bestPolicyShare: number | null;
-  /** Whether the assessed policy's follow-through is credible at the scenario's ρ (one-shot); null when no policy is assessed. */
+  /**
+   * Whether the assessed policy's follow-through is credible at the scenario's ρ (one-shot): every
+   * prescribed action is when ρ ≥ ρ* (`minReputationStake`). Null when the verdict has no
+   * credibility sentence (`credibilitySentence`).
+   */
   readonly credibility: {
     readonly policy: string;
     readonly credible: boolean;
@@ -70,15 +75,17 @@ export function runIndexRows(runs: readonly ScenarioRun[]): RunIndexRow[] {
           ? { mean: lev.mean, q05: lev.q05, q95: lev.q95, baseline }
           : null,
       bestPolicyShare: sim.bestPolicyShare?.[recommended] ?? null,
-      credibility: c
-        ? {
-            policy: c.policy,
-            credible,
-            reputation: c.reputation,
-            minReputationStake: c.minReputationStake,
-            headline: `${c.policy} ${credible ? "credible" : "not credible"} at ρ = ${formatNumber(c.reputation)} (every prescribed action is for ρ ≥ ${formatNumber(c.minReputationStake)})`,
-          }
-        : null,
+      // as in the verdict: no credibility sentence, no headline (e.g. unconditional support best)
+      credibility:
+        c && credibilitySentence(run.analysis) !== null
+          ? {
+              policy: c.policy,
+              credible,
+              reputation: c.reputation,
+              minReputationStake: c.minReputationStake,
+              headline: `${c.policy} ${credible ? "credible" : "not credible"} at ρ = ${formatNumber(c.reputation)} (credible for ρ ≥ ${formatNumber(c.minReputationStake)})`,
+            }
+          : null,
       report: `${run.scenario.id}/report.html`,
     };
   });
