@@ -138,7 +138,7 @@ describe("runIndexHtml", () => {
 
   it("is one self-contained page in the reports' stylesheet", () => {
     expect(html.startsWith("<!doctype html>")).toBe(true);
-    expect(html).toContain(`<style>${REPORT_CSS}</style>`);
+    expect(html).toContain(`<style>${REPORT_CSS}`);
     expect(html).not.toMatch(/<link|<script|src=|https?:\/\//);
     expect(html).toContain("<title>2 scenarios compared</title>");
     expect(html).toContain("How to read this page");

@@ -4,6 +4,11 @@ import { formatNumber, formatPercent } from "./formatNumber.js";
 import { REPORT_CSS } from "./reportCss.js";
 import { type RunIndexRow, runIndexRows } from "./runIndexRows.js";
 
+/** The index's own rules, after the reports' stylesheet: ids are never broken across lines. */
+const INDEX_CSS = `
+table.index code { white-space: nowrap; word-break: normal; }
+`;
+
 /** What the index's footer says about how it was made. */
 export interface RunIndexOptions {
   /** When the page was written (the footer's date). @default no date */
@@ -29,7 +34,7 @@ export function runIndexHtml(runs: readonly ScenarioRun[], options: RunIndexOpti
   const title = `${rows.length} scenarios compared`;
   const body = [
     `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="lede">How to read this page: each row is one scenario, run on its own with the same settings (${escapeHtml(counts.map((n) => n.toLocaleString("en-US")).join(", "))} simulated runs per policy, seed ${escapeHtml(seeds.join(", "))}; each scenario draws its own random numbers from that seed, so a row is exactly what <code>linkage run</code> gives for that file alone). The <b>recommended</b> policy is the one with the highest expected payoff for the sender in the simulation over the horizon; the <b>one-shot best</b> is the best policy of the one-shot game at the parameters' values — when the two differ, repeated play changes the call. The <b>leverage value</b> is what the recommended policy gains the sender over unconditional support, in the scenario's own sender units (mean and 90% of runs), so compare its sign and its interval across rows, not its size. <b>Best in</b> is the share of simulated futures (uncertain parameters drawn from their ranges) in which the recommended policy comes out ahead of every alternative: a measure of how robust the ranking is, not a chance of success. <b>Credibility</b> says whether the sender would carry out the conditional policy's promise and threat once the signal is in, given the reputation it stakes (ρ). Each scenario's report gives the reasons, the costs and what would change the call.</p>`,
+    `<p class="lede">How to read this page: each row is one scenario, run on its own with the same settings (${escapeHtml(counts.map((n) => n.toLocaleString("en-US")).join(", "))} simulated runs per policy, seed ${escapeHtml(seeds.join(", "))}: each scenario draws its own random numbers from that seed, so a row is what <code>linkage run</code> gives for that file alone). The <b>recommended</b> policy gives the sender the highest expected payoff over the simulated horizon; the <b>one-shot best</b> is the one-shot game's choice at the parameters' values, and where the two differ repeated play changes the call. The <b>leverage value</b> is what the recommended policy gains the sender over unconditional support (mean, and 90% of runs) in each scenario's own units: compare signs and intervals across rows, not sizes. <b>Best in</b> is the share of simulated futures in which the recommended policy beats every alternative — how robust the ranking is, not a chance of success. <b>Credibility</b> says whether the sender would carry out the conditional policy's promise and threat, given the reputation it stakes (ρ). Each report gives the reasons, the costs and what would change the call.</p>`,
     `<table class="index"><thead><tr><th>scenario</th><th>horizon</th><th>recommended</th><th>one-shot best</th><th>leverage value [90%]</th><th>best in</th><th>credibility</th><th>report</th></tr></thead><tbody>`,
     ...rows.map(rowHtml),
     "</tbody></table>",
@@ -48,7 +53,7 @@ export function runIndexHtml(runs: readonly ScenarioRun[], options: RunIndexOpti
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
+    `<style>${REPORT_CSS}${INDEX_CSS}</style>`,
     "</head>",
     "<body>",
     `<main>${body.join("\n")}</main>`,
