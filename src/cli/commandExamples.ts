@@ -40,6 +40,10 @@ export const COMMAND_EXAMPLES = {
       line: "linkage run kabul-2021 --set sigma_sub=0.1 --out out/sigma-0.1",
       does: "a what-if: substitute providers replace 10% of the support's value",
     },
+    {
+      line: "linkage run kabul-2021 jcpoa-2015 imf-programme --runs 500 --out out/compare",
+      does: "three scenarios in turn, each in out/compare/<id>/, and out/compare/index.html comparing their verdicts",
+    },
   ],
   analyze: [
     {

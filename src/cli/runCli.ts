@@ -51,28 +51,34 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .command("run")
     .addHelpText("after", examplesHelp("run"))
     .description(
-      "The main job: one-shot analysis, weekly simulation and sensitivity, written as a report",
+      "The main job: one-shot analysis, weekly simulation and sensitivity, written as a report; with several files, each scenario in turn and an index comparing their verdicts",
     )
     .argument(
-      "<file>",
-      "scenario file (YAML) with a dynamics section, or a scenario id: kabul-2021 reads scenarios/kabul-2021.yaml",
+      "<files...>",
+      "scenario files (YAML) with a dynamics section, or scenario ids: kabul-2021 reads scenarios/kabul-2021.yaml",
     )
-    .option("--out <dir>", "output folder (default: out/<scenario id>)")
+    .option(
+      "--out <dir>",
+      "output folder (default: out/<scenario id>; with several files, DIR/<scenario id>/ each and DIR/index.html, default out)",
+    )
     .option("--runs <n>", "Monte Carlo runs per policy (default 2000)")
-    .option("--seed <s>", "random seed (default 1)")
+    .option("--seed <s>", "random seed (default 1; with several files, the same for each scenario)")
     .option("--threads <t>", "worker threads (default: all cores; results do not depend on it)")
     .option(
       "--max-memory <mb>",
       "refuse a run estimated to need more memory than this (MB, default 2048)",
     )
     .addOption(
-      new Option("--set <id=value>", "set a parameter (repeatable)")
+      new Option(
+        "--set <id=value>",
+        "set a parameter (repeatable; with several files, in each scenario that declares it)",
+      )
         .argParser((value: string, previous: string[]) => [...previous, value])
         .default([], "none"),
     )
     .exitOverride()
-    .action(async (file: string, options: RunCommandOptions) =>
-      (await import("./runCommand.js")).runCommand(file, options, io),
+    .action(async (files: string[], options: RunCommandOptions) =>
+      (await import("./runCommand.js")).runCommand(files, options, io),
     );
 
   program

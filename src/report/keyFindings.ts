@@ -2,6 +2,7 @@ import type { ScenarioRun } from "../analysis/ScenarioRun.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import { formatPercent, formatSignificant } from "./formatNumber.js";
 import { OUTCOMES } from "./outcomeDescriptions.js";
+import { recommendedPolicy } from "./recommendedPolicy.js";
 
 /**
  * The report's first screen: three to five plain sentences for a policy reader, with units and
@@ -18,9 +19,7 @@ export function keyFindings(run: ScenarioRun, scenario: Scenario): string[] {
   const ids = Object.keys(sim.policies);
   const labelOf = (id: string) => scenario.policies.find((p) => p.id === id)?.label ?? id;
   const parameterLabel = (id: string) => scenario.parameters.find((p) => p.id === id)?.label ?? id;
-  const utility = (id: string) =>
-    sim.policies[id]!.outcomes["senderUtility"]?.mean ?? Number.NEGATIVE_INFINITY;
-  const recommended = ids.reduce((best, id) => (utility(id) > utility(best) ? id : best), ids[0]!);
+  const recommended = recommendedPolicy(run);
   const baseline = sim.leverageBaseline;
   const name = `“${labelOf(recommended)}”`;
   const findings: string[] = [];

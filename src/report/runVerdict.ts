@@ -3,6 +3,7 @@ import type { SenderCostTippingPoint } from "../analysis/senderCostTippingPoints
 import { concessionSentence, credibilitySentence, pivotSentence } from "./analysisVerdict.js";
 import { equilibriumSentence } from "./equilibriumSentence.js";
 import { formatNumber, formatPercent, formatSignificant } from "./formatNumber.js";
+import { recommendedPolicy } from "./recommendedPolicy.js";
 import { reconciliationSentence } from "./reconciliationSentence.js";
 
 /**
@@ -23,10 +24,7 @@ import { reconciliationSentence } from "./reconciliationSentence.js";
 export function runVerdict(run: ScenarioRun): string[] {
   const sentences: string[] = [];
   const sim = run.simulation;
-  const ids = Object.keys(sim.policies);
-  const utility = (id: string) =>
-    sim.policies[id]!.outcomes["senderUtility"]?.mean ?? Number.NEGATIVE_INFINITY;
-  const recommended = ids.reduce((best, id) => (utility(id) > utility(best) ? id : best), ids[0]!);
+  const recommended = recommendedPolicy(run);
   const policy = sim.policies[recommended]!;
   const baseline = sim.leverageBaseline;
   const share = sim.bestPolicyShare?.[recommended];
