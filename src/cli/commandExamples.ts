@@ -97,12 +97,12 @@ export const COMMAND_EXAMPLES = {
       does: "one equilibrium by Lemke's algorithm on the sequence form, in exact fractions",
     },
     {
-      line: "linkage solve ke.efg --method enumpure --json",
-      does: "every pure equilibrium, as one JSON object",
-    },
-    {
       line: "linkage solve ke.efg --method logit --lambda 2",
       does: "the logit quantal response equilibrium at precision 2",
+    },
+    {
+      line: "linkage solve ke.efg --method liap --starts 8 --seed 1",
+      does: "equilibria by minimising a Lyapunov function from 8 seeded starting points",
     },
   ],
   export: [

@@ -212,7 +212,11 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
         "lcp on an .efg: covering (gambit-lcp's path) or centroid (tracing path from uniform play; fast on large trees)",
       ).choices(["covering", "centroid"]),
     )
-    .option("--seed <n>", "gnm: seed of the random perturbation (default 0)")
+    .option(
+      "--seed <n>",
+      "gnm: seed of the random perturbation; liap: of the random starts (default 0)",
+    )
+    .option("--starts <n>", "liap: starting points of the minimisation (default 10)")
     .option("--components", "enummixed: also list the connected components of the equilibrium set")
     .option(
       "--label <k>",

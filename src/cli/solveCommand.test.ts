@@ -267,7 +267,34 @@ describe("linkage solve", () => {
     expect(bad.stderr).toContain("--seed -1: expected a whole number");
     const misplaced = await runCliCapture("solve", path, "--method", "lh", "--seed", "1");
     expect(misplaced.code).toBe(2);
-    expect(misplaced.stderr).toContain("--seed applies to --method gnm only");
+    expect(misplaced.stderr).toContain("--seed applies to --method gnm and liap only");
+  });
+
+  it("--method liap prints the verified equilibria it finds from --starts seeded starting points", async () => {
+    const nine = file(
+      "nine.nfg",
+      `NFG 1 R "2x2x2 with 9 equilibria" { "1" "2" "3" } { 2 2 2 }\n\n9 8 12 0 0 0 0 0 0 9 8 2 0 0 0 3 4 6 3 4 6 0 0 0\n`,
+    );
+    const r = await runCliCapture(
+      "solve",
+      nine,
+      "--method",
+      "liap",
+      "--starts",
+      "100",
+      "--seed",
+      "1",
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split("\n")).toHaveLength(9);
+    const json = await runCliCapture("solve", nine, "--method", "liap", "--starts", "3", "--json");
+    for (const e of JSON.parse(json.stdout).equilibria) expect(e.regret).toBeLessThanOrEqual(1e-9);
+    const misplaced = await runCliCapture("solve", nine, "--method", "simpdiv", "--starts", "3");
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toContain("--starts applies to --method liap only");
+    const none = await runCliCapture("solve", nine, "--method", "liap", "--starts", "0");
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("--starts 0: expected a whole number from 1 to 1,000");
   });
 
   it("--components groups enummixed's extreme equilibria into connected components", async () => {

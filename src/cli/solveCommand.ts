@@ -21,6 +21,7 @@ export interface SolveCommandOptions {
   readonly maxSeconds?: string;
   readonly start?: "covering" | "centroid";
   readonly seed?: string;
+  readonly starts?: string;
   readonly components?: boolean;
   readonly label?: string;
   readonly lambda?: string;
@@ -29,7 +30,7 @@ export interface SolveCommandOptions {
 
 /**
  * `linkage solve GAME.nfg|GAME.efg [--method M] [--rational] [--json] [--max-seconds S]
- * [--start covering|centroid] [--seed N] [--components] [--label K | --all-labels] [--lambda L]`.
+ * [--start covering|centroid] [--seed N] [--starts N] [--components] [--label K | --all-labels] [--lambda L]`.
  */
 export async function solveCommand(
   file: string,
@@ -48,8 +49,12 @@ export async function solveCommand(
     );
   }
   const seed = wholeNumberFlag("--seed", options.seed);
-  if (seed !== undefined && options.method !== "gnm") {
-    throw new LinkageError("E_INPUT", "--seed applies to --method gnm only");
+  if (seed !== undefined && options.method !== "gnm" && options.method !== "liap") {
+    throw new LinkageError("E_INPUT", "--seed applies to --method gnm and liap only");
+  }
+  const starts = wholeNumberFlag("--starts", options.starts);
+  if (starts !== undefined && options.method !== "liap") {
+    throw new LinkageError("E_INPUT", "--starts applies to --method liap only");
   }
   const label = wholeNumberFlag("--label", options.label);
   if (label !== undefined && options.allLabels) {
@@ -82,6 +87,7 @@ export async function solveCommand(
       ...(maxSeconds !== undefined ? { maxSeconds } : {}),
       ...(options.start !== undefined ? { start: options.start } : {}),
       ...(seed !== undefined ? { seed } : {}),
+      ...(starts !== undefined ? { starts } : {}),
       ...(options.components ? { components: true } : {}),
       ...(label !== undefined ? { label } : {}),
       ...(lambda !== undefined ? { lambda } : {}),

@@ -17,8 +17,10 @@ export interface SolveOptions {
    * see sequenceFormLcp). @default "covering"
    */
   readonly start?: "covering" | "centroid";
-  /** `gnm`: seed of the random perturbation direction. @default 0 */
+  /** `gnm`: seed of the random perturbation direction; `liap`: of the random starting points. @default 0 */
   readonly seed?: number;
+  /** `liap`: starting points of the minimisation (the centroid, then random profiles). @default 10 */
+  readonly starts?: number;
   /** `enummixed`: also group the extreme equilibria into connected components. @default false */
   readonly components?: boolean;
   /**

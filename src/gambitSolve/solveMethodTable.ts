@@ -4,6 +4,7 @@ import { solveDominance } from "./methods/solveDominance.js";
 import { solveEnumPure } from "./methods/solveEnumPure.js";
 import { solveGlobalNewton } from "./methods/solveGlobalNewton.js";
 import { solveLemkeHowson } from "./methods/solveLemkeHowson.js";
+import { solveLiap } from "./methods/solveLiap.js";
 import { solveLinearComplementarity } from "./methods/solveLinearComplementarity.js";
 import { solveLinearProgram } from "./methods/solveLinearProgram.js";
 import { solveLogit } from "./methods/solveLogit.js";
@@ -25,4 +26,5 @@ export const SOLVE_METHOD_TABLE: { readonly [M in SolveMethod]: MethodSolver } =
   lcp: solveLinearComplementarity,
   simpdiv: solveSimplicialSubdivision,
   gnm: solveGlobalNewton,
+  liap: solveLiap,
 };

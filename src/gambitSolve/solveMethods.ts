@@ -11,5 +11,6 @@ export const SOLVE_METHODS = [
   "lcp",
   "simpdiv",
   "gnm",
+  "liap",
 ] as const;
 export type SolveMethod = (typeof SOLVE_METHODS)[number];
