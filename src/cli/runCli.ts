@@ -227,6 +227,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
       "--lambda <l>",
       "logit: the quantal response equilibrium at precision L on the principal branch (a QRE line, not NE)",
     )
+    .option(
+      "--branch",
+      "logit: also print the traced branch, one line λ,probabilities… a point (as gambit-logit does)",
+    )
     .option("--json", "print one JSON object instead of Gambit-style NE lines")
     .exitOverride()
     .action(async (file: string, options: SolveCommandOptions) =>

@@ -26,11 +26,12 @@ export interface SolveCommandOptions {
   readonly label?: string;
   readonly lambda?: string;
   readonly allLabels?: boolean;
+  readonly branch?: boolean;
 }
 
 /**
  * `linkage solve GAME.nfg|GAME.efg [--method M] [--rational] [--json] [--max-seconds S]
- * [--start covering|centroid] [--seed N] [--starts N] [--components] [--label K | --all-labels] [--lambda L]`.
+ * [--start covering|centroid] [--seed N] [--starts N] [--components] [--label K | --all-labels] [--lambda L] [--branch]`.
  */
 export async function solveCommand(
   file: string,
@@ -76,6 +77,9 @@ export async function solveCommand(
       throw new LinkageError("E_INPUT", "--lambda applies to --method logit only");
     }
   }
+  if (options.branch && options.method !== "logit") {
+    throw new LinkageError("E_INPUT", "--branch applies to --method logit only");
+  }
   const started = Date.now();
   let reported = 0;
   let result: SolveResult;
@@ -91,6 +95,7 @@ export async function solveCommand(
       ...(options.components ? { components: true } : {}),
       ...(label !== undefined ? { label } : {}),
       ...(lambda !== undefined ? { lambda } : {}),
+      ...(options.branch ? { branch: true } : {}),
       onProgress: (found) => {
         // long searches say how far they are, on stderr, at most once a second
         const seconds = Math.floor((Date.now() - started) / 1000);
@@ -123,6 +128,9 @@ export async function solveCommand(
       io.stdout(`Surviving, player ${p + 1}: ${s.join(" ")}\n`);
     }
   }
+  // the branch first, one `λ,probabilities…` line a point, as gambit-logit prints it
+  for (const point of result.branch ?? [])
+    io.stdout(`${point.lambda},${point.profile.flat().join(",")}\n`);
   for (const equilibrium of result.equilibria) io.stdout(`${formatEquilibriumLine(equilibrium)}\n`);
   // a QRE at a given λ: gambit-logit's "λ,probabilities" line, marked as not an equilibrium
   if (result.qre) io.stdout(`QRE,${result.qre.lambda},${result.qre.profile.flat().join(",")}\n`);

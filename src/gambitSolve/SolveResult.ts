@@ -34,6 +34,11 @@ export interface SolveOptions {
    * precision λ ≥ 0 (gambit-logit's `-l`), reported as `qre`, not as an equilibrium.
    */
   readonly lambda?: number;
+  /**
+   * `logit`: also return the traced branch, every point the path follower computed (λ and the
+   * profile), as gambit-logit prints it by default. @default false
+   */
+  readonly branch?: boolean;
 }
 
 /**
@@ -75,6 +80,11 @@ export interface SolveResult {
    * and its regret — a QRE is not a Nash equilibrium, so `equilibria` is empty.
    */
   readonly qre?: SolvedEquilibrium & { readonly lambda: number };
+  /**
+   * `logit` with `branch`: the points of the principal branch in the order traced, each λ with
+   * its quantal response equilibrium (player by player, or behaviour by information set).
+   */
+  readonly branch?: { readonly lambda: number; readonly profile: number[][] }[];
   /**
    * Profiles the method returned that failed the regret check (verifiedBody): never printed as
    * equilibria. Absent when every profile passed.

@@ -152,7 +152,7 @@ export function exactBehaviourEquilibrium(
 }
 
 /** A flat behaviour profile cut into one array per player, information sets in Gambit's order. */
-function splitBehaviour<T>(game: ExtensiveGame, values: readonly T[]): T[][] {
+export function splitBehaviour<T>(game: ExtensiveGame, values: readonly T[]): T[][] {
   const layout = behaviourLayout(game);
   return layout.playerInfosets.map((sets) =>
     sets.flatMap((h) =>

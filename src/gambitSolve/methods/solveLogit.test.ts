@@ -79,3 +79,43 @@ describe("solve --method logit --lambda L", () => {
     );
   });
 });
+
+describe("solve --method logit --branch", () => {
+  const strategic = { form: "strategic" as const, game: readNfg(ASYMMETRIC, "a.nfg") };
+  const extensive = { form: "extensive" as const, game: readEfg(ENTRY, "entry.efg") };
+
+  it.each([
+    ["a strategic game", strategic],
+    ["an extensive game (agent form)", extensive],
+  ] as const)(
+    "on %s: starts at λ = 0 with uniform play, λ increases, each point is a profile, and it ends at the printed equilibrium",
+    async (_, game) => {
+      const result = await solveGame(game, { method: "logit", branch: true });
+      const branch = result.branch!;
+      expect(branch.length).toBeGreaterThan(2);
+      expect(branch[0]!.lambda).toBe(0);
+      for (const row of branch[0]!.profile) for (const p of row) expect(p).toBeGreaterThan(0);
+      for (let k = 1; k < branch.length; k++)
+        expect(branch[k]!.lambda).toBeGreaterThanOrEqual(branch[k - 1]!.lambda);
+      for (const point of branch) {
+        expect(point.profile.map((r) => r.length)).toEqual(
+          result.equilibria[0]!.profile.map((r) => r.length),
+        );
+        for (const p of point.profile.flat()) expect(p).toBeGreaterThanOrEqual(0);
+      }
+      // the last point traced is close to the limit printed as the equilibrium
+      const last = branch.at(-1)!.profile.flat();
+      const limit = result.equilibria[0]!.profile.flat() as number[];
+      last.forEach((p, k) => {
+        expect(Math.abs(p - limit[k]!)).toBeLessThan(1e-3);
+      });
+    },
+  );
+
+  it("without --branch no branch is returned; --branch with --lambda is refused", async () => {
+    expect((await solveGame(strategic, { method: "logit" })).branch).toBeUndefined();
+    await expect(
+      solveGame(strategic, { method: "logit", branch: true, lambda: 1 }),
+    ).rejects.toThrow(/--branch and --lambda exclude each other/);
+  });
+});

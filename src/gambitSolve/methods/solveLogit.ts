@@ -1,19 +1,31 @@
 import { LinkageError } from "../../errors/LinkageError.js";
 import {
+  type LogitPoint,
   logitBranch,
   logitBranchAgent,
   logitQreAt,
   logitQreAtAgent,
 } from "../../solvers/logitQre.js";
 import type { MethodSolver } from "../methodSolver.js";
-import { behaviourEquilibrium, mixedEquilibrium, splitByPlayer } from "../solvedEquilibrium.js";
+import {
+  behaviourEquilibrium,
+  mixedEquilibrium,
+  splitBehaviour,
+  splitByPlayer,
+} from "../solvedEquilibrium.js";
 
 /**
  * `logit`: the limit of the principal branch of logit quantal response equilibria (strategic
  * games with any number of players; the agent form of an extensive game); with `lambda`, the
  * QRE on that branch at precision λ (as `qre`, with its regret: it is not an equilibrium).
  */
-export const solveLogit: MethodSolver = (input, { rational, maxSeconds, lambda }) => {
+export const solveLogit: MethodSolver = (input, { rational, maxSeconds, lambda, branch }) => {
+  if (branch && lambda !== undefined) {
+    throw new LinkageError(
+      "E_INPUT",
+      "--branch and --lambda exclude each other: one prints the whole branch, the other one point of it",
+    );
+  }
   if (lambda !== undefined) {
     if (!(lambda >= 0 && Number.isFinite(lambda))) {
       throw new LinkageError("E_INPUT", `--lambda ${lambda}: expected a finite number ≥ 0`);
@@ -40,19 +52,34 @@ export const solveLogit: MethodSolver = (input, { rational, maxSeconds, lambda }
   const limits = maxSeconds !== undefined ? { maxSeconds } : {};
   if (input.form === "strategic") {
     const game = input.game;
-    const branch = logitBranch(game, limits);
-    const mixed = splitByPlayer(
-      branch.limit,
-      game.strategies.map((s) => s.length),
-    );
+    const sizes = game.strategies.map((s) => s.length);
+    const traced = logitBranch(game, limits);
     return {
-      equilibria: [mixedEquilibrium(game, mixed, rational)],
-      ...(branch.converged ? {} : { truncated: true }),
+      equilibria: [mixedEquilibrium(game, splitByPlayer(traced.limit, sizes), rational)],
+      ...(traced.converged ? {} : { truncated: true }),
+      ...(branch ? { branch: pointsOf(traced.points, sizes) } : {}),
     };
   }
-  const branch = logitBranchAgent(input.game, limits);
+  const game = input.game;
+  const traced = logitBranchAgent(game, limits);
   return {
-    equilibria: [behaviourEquilibrium(input.game, branch.limit, rational)],
-    ...(branch.converged ? {} : { truncated: true }),
+    equilibria: [behaviourEquilibrium(game, traced.limit, rational)],
+    ...(traced.converged ? {} : { truncated: true }),
+    ...(branch
+      ? {
+          branch: traced.points.map((p) => ({
+            lambda: p.lambda,
+            profile: splitBehaviour(game, Array.from(p.profile)),
+          })),
+        }
+      : {}),
   };
 };
+
+/** The branch's points with each profile split by player, as the `NE,` line orders it. */
+function pointsOf(
+  points: readonly LogitPoint[],
+  sizes: readonly number[],
+): { lambda: number; profile: number[][] }[] {
+  return points.map((p) => ({ lambda: p.lambda, profile: splitByPlayer(p.profile, sizes) }));
+}
