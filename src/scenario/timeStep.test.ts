@@ -123,13 +123,13 @@ describe("the JSON Schema export", () => {
       properties: { dynamics: { properties: Record<string, Record<string, unknown>> } };
     };
     const dynamics = schema.properties.dynamics.properties;
-    expect(dynamics.step).toMatchObject({
+    expect(dynamics["step"]).toMatchObject({
       enum: ["day", "week", "month", "quarter", "year"],
       default: "week",
     });
-    expect(dynamics.steps).toMatchObject({ type: "integer", minimum: 1 });
-    expect(dynamics.weeks).toMatchObject({ type: "integer", minimum: 1 });
-    const text = JSON.stringify(dynamics.outputs) + JSON.stringify(dynamics.series);
+    expect(dynamics["steps"]).toMatchObject({ type: "integer", minimum: 1 });
+    expect(dynamics["weeks"]).toMatchObject({ type: "integer", minimum: 1 });
+    const text = JSON.stringify(dynamics["outputs"]) + JSON.stringify(dynamics["series"]);
     for (const key of ['"label"', '"unit"', '"description"', '"name"']) expect(text).toContain(key);
   });
 });
