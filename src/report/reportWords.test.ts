@@ -109,7 +109,14 @@ describe("the report of a monthly scenario says months", () => {
 
   beforeAll(async () => {
     scenario = parseScenario(
-      variant(["  weeks: 52\n", "  step: month\n  steps: 24\n"]),
+      variant(
+        ["  weeks: 52\n", "  step: month\n  steps: 24\n"],
+        [
+          "    stabilityChange:",
+          '    supportGiven: { mean: s, label: Support given, unit: share of full support, description: "the mean support level over the months" }\n    stabilityChange:',
+        ],
+        [" x, mu]", " { name: x, label: Escalation rung, unit: rungs }, mu]"],
+      ),
       "monthly.yaml",
     );
     run = await runScenario(scenario, { runs: 60, draws: 60 });
@@ -138,6 +145,13 @@ describe("the report of a monthly scenario says months", () => {
     expect(markdown).toContain("| month 24 |");
     expect(markdown).toContain("per month");
     expect(ownText(markdown)).not.toMatch(/week/i);
+  });
+
+  it("the scenario's words for an output and a series", () => {
+    expect(markdown).toContain("**Escalation rung** (Escalation rung (rungs))");
+    expect(markdown).toMatch(/\| Support given \(share of full support\) \| /);
+    expect(markdown).toMatch(/\| policy \| one-shot US value \|[^\n]*\| Support given \|/);
+    expect(html).toContain("Support given");
   });
 
   it("the HTML report's headings and fan charts say months", () => {

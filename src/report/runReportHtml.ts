@@ -106,8 +106,12 @@ export function runReportHtml(
     `<p>How the situation evolves under each policy over ${stepCount(step, run.simulation.weeks)}, across ${run.simulation.runs} simulated runs per policy with the uncertain parameters drawn from their priors.</p>`,
   );
   const series = seriesOrder(run);
-  const open = series.filter((s) => HEADLINE_SERIES.includes(s));
-  const folded = series.filter((s) => !HEADLINE_SERIES.includes(s));
+  // the flagship's headline series, else the scenario's first two
+  const headline = series.some((s) => HEADLINE_SERIES.includes(s))
+    ? HEADLINE_SERIES
+    : series.slice(0, 2);
+  const open = series.filter((s) => headline.includes(s));
+  const folded = series.filter((s) => !headline.includes(s));
   for (const s of open) body.push(fanChart(run, s, style, words));
   if (folded.length > 0)
     body.push(
