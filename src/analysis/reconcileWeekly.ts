@@ -70,7 +70,10 @@ export function reconcileWeekly(
   const parameterOf = (q: Quantity) =>
     q.kind === "parameter" ? scenario.parameters[q.index]!.id : null;
   const steps: ReconciliationStep[] = [
-    { change: "the weekly model at the parameters' values", shares: shares({}) },
+    {
+      change: `the ${dynamics.step.adjective} model at the parameters' values`,
+      shares: shares({}),
+    },
   ];
   const cumulative: Record<string, number> = {};
   const rationality = parameterOf(dynamics.target.rationality);

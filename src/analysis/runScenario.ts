@@ -60,7 +60,7 @@ export async function runScenario(
   progress("one-shot analysis");
   const analysis = analyze(scenario, { overrides });
 
-  progress("weekly simulation");
+  progress(`${scenario.dynamics?.step.adjective ?? "weekly"} simulation`);
   const simulation = await simulate(scenario, {
     runs,
     seed,

@@ -1,5 +1,6 @@
 import { compileLeverageGame } from "../scenario/compileLeverageGame.js";
 import type { Scenario } from "../scenario/Scenario.js";
+import { stepCount } from "../scenario/timeStep.js";
 import { weeklyParameters } from "../scenario/weeklyParameters.js";
 import { compileSimulation } from "../sim/compileSimulation.js";
 import { meanFieldPolicy } from "../sim/meanField.js";
@@ -79,8 +80,8 @@ export function sensitivityOutputs(scenario: Scenario, policy?: string): Sensiti
     if (attacks >= 0) {
       outputs.push({
         output: "attacks",
-        description: `expected attacks over ${dynamics.weeks} weeks under ${policy} (mean-field model)`,
-        label: `expected attacks over ${dynamics.weeks} weeks under ${policy} (mean field)`,
+        description: `expected attacks over ${stepCount(dynamics.step, dynamics.weeks)} under ${policy} (mean-field model)`,
+        label: `expected attacks over ${stepCount(dynamics.step, dynamics.weeks)} under ${policy} (mean field)`,
         parameters: weeklyParameters(scenario, "attacks").filter(withPrior),
         baseSamples: ATTACKS_SOBOL_SAMPLES,
         maxSamples: ATTACKS_SOBOL_MAX_SAMPLES,

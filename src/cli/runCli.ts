@@ -91,7 +91,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     )
     .option("--policies <ids>", "comma-separated policy ids (default: all)")
     .option("--runs <n>", "runs per policy (default 1000)")
-    .option("--weeks <n>", "horizon in weeks (default: the scenario's)")
+    .option(
+      "--weeks <n>",
+      "horizon in steps, weeks unless the scenario's dynamics.step says otherwise (default: the scenario's)",
+    )
     .option("--seed <s>", "random seed (default 1)")
     .option("--threads <t>", "worker threads (default: all cores; results do not depend on it)")
     .option(

@@ -4,6 +4,7 @@ import { formatNumber } from "../report/formatNumber.js";
 import { centralValue, MEDIAN_FIRST } from "../report/outcomeDescriptions.js";
 import { loadScenario } from "../scenario/loadScenario.js";
 import { parseAssignments } from "../scenario/parameterValues.js";
+import { stepCount, timeStep } from "../scenario/timeStep.js";
 import { meanField } from "../sim/meanField.js";
 import type { SimulationResult } from "../sim/SimulationResult.js";
 import { closeSimulationPool, DEFAULT_RUNS, simulate } from "../sim/simulate.js";
@@ -146,7 +147,7 @@ export function simulationText(result: SimulationResult): string {
       ? "mean-field (expected values, no sampling)"
       : `${result.runs} runs per policy, seed ${result.seed}, parameters ${result.sampling === "fixed" ? "fixed at their values" : "drawn from their priors (Latin hypercube)"}`;
   return [
-    `${result.scenario}: ${result.weeks} weeks, ${how}`,
+    `${result.scenario}: ${stepCount(timeStep(result.step), result.weeks)}, ${how}`,
     result.sampling === "mean-field"
       ? "Expected values (outcomes the mean field cannot approximate are left out):"
       : `Per run: ${[...MEDIAN_FIRST].join(" and ")} median [5%, 95%], the others mean [5%, 95%]:`,

@@ -1,8 +1,8 @@
 import type { ScenarioRun } from "../analysis/ScenarioRun.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import { formatPercent, formatSignificant } from "./formatNumber.js";
-import { OUTCOMES } from "./outcomeDescriptions.js";
 import { recommendedPolicy } from "./recommendedPolicy.js";
+import { reportWords } from "./reportWords.js";
 
 /**
  * The report's first screen: three to five plain sentences for a policy reader, with units and
@@ -23,9 +23,11 @@ export function keyFindings(run: ScenarioRun, scenario: Scenario): string[] {
   const baseline = sim.leverageBaseline;
   const name = `“${labelOf(recommended)}”`;
   const findings: string[] = [];
+  const words = reportWords(run, scenario);
+  const { step } = words;
 
   const share = sim.bestPolicyShare?.[recommended];
-  let first = `Recommended: ${name}. Over the ${sim.weeks} weeks simulated it gives the ${scenario.sender.name} the highest expected payoff of the ${ids.length} policies compared`;
+  let first = `Recommended: ${name}. Over the ${sim.weeks} ${sim.weeks === 1 ? step.unit : step.plural} simulated it gives the ${scenario.sender.name} the highest expected payoff of the ${ids.length} policies compared`;
   if (share !== undefined) {
     first += `; it comes out ahead of every alternative in ${formatPercent(share)} of the ${sim.runs.toLocaleString("en-US")} simulated futures (each drawing the uncertain parameters from their ranges) — a measure of how robust the ranking is, not a chance of success`;
   }
@@ -35,15 +37,19 @@ export function keyFindings(run: ScenarioRun, scenario: Scenario): string[] {
   const base = baseline ? sim.policies[baseline] : undefined;
   if (baseline && base && baseline !== recommended) {
     const buys = Object.keys(policy.outcomes)
-      .filter((o) => o.endsWith("Share") && base.outcomes[o] && OUTCOMES[o])
+      .filter((o) => o.endsWith("Share") && base.outcomes[o] && Object.hasOwn(words.outcomes, o))
       .map(
         (o) =>
-          `${OUTCOMES[o]!.meaning.replace(/^the /, "")}: ${formatPercent(policy.outcomes[o]!.mean)} against ${formatPercent(base.outcomes[o]!.mean)}`,
+          `${words.outcomes[o]!.meaning.replace(/^the /, "")}: ${formatPercent(policy.outcomes[o]!.mean)} against ${formatPercent(base.outcomes[o]!.mean)}`,
       );
     const costs = (["attacks", "fatalities"] as const).flatMap((o) => {
       const d = policy.versusBaseline?.[o];
       if (!d) return [];
-      const noun = o === "attacks" ? "ISKP attacks" : "deaths in ISKP attacks";
+      const described = scenario.dynamics?.outputs.find((x) => x.name === o);
+      const noun =
+        described?.unit ??
+        described?.label ??
+        (o === "attacks" ? "ISKP attacks" : "deaths in ISKP attacks");
       const sign = d.mean >= 0 ? "more" : "fewer";
       return [
         `${formatSignificant(Math.abs(d.mean), 2)} ${sign} ${noun} (95% interval ${formatSignificant(d.meanLow, 2)} to ${formatSignificant(d.meanHigh, 2)}; ${formatPercent(Math.abs(d.mean) / Math.max(1e-12, base.outcomes[o]!.mean))} of ${formatSignificant(base.outcomes[o]!.mean, 2)})`,
@@ -51,7 +57,7 @@ export function keyFindings(run: ScenarioRun, scenario: Scenario): string[] {
     });
     let sentence = `Against “${labelOf(baseline)}” it buys ${buys.join("; ") || "no measured concession"}`;
     if (costs.length > 0)
-      sentence += `. It costs, over the year and run for run, ${costs.join(" and ")}`;
+      sentence += `. It costs, over ${sim.weeks === step.perYear ? "the year" : `the ${sim.weeks} ${step.plural}`} and run for run, ${costs.join(" and ")}`;
     findings.push(`${sentence}.`);
   }
 

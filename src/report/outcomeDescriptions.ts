@@ -1,3 +1,6 @@
+import type { ScenarioRun } from "../analysis/ScenarioRun.js";
+import type { TimeStep } from "../scenario/timeStep.js";
+
 /** How an end-of-horizon outcome is named and measured in the report. */
 export interface OutcomeDescription {
   readonly title: string;
@@ -11,49 +14,63 @@ export interface OutcomeDescription {
   readonly percent?: boolean;
 }
 
-/** The outcomes the report draws, in order, and how to describe them. */
-export const OUTCOMES: Readonly<Record<string, OutcomeDescription>> = {
-  attacks: {
-    title: "Attacks over the horizon",
-    axis: "ISKP attacks (total over the horizon)",
-    unit: "attacks",
-    meaning: "the total number of ISKP attacks over the horizon",
-  },
-  fatalities: {
-    title: "Fatalities over the horizon",
-    axis: "deaths (total over the horizon)",
-    unit: "deaths",
-    meaning: "the total deaths in ISKP attacks over the horizon",
-  },
-  evacuatedShare: {
-    title: "Share of the backlog evacuated",
-    axis: "evacuated share of the initial backlog (%)",
-    unit: "% of the initial backlog",
-    meaning: "the share of the initial evacuation backlog that had left by the end",
-    percent: true,
-  },
-  alqaedaSuspendedShare: {
-    title: "Weeks with al-Qaeda support suspended",
-    axis: "share of weeks the Taliban suspend al-Qaeda support (%)",
-    unit: "% of weeks",
-    meaning: "the share of weeks in which the Taliban suspended their support for al-Qaeda",
-    percent: true,
-  },
-  senderUtility: {
-    title: "US payoff",
-    axis: "US payoff (sender units per week)",
-    unit: "sender units per week",
-    meaning:
-      "the US payoff, averaged over the weeks (sender units, where full evacuation is worth 1)",
-  },
-  leverageValue: {
-    title: "Leverage value",
-    axis: "US payoff minus unconditional support's (sender units per week)",
-    unit: "sender units per week",
-    meaning:
-      "the leverage value: the policy's weekly US payoff minus that of unconditional support in the same run",
-  },
-};
+/**
+ * The flagship's outcomes (scenarios/kabul-2021.yaml), in the order the report draws them, and
+ * how to describe them, in the scenario's step and with the sender's and target's names; other
+ * outcomes are described by the scenario's words or generically ({@link reportWords}).
+ */
+export function builtInOutcomes(
+  step: TimeStep,
+  sender: string,
+  target: string,
+  flagship = true,
+): Readonly<Record<string, OutcomeDescription>> {
+  const Steps = capitalise(step.plural);
+  return {
+    attacks: {
+      title: "Attacks over the horizon",
+      axis: "ISKP attacks (total over the horizon)",
+      unit: "attacks",
+      meaning: "the total number of ISKP attacks over the horizon",
+    },
+    fatalities: {
+      title: "Fatalities over the horizon",
+      axis: "deaths (total over the horizon)",
+      unit: "deaths",
+      meaning: "the total deaths in ISKP attacks over the horizon",
+    },
+    evacuatedShare: {
+      title: "Share of the backlog evacuated",
+      axis: "evacuated share of the initial backlog (%)",
+      unit: "% of the initial backlog",
+      meaning: "the share of the initial evacuation backlog that had left by the end",
+      percent: true,
+    },
+    alqaedaSuspendedShare: {
+      title: `${Steps} with al-Qaeda support suspended`,
+      axis: `share of ${step.plural} the ${target} suspend al-Qaeda support (%)`,
+      unit: `% of ${step.plural}`,
+      meaning: `the share of ${step.plural} in which the ${target} suspended their support for al-Qaeda`,
+      percent: true,
+    },
+    senderUtility: {
+      title: `${sender} payoff`,
+      axis: `${sender} payoff (sender units per ${step.unit})`,
+      unit: `sender units per ${step.unit}`,
+      meaning: `the ${sender} payoff, averaged over the ${step.plural} (sender units${flagship ? ", where full evacuation is worth 1" : ""})`,
+    },
+    leverageValue: {
+      title: "Leverage value",
+      axis: `${sender} payoff minus unconditional support's (sender units per ${step.unit})`,
+      unit: `sender units per ${step.unit}`,
+      meaning: `the leverage value: the policy's ${step.adjective} ${sender} payoff minus that of unconditional support in the same run`,
+    },
+  };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /** The headline outcomes, each compared with the baseline run by run (paired differences), in this order. */
 export const HEADLINE_OUTCOMES: readonly string[] = [
@@ -63,6 +80,19 @@ export const HEADLINE_OUTCOMES: readonly string[] = [
   "alqaedaSuspendedShare",
   "senderUtility",
 ];
+
+/**
+ * The outcomes compared with the baseline run by run: the flagship's headline outcomes where the
+ * run has any, else the outcomes the scenario describes (`described`, in order).
+ */
+export function headlineOutcomes(
+  run: ScenarioRun,
+  described: Readonly<Record<string, unknown>>,
+): readonly string[] {
+  const present = (o: string) =>
+    Object.values(run.simulation.policies).some((p) => p.versusBaseline?.[o] !== undefined);
+  return HEADLINE_OUTCOMES.some(present) ? HEADLINE_OUTCOMES : Object.keys(described);
+}
 
 /**
  * Heavy-tailed counts, summarised by their median and quantiles first (docs/model.md,
@@ -80,13 +110,18 @@ export function centralValue(
 }
 
 /** The simulated outcomes in the reports' policy tables: key, column heading, shown as a percentage. */
-export const POLICY_TABLE_OUTCOMES: readonly (readonly [string, string, boolean])[] = [
-  ["attacks", "attacks (total, median)", false],
-  ["fatalities", "deaths (total, median)", false],
-  ["evacuatedShare", "backlog evacuated", true],
-  ["alqaedaSuspendedShare", "weeks al-Qaeda suspended", true],
-  ["supportWeeks", "weeks of support", false],
-  ["escalationWeeks", "weeks of escalation", false],
-  ["senderUtility", "US payoff / week", false],
-  ["leverageValue", "leverage value / week", false],
-];
+export function policyTableOutcomes(
+  step: TimeStep,
+  sender: string,
+): readonly (readonly [string, string, boolean])[] {
+  return [
+    ["attacks", "attacks (total, median)", false],
+    ["fatalities", "deaths (total, median)", false],
+    ["evacuatedShare", "backlog evacuated", true],
+    ["alqaedaSuspendedShare", `${step.plural} al-Qaeda suspended`, true],
+    ["supportWeeks", `${step.plural} of support`, false],
+    ["escalationWeeks", `${step.plural} of escalation`, false],
+    ["senderUtility", `${sender} payoff / ${step.unit}`, false],
+    ["leverageValue", `leverage value / ${step.unit}`, false],
+  ];
+}

@@ -3,6 +3,7 @@ import type {
   RecordValidation,
   SimulatedStatistic,
 } from "../analysis/RecordValidation.js";
+import { type TimeStep, timeStep } from "../scenario/timeStep.js";
 import { formatQuantity } from "./formatQuantity.js";
 
 /** An observed range this many times wider at the top than at the bottom checks little. */
@@ -18,13 +19,16 @@ const FAR_RATIO = 1.5;
  * priors more than one run in ten falls outside the range; and which ranges are too wide
  * (high ≥ 4 × low) to check much.
  */
-export function recordSentences(record: RecordValidation): string[] {
+export function recordSentences(
+  record: RecordValidation,
+  step: TimeStep = timeStep("week"),
+): string[] {
   const redrawn =
     record.redrawnRuns > 0
       ? `; ${record.redrawnRuns} of those draws implied an explosive attack process and were redrawn`
       : "";
   const sentences = [
-    `Under “${record.policyLabel}”, the policy actually followed, the weekly model is run from the start for each observation's window: ${record.runs} runs with the parameters at their values, and ${record.runs} with them drawn from their priors (seed ${record.seed}${redrawn}). Its median is compared with what was observed${record.period ? ` in ${record.period}` : ""}: "within" when the median lies in the observed range, else "above" or "below". The model's 80% interval (10th–90th percentile of the runs) is in brackets, its 95% interval after it.`,
+    `Under “${record.policyLabel}”, the policy actually followed, the ${step.adjective} model is run from the start for each observation's window: ${record.runs} runs with the parameters at their values, and ${record.runs} with them drawn from their priors (seed ${record.seed}${redrawn}). Its median is compared with what was observed${record.period ? ` in ${record.period}` : ""}: "within" when the median lies in the observed range, else "above" or "below". The model's 80% interval (10th–90th percentile of the runs) is in brackets, its 95% interval after it.`,
   ];
   const misses = record.rows.filter(
     (r) => r.fixed.verdict !== "within" || r.priors.verdict !== "within",

@@ -61,8 +61,8 @@ export function runIndexRows(runs: readonly ScenarioRun[]): RunIndexRow[] {
     const oneShot = run.analysis.bestPolicy;
     const c = run.analysis.credibility;
     const credible = c ? c.promiseCredible && c.withholdCredible && c.escalationCredible : false;
-    // `step` is optional in results written before time steps other than the week existed
-    const step = (sim as { readonly step?: string }).step ?? "week";
+    // `step` is absent from results written before time steps other than the week existed
+    const step = sim.step ?? "week";
     return {
       id: run.scenario.id,
       title: run.scenario.title,

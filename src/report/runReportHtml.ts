@@ -1,6 +1,7 @@
 import type { RecordRow } from "../analysis/RecordValidation.js";
 import type { ScenarioRun } from "../analysis/ScenarioRun.js";
 import type { Scenario } from "../scenario/Scenario.js";
+import { stepByStep, stepCount, timeStep } from "../scenario/timeStep.js";
 import type { OutcomeSummary } from "../sim/SimulationResult.js";
 import { bestPolicyShareChart } from "./charts/bestPolicyShareChart.js";
 import { fanChart } from "./charts/fanChart.js";
@@ -16,17 +17,18 @@ import { formatRecordStatistic } from "./formatRecordStatistic.js";
 import { keyFindings } from "./keyFindings.js";
 import { labelledSensitivity } from "./labelledSensitivity.js";
 import { localGlobalSentence } from "./localGlobalSentence.js";
-import { centralValue, OUTCOMES, POLICY_TABLE_OUTCOMES } from "./outcomeDescriptions.js";
+import { centralValue, MEDIAN_FIRST } from "./outcomeDescriptions.js";
 import { type PolicyStyle, policyColors } from "./policyColors.js";
 import { priorText } from "./priorText.js";
 import type { RunReportOptions } from "./RunReportOptions.js";
 import { recordSentences } from "./recordSentences.js";
 import { REPORT_CSS } from "./reportCss.js";
 import { reportFooterFacts } from "./reportFooterFacts.js";
+import { type ReportWords, reportWords, shortName } from "./reportWords.js";
 import { sourceCitations } from "./sourceCitations.js";
 import { sourceEntryText } from "./sourceEntryText.js";
 import { tippingPointSentences } from "./tippingPointSentences.js";
-import { describeSeries, seriesOrder } from "./weeklySeries.js";
+import { seriesOrder } from "./weeklySeries.js";
 
 /** Bars drawn in the tornado of an output with many parameters (the leverage value's shows all). */
 const TORNADO_TOP = 10;
@@ -73,6 +75,8 @@ export function runReportHtml(
   const name = (id: string) => style.label[id] ?? id;
   const title = run.scenario.title || scenario.title;
   const body: string[] = [];
+  const words = reportWords(run, scenario);
+  const { step } = words;
 
   body.push(`<h1>${escapeHtml(title)}</h1>`);
   body.push(`<section class="key-findings" data-section="key-findings">`);
@@ -87,34 +91,38 @@ export function runReportHtml(
   );
 
   body.push(`<h2 id="policies">Policies compared</h2>`);
-  body.push(policyTable(run, style));
-  const shares = bestPolicyShareChart(run, style);
+  body.push(policyTable(run, style, words));
+  const shares = bestPolicyShareChart(run, style, words);
   if (shares) body.push(folds("How often each policy is best, as a chart", shares));
 
-  const differences = pairedDifferenceChart(run, style);
+  const differences = pairedDifferenceChart(run, style, words);
   if (differences) {
     body.push(`<h2 id="differences">Each policy against unconditional support, run by run</h2>`);
     body.push(differences);
   }
 
-  body.push(`<h2 id="weekly">Week by week</h2>`);
+  body.push(`<h2 id="weekly">${stepByStep(step)}</h2>`);
   body.push(
-    `<p>How the situation evolves under each policy over ${run.simulation.weeks} weeks, across ${run.simulation.runs} simulated runs per policy with the uncertain parameters drawn from their priors.</p>`,
+    `<p>How the situation evolves under each policy over ${stepCount(step, run.simulation.weeks)}, across ${run.simulation.runs} simulated runs per policy with the uncertain parameters drawn from their priors.</p>`,
   );
   const series = seriesOrder(run);
-  const open = series.filter((s) => HEADLINE_SERIES.includes(s));
-  const folded = series.filter((s) => !HEADLINE_SERIES.includes(s));
-  for (const s of open) body.push(fanChart(run, s, style));
+  // the flagship's headline series, else the scenario's first two
+  const headline = series.some((s) => HEADLINE_SERIES.includes(s))
+    ? HEADLINE_SERIES
+    : series.slice(0, 2);
+  const open = series.filter((s) => headline.includes(s));
+  const folded = series.filter((s) => !headline.includes(s));
+  for (const s of open) body.push(fanChart(run, s, style, words));
   if (folded.length > 0)
     body.push(
       folds(
-        `More weekly series: ${folded.map((s) => describeSeries(s).title).join("; ")}`,
-        folded.map((s) => fanChart(run, s, style)).join("\n"),
+        `More ${step.adjective} series: ${folded.map((s) => words.series(s).title).join("; ")}`,
+        folded.map((s) => fanChart(run, s, style, words)).join("\n"),
       ),
     );
 
   body.push(`<h2 id="outcomes">Outcomes at the end of the horizon</h2>`);
-  const distributions = outcomeDistributionsChart(run, style);
+  const distributions = outcomeDistributionsChart(run, style, words);
   if (distributions) {
     body.push(
       `<p>The spread of each outcome over the runs, policy by policy (the differences above are computed run by run from these runs).</p>`,
@@ -141,10 +149,10 @@ export function runReportHtml(
   const sensitivity = labelledSensitivity(run);
   const labelled: ScenarioRun = { ...run, sensitivity };
   body.push(`<h2 id="tornado">Sensitivity: one parameter at a time</h2>`);
-  body.push(tornadoChart(labelled));
+  body.push(tornadoChart(labelled, undefined, Number.POSITIVE_INFINITY, words.sender));
   for (const result of sensitivity.tornadoes) {
     if (result.output === "leverageValue") continue;
-    const chart = tornadoChart(labelled, result, TORNADO_TOP);
+    const chart = tornadoChart(labelled, result, TORNADO_TOP, words.sender);
     if (chart)
       body.push(folds(`What moves ${result.description.split(" (")[0]} (one at a time)`, chart));
   }
@@ -191,7 +199,7 @@ export function runReportHtml(
   body.push(
     folds(
       "The names behind the labels, every parameter with its prior and source, and how to reproduce this report",
-      appendix(run, scenario, style),
+      appendix(run, scenario, style, words),
     ),
   );
 
@@ -227,7 +235,7 @@ function describe(run: ScenarioRun, scenario: Scenario): string {
     run.simulation.sampling === "fixed"
       ? "with every parameter fixed at its value"
       : "with the uncertain parameters drawn from their priors";
-  const method = `This report compares the policies in a one-shot game at the parameters' values and in ${run.simulation.runs} simulated runs per policy over ${run.simulation.weeks} weeks ${sampling}.`;
+  const method = `This report compares the policies in a one-shot game at the parameters' values and in ${run.simulation.runs} simulated runs per policy over ${stepCount(reportWords(run, scenario).step, run.simulation.weeks)} ${sampling}.`;
   return description ? `${description} ${method}` : method;
 }
 
@@ -239,12 +247,16 @@ function rangeCell(key: string, o: OutcomeSummary | undefined, percent: boolean)
   return `<td class="num">${escapeHtml(central)}<br><span class="ci">[${escapeHtml(interval)}</span></td>`;
 }
 
-function policyTable(run: ScenarioRun, style: PolicyStyle): string {
+function policyTable(run: ScenarioRun, style: PolicyStyle, words: ReportWords): string {
   const { oneShot, simulated } = run.sensitivity.bestPolicyShare;
+  const { step, sender } = words;
+  const tableOutcomes = words.policyTable.filter(([key]) =>
+    Object.values(run.simulation.policies).some((p) => p.outcomes[key] !== undefined),
+  );
   const head = [
     "policy",
-    "one-shot US value",
-    ...POLICY_TABLE_OUTCOMES.map(([, h]) => h),
+    `one-shot ${sender} value`,
+    ...tableOutcomes.map(([, h]) => h),
     "best in one-shot draws",
     "best in simulated runs",
   ];
@@ -257,9 +269,7 @@ function policyTable(run: ScenarioRun, style: PolicyStyle): string {
       `<tr data-policy="${escapeHtml(id)}"${id === run.analysis.bestPolicy ? ` class="best"` : ""}>`,
       `<td><span class="swatch" style="background:${escapeHtml(style.color[id]!)}"></span> ${escapeHtml(style.label[id]!)}</td>`,
       `<td class="num">${one ? escapeHtml(formatSignificant(one.senderValue)) : "–"}</td>`,
-      ...POLICY_TABLE_OUTCOMES.map(([key, , percent]) =>
-        rangeCell(key, sim?.outcomes[key], percent),
-      ),
+      ...tableOutcomes.map(([key, , percent]) => rangeCell(key, sim?.outcomes[key], percent)),
       `<td class="num">${escapeHtml(share(oneShot))}</td>`,
       `<td class="num">${escapeHtml(share(simulated))}</td>`,
       "</tr>",
@@ -271,7 +281,7 @@ function policyTable(run: ScenarioRun, style: PolicyStyle): string {
     `<thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`,
     `<tbody>${rows.join("\n")}</tbody>`,
     "</table>",
-    `<p class="small">One-shot US value: the sender's expected payoff in the one-shot game at the parameters' values, the policy executed as announced (– for weekly-only rules); the best one-shot policy is highlighted. Simulated columns, over ${run.simulation.runs} runs of ${run.simulation.weeks} weeks: attacks and deaths as the median run (their means are dominated by a few runs), the others as the mean, with 90% of runs (5th to 95th percentile) in brackets. Payoffs are in sender units (full evacuation is worth 1; per week in the simulation); the leverage value is the policy's payoff minus that of “${escapeHtml(baseline === null ? "none" : (style.label[baseline] ?? baseline))}” in the same run. The last two columns: how often the policy is best over ${run.sensitivity.draws} prior draws of the one-shot game and over the simulated runs.</p>`,
+    `<p class="small">One-shot ${escapeHtml(sender)} value: the sender's expected payoff in the one-shot game at the parameters' values, the policy executed as announced (– for ${step.adjective}-only rules); the best one-shot policy is highlighted. Simulated columns, over ${run.simulation.runs} runs of ${stepCount(step, run.simulation.weeks)}: ${tableOutcomes.some(([key]) => MEDIAN_FIRST.has(key)) ? "attacks and deaths as the median run (their means are dominated by a few runs), the others as the mean" : "the mean"}, with 90% of runs (5th to 95th percentile) in brackets. Payoffs are in sender units (${escapeHtml(words.senderUnitNote)}per ${step.unit} in the simulation); the leverage value is the policy's payoff minus that of “${escapeHtml(baseline === null ? "none" : (style.label[baseline] ?? baseline))}” in the same run. The last two columns: how often the policy is best over ${run.sensitivity.draws} prior draws of the one-shot game and over the simulated runs.</p>`,
   ].join("\n");
 }
 
@@ -283,7 +293,7 @@ const VERDICT_CLASS: Readonly<Record<string, string>> = {
 
 /** "Does the model reproduce what happened?": the table with its sources cited, what still misses, and (folded) what each row counts. */
 function recordSection(record: NonNullable<ScenarioRun["record"]>, scenario: Scenario): string {
-  const [intro, ...rest] = recordSentences(record);
+  const [intro, ...rest] = recordSentences(record, scenario.dynamics?.step);
   const statistic = (s: RecordRow["fixed"]) => {
     const [central, intervals] = formatRecordStatistic(s).split(" [", 2) as [string, string];
     return `<td class="num">${escapeHtml(central)}<br><span class="ci">[${escapeHtml(intervals)}</span></td><td class="${VERDICT_CLASS[s.verdict]}">${escapeHtml(s.verdict)}</td>`;
@@ -303,7 +313,7 @@ function recordSection(record: NonNullable<ScenarioRun["record"]>, scenario: Sce
   return [
     `<section data-section="record">`,
     `<p>${escapeHtml(intro!)}</p>`,
-    `<table class="record" id="record-table"><thead><tr><th>observation</th><th>sources</th><th>observed range</th><th>weeks</th><th>model at the values: median [80%]; 95%</th><th>verdict</th><th>model over the priors: median [80%]; 95%</th><th>verdict</th></tr></thead><tbody>${rows.join("\n")}</tbody></table>`,
+    `<table class="record" id="record-table"><thead><tr><th>observation</th><th>sources</th><th>observed range</th><th>${(scenario.dynamics?.step ?? timeStep("week")).plural}</th><th>model at the values: median [80%]; 95%</th><th>verdict</th><th>model over the priors: median [80%]; 95%</th><th>verdict</th></tr></thead><tbody>${rows.join("\n")}</tbody></table>`,
     `<ul class="record-findings">${rest.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>`,
     folds(
       "What each row counts, and how the observed ranges were made",
@@ -339,10 +349,10 @@ function credibilityPanel(run: ScenarioRun, scenario: Scenario): string {
   const posterior =
     type === null
       ? ""
-      : ` The US belief that the ${scenario.target.name} are of the ${type} type moves from ${share(run.analysis.typePrior[type])} to ${share(p.afterViolation)} after a violation signal and to ${share(p.afterClean)} after a clean one.`;
+      : ` The ${shortName(scenario.sender.name)} belief that the ${scenario.target.name} are of the ${type} type moves from ${share(run.analysis.typePrior[type])} to ${share(p.afterViolation)} after a violation signal and to ${share(p.afterClean)} after a clean one.`;
   const rho = formatSignificant(c.reputation);
   return [
-    `<p>Would the US carry out “${escapeHtml(policy?.label ?? c.policy)}” once the signal is in? For each prescribed action, the table gives the sender's one-shot gain from doing otherwise (in sender units), before the reputation cost of breaking the announced rule; an action is credible when that gain is at most the reputation cost, now ${escapeHtml(rho)}.</p>`,
+    `<p>Would the ${escapeHtml(shortName(scenario.sender.name))} carry out “${escapeHtml(policy?.label ?? c.policy)}” once the signal is in? For each prescribed action, the table gives the sender's one-shot gain from doing otherwise (in sender units), before the reputation cost of breaking the announced rule; an action is credible when that gain is at most the reputation cost, now ${escapeHtml(rho)}.</p>`,
     `<table class="credibility"><thead><tr><th>after the signal</th><th>prescribed action</th><th>sender's gain from the alternative</th><th>credible at a reputation cost of ${escapeHtml(rho)}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`,
     `<p><b>The smallest reputation cost at which every prescribed action is credible: ${escapeHtml(formatSignificant(c.minReputationStake))}</b> (now ${escapeHtml(rho)}).${escapeHtml(posterior)}</p>`,
   ].join("\n");
@@ -373,7 +383,12 @@ function bibliography(scenario: Scenario): string {
 }
 
 /** The ids behind the main body's labels (policies, outcomes, weekly series), every parameter, and how to reproduce the run. */
-function appendix(run: ScenarioRun, scenario: Scenario, style: PolicyStyle): string {
+function appendix(
+  run: ScenarioRun,
+  scenario: Scenario,
+  style: PolicyStyle,
+  words: ReportWords,
+): string {
   const line = (kind: string, pairs: readonly (readonly [string, string])[]) =>
     pairs.length === 0
       ? ""
@@ -385,11 +400,11 @@ function appendix(run: ScenarioRun, scenario: Scenario, style: PolicyStyle): str
     ),
     line(
       "Outcomes",
-      Object.entries(OUTCOMES).map(([id, d]) => [id, d.title] as const),
+      Object.entries(words.outcomes).map(([id, d]) => [id, d.title] as const),
     ),
     line(
-      "Weekly series",
-      seriesOrder(run).map((id) => [id, describeSeries(id).title] as const),
+      `${capitalise(words.step.adjective)} series`,
+      seriesOrder(run).map((id) => [id, words.series(id).title] as const),
     ),
     line(
       `Types of ${scenario.target.name}`,
@@ -426,4 +441,8 @@ function footer(run: ScenarioRun, options: RunReportOptions): string {
       `<span class="fact">${escapeHtml(f.name)}: ${f.code ? `<code>${escapeHtml(f.value)}</code>` : escapeHtml(f.value)}</span>`,
   );
   return `<footer data-section="footer">${items.join(" · ")}</footer>`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,5 +1,6 @@
 import type { ScenarioRun, TornadoBar, TreeNode } from "../analysis/ScenarioRun.js";
 import type { Scenario } from "../scenario/Scenario.js";
+import { stepByStep, stepCount } from "../scenario/timeStep.js";
 import type { OutcomeSummary, WeeklyPoint } from "../sim/SimulationResult.js";
 import { baseLeverageValue } from "./baseLeverageValue.js";
 import { credibilityTableMarkdown } from "./credibilityTableMarkdown.js";
@@ -11,22 +12,18 @@ import { keyFindings } from "./keyFindings.js";
 import { labelledSensitivity } from "./labelledSensitivity.js";
 import { localGlobalSentence } from "./localGlobalSentence.js";
 import { markdownRow, oneLine } from "./markdownTable.js";
-import {
-  centralValue,
-  HEADLINE_OUTCOMES,
-  OUTCOMES,
-  POLICY_TABLE_OUTCOMES,
-} from "./outcomeDescriptions.js";
+import { centralValue, headlineOutcomes, MEDIAN_FIRST } from "./outcomeDescriptions.js";
 import { type PolicyStyle, policyColors } from "./policyColors.js";
 import { priorText } from "./priorText.js";
 import type { RunReportOptions } from "./RunReportOptions.js";
 import { recordSentences } from "./recordSentences.js";
 import { reportFooterFacts } from "./reportFooterFacts.js";
+import { type ReportWords, reportWords } from "./reportWords.js";
 import { sobolSampleText } from "./sobolSampleText.js";
 import { sourceCitations } from "./sourceCitations.js";
 import { sourceEntryText } from "./sourceEntryText.js";
 import { tippingPointSentences } from "./tippingPointSentences.js";
-import { describeSeries, seriesOrder } from "./weeklySeries.js";
+import { seriesOrder } from "./weeklySeries.js";
 
 /** Rows in the tornado table of an output with many parameters (the leverage value's shows all). */
 const TORNADO_TOP = 15;
@@ -49,6 +46,12 @@ export function runReportMarkdown(
   const style = policyColors(run);
   const name = (id: string) => style.label[id] ?? id;
   const out: string[] = [];
+  const words = reportWords(run, scenario);
+  const { step, sender } = words;
+  const over = stepCount(step, run.simulation.weeks);
+  const tableOutcomes = words.policyTable.filter(([key]) =>
+    Object.values(run.simulation.policies).some((p) => p.outcomes[key] !== undefined),
+  );
   const title = run.scenario.title || scenario.title;
   out.push(`# ${oneLine(title)}`, "");
   out.push("## Key findings", "");
@@ -56,7 +59,7 @@ export function runReportMarkdown(
   const description = (run.scenario.description ?? scenario.description ?? "").trim();
   if (description) out.push(oneLine(description), "");
   out.push(
-    `This report compares the policies in a one-shot game at the parameters' values and in ${run.simulation.runs} simulated runs per policy over ${run.simulation.weeks} weeks (parameters ${run.simulation.sampling === "fixed" ? "fixed at their values" : "drawn from their priors"}).`,
+    `This report compares the policies in a one-shot game at the parameters' values and in ${run.simulation.runs} simulated runs per policy over ${over} (parameters ${run.simulation.sampling === "fixed" ? "fixed at their values" : "drawn from their priors"}).`,
     "",
   );
 
@@ -66,12 +69,12 @@ export function runReportMarkdown(
   out.push(
     markdownRow([
       "policy",
-      "one-shot US value",
-      ...POLICY_TABLE_OUTCOMES.map(([, h]) => h),
+      `one-shot ${sender} value`,
+      ...tableOutcomes.map(([, h]) => h),
       "best in one-shot draws",
       "best in simulated runs",
     ]),
-    markdownRow(["---", ...Array.from({ length: POLICY_TABLE_OUTCOMES.length + 3 }, () => "---:")]),
+    markdownRow(["---", ...Array.from({ length: tableOutcomes.length + 3 }, () => "---:")]),
   );
   const { oneShot, simulated } = run.sensitivity.bestPolicyShare;
   const share = (s: Record<string, number>, id: string) =>
@@ -83,7 +86,7 @@ export function runReportMarkdown(
       markdownRow([
         id === run.analysis.bestPolicy ? `**${name(id)}**` : name(id),
         one ? formatSignificant(one.senderValue) : "–",
-        ...POLICY_TABLE_OUTCOMES.map(([key, , percent]) => range(key, sim?.outcomes[key], percent)),
+        ...tableOutcomes.map(([key, , percent]) => range(key, sim?.outcomes[key], percent)),
         share(oneShot, id),
         share(simulated, id),
       ]),
@@ -92,25 +95,25 @@ export function runReportMarkdown(
   const baseline = run.simulation.leverageBaseline;
   out.push(
     "",
-    `One-shot US value: the sender's expected payoff in the one-shot game at the parameters' values (– for weekly-only rules); the best one-shot policy is in bold. Simulated columns, over ${run.simulation.runs} runs of ${run.simulation.weeks} weeks: attacks and deaths as the median run (their means are dominated by a few runs), the others as the mean, with 90% of runs (5th to 95th percentile) in brackets; payoffs in sender units per week; the leverage value is the policy's payoff minus that of “${baseline === null ? "none" : name(baseline)}” in the same run.`,
+    `One-shot ${sender} value: the sender's expected payoff in the one-shot game at the parameters' values (– for ${step.adjective}-only rules); the best one-shot policy is in bold. Simulated columns, over ${run.simulation.runs} runs of ${over}: ${tableOutcomes.some(([key]) => MEDIAN_FIRST.has(key)) ? "attacks and deaths as the median run (their means are dominated by a few runs), the others as the mean" : "the mean"}, with 90% of runs (5th to 95th percentile) in brackets; payoffs in sender units per ${step.unit}; the leverage value is the policy's payoff minus that of “${baseline === null ? "none" : name(baseline)}” in the same run.`,
     "",
-    `How often each policy is best: in the one-shot game over ${run.sensitivity.draws} prior draws, ${shareList(oneShot, name)}; in the weekly simulation over ${run.simulation.runs} runs, ${shareList(simulated, name)}.`,
+    `How often each policy is best: in the one-shot game over ${run.sensitivity.draws} prior draws, ${shareList(oneShot, name)}; in the ${step.adjective} simulation over ${run.simulation.runs} runs, ${shareList(simulated, name)}.`,
     "",
   );
 
-  out.push(...differencesSection(run, style));
+  out.push(...differencesSection(run, style, words));
 
-  out.push("## Week by week", "");
+  out.push(`## ${stepByStep(step)}`, "");
   out.push(
-    "Each table gives, per policy, the median run [5th, 95th percentile] at a few weeks (the HTML report draws every week).",
+    `Each table gives, per policy, the median run [5th, 95th percentile] at a few ${step.plural} (the HTML report draws every ${step.unit}).`,
     "",
   );
   const weeks = checkpoints(run.simulation.weeks);
   for (const series of seriesOrder(run)) {
-    const d = describeSeries(series);
+    const d = words.series(series);
     out.push(`**${d.title}** (${d.axis})`, "");
     out.push(
-      markdownRow(["policy", ...weeks.map((w) => `week ${w}`)]),
+      markdownRow(["policy", ...weeks.map((w) => `${step.unit} ${w}`)]),
       markdownRow(["---", ...weeks.map(() => "---:")]),
     );
     for (const id of style.ids) {
@@ -124,7 +127,7 @@ export function runReportMarkdown(
   out.push("## Outcomes at the end of the horizon", "");
   out.push(markdownRow(["outcome", "policy", "median", "5%", "25%", "75%", "95%", "mean"]));
   out.push(markdownRow(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:"]));
-  for (const [key, d] of Object.entries(OUTCOMES)) {
+  for (const [key, d] of Object.entries(words.outcomes)) {
     for (const id of style.ids) {
       const o = run.simulation.policies[id]?.outcomes[key];
       if (!o) continue;
@@ -156,7 +159,7 @@ export function runReportMarkdown(
     );
   else {
     out.push(
-      `Would the US carry out “${name(c.policy)}” once the signal is in? The sender's one-shot gain from doing otherwise, before the reputation cost of breaking the announced rule (now ${formatSignificant(c.reputation)}):`,
+      `Would the ${sender} carry out “${name(c.policy)}” once the signal is in? The sender's one-shot gain from doing otherwise, before the reputation cost of breaking the announced rule (now ${formatSignificant(c.reputation)}):`,
       "",
       ...credibilityTableMarkdown(c, run.analysis.policies[c.policy]?.kind),
     );
@@ -179,7 +182,7 @@ export function runReportMarkdown(
   const sensitivity = labelledSensitivity(run);
   out.push("## Sensitivity: one parameter at a time", "");
   out.push(
-    `The one-shot leverage value (best policy's expected US payoff minus unconditional support's) is ${formatSignificant(baseLeverageValue(run))} at the parameters' values. Moving one parameter to the ends of its prior range, others fixed:`,
+    `The one-shot leverage value (best policy's expected ${sender} payoff minus unconditional support's) is ${formatSignificant(baseLeverageValue(run))} at the parameters' values. Moving one parameter to the ends of its prior range, others fixed:`,
     "",
     markdownRow([
       "parameter",
@@ -260,11 +263,11 @@ export function runReportMarkdown(
     "The report names things by their labels; `results.json`, the command line and the scenario file use these ids (the parameters' are in the table below).",
     "",
     `- Policies: ${style.ids.map((id) => `\`${id}\` ${name(id)}`).join("; ")}.`,
-    `- Outcomes: ${Object.entries(OUTCOMES)
+    `- Outcomes: ${Object.entries(words.outcomes)
       .map(([id, d]) => `\`${id}\` ${d.title}`)
       .join("; ")}.`,
-    `- Weekly series: ${seriesOrder(run)
-      .map((id) => `\`${id}\` ${describeSeries(id).title}`)
+    `- ${capitalise(step.adjective)} series: ${seriesOrder(run)
+      .map((id) => `\`${id}\` ${words.series(id).title}`)
       .join("; ")}.`,
     `- Types of ${oneLine(scenario.target.name)}: ${scenario.target.types
       .map((t) => `\`${t.id}\` ${oneLine(t.description ?? "")}`)
@@ -311,12 +314,12 @@ export function runReportMarkdown(
  * "Each policy against unconditional support, run by run": per headline outcome and policy, the
  * mean paired difference with its 95% interval, and the median with 90% of the runs.
  */
-function differencesSection(run: ScenarioRun, style: PolicyStyle): string[] {
+function differencesSection(run: ScenarioRun, style: PolicyStyle, words: ReportWords): string[] {
   const baseline = run.simulation.leverageBaseline;
   if (baseline === null) return [];
   const rows: string[] = [];
-  for (const outcome of HEADLINE_OUTCOMES) {
-    const d = OUTCOMES[outcome];
+  for (const outcome of headlineOutcomes(run, words.outcomes)) {
+    const d = words.outcome(outcome);
     const percent = d?.percent === true;
     const scale = percent ? 100 : 1;
     const unit = percent ? " pp" : "";
@@ -337,7 +340,7 @@ function differencesSection(run: ScenarioRun, style: PolicyStyle): string[] {
   return [
     "## Each policy against unconditional support, run by run",
     "",
-    `Each policy's outcome minus that of “${style.label[baseline] ?? baseline}” in the same simulated run (all policies share their random draws), over ${run.simulation.runs} runs of ${run.simulation.weeks} weeks; shares in percentage points (pp).`,
+    `Each policy's outcome minus that of “${style.label[baseline] ?? baseline}” in the same simulated run (all policies share their random draws), over ${run.simulation.runs} runs of ${stepCount(words.step, run.simulation.weeks)}; shares in percentage points (pp).`,
     "",
     markdownRow(["outcome", "policy", "mean difference [95% interval]", "median [90% of runs]"]),
     markdownRow(["---", "---", "---:", "---:"]),
@@ -351,14 +354,14 @@ function recordSection(run: ScenarioRun, scenario: Scenario): string[] {
   const record = run.record;
   if (!record) return [];
   const out = ["## Does the model reproduce what happened?", ""];
-  const [intro, ...rest] = recordSentences(record);
+  const [intro, ...rest] = recordSentences(record, reportWords(run, scenario).step);
   out.push(intro!, "");
   out.push(
     markdownRow([
       "observation",
       "source",
       "observed range",
-      "weeks",
+      reportWords(run, scenario).step.plural,
       "model at the values: median [80%]; 95%",
       "verdict",
       "model over the priors: median [80%]; 95%",

@@ -1,5 +1,6 @@
 import type { ScenarioRun } from "../analysis/ScenarioRun.js";
 import type { SenderCostTippingPoint } from "../analysis/senderCostTippingPoints.js";
+import { stepByStep, stepCount, timeStep } from "../scenario/timeStep.js";
 import { concessionSentence, credibilitySentence, pivotSentence } from "./analysisVerdict.js";
 import { equilibriumSentence } from "./equilibriumSentence.js";
 import { formatNumber, formatPercent, formatSignificant } from "./formatNumber.js";
@@ -24,6 +25,7 @@ import { reconciliationSentence } from "./reconciliationSentence.js";
 export function runVerdict(run: ScenarioRun): string[] {
   const sentences: string[] = [];
   const sim = run.simulation;
+  const step = timeStep(sim.step);
   const recommended = recommendedPolicy(run);
   const policy = sim.policies[recommended]!;
   const baseline = sim.leverageBaseline;
@@ -33,7 +35,7 @@ export function runVerdict(run: ScenarioRun): string[] {
     sim.redrawnRuns !== undefined && sim.redrawnRuns > 0
       ? `; ${formatPercent(sim.redrawnRuns / sim.runs)} of the draws implied an explosive attack process and were redrawn`
       : "";
-  let headline = `Recommended policy: ${recommended} (${policy.label}). Over ${sim.weeks} simulated weeks (${sim.runs} runs, parameters drawn from their priors${redrawn}) it gives the sender the highest expected utility`;
+  let headline = `Recommended policy: ${recommended} (${policy.label}). Over ${sim.weeks} simulated ${sim.weeks === 1 ? step.unit : step.plural} (${sim.runs} runs, parameters drawn from their priors${redrawn}) it gives the sender the highest expected utility`;
   if (lev && baseline && baseline !== recommended) {
     headline += `, a leverage value of ${formatNumber(lev.mean, 2)} [90%: ${formatNumber(lev.q05, 2)} to ${formatNumber(lev.q95, 2)}] over ${baseline}`;
   }
@@ -43,12 +45,12 @@ export function runVerdict(run: ScenarioRun): string[] {
   const oneShotBest = run.analysis.bestPolicy;
   if (oneShotBest !== recommended) {
     sentences.push(
-      `The one-shot game at the parameters' values prefers ${oneShotBest} instead (sender value ${formatNumber(run.analysis.policies[oneShotBest]!.senderValue)}); the weekly model adds repeated play, learning and the spoiler's dynamics.`,
+      `The one-shot game at the parameters' values prefers ${oneShotBest} instead (sender value ${formatNumber(run.analysis.policies[oneShotBest]!.senderValue)}); the ${step.adjective} model adds repeated play, learning and the spoiler's dynamics.`,
     );
   }
   if (run.analysis.policies[recommended])
     sentences.push(concessionSentence(run.analysis, recommended));
-  if (run.reconciliation) sentences.push(reconciliationSentence(run.reconciliation));
+  if (run.reconciliation) sentences.push(reconciliationSentence(run.reconciliation, step));
 
   if (baseline && baseline !== recommended) {
     const base = sim.policies[baseline];
@@ -60,7 +62,7 @@ export function runVerdict(run: ScenarioRun): string[] {
         (name) =>
           `${words(name)} ${formatPercent(policy.outcomes[name]!.mean)} (against ${formatPercent(base!.outcomes[name]!.mean)} under ${baseline})`,
       );
-      sentences.push(`Week by week under ${recommended}: ${parts.join("; ")}.`);
+      sentences.push(`${stepByStep(step)} under ${recommended}: ${parts.join("; ")}.`);
     }
     const cost = humanCostSentence(run, recommended, baseline);
     if (cost) sentences.push(cost);
@@ -129,7 +131,7 @@ function humanCostSentence(run: ScenarioRun, id: string, baseline: string): stri
     );
   }
   if (parts.length === 0) return null;
-  return `What ${id} costs against ${baseline}, run for run over ${sim.weeks} weeks: ${parts.join(" and ")}.`;
+  return `What ${id} costs against ${baseline}, run for run over ${stepCount(timeStep(sim.step), sim.weeks)}: ${parts.join(" and ")}.`;
 }
 
 /** Where the recommendation changes as the weight on one human-cost term grows. */

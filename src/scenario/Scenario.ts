@@ -1,4 +1,5 @@
 import type { PolicyKind, Prior } from "./scenarioSchema.js";
+import type { TimeStep } from "./timeStep.js";
 
 export type { PolicyKind, Prior } from "./scenarioSchema.js";
 
@@ -132,9 +133,22 @@ export interface SenderCostSpec {
   readonly weight: Quantity;
 }
 
-/** The weekly simulation's description (the `dynamics` section), checked. */
+/** How the report names an output or a series; each part is optional (the report falls back on its own). */
+export interface OutputWords {
+  /** A short name, e.g. "Attacks". */
+  readonly label?: string;
+  /** The unit of its values, e.g. "attacks". */
+  readonly unit?: string;
+  /** A phrase saying what it measures, e.g. "ISKP attacks (total over the weeks)". */
+  readonly description?: string;
+}
+
+/** The dynamic simulation's description (the `dynamics` section), checked. */
 export interface DynamicsSpec {
+  /** The horizon: the number of steps (`dynamics.steps`, or its older name `weeks`). */
   readonly weeks: number;
+  /** The length of one step and its words (`dynamics.step`, a week by default). */
+  readonly step: TimeStep;
   readonly target: {
     readonly discount: Quantity;
     /** λ_QR; a constant Infinity for exact best responses. */
@@ -161,12 +175,15 @@ export interface DynamicsSpec {
   }[];
   /** Week values in evaluation order (dependencies first). */
   readonly week: readonly { readonly name: string; readonly expression: ExpressionSpec }[];
-  readonly outputs: readonly {
+  readonly outputs: readonly ({
     readonly name: string;
     readonly aggregate: "sum" | "mean" | "max" | "final";
     readonly expression: ExpressionSpec;
-  }[];
+  } & OutputWords)[];
+  /** The series' names (state variables, week values, built-ins or demands). */
   readonly series: readonly string[];
+  /** The words of each series, in the order of `series`. */
+  readonly seriesWords: readonly OutputWords[];
   /**
    * The human cost in the sender's payoff: each entry's output (a sum over the weeks) counted at
    * `weight` sender units per unit, subtracted from `senderUtility` per week of the horizon.

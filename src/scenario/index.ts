@@ -18,3 +18,11 @@ export { quantityValue } from "./quantityValue.js";
 export type * from "./Scenario.js";
 export { scenarioJsonSchema } from "./scenarioJsonSchema.js";
 export { ScenarioDocument } from "./scenarioSchema.js";
+export {
+  stepByStep,
+  stepCount,
+  TIME_STEP_UNITS,
+  type TimeStep,
+  type TimeStepUnit,
+  timeStep,
+} from "./timeStep.js";

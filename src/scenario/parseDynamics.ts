@@ -4,12 +4,35 @@ import type { Expression } from "../expression/Expression.js";
 import { ExpressionError } from "../expression/ExpressionError.js";
 import { orderDefinitions } from "../expression/orderDefinitions.js";
 import { parseExpression } from "../expression/parseExpression.js";
-import type { BacklogSpec, DynamicsSpec, ExpressionSpec, Quantity } from "./Scenario.js";
+import type {
+  BacklogSpec,
+  DynamicsSpec,
+  ExpressionSpec,
+  OutputWords,
+  Quantity,
+} from "./Scenario.js";
 import type { DynamicsDocument, PerTypeValueRef, ValueRef } from "./scenarioSchema.js";
+import { timeStep } from "./timeStep.js";
 import { type DocumentPath, formatPath, type LineColumn } from "./yamlLocator.js";
 
 /** Names every dynamics expression may use besides parameters, state, week values, choices and types. */
 export const RESERVED_NAMES = ["t", "s", "x", "mu", "violation", "pressure"] as const;
+
+/** The horizon when a scenario gives neither `steps` nor `weeks`. */
+export const DEFAULT_STEPS = 52;
+
+/** An output's or series' words with the absent ones left out (exactOptionalPropertyTypes). */
+function outputWords(words: {
+  label?: string | undefined;
+  unit?: string | undefined;
+  description?: string | undefined;
+}): OutputWords {
+  return {
+    ...(words.label === undefined ? {} : { label: words.label }),
+    ...(words.unit === undefined ? {} : { unit: words.unit }),
+    ...(words.description === undefined ? {} : { description: words.description }),
+  };
+}
 
 /** What `parseDynamics` needs from the rest of the scenario. */
 export interface DynamicsContext {
@@ -221,7 +244,8 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
     }
   }
   const outputs = Object.entries(doc.outputs).map(([name, spec]) => {
-    const [aggregate, text] = Object.entries(spec)[0]! as [
+    const { label, unit, description, ...rule } = spec;
+    const [aggregate, text] = Object.entries(rule)[0]! as [
       "sum" | "mean" | "max" | "final",
       string,
     ];
@@ -229,8 +253,13 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
       name,
       aggregate,
       expression: expression(text, [...base, "outputs", name, aggregate], weeklyNames),
+      ...outputWords({ label, unit, description }),
     };
   });
+  const seriesList = doc.series.map((entry) => (typeof entry === "string" ? entry : entry.name));
+  const seriesWords = doc.series.map((entry) =>
+    typeof entry === "string" ? {} : outputWords(entry),
+  );
   const seriesNames = new Set([
     ...allStateNames,
     ...weekNames,
@@ -238,10 +267,10 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
     ...ctx.divisibleIds,
     ...RESERVED_NAMES,
   ]);
-  doc.series.forEach((name, i) => {
+  seriesList.forEach((name, i) => {
     if (!seriesNames.has(name)) {
       ctx.report(
-        [...base, "series", i],
+        typeof doc.series[i] === "string" ? [...base, "series", i] : [...base, "series", i, "name"],
         `unknown series "${name}"; expected a state variable, a week value, a demand or one of ${RESERVED_NAMES.join(", ")}`,
       );
     }
@@ -282,8 +311,17 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
     }
   }
 
+  if (doc.steps !== undefined && doc.weeks !== undefined) {
+    ctx.report(
+      [...base, "weeks"],
+      "expected the horizon once: steps or weeks (its older name), not both",
+      "weeks",
+    );
+  }
+
   return {
-    weeks: doc.weeks,
+    weeks: doc.steps ?? doc.weeks ?? DEFAULT_STEPS,
+    step: timeStep(doc.step),
     target: {
       discount: ctx.quantity(t.discount, [...tp, "discount"], true),
       rationality,
@@ -310,7 +348,8 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
     state,
     week,
     outputs,
-    series: doc.series,
+    series: seriesList,
+    seriesWords,
     senderCosts,
     branchingRatio:
       doc.branchingRatio === undefined

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { TIME_STEP_UNITS } from "./timeStep.js";
 
 /**
  * The scenario language, version 1, as a zod schema. A scenario file is YAML that parses to
@@ -287,20 +288,39 @@ export const Policy = z.strictObject({
     .default(0),
 });
 
-/** A weekly output: one aggregate of an expression over the weeks. */
+/** How the report names an output or a series: a short label, a unit and a descriptive phrase. */
+const OutputWords = {
+  label: z.string().min(1).max(80).optional(),
+  unit: z.string().min(1).max(40).optional(),
+  description: z.string().min(1).max(400).optional(),
+};
+
+/** An output: one aggregate of an expression over the steps, with optional words for the report. */
 export const OutputSpec = z.union(
   [
-    z.strictObject({ sum: z.string() }),
-    z.strictObject({ mean: z.string() }),
-    z.strictObject({ max: z.string() }),
-    z.strictObject({ final: z.string() }),
+    z.strictObject({ sum: z.string(), ...OutputWords }),
+    z.strictObject({ mean: z.string(), ...OutputWords }),
+    z.strictObject({ max: z.string(), ...OutputWords }),
+    z.strictObject({ final: z.string(), ...OutputWords }),
   ],
-  { error: "expected one of { sum: expr }, { mean: expr }, { max: expr }, { final: expr }" },
+  {
+    error:
+      "expected one of { sum: expr }, { mean: expr }, { max: expr }, { final: expr }, optionally with label, unit and description",
+  },
 );
 
+/** A series: its name, or its name with words for the report. */
+const SeriesEntry = z.union([z.string(), z.strictObject({ name: z.string(), ...OutputWords })], {
+  error: "expected a series name, or { name, label, unit, description }",
+});
+
 export const Dynamics = z.strictObject({
-  /** Horizon in weeks. */
-  weeks: z.number().int().min(1).max(10_000).default(52),
+  /** The length of one step: the unit the horizon, rates and reports use. */
+  step: z.enum(TIME_STEP_UNITS).default("week"),
+  /** Horizon in steps (52 when neither `steps` nor `weeks` is given). */
+  steps: z.number().int().min(1).max(10_000).optional(),
+  /** Horizon in steps, the older name of `steps`. */
+  weeks: z.number().int().min(1).max(10_000).optional(),
   /** The target's weekly decision problem (MODEL.md §3). */
   target: z.strictObject({
     /** δ_T. */
@@ -361,8 +381,8 @@ export const Dynamics = z.strictObject({
    * subtracts Σ weight·output / weeks from `senderUtility` and reports each term as `<output>Cost`.
    */
   senderCosts: z.record(z.string(), ValueRef).default({}),
-  /** Weekly series reported as fan charts (names of state variables, week values, s, x, mu or demands). */
-  series: z.array(z.string()).default([]),
+  /** Series reported as fan charts (names of state variables, week values, s, x, mu or demands), each with optional words. */
+  series: z.array(SeriesEntry).default([]),
   /**
    * The attack process's effective branching ratio (self-excitation plus feedback through the
    * state), an expression of the parameters: draws where it reaches 1 are refused (see docs/model.md).

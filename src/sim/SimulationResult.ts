@@ -1,3 +1,5 @@
+import type { TimeStepUnit } from "../scenario/timeStep.js";
+
 /** Summary of one outcome over the runs. */
 export interface OutcomeSummary {
   readonly mean: number;
@@ -63,6 +65,8 @@ export interface SimulationResult {
   readonly seed: number;
   readonly runs: number;
   readonly weeks: number;
+  /** The unit of a step (`dynamics.step`): `weeks` counts these, `weekly` holds one point each. */
+  readonly step?: TimeStepUnit;
   /** Parameters fixed at their values (`--fixed`) or drawn from their priors by Latin hypercube. */
   readonly sampling: "fixed" | "latin-hypercube" | "mean-field";
   readonly policies: Record<string, PolicySimulation>;

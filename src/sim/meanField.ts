@@ -111,6 +111,7 @@ export function meanField(scenario: Scenario, options: MeanFieldOptions = {}): S
     seed: 0,
     runs: 1,
     weeks,
+    step: dynamics.step.unit,
     sampling: "mean-field",
     policies,
     leverageBaseline: baseline >= 0 ? scenario.policies[baseline]!.id : null,

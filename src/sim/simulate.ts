@@ -248,6 +248,7 @@ export async function simulate(
     seed,
     runs,
     weeks,
+    step: dynamics.step.unit,
     sampling: fixed ? "fixed" : "latin-hypercube",
     policies,
     ...(senderUtility >= 0 ? { bestPolicyShare } : {}),

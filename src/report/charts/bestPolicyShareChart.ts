@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { ScenarioRun } from "../../analysis/ScenarioRun.js";
 import type { PolicyStyle } from "../policyColors.js";
+import { type ReportWords, reportWords } from "../reportWords.js";
 import { chartFigure, outerHtml, plotDocument, policyLegend } from "./chartFigure.js";
 
 interface ShareRow {
@@ -10,7 +11,6 @@ interface ShareRow {
 }
 
 const ONE_SHOT = "one-shot game";
-const SIMULATED = "weekly simulation";
 
 /**
  * How often each policy is the sender's best, as two stacked 100% bars: over prior draws of the
@@ -20,7 +20,13 @@ const SIMULATED = "weekly simulation";
  *
  * @returns a `<figure class="chart" data-chart="best-policy-share">`, or "" when both shares are empty
  */
-export function bestPolicyShareChart(run: ScenarioRun, style: PolicyStyle): string {
+export function bestPolicyShareChart(
+  run: ScenarioRun,
+  style: PolicyStyle,
+  words: ReportWords = reportWords(run),
+): string {
+  const { step, sender } = words;
+  const SIMULATED = `${step.adjective} simulation`;
   const { oneShot, simulated } = run.sensitivity.bestPolicyShare;
   const rows: ShareRow[] = [];
   for (const [source, shares] of [
@@ -77,7 +83,7 @@ export function bestPolicyShareChart(run: ScenarioRun, style: PolicyStyle): stri
   return chartFigure({
     name: "best-policy-share",
     title: "How often each policy is best",
-    caption: `Top bar: the share of ${run.sensitivity.draws} draws of the parameters from their priors in which each policy gives the US the highest expected payoff in the one-shot game. Bottom bar: the share of the ${run.simulation.runs} weekly simulation runs in which each policy gave the US the highest average weekly payoff (all policies face the same random draws). Segments under 5% are unlabelled.`,
+    caption: `Top bar: the share of ${run.sensitivity.draws} draws of the parameters from their priors in which each policy gives the ${sender} the highest expected payoff in the one-shot game. Bottom bar: the share of the ${run.simulation.runs} ${step.adjective} simulation runs in which each policy gave the ${sender} the highest average ${step.adjective} payoff (all policies face the same random draws). Segments under 5% are unlabelled.`,
     svg: outerHtml(svg),
     legend: policyLegend(style),
   });

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { ScenarioRun } from "../../analysis/ScenarioRun.js";
 import type { PolicyStyle } from "../policyColors.js";
-import { describeSeries } from "../weeklySeries.js";
+import { type ReportWords, reportWords } from "../reportWords.js";
 import { chartFigure, outerHtml, plotDocument } from "./chartFigure.js";
 
 interface FanRow {
@@ -14,13 +14,18 @@ interface FanRow {
 }
 
 /**
- * A fan chart of one weekly series: small multiples, one panel per simulated policy on a shared
+ * A fan chart of one series (a value per step): small multiples, one panel per simulated policy on a shared
  * y scale, each with the 5–95% band over the Monte Carlo runs (light), the median (solid line)
- * and the mean (dashed line), in the policy's colour. Week k is the value after k weeks.
+ * and the mean (dashed line), in the policy's colour. Step k is the value after k steps.
  *
  * @returns a `<figure class="chart" data-chart="fan-<series>">`, or "" when no policy has the series
  */
-export function fanChart(run: ScenarioRun, series: string, style: PolicyStyle): string {
+export function fanChart(
+  run: ScenarioRun,
+  series: string,
+  style: PolicyStyle,
+  words: ReportWords = reportWords(run),
+): string {
   const policies = style.ids.filter((id) => run.simulation.policies[id]?.weekly[series]);
   if (policies.length === 0) return "";
   const rows: FanRow[] = [];
@@ -31,7 +36,8 @@ export function fanChart(run: ScenarioRun, series: string, style: PolicyStyle): 
         rows.push({ policy, week: i + 1, mean: p.mean, q05: p.q05, q50: p.q50, q95: p.q95 });
     });
   }
-  const d = describeSeries(series);
+  const d = words.series(series);
+  const { step } = words;
   const svg = Plot.plot({
     document: plotDocument(),
     width: 1060,
@@ -42,7 +48,7 @@ export function fanChart(run: ScenarioRun, series: string, style: PolicyStyle): 
     style: { fontSize: "11px" },
     color: { domain: [...style.ids], range: style.ids.map((id) => style.color[id]!) },
     fx: { domain: policies, axis: null, padding: 0.12 },
-    x: { label: "week", domain: [1, run.simulation.weeks], ticks: 5 },
+    x: { label: step.unit, domain: [1, run.simulation.weeks], ticks: 5 },
     y: {
       label: d.axis,
       labelAnchor: "center",
@@ -88,8 +94,8 @@ export function fanChart(run: ScenarioRun, series: string, style: PolicyStyle): 
   const weeks = run.simulation.weeks;
   return chartFigure({
     name: `fan-${series}`,
-    title: `${d.title}, week by week`,
-    caption: `${capitalise(d.meaning)}, weeks 1 to ${weeks}, over ${run.simulation.runs} simulated runs per policy (parameters drawn from their priors): in each policy's panel, the band covers 90% of the runs (5th to 95th percentile), the solid line is the median run and the dashed line the mean.`,
+    title: `${d.title}, ${step.unit} by ${step.unit}`,
+    caption: `${capitalise(d.meaning)}, ${step.plural} 1 to ${weeks}, over ${run.simulation.runs} simulated runs per policy (parameters drawn from their priors): in each policy's panel, the band covers 90% of the runs (5th to 95th percentile), the solid line is the median run and the dashed line the mean.`,
     svg: outerHtml(svg),
   });
 }

@@ -1,7 +1,8 @@
 import * as Plot from "@observablehq/plot";
 import type { ScenarioRun } from "../../analysis/ScenarioRun.js";
-import { OUTCOMES } from "../outcomeDescriptions.js";
+import { stepCount } from "../../scenario/timeStep.js";
 import type { PolicyStyle } from "../policyColors.js";
+import { type ReportWords, reportWords } from "../reportWords.js";
 import { chartFigure, outerHtml, plotDocument, policyLegend } from "./chartFigure.js";
 import { type MultiplesPanel, multiplesGrid } from "./multiplesGrid.js";
 
@@ -24,10 +25,14 @@ interface BoxRow {
  * @returns a `<figure class="chart" data-chart="outcome-distributions">` whose panels are named
  * by outcome, or "" when no policy has any of the outcomes
  */
-export function outcomeDistributionsChart(run: ScenarioRun, style: PolicyStyle): string {
+export function outcomeDistributionsChart(
+  run: ScenarioRun,
+  style: PolicyStyle,
+  words: ReportWords = reportWords(run),
+): string {
   const panels: MultiplesPanel[] = [];
   const shown = new Set<string>();
-  for (const [outcome, d] of Object.entries(OUTCOMES)) {
+  for (const [outcome, d] of Object.entries(words.outcomes)) {
     const scale = d.percent ? 100 : 1;
     const rows: BoxRow[] = [];
     for (const policy of style.ids) {
@@ -73,10 +78,13 @@ export function outcomeDistributionsChart(run: ScenarioRun, style: PolicyStyle):
     panels.push({ name: `outcome-${outcome}`, title: d.title, svg: outerHtml(svg) });
   }
   if (panels.length === 0) return "";
+  const heavyTailed = ["attacks", "fatalities"].some(
+    (o) => Object.hasOwn(words.outcomes, o) && panels.some((p) => p.name === `outcome-${o}`),
+  );
   return chartFigure({
     name: "outcome-distributions",
-    title: `Outcomes after ${run.simulation.weeks} weeks`,
-    caption: `The distribution of each outcome over ${run.simulation.runs} simulated runs per policy, parameters drawn from their priors. In each panel, one row per policy: the line spans the 5th to the 95th percentile of the runs, the box the 25th to the 75th, the thick tick marks the median and the open dot the mean (counts of attacks and deaths are heavy-tailed, so their mean lies right of the median).`,
+    title: `Outcomes after ${stepCount(words.step, run.simulation.weeks)}`,
+    caption: `The distribution of each outcome over ${run.simulation.runs} simulated runs per policy, parameters drawn from their priors. In each panel, one row per policy: the line spans the 5th to the 95th percentile of the runs, the box the 25th to the 75th, the thick tick marks the median and the open dot the mean${heavyTailed ? " (counts of attacks and deaths are heavy-tailed, so their mean lies right of the median)" : ""}.`,
     svg: multiplesGrid(panels),
     legend: policyLegend(
       style,

@@ -1,8 +1,10 @@
 import * as Plot from "@observablehq/plot";
 import type { ScenarioRun } from "../../analysis/ScenarioRun.js";
+import { stepCount } from "../../scenario/timeStep.js";
 import { escapeHtml } from "../escapeHtml.js";
-import { HEADLINE_OUTCOMES, OUTCOMES } from "../outcomeDescriptions.js";
+import { headlineOutcomes } from "../outcomeDescriptions.js";
 import type { PolicyStyle } from "../policyColors.js";
+import { type ReportWords, reportWords } from "../reportWords.js";
 import { chartFigure, outerHtml, plotDocument } from "./chartFigure.js";
 import { multiplesGrid } from "./multiplesGrid.js";
 
@@ -26,13 +28,17 @@ interface DifferenceRow {
  *
  * @returns a `<figure class="chart" data-chart="paired-differences">`, or "" when no policy has paired differences
  */
-export function pairedDifferenceChart(run: ScenarioRun, style: PolicyStyle): string {
+export function pairedDifferenceChart(
+  run: ScenarioRun,
+  style: PolicyStyle,
+  words: ReportWords = reportWords(run),
+): string {
   const baseline = run.simulation.leverageBaseline;
   if (baseline === null) return "";
   const panels = [];
   const shown = new Set<string>();
-  for (const outcome of HEADLINE_OUTCOMES) {
-    const d = OUTCOMES[outcome];
+  for (const outcome of headlineOutcomes(run, words.outcomes)) {
+    const d = words.outcome(outcome);
     const percent = d?.percent === true;
     const scale = percent ? 100 : 1;
     const rows: DifferenceRow[] = [];
@@ -93,7 +99,7 @@ export function pairedDifferenceChart(run: ScenarioRun, style: PolicyStyle): str
   return chartFigure({
     name: "paired-differences",
     title: `What each policy changes against “${baseName}”`,
-    caption: `Each panel is one outcome over ${run.simulation.weeks} weeks. For each policy, the difference from “${baseName}” in the same simulated run (the ${run.simulation.runs} runs of every policy share their random draws, so the difference is the policy's own effect): the coloured line spans the 5th to the 95th percentile of the ${run.simulation.runs} differences and the tick marks their median; the dot is their mean and the black bar its 95% interval. Right of the grey line the policy gives more than “${baseName}”. Shares are compared in percentage points.`,
+    caption: `Each panel is one outcome over ${stepCount(words.step, run.simulation.weeks)}. For each policy, the difference from “${baseName}” in the same simulated run (the ${run.simulation.runs} runs of every policy share their random draws, so the difference is the policy's own effect): the coloured line spans the 5th to the 95th percentile of the ${run.simulation.runs} differences and the tick marks their median; the dot is their mean and the black bar its 95% interval. Right of the grey line the policy gives more than “${baseName}”. Shares are compared in percentage points.`,
     svg: multiplesGrid(panels),
     legend: `<div class="legend">${keys.join("")}</div>`,
   });

@@ -27,9 +27,15 @@ interface TornadoSegment {
  * `data-chart="tornado-<output>"` (the leverage value's keeps the name "tornado").
  *
  * @param top - how many parameters to show, largest swing first. @default all
+ * @param sender - the sender's short name in the caption ("US"). @default "sender"
  * @returns a `<figure class="chart" data-chart="tornado…">`, or "" when there is nothing to draw
  */
-export function tornadoChart(run: ScenarioRun, result?: TornadoResult, top = Infinity): string {
+export function tornadoChart(
+  run: ScenarioRun,
+  result?: TornadoResult,
+  top = Infinity,
+  sender = "sender",
+): string {
   const leverage = result === undefined || result.output === "leverageValue";
   const bars = (result && !leverage ? result.bars : run.sensitivity.tornado).slice(0, top);
   if (bars.length === 0) return "";
@@ -146,7 +152,7 @@ export function tornadoChart(run: ScenarioRun, result?: TornadoResult, top = Inf
   return chartFigure({
     name: "tornado",
     title: "What moves the leverage value (one at a time)",
-    caption: `The one-shot leverage value is the best policy's expected US payoff minus unconditional support's: ${formatSignificant(base)} at the parameters' values (the vertical line; best policy: ${policyName(best)}). Each bar moves one parameter to the low (light) or high (dark) end of its prior range with the others held fixed; the number at the bar's end is the parameter's value there. Parameters are sorted by the size of the swing.${changeText}`,
+    caption: `The one-shot leverage value is the best policy's expected ${sender} payoff minus unconditional support's: ${formatSignificant(base)} at the parameters' values (the vertical line; best policy: ${policyName(best)}). Each bar moves one parameter to the low (light) or high (dark) end of its prior range with the others held fixed; the number at the bar's end is the parameter's value there. Parameters are sorted by the size of the swing.${changeText}`,
     svg: outerHtml(svg),
     legend,
   });

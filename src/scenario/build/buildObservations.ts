@@ -58,7 +58,7 @@ export function buildObservations(
       label: o.label,
       output: o.output,
       statistic: o.statistic,
-      window: o.window ?? doc.dynamics?.weeks ?? 52,
+      window: o.window ?? doc.dynamics?.steps ?? doc.dynamics?.weeks ?? 52,
       value: o.value ?? null,
       low: o.low,
       high: o.high,
