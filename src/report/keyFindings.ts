@@ -1,4 +1,5 @@
 import type { ScenarioRun } from "../analysis/ScenarioRun.js";
+import { concessionOutputs } from "../scenario/concessionOutputs.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import { formatPercent, formatSignificant } from "./formatNumber.js";
 import { recommendedPolicy } from "./recommendedPolicy.js";
@@ -36,8 +37,15 @@ export function keyFindings(run: ScenarioRun, scenario: Scenario): string[] {
   const policy = sim.policies[recommended]!;
   const base = baseline ? sim.policies[baseline] : undefined;
   if (baseline && base && baseline !== recommended) {
-    const buys = Object.keys(policy.outcomes)
-      .filter((o) => o.endsWith("Share") && base.outcomes[o] && Object.hasOwn(words.outcomes, o))
+    // the flagship's shares, then every other output that measures the target's choices
+    const shares = Object.keys(policy.outcomes).filter(
+      (o) => o.endsWith("Share") && Object.hasOwn(words.outcomes, o),
+    );
+    const choices = concessionOutputs(scenario).filter(
+      (o) => !shares.includes(o) && Object.hasOwn(words.outcomes, o),
+    );
+    const buys = [...shares, ...choices]
+      .filter((o) => policy.outcomes[o] && base.outcomes[o])
       .map(
         (o) =>
           `${words.outcomes[o]!.meaning.replace(/^the /, "")}: ${formatPercent(policy.outcomes[o]!.mean)} against ${formatPercent(base.outcomes[o]!.mean)}`,

@@ -113,3 +113,17 @@ export function reportWords(run: ScenarioRun, scenario?: Scenario): ReportWords 
     series: (name) => describeSeries(name, series, seriesWords.get(name)),
   };
 }
+
+/**
+ * The outcomes the report names (its appendix): those of `words` that some simulated policy
+ * reports, in the order of `words`.
+ */
+export function simulatedOutcomes(
+  run: ScenarioRun,
+  words: ReportWords,
+): [string, ReportWords["outcomes"][string]][] {
+  const present = new Set(
+    Object.values(run.simulation.policies).flatMap((p) => Object.keys(p.outcomes)),
+  );
+  return Object.entries(words.outcomes).filter(([id]) => present.has(id));
+}

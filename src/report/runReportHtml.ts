@@ -24,7 +24,7 @@ import type { RunReportOptions } from "./RunReportOptions.js";
 import { recordSentences } from "./recordSentences.js";
 import { REPORT_CSS } from "./reportCss.js";
 import { reportFooterFacts } from "./reportFooterFacts.js";
-import { type ReportWords, reportWords, shortName } from "./reportWords.js";
+import { type ReportWords, reportWords, shortName, simulatedOutcomes } from "./reportWords.js";
 import { sourceCitations } from "./sourceCitations.js";
 import { sourceEntryText } from "./sourceEntryText.js";
 import { tippingPointSentences } from "./tippingPointSentences.js";
@@ -400,7 +400,7 @@ function appendix(
     ),
     line(
       "Outcomes",
-      Object.entries(words.outcomes).map(([id, d]) => [id, d.title] as const),
+      simulatedOutcomes(run, words).map(([id, d]) => [id, d.title] as const),
     ),
     line(
       `${capitalise(words.step.adjective)} series`,

@@ -18,7 +18,7 @@ import { priorText } from "./priorText.js";
 import type { RunReportOptions } from "./RunReportOptions.js";
 import { recordSentences } from "./recordSentences.js";
 import { reportFooterFacts } from "./reportFooterFacts.js";
-import { type ReportWords, reportWords } from "./reportWords.js";
+import { type ReportWords, reportWords, simulatedOutcomes } from "./reportWords.js";
 import { sobolSampleText } from "./sobolSampleText.js";
 import { sourceCitations } from "./sourceCitations.js";
 import { sourceEntryText } from "./sourceEntryText.js";
@@ -263,7 +263,7 @@ export function runReportMarkdown(
     "The report names things by their labels; `results.json`, the command line and the scenario file use these ids (the parameters' are in the table below).",
     "",
     `- Policies: ${style.ids.map((id) => `\`${id}\` ${name(id)}`).join("; ")}.`,
-    `- Outcomes: ${Object.entries(words.outcomes)
+    `- Outcomes: ${simulatedOutcomes(run, words)
       .map(([id, d]) => `\`${id}\` ${d.title}`)
       .join("; ")}.`,
     `- ${capitalise(step.adjective)} series: ${seriesOrder(run)

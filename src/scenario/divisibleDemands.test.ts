@@ -150,8 +150,8 @@ describe("divisible demands (stages) and per-demand payment", () => {
   it("the dynamics read the divisible demand's id as the share of its stages met", () => {
     const s = parseScenario(
       variant(JCPOA, [
-        "    limitsKept: { mean: limits }",
-        '    limitsKept: { mean: limits }\n    halfOrMore: { mean: "limits >= 0.5" }',
+        "  outputs:\n    limitsKept:\n",
+        '  outputs:\n    halfOrMore: { mean: "limits >= 0.5" }\n    limitsKept:\n',
       ]),
       "share.yaml",
     );
@@ -209,5 +209,17 @@ describe("the JSON Schema export", () => {
     const { scenarioJsonSchema } = await import("./scenarioJsonSchema.js");
     const text = JSON.stringify(scenarioJsonSchema());
     for (const key of ['"stages"', '"per-demand"', '"reportingLag"']) expect(text).toContain(key);
+  });
+});
+
+describe("concessionOutputs", () => {
+  it("names the mean outputs that read only the target's choices", async () => {
+    const { concessionOutputs } = await import("./concessionOutputs.js");
+    expect(concessionOutputs(parseScenario(JCPOA, "jcpoa.yaml"))).toEqual(["limitsKept"]);
+    expect(concessionOutputs(parseScenario(IMF, "imf.yaml"))).toEqual([
+      "criteriaMetShare",
+      "fiscalMetShare",
+      "structuralShare",
+    ]);
   });
 });
