@@ -68,6 +68,18 @@ describe("JCPOA (jcpoa-2015)", () => {
     expect(result.policies["T"]!.outcomes["limitsKeptAtEnd"]!.mean).toBeGreaterThan(0.9);
   }, 60_000);
 
+  it("in the one-shot game, once the promise is no longer believed (q_R ≈ 0) relief alone buys no limit", () => {
+    const before = analyze(jcpoa).policies["K"]!;
+    const after = analyze(jcpoa, { overrides: { qR: 0.02 } }).policies["K"]!;
+    const kept = (p: typeof before) =>
+      Object.values(p.responses).reduce(
+        (n, byDemand) => n + Object.values(byDemand).reduce<number>((a, c) => a + c, 0),
+        0,
+      );
+    expect(kept(before)).toBe(5);
+    expect(kept(after)).toBe(0);
+  });
+
   it("over the priors, the first limit is dropped after the waivers end in most draws", async () => {
     const result = await simulate(jcpoa, {
       runs: 400,
