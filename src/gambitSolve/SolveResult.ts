@@ -7,7 +7,7 @@ export interface SolveOptions {
   readonly rational?: boolean;
   /** Most equilibria reported by backward induction. @default 1000 */
   readonly maxEquilibria?: number;
-  /** Stop long searches (enummixed, simpdiv, gnm) after this many seconds and report what was found. */
+  /** Stop long searches (enummixed, simpdiv, gnm, liap) after this many seconds and report what was found. */
   readonly maxSeconds?: number;
   /** Called as a long search finds equilibria (count so far). */
   readonly onProgress?: (found: number) => void;

@@ -223,3 +223,51 @@ describe("concessionOutputs", () => {
     ]);
   });
 });
+
+describe("refusals found by review", () => {
+  it("per-demand payment with no demand to condition on, a lag on a hidden watched demand, a backlog on a stage, costs keyed by the divisible demand", () => {
+    const empty = errorOf(() =>
+      parseScenario(
+        variant(IMF, ["    demands: [fiscal, reserves, structural]\n", "    demands: []\n"]),
+        "empty.yaml",
+      ),
+    );
+    expect(empty.message).toMatch(
+      /^empty\.yaml:\d+:\d+: policies\[3\]\.demands: per-demand payment pays for demands met, so it needs at least one demand/m,
+    );
+    const hidden = errorOf(() =>
+      parseScenario(
+        variant(JCPOA, [
+          "    automaton: { kind: punish, weeks: punishMonths }\n",
+          "    automaton: { kind: punish, weeks: punishMonths }\n    reportingLag: 1\n",
+        ]),
+        "lag.yaml",
+      ),
+    );
+    expect(hidden.message).toMatch(
+      /^lag\.yaml:\d+:\d+: policies\[0\]\.reportingLag: a reporting lag needs every demand the policy conditions on to be observable/m,
+    );
+    const backlog = errorOf(() =>
+      parseScenario(
+        variant(IMF, [
+          "    substitution: sigma_sub\n",
+          "    substitution: sigma_sub\n    backlog: { demand: tax, name: B, initial: 1, conceded: 1, otherwise: 0 }\n",
+        ]),
+        "backlog.yaml",
+      ),
+    );
+    expect(backlog.message).toMatch(
+      /dynamics\.target\.backlog\.demand: "tax" is a stage of the divisible demand "structural": a backlog \(a demand used up\) must be a whole demand/,
+    );
+    const keyed = errorOf(() =>
+      parseScenario(
+        variant(IMF, [
+          "    substitution: sigma_sub\n",
+          "    substitution: sigma_sub\n    costs: { structural: 0.1 }\n",
+        ]),
+        "costs.yaml",
+      ),
+    );
+    expect(keyed.message).toMatch(/"structural" is a divisible demand: give its costs per stage/);
+  });
+});

@@ -157,7 +157,9 @@ export function parseDynamics(doc: DynamicsDocument, ctx: DynamicsContext): Dyna
     if (j < 0)
       ctx.report(
         [...tp, section],
-        `unknown demand "${id}"; expected one of ${ctx.demandIds.join(", ")}`,
+        ctx.divisibleIds.includes(id)
+          ? `"${id}" is a divisible demand: give its ${section} per stage (one of ${ctx.demandIds.join(", ")})`
+          : `unknown demand "${id}"; expected one of ${ctx.demandIds.join(", ")}`,
         id,
       );
     return j;

@@ -2,6 +2,7 @@ import { drawsRandom } from "../expression/drawsRandom.js";
 import type { Expression } from "../expression/Expression.js";
 import { nameReferences } from "../expression/nameReferences.js";
 import { parseExpression } from "../expression/parseExpression.js";
+import { divisibleDemands } from "../scenario/divisibleDemands.js";
 import type { Scenario } from "../scenario/Scenario.js";
 
 /** Calls that cut a value at a threshold: their result jumps or kinks where the mean does not. */
@@ -26,6 +27,7 @@ export function meanFieldRefusals(scenario: Scenario): Record<string, string> {
     ...scenario.parameters.map((p) => p.id),
     ...scenario.target.types.map((t) => t.id),
     ...scenario.demands.map((d) => d.id),
+    ...divisibleDemands(scenario.demands).map((d) => d.id),
     "t",
     // support paid per demand met varies with the signal within a cell
     ...(scenario.policies.some((p) => p.payment === "per-demand") ? [] : ["s"]),
@@ -57,9 +59,24 @@ export function meanFieldRefusals(scenario: Scenario): Record<string, string> {
       : null;
   };
   const refused: Record<string, string> = {};
+  // what the last step decided (its choices, its week values) is not kept per cell at the end
+  const lastStep = new Set([
+    ...scenario.demands.map((d) => d.id),
+    ...divisibleDemands(scenario.demands).map((d) => d.id),
+    ...dynamics.week.map((w) => w.name),
+    "violation",
+  ]);
   for (const output of dynamics.outputs) {
     if (output.aggregate === "max") {
       refused[output.name] = "a maximum over weeks is not an expected value";
+      continue;
+    }
+    if (
+      output.aggregate === "final" &&
+      nameReferences(parseExpression(output.expression.text)).some((r) => lastStep.has(r.name))
+    ) {
+      refused[output.name] =
+        "a final value of the last step's choices or values: the mean field keeps only each cell's state at the end";
       continue;
     }
     const why = problem(parseExpression(output.expression.text), new Set());

@@ -17,6 +17,8 @@ export interface LiapOptions {
   readonly seed?: number;
   /** Iterations of each minimisation. @default 1000 */
   readonly maxIterations?: number;
+  /** Start no new minimisation after this many seconds (the result says it stopped early). */
+  readonly maxSeconds?: number;
 }
 
 /** One start's local minimum of the Lyapunov function, and what it refined to. */
@@ -36,6 +38,8 @@ export interface LiapResult {
   readonly equilibria: readonly Float64Array[];
   /** Every start's minimum, equilibrium or not (a local minimum with L > 0 is not one). */
   readonly minima: readonly LiapMinimum[];
+  /** Whether `maxSeconds` stopped it before every start was tried. */
+  readonly truncated: boolean;
 }
 
 /** Weight of the penalty that holds each player's probabilities to a sum of one. */
@@ -89,7 +93,16 @@ export function liapEquilibria(game: StrategicGame, options: LiapOptions = {}): 
   const upper = new Float64Array(size).fill(1);
   const minima: LiapMinimum[] = [];
   const equilibria: Float64Array[] = [];
+  const deadline =
+    options.maxSeconds === undefined
+      ? Number.POSITIVE_INFINITY
+      : Date.now() + options.maxSeconds * 1000;
+  let truncated = false;
   for (let start = 0; start < starts; start++) {
+    if (start > 0 && Date.now() > deadline) {
+      truncated = true;
+      break;
+    }
     const x0 = startingProfile(offset, start, seed);
     const found = minimizeBounded(lyapunov, x0, {
       lower,
@@ -113,7 +126,7 @@ export function liapEquilibria(game: StrategicGame, options: LiapOptions = {}): 
     );
     if (!known) equilibria.push(refined.profile);
   }
-  return { equilibria, minima };
+  return { equilibria, minima, truncated };
 }
 
 /**

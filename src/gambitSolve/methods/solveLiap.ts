@@ -7,18 +7,25 @@ import { mixedEquilibrium, splitByPlayer } from "../solvedEquilibrium.js";
  * starting points (`--starts`, default 10: the centroid, then seeded uniform draws; `--seed`),
  * each minimum refined by Newton's method on its support; the distinct ones whose regret is
  * below 1e-9 of the payoff spread, in the order found (extensive games: on the reduced
- * strategic form). Like gambit-liap it finds some equilibria, not all.
+ * strategic form). Like gambit-liap it finds some equilibria, not all. `--max-seconds S` starts
+ * no new minimisation after S seconds and says the list may be incomplete.
  */
-export const solveLiap: MethodSolver = (input, { rational, starts, seed }) => {
+export const solveLiap: MethodSolver = (
+  input,
+  { rational, starts, seed, maxSeconds, onProgress },
+) => {
   const game = strategicFormOf(input);
   const found = liapEquilibria(game, {
     ...(starts !== undefined ? { starts } : {}),
     ...(seed !== undefined ? { seed } : {}),
+    ...(maxSeconds !== undefined ? { maxSeconds } : {}),
   });
+  onProgress?.(found.equilibria.length);
   const sizes = game.strategies.map((s) => s.length);
   return {
     equilibria: found.equilibria.map((profile) =>
       mixedEquilibrium(game, splitByPlayer(profile, sizes), rational),
     ),
+    ...(found.truncated ? { truncated: true } : {}),
   };
 };

@@ -18,6 +18,13 @@ export function buildDynamics(
   locate: (path: DocumentPath) => LineColumn | null,
 ): DynamicsSpec | null {
   if (!doc.dynamics) return null;
+  const backlog = doc.dynamics.target.backlog;
+  const stage = backlog ? demands.find((d) => d.id === backlog.demand && d.stageOf !== null) : null;
+  if (stage)
+    build.report(
+      ["dynamics", "target", "backlog", "demand"],
+      `"${stage.id}" is a stage of the divisible demand "${stage.stageOf}": a backlog (a demand used up) must be a whole demand`,
+    );
   return parseDynamics(doc.dynamics, {
     parameterIds: build.parameterIds,
     typeIds: build.typeIds,

@@ -18,7 +18,7 @@ const POLICY_LABELS: Readonly<Record<PolicySpec["kind"], string>> = {
 export function buildPolicies(
   doc: ScenarioDocument,
   build: ScenarioBuild,
-  demands: readonly Pick<DemandSpec, "id" | "stageOf">[],
+  demands: readonly Pick<DemandSpec, "id" | "stageOf" | "observable">[],
   threatIds: readonly string[],
 ): PolicySpec[] {
   build.uniqueIds(doc.policies, ["policies"], "policy");
@@ -80,6 +80,16 @@ export function buildPolicies(
           "per-demand payment is a weekly rule: set oneShot: false (the one-shot game pays support whole)",
         );
     }
+    if (p.payment === "per-demand" && p.demands !== undefined && conditioned.size === 0)
+      build.report(
+        [...path, "demands"],
+        "per-demand payment pays for demands met, so it needs at least one demand to condition on",
+      );
+    if (p.reportingLag > 0 && demands.some((d, j) => conditioned.has(j) && !d.observable))
+      build.report(
+        [...path, "reportingLag"],
+        "a reporting lag needs every demand the policy conditions on to be observable: the target cannot see a hidden demand's pending signal, which the lagged rule would act on",
+      );
     if (p.reportingLag > 0 && p.payment === "per-demand")
       build.report(
         [...path, "reportingLag"],
