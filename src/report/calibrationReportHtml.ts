@@ -12,6 +12,7 @@ import { residualQqChart } from "./charts/residualQqChart.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { formatSignificant } from "./formatNumber.js";
 import { REPORT_CSS } from "./reportCss.js";
+import { standalonePage } from "./standalonePage.js";
 
 /** What the calibration page's footer states besides the result. */
 export interface CalibrationReportOptions {
@@ -80,22 +81,7 @@ export function calibrationReportHtml(
     options.dataHash ? `data sha256 ${options.dataHash.slice(0, 12)}` : null,
     `seed ${d.seed}`,
   ].filter((s) => s !== null);
-  return [
-    "<!doctype html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
-    "</head>",
-    "<body>",
-    `<main>${body.join("\n")}</main>`,
-    `<footer data-section="footer">${footer.map(escapeHtml).join(" · ")}</footer>`,
-    "</body>",
-    "</html>",
-    "",
-  ].join("\n");
+  return standalonePage(title, REPORT_CSS, body, footer);
 }
 
 function skippedRows(result: CalibrationResult): string {

@@ -3,6 +3,7 @@ import { escapeHtml } from "./escapeHtml.js";
 import { formatNumber, formatPercent } from "./formatNumber.js";
 import { REPORT_CSS } from "./reportCss.js";
 import { type RunIndexRow, runIndexRows } from "./runIndexRows.js";
+import { standalonePage } from "./standalonePage.js";
 
 /** The index's own rules, after the reports' stylesheet: ids are never broken across lines. */
 const INDEX_CSS = `
@@ -46,22 +47,7 @@ export function runIndexHtml(runs: readonly ScenarioRun[], options: RunIndexOpti
     options.version ? `Linkage ${options.version}` : null,
     `seed ${seeds.join(", ")}`,
   ].filter((s) => s !== null);
-  return [
-    "<!doctype html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${REPORT_CSS}${INDEX_CSS}</style>`,
-    "</head>",
-    "<body>",
-    `<main>${body.join("\n")}</main>`,
-    `<footer data-section="footer">${footer.map(escapeHtml).join(" · ")}</footer>`,
-    "</body>",
-    "</html>",
-    "",
-  ].join("\n");
+  return standalonePage(title, `${REPORT_CSS}${INDEX_CSS}`, body, footer);
 }
 
 function rowHtml(row: RunIndexRow): string {
