@@ -20,7 +20,6 @@ export const solveLiap: MethodSolver = (
     ...(seed !== undefined ? { seed } : {}),
     ...(maxSeconds !== undefined ? { maxSeconds } : {}),
   });
-  onProgress?.(found.equilibria.length);
   const sizes = game.strategies.map((s) => s.length);
   return {
     equilibria: found.equilibria.map((profile) =>
