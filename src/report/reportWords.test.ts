@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shippedScenarioText, withEdits } from "../../test/support/scenarioText.js";
 import { runScenario } from "../analysis/runScenario.js";
 import type { ScenarioRun } from "../analysis/ScenarioRun.js";
 import { parseScenario } from "../scenario/parseScenario.js";
@@ -11,19 +10,10 @@ import { reportWords, shortName } from "./reportWords.js";
 import { runReportHtml } from "./runReportHtml.js";
 import { runReportMarkdown } from "./runReportMarkdown.js";
 
-const FLAGSHIP = readFileSync(
-  fileURLToPath(new URL("../../scenarios/kabul-2021.yaml", import.meta.url)),
-  "utf8",
-);
+const FLAGSHIP = shippedScenarioText("kabul-2021");
 
-function variant(...edits: [string, string][]): string {
-  let text = FLAGSHIP;
-  for (const [find, replace] of edits) {
-    expect(text).toContain(find);
-    text = text.replace(find, replace);
-  }
-  return text;
-}
+/** The flagship with each `[find, replace]` applied once. */
+const variant = (...edits: [string, string][]): string => withEdits(FLAGSHIP, ...edits);
 
 /** A run with no simulated outcomes: enough for the words that do not depend on them. */
 function emptyRun(step?: string): ScenarioRun {

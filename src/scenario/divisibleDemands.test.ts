@@ -1,26 +1,13 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { errorOf } from "../../test/support/errorOf.js";
+import { shippedScenarioText, withEdits } from "../../test/support/scenarioText.js";
 import { divisibleDemands } from "./divisibleDemands.js";
 import { parseScenario } from "./parseScenario.js";
 
-const JCPOA = readFileSync(
-  fileURLToPath(new URL("../../scenarios/jcpoa-2015.yaml", import.meta.url)),
-  "utf8",
-);
-const IMF = readFileSync(
-  fileURLToPath(new URL("../../scenarios/imf-programme.yaml", import.meta.url)),
-  "utf8",
-);
+const JCPOA = shippedScenarioText("jcpoa-2015");
+const IMF = shippedScenarioText("imf-programme");
 
-function variant(text: string, ...edits: [string, string][]): string {
-  for (const [find, replace] of edits) {
-    expect(text).toContain(find);
-    text = text.replace(find, replace);
-  }
-  return text;
-}
+const variant = withEdits;
 
 describe("divisible demands (stages) and per-demand payment", () => {
   it("a divisible demand becomes one demand per stage, sharing its signal rates; its id names the share met", () => {

@@ -1,24 +1,13 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { errorOf } from "../../test/support/errorOf.js";
+import { shippedScenarioText, withEdits } from "../../test/support/scenarioText.js";
 import { LinkageError } from "../errors/LinkageError.js";
 import { parseScenario } from "./parseScenario.js";
 
-const FLAGSHIP = readFileSync(
-  fileURLToPath(new URL("../../scenarios/kabul-2021.yaml", import.meta.url)),
-  "utf8",
-);
+const FLAGSHIP = shippedScenarioText("kabul-2021");
 
 /** The flagship with each `[find, replace]` applied once. */
-function variant(...edits: [string, string][]): string {
-  let text = FLAGSHIP;
-  for (const [find, replace] of edits) {
-    expect(text).toContain(find);
-    text = text.replace(find, replace);
-  }
-  return text;
-}
+const variant = (...edits: [string, string][]): string => withEdits(FLAGSHIP, ...edits);
 
 describe("parseScenario reports every problem at once", () => {
   it("three problems in three sections: three located issues, in document order", () => {

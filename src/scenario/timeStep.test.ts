@@ -1,20 +1,13 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { errorOf } from "../../test/support/errorOf.js";
+import { shippedScenarioText, withEdits } from "../../test/support/scenarioText.js";
 import { LinkageError } from "../errors/LinkageError.js";
 import { parseScenario } from "./parseScenario.js";
 import { stepByStep, stepCount, timeStep } from "./timeStep.js";
 
-const FLAGSHIP = readFileSync(
-  fileURLToPath(new URL("../../scenarios/kabul-2021.yaml", import.meta.url)),
-  "utf8",
-);
+const FLAGSHIP = shippedScenarioText("kabul-2021");
 
-function variant(find: string, replace: string): string {
-  expect(FLAGSHIP).toContain(find);
-  return FLAGSHIP.replace(find, replace);
-}
+const variant = (find: string, replace: string): string => withEdits(FLAGSHIP, [find, replace]);
 
 describe("timeStep", () => {
   it("names each unit's forms", () => {
