@@ -34,6 +34,22 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     "analysis",
     "calibrate",
     "report",
+    "store",
+    "server",
+  ],
+  store: ["errors", "analysis", "scenario", "report"],
+  server: [
+    "errors",
+    "math",
+    "expression",
+    "games",
+    "solvers",
+    "gambitSolve",
+    "scenario",
+    "sim",
+    "analysis",
+    "report",
+    "store",
   ],
 };
 
