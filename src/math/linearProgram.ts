@@ -1,7 +1,8 @@
-import highs from "highs";
+import highs, { type Highs, type InitOptions } from "highs";
 import { LinkageError } from "../errors/LinkageError.js";
 
-type Loader = typeof highs.default;
+/** HiGHS's loader, spelled out: `typeof highs.default` holds under NodeNext but not under a bundler's resolution (the page's). */
+type Loader = (options?: InitOptions) => Promise<Highs>;
 // highs' typings are CommonJS-flavoured under NodeNext; at run time the ESM default is the loader
 const loadHighs: Loader =
   (highs as unknown as { default?: Loader }).default ?? (highs as unknown as Loader);
