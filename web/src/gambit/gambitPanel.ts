@@ -131,6 +131,7 @@ export function mountGambitPanel(root: HTMLElement, _workbench: Workbench): void
     chosen.text().then(
       (content) => {
         text.value = content.length <= MAX_ECHOED_CHARS ? content : "";
+        text.scrollTop = 0;
         load(chosen.name, content);
       },
       (reason: unknown) => {

@@ -127,11 +127,19 @@ export function solverControls(): SolverControls {
         );
       }
     }
+    // the CLI's checks, its messages without the flag's dashes
     const whole = (
       name: "--seed" | "--starts" | "--label",
       field: HTMLInputElement,
       key: string,
-    ) => (applies(key) && text(field) !== "" ? wholeNumberFlag(name, text(field)) : undefined);
+    ) => {
+      if (!applies(key) || text(field) === "") return undefined;
+      try {
+        return wholeNumberFlag(name, text(field));
+      } catch (error) {
+        throw new LinkageError("E_INPUT", (error as Error).message.replace(/^--/, ""));
+      }
+    };
     const seedValue = whole("--seed", seed, "seed");
     const startsValue = whole("--starts", starts, "starts");
     const labelValue = whole("--label", label, "label");

@@ -4,27 +4,33 @@ import { writeEfg } from "linkage/games/gambit/writeEfg";
 import { writeNfg } from "linkage/games/gambit/writeNfg";
 import { reducedStrategicForm } from "linkage/games/reducedStrategicForm";
 import { compileGameTree } from "linkage/scenario/compileGameTree";
+import { sourceExcerpt } from "../gambit/sourceExcerpt.js";
 import type { Workbench } from "../workbench.js";
 import { collapsibleGameTree } from "./collapsibleGameTree.js";
 import { downloadText } from "./downloadText.js";
+import { fullEquilibriumTree } from "./fullEquilibriumTree.js";
 import { type ScenarioGame, scenarioGame } from "./scenarioGame.js";
 import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, strategicFormTable } from "./strategicFormTable.js";
 
 /** Largest strategic form exported as .nfg: `linkage export`'s MAX_EXPORTED_PROFILES. */
 const MAX_EXPORTED_PROFILES = 200_000;
+/** A tree with more outcomes than this opens with its off-path branches folded. */
+const MAX_OPEN_LEAVES = 48;
 /** How long the panel waits after the last change before computing again (a slider drags). */
 const SETTLE_MS = 120;
 
 /**
  * The game panel, following the workbench's scenario text and overrides: the game tree of one
  * policy (a select of the scenario's policies, the analysis's best by default) with the
- * equilibrium path, collapsible; beside it the reduced strategic form of that policy's game with
+ * equilibrium path, collapsible (a large tree opens folded to its path), with the sender's
+ * follow-through as its rule prescribes or every move it could make; beside it the reduced strategic form of that policy's game with
  * its pure Nash equilibria; and downloads of the whole game as `.efg` and of the policy's
  * strategic form as `.nfg`, byte-identical to `linkage export --format efg|nfg [--policy ID]
  * [--set id=value]…`. It computes only while shown (and again when shown after a change); a
  * scenario that does not parse is reported with its located messages.
  *
- * Selectors: `[data-test="game-policy"]`, `game-tree` (nodes `g[data-node]`, folding on click),
+ * Selectors: `[data-test="game-policy"]`, `tree-all-moves` (the sender's every move, not only
+ * its rule's), `game-tree` (nodes `g[data-node]`, folding on click),
  * `tree-unfold-all`, `tree-fold-off-path`, `strategic-form` (cells `td[data-nash]`),
  * `export-efg`, `export-nfg`, `game-error`.
  */
@@ -36,13 +42,20 @@ export function mountGamePanel(root: HTMLElement, workbench: Workbench): void {
   policy.dataset["test"] = "game-policy";
   const policyLabel = document.createElement("label");
   policyLabel.append("Policy ", policy);
+  const allMoves = document.createElement("input");
+  allMoves.type = "checkbox";
+  allMoves.dataset["test"] = "tree-all-moves";
+  const allMovesLabel = document.createElement("label");
+  allMovesLabel.append(allMoves, " every follow-through move");
+  allMovesLabel.title =
+    "Off: the sender follows its announced rule (as the report draws it). On: every action the sender could take, the rule's on the path.";
   const unfoldAll = button("Unfold all", "tree-unfold-all");
   const foldOffPath = button("Fold off-path branches", "tree-fold-off-path");
   const exportEfg = button("Download the whole game (.efg)", "export-efg");
   const exportNfg = button("Download this policy's strategic form (.nfg)", "export-nfg");
   const toolbar = document.createElement("div");
   toolbar.className = "game-toolbar";
-  toolbar.append(policyLabel, unfoldAll, foldOffPath, exportEfg, exportNfg);
+  toolbar.append(policyLabel, allMovesLabel, unfoldAll, foldOffPath, exportEfg, exportNfg);
   const command = document.createElement("p");
   command.className = "muted command";
   command.dataset["test"] = "export-command";
@@ -93,6 +106,7 @@ export function mountGamePanel(root: HTMLElement, workbench: Workbench): void {
     formHeading.textContent = "Strategic form";
     treeBox.replaceChildren();
     formBox.replaceChildren();
+    views.hidden = true;
     setEnabled(false);
   };
 
@@ -108,10 +122,13 @@ export function mountGamePanel(root: HTMLElement, workbench: Workbench): void {
     try {
       game = scenarioGame(workbench.text, workbench.source, workbench.overrideRecord());
     } catch (caught) {
-      showError(message(caught));
+      // the message (one line per issue), then the first issue's line with a caret under it
+      const excerpt = isLinkageError(caught) ? sourceExcerpt(workbench.text, caught.location) : "";
+      showError([message(caught), excerpt].filter(Boolean).join("\n\n"));
       return;
     }
     current = game;
+    views.hidden = false;
     error.hidden = true;
     setEnabled(true);
     notes.textContent = game.warnings.map((w) => `note: ${w}`).join("; ");
@@ -143,12 +160,16 @@ export function mountGamePanel(root: HTMLElement, workbench: Workbench): void {
     treeHeading.textContent = `Game tree of policy ${id} (${label})${id === analysis.bestPolicy ? ", the best policy" : ""}`;
     formHeading.textContent = `Strategic form of policy ${id}'s game (reduced)`;
     try {
-      let folded = foldedByPolicy.get(id);
-      if (!folded) {
-        folded = new Set();
-        foldedByPolicy.set(id, folded);
-      }
-      tree = collapsibleGameTree(equilibriumTree(scenario, values, analysis, id), names, folded);
+      const full = allMoves.checked;
+      const key = `${scenario.id}|${id}|${full}`;
+      const known = foldedByPolicy.get(key);
+      const folded = known ?? new Set<string>();
+      foldedByPolicy.set(key, folded);
+      const nodes = (full ? fullEquilibriumTree : equilibriumTree)(scenario, values, analysis, id);
+      tree = collapsibleGameTree(nodes, names, folded);
+      // a large tree opens on its equilibrium path, the rest folded
+      const leaves = nodes.filter((n) => n.kind === "terminal").length;
+      if (!known && leaves > MAX_OPEN_LEAVES) tree.foldOffPath();
       treeBox.replaceChildren(tree.element);
     } catch (caught) {
       tree = null;
@@ -161,11 +182,15 @@ export function mountGamePanel(root: HTMLElement, workbench: Workbench): void {
       });
       formBox.replaceChildren(strategicFormTable(rsf, extensive));
     } catch (caught) {
-      const box = paragraph(
-        `${message(caught)}. The table shows forms up to ${MAX_TABLE_ROWS} × ${MAX_TABLE_COLUMNS} strategies; the .nfg download takes up to ${MAX_EXPORTED_PROFILES.toLocaleString("en")} profiles.`,
-        "muted",
-      );
+      const box = document.createElement("div");
+      box.className = "strategic-form";
       box.dataset["test"] = "strategic-form";
+      box.append(
+        paragraph(
+          `${message(caught)}. The table shows forms up to ${MAX_TABLE_ROWS} × ${MAX_TABLE_COLUMNS} strategies; the .nfg download takes up to ${MAX_EXPORTED_PROFILES.toLocaleString("en")} profiles.`,
+          "muted",
+        ),
+      );
       formBox.replaceChildren(box);
     }
   };
@@ -188,6 +213,9 @@ export function mountGamePanel(root: HTMLElement, workbench: Workbench): void {
     }
   }).observe(root, { attributes: true, attributeFilter: ["hidden"] });
 
+  allMoves.addEventListener("change", () => {
+    if (current) draw(current, policy.value);
+  });
   policy.addEventListener("change", () => {
     chosen = policy.value;
     if (current) draw(current, chosen);
@@ -249,7 +277,7 @@ function legend(): HTMLElement {
   box.innerHTML = [
     '<span><svg width="16" height="16"><circle cx="8" cy="8" r="6" fill="#fff" stroke="#4b5563"/></svg> Nature (type, signal)</span>',
     '<span><svg width="16" height="16"><rect x="2" y="2" width="12" height="12" fill="#7c3aed"/></svg> target decides</span>',
-    '<span><svg width="16" height="16"><path d="M8,1L15,8L8,15L1,8Z" fill="#2563eb"/></svg> sender follows its rule</span>',
+    '<span><svg width="16" height="16"><path d="M8,1L15,8L8,15L1,8Z" fill="#2563eb"/></svg> sender follows through</span>',
     '<span><svg width="22" height="16"><path d="M1,8H21" stroke="#c2410c" stroke-width="3"/></svg> equilibrium path</span>',
     '<span class="muted">click a node to fold or unfold it</span>',
   ].join("");
