@@ -13,6 +13,9 @@ const MAX_GAME_BYTES = 64 * 2 ** 20;
 /** Pasted text longer than this is not echoed into the text area when a file is opened. */
 const MAX_ECHOED_CHARS = 1_000_000;
 
+/** How long after the last keystroke the pasted text is read. */
+const READ_DELAY_MS = 400;
+
 /** A game as read: its text (sent to the solver), its name, and the core's reading of it. */
 interface OpenGame {
   readonly text: string;
@@ -21,9 +24,10 @@ interface OpenGame {
 }
 
 /**
- * The Gambit panel: open any Gambit `.nfg`/`.efg` (a file, or pasted text), read by the core's
- * reader with located errors; its summary; a solver picker with `linkage solve`'s options; the
- * solving in a Web Worker with elapsed time and Cancel; the equilibria as a table.
+ * The Gambit panel: open any Gambit `.nfg`/`.efg` (a file, or pasted text, read as it is
+ * typed), read by the core's reader with located errors (the line and a caret under the
+ * column); its summary; a solver picker with `linkage solve`'s options; the solving in a Web
+ * Worker with elapsed time and Cancel; the equilibria as a table.
  *
  * Selectors: `[data-test="gambit-file"]` (file input), `gambit-text` (text area),
  * `gambit-error`, `game-summary`, `solver-method`, `solver-rational`, `solve`, `cancel-solve`,
@@ -140,7 +144,18 @@ export function mountGambitPanel(root: HTMLElement, _workbench: Workbench): void
       },
     );
   });
-  readButton.addEventListener("click", () => load("pasted game", text.value));
+  const readPasted = () => {
+    clearTimeout(typing);
+    file.value = "";
+    load("pasted game", text.value);
+  };
+  readButton.addEventListener("click", readPasted);
+  // what is typed or pasted is read as it changes (errors located as one types)
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  text.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(readPasted, READ_DELAY_MS);
+  });
 
   solveButton.addEventListener("click", () => {
     if (!current) return;
