@@ -9,7 +9,7 @@ const ROW = 24;
 const LEFT = 110;
 const TOP = 24;
 /** Rough width of one character of the 12 px labels, to size the columns. */
-const CHAR = 6.6;
+const CHAR = 7;
 
 /** Who is who in the tree's payoff labels. */
 export interface TreeNames {
