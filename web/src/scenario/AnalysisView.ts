@@ -179,7 +179,7 @@ function credibilityTables(result: AnalysisResult): HTMLElement[] {
         id,
         equilibriumSentence(result, id) ??
           (result.beliefs === "fixed"
-            ? "fixed beliefs: the target believes the announced rule (credibility.promiseBelief, threatBelief)"
+            ? "fixed beliefs: the scenario gives the target's belief in the promise and the threat (credibility.promiseBelief, credibility.threatBelief)"
             : "—"),
         ...types.map((type) => formatNumber(p.violationProbability[type] ?? null)),
       ]),

@@ -142,6 +142,9 @@ export function mountScenarioPanel(root: HTMLElement, workbench: Workbench): voi
         true,
       );
     } else {
+      // the text parsed (or the worker failed): what is wrong is not in the text
+      editor.showProblems([], request.text);
+      showProblems([]);
       if (response.scenario) sliders.show(response.scenario.parameters);
       view.showStatus(
         `The analysis was refused: ${response.problems.map(problemText).join("; ")}`,
