@@ -197,6 +197,9 @@ export class RunManager {
   }
 
   private setProgress(run: ActiveRun, progress: RunProgress): void {
+    // the simulation reports every chunk: only a visible change is sent
+    if (progress.stage === run.progress.stage && progress.fraction === run.progress.fraction)
+      return;
     run.progress = progress;
     for (const listener of run.listeners) listener({ type: "progress", progress });
   }
