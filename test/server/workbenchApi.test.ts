@@ -322,6 +322,7 @@ describe("a run from start to results", () => {
   let run: RunSummary;
   let events: { name: string; event: RunEvent }[];
   let cliResults: string;
+  let cliReport: string;
 
   beforeAll(async () => {
     run = await startRun({
@@ -353,6 +354,7 @@ describe("a run from start to results", () => {
       process.chdir(start);
     }
     cliResults = readFileSync(join(out, "results.json"), "utf8");
+    cliReport = readFileSync(join(out, "report.html"), "utf8");
   }, 120_000);
 
   it("starts running, with its inputs recorded", () => {
@@ -420,6 +422,9 @@ describe("a run from start to results", () => {
     expect(response.headers.get("content-type")).toMatch(/^text\/html/);
     const html = await response.text();
     expect(html).toContain("<h1>Aid for action against the Haqqani network");
+    // the report linkage run writes, from the stored results (the footer's date aside)
+    const date = /\d{4}-\d{2}-\d{2}/g;
+    expect(html.replace(date, "DATE")).toBe(cliReport.replace(date, "DATE"));
     expect(html).toContain('data-section="verdict"');
     expect(html).not.toMatch(/<script[^>]+src=/);
   });
