@@ -19,6 +19,10 @@ import {
   StartRunBody,
 } from "./workbenchApi.js";
 
+/** The report's content security policy: its own styles and inline images, nothing else. */
+const REPORT_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
 /** The source named in messages when a body gives none. */
 const DEFAULT_SOURCE = "scenario.yaml";
 
@@ -155,6 +159,8 @@ export function runRoutes(registry: RunRegistry, runner: RunManager): Hono {
     return c.body(html, 200, {
       "content-type": "text/html; charset=utf-8",
       "x-content-type-options": "nosniff",
+      // the report is static (inline styles and SVG): no script may run in it, whatever a scenario holds
+      "content-security-policy": REPORT_POLICY,
     });
   });
 

@@ -420,6 +420,7 @@ describe("a run from start to results", () => {
     const response = await app.request(`/api/runs/${run.id}/report.html`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(response.headers.get("content-security-policy")).toMatch(/^default-src 'none';/);
     const html = await response.text();
     expect(html).toContain("<h1>Aid for action against the Haqqani network");
     // the report linkage run writes, from the stored results (the footer's date aside)
