@@ -152,6 +152,7 @@ export class RunManager {
 
   private launch(run: ActiveRun): void {
     this.executing++;
+    this.registry.markStarted(run.id);
     const worker = FROM_SOURCE
       ? new Worker(TSX_BOOTSTRAP, { eval: true, workerData: run.job })
       : new Worker(WORKER_URL, { workerData: run.job });

@@ -86,6 +86,7 @@ CREATE TABLE runs (
   version TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed', 'cancelled', 'interrupted')),
   created_at TEXT NOT NULL,
+  started_at TEXT,
   finished_at TEXT,
   duration_ms INTEGER,
   error TEXT,
@@ -248,6 +249,16 @@ export class RunRegistry {
   }
 
   /**
+   * Records that a running run has left the queue and begun executing: its duration is counted
+   * from here (a run that never began counts from its creation).
+   */
+  markStarted(id: string, now: Date = new Date()): void {
+    this.db
+      .prepare("UPDATE runs SET started_at = ? WHERE id = ? AND status = 'running'")
+      .run(now.toISOString(), id);
+  }
+
+  /**
    * Stores a finished run's results.json and sets it `done`, in one transaction, if it is still
    * `running` (a run cancelled or deleted meanwhile stays as it is).
    * @returns whether the run was stored as done
@@ -255,8 +266,10 @@ export class RunRegistry {
   complete(id: string, resultsJson: string, completion: RunCompletion, now = new Date()): boolean {
     return this.db.transaction(() => {
       const row = this.db
-        .prepare("SELECT created_at FROM runs WHERE id = ? AND status = 'running'")
-        .get(id) as { created_at: string } | undefined;
+        .prepare(
+          "SELECT coalesce(started_at, created_at) AS began FROM runs WHERE id = ? AND status = 'running'",
+        )
+        .get(id) as { began: string } | undefined;
       if (!row) return false;
       this.db
         .prepare(
@@ -268,7 +281,7 @@ export class RunRegistry {
           completion.recommendedPolicy,
           completion.headline,
           now.toISOString(),
-          durationMs(row.created_at, now),
+          durationMs(row.began, now),
           id,
         );
       return true;
@@ -348,14 +361,16 @@ export class RunRegistry {
   private finish(id: string, status: StoredRunStatus, error: string | null, now: Date): boolean {
     return this.db.transaction(() => {
       const row = this.db
-        .prepare("SELECT created_at FROM runs WHERE id = ? AND status = 'running'")
-        .get(id) as { created_at: string } | undefined;
+        .prepare(
+          "SELECT coalesce(started_at, created_at) AS began FROM runs WHERE id = ? AND status = 'running'",
+        )
+        .get(id) as { began: string } | undefined;
       if (!row) return false;
       this.db
         .prepare(
           "UPDATE runs SET status = ?, error = ?, finished_at = ?, duration_ms = ? WHERE id = ?",
         )
-        .run(status, error, now.toISOString(), durationMs(row.created_at, now), id);
+        .run(status, error, now.toISOString(), durationMs(row.began, now), id);
       return true;
     })();
   }

@@ -125,6 +125,19 @@ describe("RunRegistry", () => {
     registry.close();
   });
 
+  it("counts a run's duration from when it began, not from when it was queued", () => {
+    const registry = RunRegistry.open(file);
+    const run = registry.create(newRun(), new Date("2026-01-01T00:00:00Z"));
+    registry.markStarted(run.id, new Date("2026-01-01T00:10:00Z"));
+    registry.fail(run.id, "bad value", new Date("2026-01-01T00:10:03Z"));
+    expect(registry.get(run.id)!.durationMs).toBe(3000);
+    expect(registry.get(run.id)!.error).toBe("bad value");
+    const queued = registry.create(newRun(), new Date("2026-01-01T00:00:00Z"));
+    registry.cancel(queued.id, new Date("2026-01-01T00:00:01Z"));
+    expect(registry.get(queued.id)!.durationMs).toBe(1000);
+    registry.close();
+  });
+
   it("renames and deletes", () => {
     const registry = RunRegistry.open(file);
     const run = registry.create(newRun());
