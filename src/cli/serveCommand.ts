@@ -12,6 +12,7 @@ import { nonEmptyFlag, wholeNumberFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
 import { LINKAGE_VERSION } from "./linkageVersion.js";
 
+/** The flags of `linkage serve`, as commander gives them (checked by `serveCommand`). */
 export interface ServeCommandOptions {
   readonly port?: string;
   readonly host?: string;

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { RunRegistry } from "../store/runRegistry.js";
+import { INTERNAL_MESSAGE } from "./apiErrorAnswer.js";
 import { RunProgressMeter } from "./RunProgressMeter.js";
 import type { RunJob, RunWorkerMessage } from "./RunWorkerMessage.js";
 import { runSummary } from "./runSummary.js";
@@ -12,6 +13,7 @@ export type RunInput = Pick<
   "text" | "source" | "overrides" | "seed" | "runs" | "scenarioHash"
 >;
 
+/** How a {@link RunManager} runs: its registry, version, concurrency, threads and log. */
 export interface RunManagerOptions {
   readonly registry: RunRegistry;
   /** Linkage's version, recorded in each run's results. */
@@ -49,10 +51,6 @@ const TSX_BOOTSTRAP = `import(${JSON.stringify(FROM_SOURCE ? import.meta.resolve
 
 /** The progress of a run waiting for a free slot. */
 const QUEUED: RunProgress = { stage: "queued", fraction: 0 };
-
-/** What a run that failed with a bug says to the user (its details are in the server's log). */
-const INTERNAL_FAILURE =
-  "internal error, sorry — this is a bug in Linkage; the server's log has the details";
 
 /**
  * Executes the workbench's runs: each in its own worker thread (`runWorker`: `runScenario`, the
@@ -161,7 +159,7 @@ export class RunManager {
     worker.on("message", (message: RunWorkerMessage) => this.onMessage(run, message));
     worker.on("error", (error) => {
       this.log(`linkage serve: run ${run.id}: worker error: ${error.stack ?? error.message}`);
-      this.end(run, () => this.registry.fail(run.id, INTERNAL_FAILURE));
+      this.end(run, () => this.registry.fail(run.id, INTERNAL_MESSAGE));
     });
     worker.on("exit", (code) => {
       // a worker that ends before posting its outcome (out of memory, a crash) fails its run
@@ -191,7 +189,7 @@ export class RunManager {
       case "failed":
         if (message.internal) this.log(`linkage serve: run ${run.id}: ${message.message}`);
         this.end(run, () =>
-          this.registry.fail(run.id, message.internal ? INTERNAL_FAILURE : message.message),
+          this.registry.fail(run.id, message.internal ? INTERNAL_MESSAGE : message.message),
         );
         return;
     }
@@ -220,7 +218,7 @@ export class RunManager {
     } catch (error) {
       this.log(`linkage serve: run ${run.id}: could not record its outcome: ${String(error)}`);
       try {
-        this.registry.fail(run.id, INTERNAL_FAILURE);
+        this.registry.fail(run.id, INTERNAL_MESSAGE);
       } catch {
         // the registry is unusable; the run stays `running` and becomes `interrupted` at the next start
       }

@@ -9,6 +9,7 @@ import { scenarioRoutes } from "./scenarioRoutes.js";
 import { webFileResponse } from "./webFileResponse.js";
 import { type Health, MAX_BODY_BYTES } from "./workbenchApi.js";
 
+/** What the workbench app serves: the registry, the scenarios, the built page and the runner. */
 export interface WorkbenchAppOptions {
   readonly registry: RunRegistry;
   /** The folder of the shipped scenarios (`scenarios/`). */
