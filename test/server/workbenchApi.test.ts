@@ -498,6 +498,45 @@ describe("queueing and cancelling", () => {
   });
 });
 
+describe("a run that fails", () => {
+  it("is stored failed with the core's message, and its listeners get the status", async () => {
+    // the API checks a scenario before it starts a run; the worker's own check is the last line
+    const stored = registry.create({
+      name: "broken",
+      scenarioId: "broken",
+      scenarioTitle: "Broken",
+      source: "broken.yaml",
+      text: "linkage: [1",
+      scenarioHash: "0".repeat(64),
+      overrides: {},
+      seed: 1,
+      runs: 10,
+      version: LINKAGE_VERSION,
+    });
+    const ended = new Promise<RunEvent>((resolve) => {
+      runner.start(stored.id, {
+        text: "linkage: [1",
+        source: "broken.yaml",
+        overrides: {},
+        seed: 1,
+        runs: 10,
+        scenarioHash: "0".repeat(64),
+      });
+      runner.subscribe(stored.id, (event) => {
+        if (event.type === "status") resolve(event);
+      });
+    });
+    const event = await ended;
+    expect(event.type === "status" && event.run.status).toBe("failed");
+    const detail = (await (await app.request(`/api/runs/${stored.id}`)).json()) as RunDetail;
+    expect(detail.run.status).toBe("failed");
+    expect(detail.run.error).toMatch(/^broken\.yaml:1:\d+: /);
+    expect(
+      (await errorOf(await app.request(`/api/runs/${stored.id}/results.json`), 409)).message,
+    ).toMatch(/is failed/);
+  });
+});
+
 describe("the built page", () => {
   it("serves index.html at / and files with their content types", async () => {
     const index = await app.request("/");
