@@ -65,6 +65,7 @@ export function bestPolicySharePlot(
         Plot.pointer(
           Plot.stackX({
             ...stack,
+            z: "policy",
             title: (r: ShareRow) =>
               `${style.label[r.policy] ?? r.policy}\n${r.bar}: best in ${r.percent.toFixed(1)}%`,
           }),

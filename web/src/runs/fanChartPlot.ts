@@ -24,9 +24,10 @@ interface FanRow {
 }
 
 /**
- * An interactive fan chart of one series over time: for each shown policy (in its report colour)
- * and each layer, the 5–95% band over the Monte Carlo runs and the median line (the layer's dash
- * pattern); hovering shows the step's median, mean and 90% interval (Plot's `tip`).
+ * An interactive fan chart of one series over time, as the report draws it: a panel per shown
+ * policy (in its report colour) on a shared y scale, and in each, for each layer, the 5–95% band
+ * over the Monte Carlo runs and the median line (in the layer's dash pattern, so two runs
+ * overlaid read apart); hovering shows the step's median, mean and 90% interval (Plot's `tip`).
  *
  * @returns the chart, or null when no shown policy has the series
  */
@@ -36,7 +37,7 @@ export function fanChartPlot(
   style: PolicyStyle,
   shown: ReadonlySet<string>,
   words: ReportWords,
-  width = 560,
+  width = 1100,
 ): SVGSVGElement | HTMLElement | null {
   const rows: FanRow[] = [];
   layers.forEach((layer, index) => {
@@ -64,14 +65,15 @@ export function fanChartPlot(
       `90% of runs: ${formatSignificant(r.q05)} to ${formatSignificant(r.q95)}`,
     ].join("\n");
   const marks: Plot.Markish[] = [
+    Plot.frame({ stroke: "#ddd" }),
     Plot.areaY(rows, {
       x: "week",
       y1: "q05",
       y2: "q95",
       z: key,
       fill: "policy",
-      fillOpacity: several ? 0.08 : 0.14,
-      curve: "step-after",
+      fx: "policy",
+      fillOpacity: several ? 0.12 : 0.2,
     }),
   ];
   layers.forEach((layer, index) => {
@@ -79,6 +81,7 @@ export function fanChartPlot(
       Plot.lineY(
         rows.filter((r) => r.layer === index),
         {
+          fx: "policy",
           x: "week",
           y: "q50",
           z: "policy",
@@ -90,16 +93,27 @@ export function fanChartPlot(
     );
   });
   marks.push(
-    Plot.dot(rows, Plot.pointer({ x: "week", y: "q50", fill: "policy", r: 4, stroke: "white" })),
-    Plot.tip(rows, Plot.pointer({ x: "week", y: "q50", title })),
+    Plot.dot(
+      rows,
+      Plot.pointer({ fx: "policy", x: "week", y: "q50", fill: "policy", r: 4, stroke: "white" }),
+    ),
+    Plot.tip(rows, Plot.pointer({ fx: "policy", x: "week", y: "q50", title })),
   );
+  const policies = style.ids.filter((id) => rows.some((r) => r.policy === id));
   return Plot.plot({
     width,
-    height: 260,
+    height: 230,
     marginLeft: 56,
+    marginTop: 30,
     style: { fontSize: "11px" },
     color: { domain: [...style.ids], range: style.ids.map((id) => style.color[id]!) },
-    x: { label: step.unit, domain: [1, weeks], ticks: 6 },
+    fx: {
+      domain: policies,
+      padding: 0.1,
+      label: null,
+      tickFormat: (id: string) => shortLabel(style.label[id] ?? id),
+    },
+    x: { label: step.unit, domain: [1, weeks], ticks: 4 },
     y: {
       label: d.axis,
       grid: true,
@@ -108,6 +122,11 @@ export function fanChartPlot(
     },
     marks,
   });
+}
+
+/** A policy's label cut to fit above its panel (the full label is in the legend and the tip). */
+function shortLabel(label: string): string {
+  return label.length <= 28 ? label : `${label.slice(0, 27)}…`;
 }
 
 function pick(p: { mean: number; q05: number; q50: number; q95: number }) {

@@ -30,14 +30,14 @@ export function runCharts(run: ScenarioRun, words: ReportWords): HTMLElement {
 
   function draw(): void {
     body.replaceChildren();
-    const fans = element("div", { class: "runs-chart-grid" });
+    const fans = element("div", { class: "runs-chart-stack" });
     for (const series of seriesOrder(run)) {
       const chart = fanChartPlot(series, [{ name: "", run, dash: null }], style, shown, words);
       if (chart)
         fans.append(
           element(
             "figure",
-            { class: "runs-chart", "data-chart": `fan-${series}` },
+            { class: "runs-chart runs-chart-wide", "data-chart": `fan-${series}` },
             element("figcaption", {}, words.series(series).title),
             chart,
           ),

@@ -309,7 +309,6 @@ function fanSection(
       style,
       shown,
       words,
-      900,
     );
     chart.replaceChildren(
       element("figcaption", {}, `${words.series(pick.value).title}: A solid, B dashed`),
