@@ -28,6 +28,8 @@ export interface RunOptions {
   /** The command line that reproduces the run, recorded in the results. */
   readonly command?: string;
   readonly onProgress?: (stage: string) => void;
+  /** Called during the simulation with (runs done, runs in all), for a progress bar; never changes the numbers. */
+  readonly onSimulationProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -66,6 +68,7 @@ export async function runScenario(
     seed,
     overrides,
     ...(options.threads ? { threads: options.threads } : {}),
+    ...(options.onSimulationProgress ? { onProgress: options.onSimulationProgress } : {}),
   });
 
   progress("checking against the record");

@@ -9,6 +9,8 @@ export const FLAG_BOUNDS = {
   "--weeks": { min: 1, max: 10_000 },
   "--seed": { min: 0, max: Number.MAX_SAFE_INTEGER },
   "--threads": { min: 1, max: 256 },
+  "--port": { min: 0, max: 65_535 },
+  "--concurrent-runs": { min: 1, max: 64 },
   "--max-memory": { min: 16, max: 1_048_576 },
   "--label": { min: 1, max: 1_000_000 },
   "--starts": { min: 1, max: 1000 },

@@ -119,6 +119,16 @@ export const COMMAND_EXAMPLES = {
       does: "policy KE's subgame with no reputation stake, on standard output",
     },
   ],
+  serve: [
+    {
+      line: "linkage serve --check",
+      does: "check the run registry (linkage-runs.sqlite) and the page, print the URL, and exit; without --check it serves http://127.0.0.1:5173/ until Ctrl-C",
+    },
+    {
+      line: "linkage serve --port 0 --db runs.sqlite --check",
+      does: "any free port and another registry file (checked only; drop --check to serve)",
+    },
+  ],
   schema: [
     { line: "linkage schema", does: "print the JSON Schema of the scenario language" },
     {

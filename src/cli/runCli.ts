@@ -8,6 +8,7 @@ import { EXIT_OK, exitCodeFor } from "./exitCode.js";
 import type { ExportCommandOptions } from "./exportCommand.js";
 import { LINKAGE_VERSION } from "./linkageVersion.js";
 import type { RunCommandOptions } from "./runCommand.js";
+import type { ServeCommandOptions } from "./serveCommand.js";
 import type { SimulateCommandOptions } from "./simulateCommand.js";
 import type { SolveCommandOptions } from "./solveCommand.js";
 
@@ -264,6 +265,30 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .exitOverride()
     .action(async (file: string, options: ExportCommandOptions) =>
       (await import("./exportCommand.js")).exportCommand(file, options, io),
+    );
+
+  program
+    .command("serve")
+    .addHelpText("after", examplesHelp("serve"))
+    .description(
+      "The browser workbench: edit a scenario, move its priors, run, compare stored runs, solve Gambit games",
+    )
+    .option("--port <n>", "port to listen on (default 5173; 0 picks a free port)")
+    .option(
+      "--host <address>",
+      "address to listen on (default 127.0.0.1, this machine only; another is warned about)",
+    )
+    .option("--db <file>", "the run registry, an SQLite file (default linkage-runs.sqlite)")
+    .option(
+      "--scenarios <dir>",
+      "folder of the scenarios the page offers (default: ./scenarios, else Linkage's own)",
+    )
+    .option("--threads <t>", "worker threads of each run's simulation (default: all cores but one)")
+    .option("--concurrent-runs <n>", "runs executed at once; the others wait (default 1)")
+    .option("--check", "check the flags, the registry and the page, print the URL, and exit")
+    .exitOverride()
+    .action(async (options: ServeCommandOptions) =>
+      (await import("./serveCommand.js")).serveCommand(options, io),
     );
 
   program

@@ -8,6 +8,7 @@ import { runIndexHtml } from "../report/runIndexHtml.js";
 import { runIndexRows } from "../report/runIndexRows.js";
 import { runReportHtml } from "../report/runReportHtml.js";
 import { runReportMarkdown } from "../report/runReportMarkdown.js";
+import { runResultsJson } from "../report/runResultsJson.js";
 import { runVerdict } from "../report/runVerdict.js";
 import { MAX_SCENARIO_BYTES } from "../scenario/loadScenario.js";
 import { parameterValues, parseAssignments } from "../scenario/parameterValues.js";
@@ -253,9 +254,9 @@ async function runAndWrite(
     onProgress: (stage) => io.stderr(`linkage: ${stage}…\n`),
   });
   const verdict = runVerdict(run);
-  // no date in results.json: the same seed gives the same file
-  const results = { ...run, verdict, linkageVersion: LINKAGE_VERSION, scenarioHash };
-  writeFileAtomic(join(out, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  // no date in results.json: the same seed gives the same file (and the workbench stores the same)
+  const results = runResultsJson(run, verdict, { version: LINKAGE_VERSION, scenarioHash });
+  writeFileAtomic(join(out, "results.json"), results);
   const report = { generatedAt: new Date(), version: LINKAGE_VERSION, scenarioHash };
   writeFileAtomic(join(out, "report.md"), runReportMarkdown(run, scenario, verdict, report));
   writeFileAtomic(join(out, "report.html"), runReportHtml(run, scenario, verdict, report));

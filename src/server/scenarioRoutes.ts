@@ -1,0 +1,33 @@
+import { Hono } from "hono";
+import { scenarioJsonSchema } from "../scenario/scenarioJsonSchema.js";
+import { ApiProblem } from "./ApiProblem.js";
+import { shippedScenarios, shippedScenarioText } from "./shippedScenarios.js";
+import { ID_PATTERN } from "./workbenchApi.js";
+
+/**
+ * The routes of the shipped scenarios and the scenario language: `GET /api/scenarios` (the
+ * files of `scenariosDir`), `GET /api/scenarios/:id` (one file's text, looked up by id among
+ * them: never a path) and `GET /api/schema` (the JSON Schema, for the editor's completion).
+ */
+export function scenarioRoutes(scenariosDir: string): Hono {
+  const routes = new Hono();
+  routes.get("/scenarios", (c) => c.json({ scenarios: shippedScenarios(scenariosDir) }));
+  routes.get("/scenarios/:id", (c) => {
+    const id = c.req.param("id");
+    if (!ID_PATTERN.test(id)) {
+      throw new ApiProblem(
+        400,
+        "E_INPUT",
+        `${JSON.stringify(id.slice(0, 140))} is not a scenario id (letters, digits, - and _)`,
+        { path: ["id"] },
+      );
+    }
+    const text = shippedScenarioText(scenariosDir, id);
+    if (text === undefined) {
+      throw new ApiProblem(404, "E_NOT_FOUND", `no shipped scenario with the id "${id}"`);
+    }
+    return c.json({ id, text });
+  });
+  routes.get("/schema", (c) => c.json(scenarioJsonSchema()));
+  return routes;
+}
