@@ -74,7 +74,7 @@ function inputs(detail: RunDetail) {
 }
 
 function value(v: number | null): string {
-  return v === null ? "—" : String(v);
+  return v === null ? "not set" : String(v);
 }
 
 function diffTable(caption: string, rows: readonly ValueDifference[]): HTMLElement {

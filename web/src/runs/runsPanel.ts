@@ -148,22 +148,22 @@ export function mountRunsPanel(root: HTMLElement, workbench: Workbench): void {
     workbench.showTab("runs");
     if (link.kind === "panel") return;
     message.textContent = "";
-    if (link.kind === "run") {
-      await act(async () => {
+    try {
+      if (link.kind === "run") {
         const detail = await api<RunDetail>(`/api/runs/${encodeURIComponent(link.id)}`);
         loadInputs(detail);
         await open(link.id);
-      });
-      return;
-    }
-    await act(async () => {
+        return;
+      }
       const { text } = await api<{ id: string; text: string }>(
         `/api/scenarios/${encodeURIComponent(link.scenario)}`,
       );
       workbench.setScenario(text, `${link.scenario}.yaml`);
       workbench.replaceOverrides(link.overrides);
       form.setInputs(link.seed, link.runs);
-    });
+    } catch (error) {
+      message.textContent = `This link cannot be opened: ${failureMessage(error)}`;
+    }
   }
 
   window.addEventListener("hashchange", () => void openPermalink(location.hash));
