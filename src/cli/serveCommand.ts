@@ -89,7 +89,13 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
     concurrency,
     ...(threads !== undefined ? { threads } : {}),
   });
-  const app = createWorkbenchApp({ registry, scenariosDir, webDir: WEB_DIR, runner });
+  const app = createWorkbenchApp({
+    registry,
+    scenariosDir,
+    webDir: WEB_DIR,
+    runner,
+    loopbackOnly: isLoopback(host),
+  });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   try {
     await listen(server, port, host.replace(/^\[(.*)\]$/, "$1"));

@@ -45,7 +45,7 @@ const WORKER_URL = new URL(FROM_SOURCE ? "./runWorker.ts" : "./runWorker.js", im
  * From source, the worker first registers tsx's loader, then imports its TypeScript module
  * (Node 20 does not apply `--import tsx` in a worker's execArgv to the worker's own module).
  */
-const TSX_BOOTSTRAP = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
+const TSX_BOOTSTRAP = `import(${JSON.stringify(FROM_SOURCE ? import.meta.resolve("tsx/esm/api") : "")}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
 
 /** The progress of a run waiting for a free slot. */
 const QUEUED: RunProgress = { stage: "queued", fraction: 0 };
@@ -197,6 +197,9 @@ export class RunManager {
   }
 
   private setProgress(run: ActiveRun, progress: RunProgress): void {
+    // the simulation reports every chunk: only a visible change is sent
+    if (progress.stage === run.progress.stage && progress.fraction === run.progress.fraction)
+      return;
     run.progress = progress;
     for (const listener of run.listeners) listener({ type: "progress", progress });
   }

@@ -19,6 +19,12 @@ export interface WorkbenchAppOptions {
   readonly runner: RunManager;
   /** Where faults are logged (never sent to a client). @default stderr */
   readonly log?: (text: string) => void;
+  /**
+   * Answer only requests addressed to this machine by name (`localhost`, 127.x.x.x, `[::1]` in
+   * the Host header), as a server bound to the loopback should: a page of another site that
+   * rebinds its own name to 127.0.0.1 then cannot read or change the runs. @default true
+   */
+  readonly loopbackOnly?: boolean;
 }
 
 /**
@@ -38,6 +44,19 @@ export function createWorkbenchApp(options: WorkbenchAppOptions): Hono {
     return c.json(body, status);
   });
 
+  if (options.loopbackOnly ?? true) {
+    app.use("*", async (c, next) => {
+      const hostname = new URL(c.req.url).hostname;
+      if (!isLoopbackName(hostname)) {
+        throw new ApiProblem(
+          403,
+          "E_FORBIDDEN",
+          `this workbench answers requests to localhost or 127.0.0.1 only, not to ${hostname}`,
+        );
+      }
+      await next();
+    });
+  }
   app.use("/api/*", async (c, next) => {
     const method = c.req.method;
     if (method !== "GET" && method !== "HEAD") {
@@ -75,6 +94,11 @@ export function createWorkbenchApp(options: WorkbenchAppOptions): Hono {
     return c.text("not found", 404);
   });
   return app;
+}
+
+/** Whether a URL's hostname names this machine only. */
+function isLoopbackName(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 /** The `host[:port]` of an origin URL, or undefined when it is not one. */

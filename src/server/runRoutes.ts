@@ -6,6 +6,7 @@ import { parameterValues } from "../scenario/parameterValues.js";
 import { parseScenario } from "../scenario/parseScenario.js";
 import type { RunRegistry } from "../store/runRegistry.js";
 import { ApiProblem } from "./ApiProblem.js";
+import { checkRunMemory } from "./checkRunMemory.js";
 import type { RunManager } from "./RunManager.js";
 import { readJsonBody } from "./readJsonBody.js";
 import { runEventStream } from "./runEventStream.js";
@@ -51,6 +52,7 @@ export function runRoutes(registry: RunRegistry, runner: RunManager): Hono {
     const sent = (raw as { overrides?: Record<string, number> }).overrides ?? {};
     for (const [id, value] of Object.entries(sent)) overrides[id] = value;
     parameterValues(scenario, overrides); // an undeclared id or a bad value: 400 E_INPUT
+    checkRunMemory(scenario, body.runs);
     const scenarioHash = createHash("sha256").update(body.text).digest("hex");
     const stored = registry.create({
       name: body.name ?? scenario.title,

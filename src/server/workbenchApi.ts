@@ -18,9 +18,16 @@
  * | GET    /api/runs/:id/results.json |                         | the run's results.json (a `ScenarioRun`)   |
  * | GET    /api/runs/:id/report.html  |                         | the run's self-contained HTML report       |
  *
- * Every error is `ApiError` JSON with an HTTP status: 400 bad body or parameter, 404 unknown
- * scenario or run, 409 a state that forbids the request, 413 a body over the limit, 500 a fault
- * (whose message never carries a stack trace).
+ * Every error is `ApiError` JSON with an HTTP status: 400 bad body or parameter, 403 a request
+ * addressed to another host name than this machine's or a change sent from another site's page,
+ * 404 unknown scenario or run, 409 a state that forbids the request, 413 a body over the limit,
+ * 415 a body not sent as `application/json`, 500 a fault (whose message never carries a stack
+ * trace).
+ *
+ * Events: `/api/runs/:id/events` sends, for a running run, a `progress` event at once (the
+ * current progress, so a reloaded page shows where the run is), one per visible change, then a
+ * `status` event with the final `RunSummary`, and ends; for a run already ended, the `status`
+ * event alone. Close the `EventSource` on `status` (a browser otherwise reconnects).
  */
 import { z } from "zod";
 
@@ -113,7 +120,7 @@ export interface Health {
 
 export interface ApiError {
   readonly error: {
-    /** `E_INPUT`, `E_SCENARIO`, `E_NOT_FOUND`, `E_CONFLICT`, `E_TOO_LARGE`, `E_INTERNAL`. */
+    /** `E_INPUT`, `E_SCENARIO`, `E_NOT_FOUND`, `E_CONFLICT`, `E_TOO_LARGE`, `E_FORBIDDEN`, `E_INTERNAL`. */
     readonly code: string;
     readonly message: string;
     /** Where in the body (zod path) or in the scenario (line, column), when known. */

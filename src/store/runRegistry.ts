@@ -92,6 +92,7 @@ CREATE TABLE runs (
   recommended_policy TEXT,
   headline TEXT,
   results TEXT,
+  server_pid INTEGER NOT NULL,
   CHECK ((status = 'done') = (results IS NOT NULL))
 );
 CREATE INDEX runs_created ON runs (created_at DESC, seq DESC);
@@ -192,15 +193,31 @@ export class RunRegistry {
   }
 
   /**
-   * Turns every `running` row into `interrupted` (runs left by a server that stopped or died),
-   * and returns how many there were. Called when a server starts and when it stops.
+   * Turns into `interrupted` every `running` row of this process or of a process that no longer
+   * exists (runs left by a server that stopped or died), and returns how many there were. Runs
+   * of another live server on the same file are left alone. Called when a server starts and
+   * when it stops.
+   *
+   * @param isAlive - whether a server process still runs. @default a signal-0 probe of the pid
    */
-  markInterrupted(now: Date = new Date()): number {
-    return this.db
-      .prepare(
-        "UPDATE runs SET status = 'interrupted', finished_at = ?, error = 'the server stopped while the run was in progress' WHERE status = 'running'",
-      )
-      .run(now.toISOString()).changes;
+  markInterrupted(
+    now: Date = new Date(),
+    isAlive: (pid: number) => boolean = processAlive,
+  ): number {
+    return this.db.transaction(() => {
+      const rows = this.db
+        .prepare("SELECT id, server_pid FROM runs WHERE status = 'running'")
+        .all() as { id: string; server_pid: number }[];
+      const update = this.db.prepare(
+        "UPDATE runs SET status = 'interrupted', finished_at = ?, error = 'the server stopped while the run was in progress' WHERE id = ?",
+      );
+      let marked = 0;
+      for (const row of rows) {
+        if (row.server_pid !== process.pid && isAlive(row.server_pid)) continue;
+        marked += update.run(now.toISOString(), row.id).changes;
+      }
+      return marked;
+    })();
   }
 
   /** Records a new run with status `running` and a fresh random id. */
@@ -209,8 +226,8 @@ export class RunRegistry {
     this.db
       .prepare(
         `INSERT INTO runs (id, name, scenario_id, scenario_title, source, scenario_text, scenario_hash,
-           overrides, seed, runs, version, status, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)`,
+           overrides, seed, runs, version, status, created_at, server_pid)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)`,
       )
       .run(
         id,
@@ -225,6 +242,7 @@ export class RunRegistry {
         run.runs,
         run.version,
         now.toISOString(),
+        process.pid,
       );
     return this.get(id)!;
   }
@@ -340,6 +358,17 @@ export class RunRegistry {
         .run(status, error, now.toISOString(), durationMs(row.created_at, now), id);
       return true;
     })();
+  }
+}
+
+/** Whether the process `pid` exists (a signal-0 probe: EPERM means it exists under another user). */
+function processAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -93,6 +93,19 @@ describe("RunRegistry", () => {
     again.close();
   });
 
+  it("leaves alone the running runs of another live server on the same file", () => {
+    const registry = RunRegistry.open(file);
+    const run = registry.create(newRun());
+    const db = new Database(file);
+    db.prepare("UPDATE runs SET server_pid = ? WHERE id = ?").run(424242, run.id);
+    db.close();
+    expect(registry.markInterrupted(new Date(), (pid) => pid === 424242)).toBe(0);
+    expect(registry.get(run.id)!.status).toBe("running");
+    expect(registry.markInterrupted(new Date(), () => false)).toBe(1);
+    expect(registry.get(run.id)!.status).toBe("interrupted");
+    registry.close();
+  });
+
   it("lists newest first and searches name, scenario id, title and run id with wildcards escaped", () => {
     const registry = RunRegistry.open(file);
     const a = registry.create(newRun({ name: "100% sure" }), new Date("2026-01-01T00:00:00Z"));

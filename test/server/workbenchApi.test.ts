@@ -268,6 +268,20 @@ describe("bad request bodies", () => {
     expect(error.message).toMatch(/dynamics section/);
   });
 
+  it("a run too large for memory is refused before it starts", async () => {
+    const flagship = shippedScenarioText("kabul-2021");
+    const huge = flagship.replace("\n  weeks: 52\n", "\n  weeks: 10000\n");
+    expect(huge).not.toBe(flagship);
+    const error = await errorOf(
+      await send("POST", "/api/runs", { text: huge, runs: 100_000 }),
+      400,
+    );
+    expect(error.path).toEqual(["runs"]);
+    expect(error.message).toMatch(
+      /^runs: 100,000 runs × 10,000 weeks × \d+ policies needs about [\d,]+ MB/,
+    );
+  });
+
   it("a change requested by another site's page is refused", async () => {
     const response = await send("POST", "/api/runs", { text }, { origin: "http://evil.example" });
     expect((await errorOf(response, 403)).code).toBe("E_FORBIDDEN");
@@ -308,6 +322,7 @@ describe("a run from start to results", () => {
   let run: RunSummary;
   let events: { name: string; event: RunEvent }[];
   let cliResults: string;
+  let cliReport: string;
 
   beforeAll(async () => {
     run = await startRun({
@@ -339,6 +354,7 @@ describe("a run from start to results", () => {
       process.chdir(start);
     }
     cliResults = readFileSync(join(out, "results.json"), "utf8");
+    cliReport = readFileSync(join(out, "report.html"), "utf8");
   }, 120_000);
 
   it("starts running, with its inputs recorded", () => {
@@ -406,6 +422,9 @@ describe("a run from start to results", () => {
     expect(response.headers.get("content-type")).toMatch(/^text\/html/);
     const html = await response.text();
     expect(html).toContain("<h1>Aid for action against the Haqqani network");
+    // the report linkage run writes, from the stored results (the footer's date aside)
+    const date = /\d{4}-\d{2}-\d{2}/g;
+    expect(html.replace(date, "DATE")).toBe(cliReport.replace(date, "DATE"));
     expect(html).toContain('data-section="verdict"');
     expect(html).not.toMatch(/<script[^>]+src=/);
   });
@@ -517,6 +536,24 @@ describe("the built page", () => {
     const response = await bare.request("/");
     expect(response.status).toBe(503);
     expect(await response.text()).toContain("npm run build");
+  });
+});
+
+describe("requests addressed to another name (DNS rebinding)", () => {
+  it.each([
+    "http://evil.example/api/health",
+    "http://evil.example/",
+    "http://10.0.0.1:5173/api/runs",
+  ])("are refused: %s", async (url) => {
+    expect((await errorOf(await app.request(url), 403)).code).toBe("E_FORBIDDEN");
+  });
+
+  it.each([
+    "http://localhost:5173/api/health",
+    "http://127.0.0.1:5173/api/health",
+    "http://[::1]:5173/api/health",
+  ])("are answered when addressed to this machine: %s", async (url) => {
+    expect((await app.request(url)).status).toBe(200);
   });
 });
 
