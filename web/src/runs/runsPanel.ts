@@ -11,9 +11,6 @@ import { RunProgressView } from "./runProgressView.js";
 import { runView } from "./runView.js";
 import { StartRunForm } from "./startRunForm.js";
 
-/** How long a permalink opened on page load waits for the page's first scenario (ms). */
-const PAGE_LOAD_SETTLE_MS = 2000;
-
 /**
  * The runs panel: start a full run of the workbench's scenario and values, follow it (progress
  * from server-sent events, cancel), list the runs the server keeps (search, rename, delete, copy
@@ -151,11 +148,9 @@ export function mountRunsPanel(root: HTMLElement, workbench: Workbench): void {
     workbench.showTab("runs");
     if (link.kind === "panel") return;
     message.textContent = "";
-    const settled = workbenchSettled();
     try {
       if (link.kind === "run") {
         const detail = await api<RunDetail>(`/api/runs/${encodeURIComponent(link.id)}`);
-        await settled;
         loadInputs(detail);
         await open(link.id);
         return;
@@ -163,31 +158,12 @@ export function mountRunsPanel(root: HTMLElement, workbench: Workbench): void {
       const { text } = await api<{ id: string; text: string }>(
         `/api/scenarios/${encodeURIComponent(link.scenario)}`,
       );
-      await settled;
       workbench.setScenario(text, `${link.scenario}.yaml`);
       workbench.replaceOverrides(link.overrides);
       form.setInputs(link.seed, link.runs);
     } catch (error) {
       message.textContent = `This link cannot be opened: ${failureMessage(error)}`;
     }
-  }
-
-  /**
-   * Resolves once the workbench holds a scenario, or after a moment: on page load the scenario
-   * panel opens the flagship into an empty workbench, and a permalink opened at the same time
-   * must land after it, not be overwritten by it.
-   */
-  function workbenchSettled(): Promise<void> {
-    if (workbench.text !== "") return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, PAGE_LOAD_SETTLE_MS);
-      function done(): void {
-        clearTimeout(timer);
-        workbench.removeEventListener("scenario", done);
-        resolve();
-      }
-      workbench.addEventListener("scenario", done);
-    });
   }
 
   window.addEventListener("hashchange", () => void openPermalink(location.hash));

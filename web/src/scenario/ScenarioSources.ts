@@ -77,7 +77,8 @@ export class ScenarioSources {
       ...scenarios.map((s) => new Option(`${s.title} (${s.id})`, s.id)),
     );
     this.#picker.disabled = scenarios.length === 0;
-    if (this.#workbench.text === "") {
+    // a page opened on a run's link (#runs/…) opens that link's scenario, not the flagship
+    if (this.#workbench.text === "" && !location.hash.startsWith("#runs/")) {
       const first = scenarios.find((s) => s.id === FLAGSHIP_SCENARIO) ?? scenarios[0];
       if (first) await this.#open(first.id);
     } else this.#showSource();
