@@ -31,6 +31,9 @@ const MISSING = [
 /** A full run through the server: generous, since CI's two cores are shared with other tests. */
 const RUN_TIMEOUT = 180_000;
 
+/** In the page: the runs panel's form names the flagship's file (a permalink was applied). */
+const RUN_FORM_HAS_FLAGSHIP = `document.querySelector(".runs-what")?.textContent?.includes("kabul")`;
+
 /** Battle of the sexes: two pure equilibria and one mixed, (2/3, 1/3) against (1/3, 2/3). */
 const BATTLE_NFG = `NFG 1 R "Battle of the sexes" { "Row" "Column" } { 2 2 }
 
@@ -130,7 +133,7 @@ describe.skipIf(MISSING.length > 0)(
       });
 
       mkdirSync(ARTIFACTS, { recursive: true });
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate("window.scrollTo(0, 0)");
       await page.screenshot({ path: join(ARTIFACTS, "workbench.png") });
       expect(outside).toEqual([]);
       expect(errors).toEqual([]);
@@ -200,8 +203,8 @@ describe.skipIf(MISSING.length > 0)(
         .locator('[data-test="equilibria"] tr[data-test="equilibrium"]')
         .evaluateAll((trs) =>
           trs.map((tr) =>
-            [...tr.querySelectorAll<HTMLElement>("td[data-player]")]
-              .map((td) => td.dataset["value"])
+            [...tr.querySelectorAll("td[data-player]")]
+              .map((td) => td.getAttribute("data-value"))
               .join(","),
           ),
         );
@@ -214,11 +217,7 @@ describe.skipIf(MISSING.length > 0)(
       "runs with progress to completion across a page reload, cancels a run, and compares two runs",
       async () => {
         const { page, errors } = await openPage("#runs/new?scenario=kabul-2021&runs=50");
-        await page.waitForFunction(
-          () => document.querySelector(".runs-what")?.textContent?.includes("kabul"),
-          undefined,
-          { timeout: 30_000 },
-        );
+        await page.waitForFunction(RUN_FORM_HAS_FLAGSHIP, undefined, { timeout: 30_000 });
         await page.locator('[data-test="start-run"]').click();
         await page.waitForSelector('[data-test="run-progress"]', { timeout: 30_000 });
         // a reload mid-run follows the same run again
@@ -237,11 +236,7 @@ describe.skipIf(MISSING.length > 0)(
         // a second run, with one value set, started from its permalink
         await page.goto(`${base}#runs/new?scenario=kabul-2021&runs=50&set=sigma_sub=0.1`);
         await page.reload();
-        await page.waitForFunction(
-          () => document.querySelector(".runs-what")?.textContent?.includes("kabul"),
-          undefined,
-          { timeout: 30_000 },
-        );
+        await page.waitForFunction(RUN_FORM_HAS_FLAGSHIP, undefined, { timeout: 30_000 });
         await page.locator('[data-test="start-run"]').click();
         await expect.poll(() => done.count(), { timeout: RUN_TIMEOUT }).toBe(2);
 
