@@ -28,8 +28,12 @@ export interface RunOptions {
   /** The command line that reproduces the run, recorded in the results. */
   readonly command?: string;
   readonly onProgress?: (stage: string) => void;
-  /** Called during the simulation with (runs done, runs in all), for a progress bar; never changes the numbers. */
-  readonly onSimulationProgress?: (done: number, total: number) => void;
+  /**
+   * Called within a stage with (work done, work in all), for a progress bar: during the
+   * simulation in runs, during the sensitivity analysis in outputs (each output's tornado, then
+   * its Sobol indices, then the best-policy shares). Never changes the numbers.
+   */
+  readonly onStageProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -68,7 +72,7 @@ export async function runScenario(
     seed,
     overrides,
     ...(options.threads ? { threads: options.threads } : {}),
-    ...(options.onSimulationProgress ? { onProgress: options.onSimulationProgress } : {}),
+    ...(options.onStageProgress ? { onProgress: options.onStageProgress } : {}),
   });
 
   progress("checking against the record");
@@ -83,14 +87,28 @@ export async function runScenario(
   const draws = options.draws ?? 4000;
   // the tornadoes and the Sobol indices on the same outputs, over the same parameters
   const outputs = sensitivityOutputs(scenario, analysis.bestPolicy);
-  const tornadoes = outputs.map((output) => outputTornado(scenario, values, output));
-  const sobol: SobolResult[] = scenarioSobol(scenario, values, seed, analysis.bestPolicy, outputs);
+  const steps = 2 * outputs.length + 1;
+  let stepsDone = 0;
+  const stepDone = () => options.onStageProgress?.(++stepsDone, steps);
+  const tornadoes = outputs.map((output) => {
+    const result = outputTornado(scenario, values, output);
+    stepDone();
+    return result;
+  });
+  // each output's indices on their own (scenarioSobol treats the outputs independently)
+  const sobol: SobolResult[] = outputs.map((output) => {
+    const [result] = scenarioSobol(scenario, values, seed, analysis.bestPolicy, [output]);
+    stepDone();
+    return result!;
+  });
+  const oneShotShare = bestPolicyShare(scenario, values, draws, seed);
+  stepDone();
   const sensitivity = {
     tornado: [...tornadoes[0]!.bars],
     tornadoes,
     sobol,
     bestPolicyShare: {
-      oneShot: bestPolicyShare(scenario, values, draws, seed),
+      oneShot: oneShotShare,
       simulated: simulation.bestPolicyShare ?? {},
     },
     draws,

@@ -175,7 +175,7 @@ export class RunManager {
       case "stage":
         this.setProgress(run, run.meter.enterStage(message.stage));
         return;
-      case "simulation":
+      case "within":
         this.setProgress(run, run.meter.advance(message.done, message.total));
         return;
       case "done":

@@ -13,8 +13,9 @@ function stageWeights(runs: number): readonly number[] {
 /**
  * A run's progress as one fraction over the whole run, from the stages `runScenario` announces
  * (in order: one-shot analysis, simulation, check against the record, sensitivity analysis) and
- * the simulation's runs done. Each stage owns a share of the bar by its expected time; within
- * the simulation the bar moves with the runs done, within the other stages it waits at the stage's start.
+ * the work done within a stage. Each stage owns a share of the bar by its expected time; within
+ * the simulation the bar moves with the runs done, within the sensitivity analysis with its
+ * outputs done, within the other two (short) stages it waits at the stage's start.
  */
 export class RunProgressMeter {
   private readonly weights: readonly number[];

@@ -14,12 +14,12 @@ export interface RunJob {
 }
 
 /**
- * What a run's worker posts back: each stage of `runScenario` as it starts, the simulation's
- * runs done, then either the results (results.json's text and the verdict's summary) or why it failed.
+ * What a run's worker posts back: each stage of `runScenario` as it starts, the work done within
+ * it (the simulation's runs, the sensitivity analysis's outputs), then either the results (results.json's text and the verdict's summary) or why it failed.
  */
 export type RunWorkerMessage =
   | { readonly type: "stage"; readonly stage: string }
-  | { readonly type: "simulation"; readonly done: number; readonly total: number }
+  | { readonly type: "within"; readonly done: number; readonly total: number }
   | {
       readonly type: "done";
       readonly resultsJson: string;

@@ -26,7 +26,7 @@ try {
     command: job.command,
     threads: job.threads,
     onProgress: (stage) => post({ type: "stage", stage }),
-    onSimulationProgress: (done, total) => post({ type: "simulation", done, total }),
+    onStageProgress: (done, total) => post({ type: "within", done, total }),
   });
   const verdict = runVerdict(run);
   post({
