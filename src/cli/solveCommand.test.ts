@@ -267,7 +267,7 @@ describe("linkage solve", () => {
     expect(bad.stderr).toContain("--seed -1: expected a whole number");
     const misplaced = await runCliCapture("solve", path, "--method", "lh", "--seed", "1");
     expect(misplaced.code).toBe(2);
-    expect(misplaced.stderr).toContain("--seed applies to --method gnm and liap only");
+    expect(misplaced.stderr).toContain("--seed applies to --method gnm, liap and ipa only");
   });
 
   it("--method liap prints the verified equilibria it finds from --starts seeded starting points", async () => {
@@ -295,6 +295,26 @@ describe("linkage solve", () => {
     const none = await runCliCapture("solve", nine, "--method", "liap", "--starts", "0");
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("--starts 0: expected a whole number from 1 to 1,000");
+  });
+
+  it("--method ipa prints one verified equilibrium, from the centroid or a --seed start", async () => {
+    const nine = file(
+      "nine.nfg",
+      `NFG 1 R "2x2x2 with 9 equilibria" { "1" "2" "3" } { 2 2 2 }\n\n9 8 12 0 0 0 0 0 0 9 8 2 0 0 0 3 4 6 3 4 6 0 0 0\n`,
+    );
+    const r = await runCliCapture("solve", nine, "--method", "ipa");
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split("\n")).toHaveLength(1);
+    expect(r.stdout).toMatch(/^NE,/);
+    const json = await runCliCapture("solve", nine, "--method", "ipa", "--seed", "4", "--json");
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed.method).toBe("ipa");
+    expect(parsed.equilibria).toHaveLength(1);
+    expect(parsed.equilibria[0].regret).toBeLessThanOrEqual(1e-9);
+    const exact = await runCliCapture("solve", nine, "--method", "ipa", "--rational");
+    expect(exact.stdout).toMatch(/^NE,[0-9/,]+\n$/);
+    const help = await runCliCapture("solve", "--help");
+    expect(help.stdout).toContain("ipa");
   });
 
   it("--components groups enummixed's extreme equilibria into connected components", async () => {

@@ -50,8 +50,8 @@ export async function solveCommand(
     );
   }
   const seed = wholeNumberFlag("--seed", options.seed);
-  if (seed !== undefined && options.method !== "gnm" && options.method !== "liap") {
-    throw new LinkageError("E_INPUT", "--seed applies to --method gnm and liap only");
+  if (seed !== undefined && !["gnm", "liap", "ipa"].includes(options.method)) {
+    throw new LinkageError("E_INPUT", "--seed applies to --method gnm, liap and ipa only");
   }
   const starts = wholeNumberFlag("--starts", options.starts);
   if (starts !== undefined && options.method !== "liap") {

@@ -28,6 +28,11 @@ export {
   restrict,
 } from "./iteratedDominance.js";
 export {
+  type IteratedPolymatrixOptions,
+  type IteratedPolymatrixResult,
+  iteratedPolymatrix,
+} from "./iteratedPolymatrix.js";
+export {
   LEMKE_HOWSON_DUPLICATE_TOLERANCE,
   type LemkeHowsonAllOptions,
   type LemkeHowsonEquilibrium,
@@ -56,6 +61,11 @@ export {
 } from "./nashEquilibrium.js";
 export { refineEquilibrium } from "./newtonRefine.js";
 export { payoffGreater } from "./payoffOrder.js";
+export {
+  type PolymatrixEquilibriumOptions,
+  type PolymatrixGame,
+  polymatrixEquilibrium,
+} from "./polymatrixEquilibrium.js";
 export { pureEquilibria } from "./pureEquilibria.js";
 export {
   behaviourRegret,
