@@ -217,9 +217,13 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     )
     .option(
       "--seed <n>",
-      "gnm: seed of the random perturbation; liap: of the random starts (default 0)",
+      "gnm: seed of the random perturbation; liap: of the random starts (default 0); ipa: of a random start (default: the centroid)",
     )
     .option("--starts <n>", "liap: starting points of the minimisation (default 10)")
+    .option(
+      "--strategic",
+      "liap on an .efg: minimise over the reduced strategic form (mixed strategies) instead of the agent form (behaviour strategies)",
+    )
     .option("--components", "enummixed: also list the connected components of the equilibrium set")
     .option(
       "--label <k>",

@@ -297,6 +297,52 @@ describe("linkage solve", () => {
     expect(none.stderr).toContain("--starts 0: expected a whole number from 1 to 1,000");
   });
 
+  it("--method liap on an .efg works in behaviour strategies (agent form); --strategic on the reduced strategic form", async () => {
+    // Ann: L or R; after L Bob: u (3, 1) or d (0, 0); after R Ann: l (1, 2) or r (2, −1). By hand
+    // every equilibrium has r, and either (L; u) or (R; d with probability ≥ 1/3)
+    const twoStage = file(
+      "two-stage.efg",
+      `EFG 2 R "two stage" { "Ann" "Bob" }
+""
+p "" 1 1 "first" { "L" "R" } 0
+p "" 2 1 "bob" { "u" "d" } 0
+t "" 1 "" { 3, 1 }
+t "" 2 "" { 0, 0 }
+p "" 1 2 "second" { "l" "r" } 0
+t "" 3 "" { 1, 2 }
+t "" 4 "" { 2, -1 }
+`,
+    );
+    const agent = await runCliCapture("solve", twoStage, "--method", "liap", "--json");
+    expect(agent.code).toBe(0);
+    const json = JSON.parse(agent.stdout);
+    expect(Object.keys(json).sort()).toEqual(["equilibria", "game", "method"]);
+    expect(json.equilibria.length).toBeGreaterThan(0);
+    for (const e of json.equilibria) {
+      expect(Object.keys(e).sort()).toEqual(["payoffs", "profile", "regret"]);
+      expect(e.profile.map((p: number[]) => p.length)).toEqual([4, 2]); // Ann's two sets, Bob's one
+      expect(e.profile[0][3]).toBeCloseTo(1, 8);
+      expect(e.regret).toBeLessThanOrEqual(1e-9);
+    }
+    const plain = await runCliCapture("solve", twoStage, "--method", "liap", "--rational");
+    for (const line of plain.stdout.trim().split("\n"))
+      expect(line).toMatch(/^NE,([0-9/]+,){5}[0-9/]+$/);
+    const reduced = await runCliCapture(
+      "solve",
+      twoStage,
+      "--method",
+      "liap",
+      "--strategic",
+      "--json",
+    );
+    expect(reduced.code).toBe(0);
+    for (const e of JSON.parse(reduced.stdout).equilibria)
+      expect(e.profile.map((p: number[]) => p.length)).toEqual([3, 2]); // L*, Rl, Rr; u, d
+    const misplaced = await runCliCapture("solve", twoStage, "--method", "gnm", "--strategic");
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toContain("--strategic applies to --method liap only");
+  });
+
   it("--method ipa prints one verified equilibrium, from the centroid or a --seed start", async () => {
     const nine = file(
       "nine.nfg",

@@ -24,6 +24,12 @@ export interface SolveOptions {
   readonly seed?: number;
   /** `liap`: starting points of the minimisation (the centroid, then random profiles). @default 10 */
   readonly starts?: number;
+  /**
+   * `liap` on an extensive game: minimise over the reduced strategic form (mixed profiles, as
+   * gambit-liap's `-S`) instead of the agent form in behaviour strategies. No effect on a
+   * strategic game. @default false
+   */
+  readonly strategic?: boolean;
   /** `enummixed`: also group the extreme equilibria into connected components. @default false */
   readonly components?: boolean;
   /**

@@ -1,4 +1,9 @@
 export {
+  agentLiapEquilibria,
+  agentLyapunovObjective,
+  extensivePayoffScale,
+} from "./agentLiapEquilibria.js";
+export {
   assertPerfectInformation,
   type BackwardInductionOptions,
   type BackwardInductionResult,
