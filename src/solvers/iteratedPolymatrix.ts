@@ -13,8 +13,9 @@ import { polymatrixEquilibrium } from "./polymatrixEquilibrium.js";
 /** Options of {@link iteratedPolymatrix}. */
 export interface IteratedPolymatrixOptions {
   /**
-   * Seed of a random starting profile (uniform on each player's simplex). Without it the
-   * iteration starts from the centroid, every player mixing uniformly.
+   * Seed of a random starting profile (uniform on each player's simplex) and of the profiles of
+   * later restarts. Without it the iteration starts from the centroid, every player mixing
+   * uniformly (restarts then use seed 0).
    */
   readonly seed?: number;
   /** Most polymatrix approximations solved. @default 10000 */
@@ -65,7 +66,10 @@ const SUPPORT_THRESHOLD = 1e-12;
  * (polymatrixEquilibrium) — and σ moves toward it, σ ← σ + α(τ − σ), with the largest α in
  * 1, 1/2, …, 1/32 that lowers the Lyapunov function Σᵢ Σ_s max(0, uᵢₛ(σ) − uᵢ(σ))² (else the
  * smallest, so the iteration can leave a local minimum of it). A fixed point, σ an equilibrium
- * of its own approximation, is a Nash equilibrium of the game. Once the regret is below 1e-10
+ * of its own approximation, is a Nash equilibrium of the game. The iteration is not globally
+ * convergent (it can cycle among supports): after 50 approximations without a 10% lower regret
+ * it starts again from a random profile (stream k of the seed's random streams for the k-th
+ * restart; seed 0 when none is given). Once the regret is below 1e-10
  * of the payoff spread (or the budget is spent) the best profile seen is refined by Newton's
  * method on its support (refineEquilibrium) and its regret reported; like gambit-ipa it returns
  * one profile, which is an equilibrium when `converged` (the iteration is not globally
