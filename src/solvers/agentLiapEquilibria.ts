@@ -24,6 +24,8 @@ const POLISHES = 4;
 const STALL = 0.5;
 /** Below this L is near a zero: restarts continue while they lower it at all. */
 const POLISH_BELOW = 1e-10;
+/** A minimum whose regret is above this share of the spread is finished by Newton's method. */
+const POLISH_TARGET = 1e-12;
 /** Largest reduced strategic form (pure profiles) built for that finishing step. */
 const POLISH_MAX_PROFILES = 1e5;
 
@@ -50,7 +52,7 @@ const POLISH_MAX_PROFILES = 1e5;
  * play well at information sets excluded only by the player's own moves, and every game has one
  * (change any equilibrium there to best replies). Each start's minimum is normalised per
  * information set; when its regret (behaviourRegret: the best response over the whole strategy,
- * not one agent's) is above 1e-9 of the payoff spread — a sum of squares closes in slowly on its
+ * not one agent's) is above 1e-12 of the payoff spread — a sum of squares closes in slowly on its
  * zeros, and may stop at a local minimum near one — it is finished as strategic liap finishes
  * its minima, by Newton's method on the supports of the reduced strategic form
  * (refineEquilibrium, forms up to 10⁵ pure profiles), taken back to behaviour strategies where
@@ -121,9 +123,10 @@ export function agentLiapEquilibria(game: ExtensiveGame, options: LiapOptions = 
       if (value === 0 || stalled) break;
     }
     let regret = behaviourRegret(game, x).max;
-    if (regret > EQUILIBRIUM_TOLERANCE * scale) {
-      // a minimum short of an equilibrium (a sum of squares closes in slowly on its zeros, and
-      // may stop at a local minimum nearby): finish with Newton's method on the reduced form
+    if (regret > POLISH_TARGET * scale) {
+      // a minimum short of an accurate equilibrium (a sum of squares closes in slowly on its
+      // zeros, and may stop at a local minimum nearby): finish with Newton's method on the
+      // reduced form
       reduced ??= reducedFormOrNull(game);
       const polished = reduced ? polishedBehaviour(game, layout, reduced, x) : null;
       if (polished) {
