@@ -230,8 +230,15 @@ describe.skipIf(!HAS_GAMBIT_GAMES)(
       expect(worst).toBeLessThanOrEqual(REGRET_SHARE);
     });
 
-    it("the reduced strategic forms of the .efg games up to 4096 profiles: each answer an equilibrium", () => {
+    it("the reduced strategic forms of the .efg games up to 4096 profiles: each answer an equilibrium, for two players one that gambit-enummixed's extreme equilibria span", async () => {
+      const references = new Map(
+        gambitReferenceCases<{ enummixed?: GambitAnswer }>([".efg"]).map((c) => [
+          c.file,
+          c.references,
+        ]),
+      );
       let solved = 0;
+      let compared = 0;
       for (const file of gambitGameFiles([".efg"])) {
         let game: StrategicGame;
         try {
@@ -247,8 +254,20 @@ describe.skipIf(!HAS_GAMBIT_GAMES)(
           REGRET_SHARE,
         );
         solved++;
+        // Gambit's reduced strategies are in the same order as ours (see reducedStrategicForm)
+        const listed = references.get(file)?.enummixed;
+        if (game.players.length !== 2 || listed?.status !== "ok" || !listed.equilibria?.length)
+          continue;
+        const all = listed.equilibria.map((e) => e.map((p) => toNumber(parseRational(p)!)));
+        if (all[0]!.length !== result.profile.length) continue;
+        const found = all.some((e) => e.every((p, k) => Math.abs(p - result.profile[k]!) < 1e-9));
+        const inSubset =
+          found || (await inNashSubset(result.profile, all, game.strategies[0]!.length));
+        expect(inSubset, gambitGameName(file)).toBe(true);
+        compared++;
       }
       expect(solved).toBeGreaterThan(100);
+      expect(compared).toBeGreaterThan(50);
     });
   },
 );
