@@ -182,6 +182,12 @@ describe("iteratedPolymatrix", () => {
     expect(worst).toBeLessThanOrEqual(REGRET_SHARE);
   });
 
+  it("a one-player game (a decision problem): the best strategy, without iterating", () => {
+    const result = iteratedPolymatrix(strategicGameFromTables([3], [[1, 5, 2]]));
+    expect(Array.from(result.profile)).toEqual([0, 1, 0]);
+    expect(result.iterations).toBe(0);
+  });
+
   it("the same seed gives the same equilibrium; maxSeconds 0 stops before the first approximation", () => {
     const game = randomStrategicGame([4, 3, 3], 9);
     const a = iteratedPolymatrix(game, { seed: 3 });

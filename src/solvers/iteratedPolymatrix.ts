@@ -107,6 +107,16 @@ export function iteratedPolymatrix(
       ? Number.POSITIVE_INFINITY
       : Date.now() + options.maxSeconds * 1000;
 
+  if (n === 1) {
+    // a decision problem: no opponents to carry the approximation; the best strategy is the answer
+    const values = new Float64Array(size);
+    strategyPayoffs(game, offset, new Float64Array(size), values);
+    let best = 0;
+    for (let k = 1; k < size; k++) if (values[k]! > values[best]!) best = k;
+    const profile = new Float64Array(size);
+    profile[best] = 1;
+    return { profile, regret: 0, converged: true, iterations: 0, lemkePaths: 0, truncated: false };
+  }
   const u = new Float64Array(size);
   const second = new Float64Array(size * size);
   const polymatrix = new Float64Array(size * size);
