@@ -47,14 +47,43 @@ const ownExclusion = buildExtensiveGame({
   },
 });
 
+/** Three players: A moves, B (not seeing A) moves, then C (seeing neither) after B's l. */
+const threePlayers = buildExtensiveGame({
+  players: ["A", "B", "C"],
+  root: {
+    player: 0,
+    infoset: "a",
+    actions: ["x", "y"],
+    children: [0, 1].map((k) => ({
+      player: 1,
+      infoset: "b",
+      actions: ["l", "r"],
+      children: [
+        {
+          player: 2,
+          infoset: "c",
+          actions: ["u", "d"],
+          children: [leaf(1 + k, 2, 3 - k), leaf(0, 1 + 2 * k, -1)],
+        },
+        leaf(2 - k, 0, 1 + k),
+      ],
+    })),
+  },
+});
+
 function regretShare(game: ExtensiveGame, behaviour: Float64Array): number {
   return behaviourRegret(game, behaviour).max / extensivePayoffScale(game);
 }
 
 describe("agentLyapunovObjective", () => {
-  it("its gradient matches central differences (a tree with chance, outcomes at inner nodes)", () => {
-    const f = agentLyapunovObjective(chanceGame);
-    const size = behaviourLayout(chanceGame).size;
+  it.each([
+    ["chance, an outcome at an inner node", chanceGame],
+    ["a player moving twice on one path", twoStageGame],
+    ["a set its owner's own move excludes", ownExclusion],
+    ["three players", threePlayers],
+  ])("its gradient matches central differences (%s)", (_, game) => {
+    const f = agentLyapunovObjective(game);
+    const size = behaviourLayout(game).size;
     const rng = randomStream(4, 0);
     for (let trial = 0; trial < 5; trial++) {
       const x = Float64Array.from({ length: size }, () => 0.05 + 0.9 * rng.next());
@@ -89,6 +118,13 @@ describe("agentLiapEquilibria", () => {
     const result = agentLiapEquilibria(matchingPenniesGame, { starts: 3 });
     expect(result.equilibria.length).toBeGreaterThanOrEqual(1);
     for (const e of result.equilibria) for (const p of e) expect(p).toBeCloseTo(0.5, 9);
+  });
+
+  it("a three-player tree: every equilibrium found passes the regret check", () => {
+    const result = agentLiapEquilibria(threePlayers, { starts: 10 });
+    expect(result.equilibria.length).toBeGreaterThan(0);
+    for (const e of result.equilibria)
+      expect(regretShare(threePlayers, e)).toBeLessThanOrEqual(REGRET_SHARE);
   });
 
   it("own exclusion: only (R, b), never the agent-form profile (L, a)", () => {
