@@ -221,8 +221,8 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     )
     .option("--starts <n>", "liap: starting points of the minimisation (default 10)")
     .option(
-      "--strategic",
-      "liap on an .efg: minimise over the reduced strategic form (mixed strategies) instead of the agent form (behaviour strategies)",
+      "--agent",
+      "liap on an .efg: minimise over the agent form (behaviour strategies, as gambit-liap -A) instead of the reduced strategic form",
     )
     .option("--components", "enummixed: also list the connected components of the equilibrium set")
     .option(

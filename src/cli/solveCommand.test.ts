@@ -297,7 +297,7 @@ describe("linkage solve", () => {
     expect(none.stderr).toContain("--starts 0: expected a whole number from 1 to 1,000");
   });
 
-  it("--method liap on an .efg works in behaviour strategies (agent form); --strategic on the reduced strategic form", async () => {
+  it("--method liap on an .efg: the reduced strategic form by default, the agent form in behaviour strategies with --agent", async () => {
     // Ann: L or R; after L Bob: u (3, 1) or d (0, 0); after R Ann: l (1, 2) or r (2, −1). By hand
     // every equilibrium has r, and either (L; u) or (R; d with probability ≥ 1/3)
     const twoStage = file(
@@ -313,7 +313,12 @@ t "" 3 "" { 1, 2 }
 t "" 4 "" { 2, -1 }
 `,
     );
-    const agent = await runCliCapture("solve", twoStage, "--method", "liap", "--json");
+    const reduced = await runCliCapture("solve", twoStage, "--method", "liap", "--json");
+    expect(reduced.code).toBe(0);
+    expect(JSON.parse(reduced.stdout).equilibria.length).toBeGreaterThan(0);
+    for (const e of JSON.parse(reduced.stdout).equilibria)
+      expect(e.profile.map((p: number[]) => p.length)).toEqual([3, 2]); // L*, Rl, Rr; u, d
+    const agent = await runCliCapture("solve", twoStage, "--method", "liap", "--agent", "--json");
     expect(agent.code).toBe(0);
     const json = JSON.parse(agent.stdout);
     expect(Object.keys(json).sort()).toEqual(["equilibria", "game", "method"]);
@@ -324,23 +329,19 @@ t "" 4 "" { 2, -1 }
       expect(e.profile[0][3]).toBeCloseTo(1, 8);
       expect(e.regret).toBeLessThanOrEqual(1e-9);
     }
-    const plain = await runCliCapture("solve", twoStage, "--method", "liap", "--rational");
-    for (const line of plain.stdout.trim().split("\n"))
-      expect(line).toMatch(/^NE,([0-9/]+,){5}[0-9/]+$/);
-    const reduced = await runCliCapture(
+    const plain = await runCliCapture(
       "solve",
       twoStage,
       "--method",
       "liap",
-      "--strategic",
-      "--json",
+      "--agent",
+      "--rational",
     );
-    expect(reduced.code).toBe(0);
-    for (const e of JSON.parse(reduced.stdout).equilibria)
-      expect(e.profile.map((p: number[]) => p.length)).toEqual([3, 2]); // L*, Rl, Rr; u, d
-    const misplaced = await runCliCapture("solve", twoStage, "--method", "gnm", "--strategic");
+    for (const line of plain.stdout.trim().split("\n"))
+      expect(line).toMatch(/^NE,([0-9/]+,){5}[0-9/]+$/);
+    const misplaced = await runCliCapture("solve", twoStage, "--method", "gnm", "--agent");
     expect(misplaced.code).toBe(2);
-    expect(misplaced.stderr).toContain("--strategic applies to --method liap only");
+    expect(misplaced.stderr).toContain("--agent applies to --method liap only");
   });
 
   it("--method ipa prints one verified equilibrium, from the centroid or a --seed start", async () => {

@@ -27,12 +27,12 @@ export interface SolveCommandOptions {
   readonly lambda?: string;
   readonly allLabels?: boolean;
   readonly branch?: boolean;
-  readonly strategic?: boolean;
+  readonly agent?: boolean;
 }
 
 /**
  * `linkage solve GAME.nfg|GAME.efg [--method M] [--rational] [--json] [--max-seconds S]
- * [--start covering|centroid] [--seed N] [--starts N] [--strategic] [--components] [--label K | --all-labels]
+ * [--start covering|centroid] [--seed N] [--starts N] [--agent] [--components] [--label K | --all-labels]
  * [--lambda L] [--branch]`.
  */
 export async function solveCommand(
@@ -82,8 +82,8 @@ export async function solveCommand(
   if (options.branch && options.method !== "logit") {
     throw new LinkageError("E_INPUT", "--branch applies to --method logit only");
   }
-  if (options.strategic && options.method !== "liap") {
-    throw new LinkageError("E_INPUT", "--strategic applies to --method liap only");
+  if (options.agent && options.method !== "liap") {
+    throw new LinkageError("E_INPUT", "--agent applies to --method liap only");
   }
   const started = Date.now();
   let reported = 0;
@@ -101,7 +101,7 @@ export async function solveCommand(
       ...(label !== undefined ? { label } : {}),
       ...(lambda !== undefined ? { lambda } : {}),
       ...(options.branch ? { branch: true } : {}),
-      ...(options.strategic ? { strategic: true } : {}),
+      ...(options.agent ? { agent: true } : {}),
       onProgress: (found) => {
         // long searches say how far they are, on stderr, at most once a second
         const seconds = Math.floor((Date.now() - started) / 1000);

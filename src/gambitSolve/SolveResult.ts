@@ -25,11 +25,11 @@ export interface SolveOptions {
   /** `liap`: starting points of the minimisation (the centroid, then random profiles). @default 10 */
   readonly starts?: number;
   /**
-   * `liap` on an extensive game: minimise over the reduced strategic form (mixed profiles, as
-   * gambit-liap's `-S`) instead of the agent form in behaviour strategies. No effect on a
-   * strategic game. @default false
+   * `liap` on an extensive game: minimise over its agent form in behaviour strategies (one
+   * simplex per information set, as Gambit 17's `gambit-liap -A`) instead of its reduced
+   * strategic form. No effect on a strategic game. @default false
    */
-  readonly strategic?: boolean;
+  readonly agent?: boolean;
   /** `enummixed`: also group the extreme equilibria into connected components. @default false */
   readonly components?: boolean;
   /**

@@ -96,5 +96,15 @@ describe.skipIf(!HAS_LARGE)(
         }
       },
     );
+
+    it("--method liap --agent (behaviour strategies)", async () => {
+      const input = readGambitGame(readFileSync(LARGE_PAYOFF, "utf8"), LARGE_PAYOFF);
+      const result = await solveGame(input, { method: "liap", agent: true });
+      for (const e of result.equilibria) {
+        const scale = Math.max(1, ...e.payoffs.map((p) => Math.abs(exactToNumber(p))));
+        expect(exactToNumber(e.regret)).toBeLessThanOrEqual(REGRET_TOLERANCE * scale);
+      }
+      for (const r of result.rejected ?? []) expect(r.reason).toMatch(/exceeds the tolerance/);
+    });
   },
 );

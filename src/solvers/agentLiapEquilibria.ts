@@ -32,7 +32,7 @@ const POLISH_MAX_PROFILES = 1e5;
 /**
  * Nash equilibria of an extensive game with perfect recall in behaviour strategies, by
  * minimising a Lyapunov function of its agent form from several starting points (what
- * gambit-liap computes on an extensive game by default).
+ * gambit-liap computes on an extensive game with `-A` in Gambit 17, and by default in Gambit 16).
  *
  * The variables are the behaviour probabilities β, one simplex per information set (the agents).
  * Agent h of player i deviating to action a gains the counterfactual regret

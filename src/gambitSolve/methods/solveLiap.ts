@@ -7,23 +7,20 @@ import { behaviourEquilibrium, mixedEquilibrium, splitByPlayer } from "../solved
  * `liap`: Nash equilibria of any n-player game by minimising a Lyapunov function from several
  * starting points (`--starts`, default 10: the centroid, then seeded uniform draws; `--seed`),
  * the distinct ones whose regret is below 1e-9 of the payoff spread, in the order found. Like
- * gambit-liap it finds some equilibria, not all, and on an extensive game it works by default
- * in behaviour strategies, on the agent form (agentLiapEquilibria: one simplex per information
- * set, printed as a behaviour profile); `strategic` (`--strategic`, gambit-liap's `-S`) uses the
- * reduced strategic form instead, each minimum refined by Newton's method on its support
- * (liapEquilibria), printed as a mixed profile. `--max-seconds S` starts no new minimisation
- * after S seconds and says the list may be incomplete.
+ * gambit-liap it finds some equilibria, not all. As in Gambit 17, an extensive game is solved on
+ * its reduced strategic form by default (liapEquilibria: each minimum refined by Newton's method
+ * on its support, printed as a mixed profile), and with `agent` (`--agent`, gambit-liap's `-A`)
+ * on its agent form in behaviour strategies (agentLiapEquilibria: one simplex per information
+ * set, printed as a behaviour profile). `--max-seconds S` starts no new minimisation after S
+ * seconds and says the list may be incomplete.
  */
-export const solveLiap: MethodSolver = (
-  input,
-  { rational, starts, seed, maxSeconds, strategic },
-) => {
+export const solveLiap: MethodSolver = (input, { rational, starts, seed, maxSeconds, agent }) => {
   const options = {
     ...(starts !== undefined ? { starts } : {}),
     ...(seed !== undefined ? { seed } : {}),
     ...(maxSeconds !== undefined ? { maxSeconds } : {}),
   };
-  if (input.form === "extensive" && !strategic) {
+  if (input.form === "extensive" && agent) {
     const found = agentLiapEquilibria(input.game, options);
     return {
       equilibria: found.equilibria.map((b) => behaviourEquilibrium(input.game, b, rational)),
