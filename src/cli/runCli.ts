@@ -218,9 +218,13 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     )
     .option(
       "--seed <n>",
-      "gnm: seed of the random perturbation; liap: of the random starts (default 0)",
+      "gnm: seed of the random perturbation; liap: of the random starts (default 0); ipa: of a random start (default: the centroid)",
     )
     .option("--starts <n>", "liap: starting points of the minimisation (default 10)")
+    .option(
+      "--agent",
+      "liap on an .efg: minimise over the agent form (behaviour strategies, as gambit-liap -A) instead of the reduced strategic form",
+    )
     .option("--components", "enummixed: also list the connected components of the equilibrium set")
     .option(
       "--label <k>",

@@ -267,7 +267,7 @@ describe("linkage solve", () => {
     expect(bad.stderr).toContain("--seed -1: expected a whole number");
     const misplaced = await runCliCapture("solve", path, "--method", "lh", "--seed", "1");
     expect(misplaced.code).toBe(2);
-    expect(misplaced.stderr).toContain("--seed applies to --method gnm and liap only");
+    expect(misplaced.stderr).toContain("--seed applies to --method gnm, liap and ipa only");
   });
 
   it("--method liap prints the verified equilibria it finds from --starts seeded starting points", async () => {
@@ -295,6 +295,73 @@ describe("linkage solve", () => {
     const none = await runCliCapture("solve", nine, "--method", "liap", "--starts", "0");
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("--starts 0: expected a whole number from 1 to 1,000");
+  });
+
+  it("--method liap on an .efg: the reduced strategic form by default, the agent form in behaviour strategies with --agent", async () => {
+    // Ann: L or R; after L Bob: u (3, 1) or d (0, 0); after R Ann: l (1, 2) or r (2, −1). By hand
+    // every equilibrium has r, and either (L; u) or (R; d with probability ≥ 1/3)
+    const twoStage = file(
+      "two-stage.efg",
+      `EFG 2 R "two stage" { "Ann" "Bob" }
+""
+p "" 1 1 "first" { "L" "R" } 0
+p "" 2 1 "bob" { "u" "d" } 0
+t "" 1 "" { 3, 1 }
+t "" 2 "" { 0, 0 }
+p "" 1 2 "second" { "l" "r" } 0
+t "" 3 "" { 1, 2 }
+t "" 4 "" { 2, -1 }
+`,
+    );
+    const reduced = await runCliCapture("solve", twoStage, "--method", "liap", "--json");
+    expect(reduced.code).toBe(0);
+    expect(JSON.parse(reduced.stdout).equilibria.length).toBeGreaterThan(0);
+    for (const e of JSON.parse(reduced.stdout).equilibria)
+      expect(e.profile.map((p: number[]) => p.length)).toEqual([3, 2]); // L*, Rl, Rr; u, d
+    const agent = await runCliCapture("solve", twoStage, "--method", "liap", "--agent", "--json");
+    expect(agent.code).toBe(0);
+    const json = JSON.parse(agent.stdout);
+    expect(Object.keys(json).sort()).toEqual(["equilibria", "game", "method"]);
+    expect(json.equilibria.length).toBeGreaterThan(0);
+    for (const e of json.equilibria) {
+      expect(Object.keys(e).sort()).toEqual(["payoffs", "profile", "regret"]);
+      expect(e.profile.map((p: number[]) => p.length)).toEqual([4, 2]); // Ann's two sets, Bob's one
+      expect(e.profile[0][3]).toBeCloseTo(1, 8);
+      expect(e.regret).toBeLessThanOrEqual(1e-9);
+    }
+    const plain = await runCliCapture(
+      "solve",
+      twoStage,
+      "--method",
+      "liap",
+      "--agent",
+      "--rational",
+    );
+    for (const line of plain.stdout.trim().split("\n"))
+      expect(line).toMatch(/^NE,([0-9/]+,){5}[0-9/]+$/);
+    const misplaced = await runCliCapture("solve", twoStage, "--method", "gnm", "--agent");
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toContain("--agent applies to --method liap only");
+  });
+
+  it("--method ipa prints one verified equilibrium, from the centroid or a --seed start", async () => {
+    const nine = file(
+      "nine.nfg",
+      `NFG 1 R "2x2x2 with 9 equilibria" { "1" "2" "3" } { 2 2 2 }\n\n9 8 12 0 0 0 0 0 0 9 8 2 0 0 0 3 4 6 3 4 6 0 0 0\n`,
+    );
+    const r = await runCliCapture("solve", nine, "--method", "ipa");
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split("\n")).toHaveLength(1);
+    expect(r.stdout).toMatch(/^NE,/);
+    const json = await runCliCapture("solve", nine, "--method", "ipa", "--seed", "4", "--json");
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed.method).toBe("ipa");
+    expect(parsed.equilibria).toHaveLength(1);
+    expect(parsed.equilibria[0].regret).toBeLessThanOrEqual(1e-9);
+    const exact = await runCliCapture("solve", nine, "--method", "ipa", "--rational");
+    expect(exact.stdout).toMatch(/^NE,[0-9/,]+\n$/);
+    const help = await runCliCapture("solve", "--help");
+    expect(help.stdout).toContain("ipa");
   });
 
   it("--components groups enummixed's extreme equilibria into connected components", async () => {

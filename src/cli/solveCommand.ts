@@ -27,11 +27,13 @@ export interface SolveCommandOptions {
   readonly lambda?: string;
   readonly allLabels?: boolean;
   readonly branch?: boolean;
+  readonly agent?: boolean;
 }
 
 /**
  * `linkage solve GAME.nfg|GAME.efg [--method M] [--rational] [--json] [--max-seconds S]
- * [--start covering|centroid] [--seed N] [--starts N] [--components] [--label K | --all-labels] [--lambda L] [--branch]`.
+ * [--start covering|centroid] [--seed N] [--starts N] [--agent] [--components] [--label K | --all-labels]
+ * [--lambda L] [--branch]`.
  */
 export async function solveCommand(
   file: string,
@@ -50,8 +52,8 @@ export async function solveCommand(
     );
   }
   const seed = wholeNumberFlag("--seed", options.seed);
-  if (seed !== undefined && options.method !== "gnm" && options.method !== "liap") {
-    throw new LinkageError("E_INPUT", "--seed applies to --method gnm and liap only");
+  if (seed !== undefined && !["gnm", "liap", "ipa"].includes(options.method)) {
+    throw new LinkageError("E_INPUT", "--seed applies to --method gnm, liap and ipa only");
   }
   const starts = wholeNumberFlag("--starts", options.starts);
   if (starts !== undefined && options.method !== "liap") {
@@ -80,6 +82,9 @@ export async function solveCommand(
   if (options.branch && options.method !== "logit") {
     throw new LinkageError("E_INPUT", "--branch applies to --method logit only");
   }
+  if (options.agent && options.method !== "liap") {
+    throw new LinkageError("E_INPUT", "--agent applies to --method liap only");
+  }
   const started = Date.now();
   let reported = 0;
   let result: SolveResult;
@@ -96,6 +101,7 @@ export async function solveCommand(
       ...(label !== undefined ? { label } : {}),
       ...(lambda !== undefined ? { lambda } : {}),
       ...(options.branch ? { branch: true } : {}),
+      ...(options.agent ? { agent: true } : {}),
       onProgress: (found) => {
         // long searches say how far they are, on stderr, at most once a second
         const seconds = Math.floor((Date.now() - started) / 1000);

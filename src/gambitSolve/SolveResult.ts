@@ -7,7 +7,7 @@ export interface SolveOptions {
   readonly rational?: boolean;
   /** Most equilibria reported by backward induction. @default 1000 */
   readonly maxEquilibria?: number;
-  /** Stop long searches (enummixed, simpdiv, gnm, liap) after this many seconds and report what was found. */
+  /** Stop long searches (enummixed, simpdiv, gnm, liap, ipa) after this many seconds and report what was found. */
   readonly maxSeconds?: number;
   /** Called as a long search finds equilibria (count so far). */
   readonly onProgress?: (found: number) => void;
@@ -17,10 +17,19 @@ export interface SolveOptions {
    * see sequenceFormLcp). @default "covering"
    */
   readonly start?: "covering" | "centroid";
-  /** `gnm`: seed of the random perturbation direction; `liap`: of the random starting points. @default 0 */
+  /**
+   * `gnm`: seed of the random perturbation direction; `liap`: of the random starting points
+   * (default 0); `ipa`: of a random starting profile (default: start from the centroid).
+   */
   readonly seed?: number;
   /** `liap`: starting points of the minimisation (the centroid, then random profiles). @default 10 */
   readonly starts?: number;
+  /**
+   * `liap` on an extensive game: minimise over its agent form in behaviour strategies (one
+   * simplex per information set, as Gambit 17's `gambit-liap -A`) instead of its reduced
+   * strategic form. No effect on a strategic game. @default false
+   */
+  readonly agent?: boolean;
   /** `enummixed`: also group the extreme equilibria into connected components. @default false */
   readonly components?: boolean;
   /**

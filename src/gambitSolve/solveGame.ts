@@ -22,6 +22,9 @@ export async function solveGame(
   if (options.label !== undefined && method !== "lh") {
     throw new LinkageError("E_INPUT", "--label applies to --method lh only");
   }
+  if (options.agent && method !== "liap") {
+    throw new LinkageError("E_INPUT", "--agent applies to --method liap only");
+  }
   if (options.components && method !== "enummixed") {
     throw new LinkageError("E_INPUT", "--components applies to --method enummixed only");
   }

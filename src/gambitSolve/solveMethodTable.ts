@@ -3,6 +3,7 @@ import { solveBackward } from "./methods/solveBackward.js";
 import { solveDominance } from "./methods/solveDominance.js";
 import { solveEnumPure } from "./methods/solveEnumPure.js";
 import { solveGlobalNewton } from "./methods/solveGlobalNewton.js";
+import { solveIteratedPolymatrix } from "./methods/solveIteratedPolymatrix.js";
 import { solveLemkeHowson } from "./methods/solveLemkeHowson.js";
 import { solveLiap } from "./methods/solveLiap.js";
 import { solveLinearComplementarity } from "./methods/solveLinearComplementarity.js";
@@ -27,4 +28,5 @@ export const SOLVE_METHOD_TABLE: { readonly [M in SolveMethod]: MethodSolver } =
   simpdiv: solveSimplicialSubdivision,
   gnm: solveGlobalNewton,
   liap: solveLiap,
+  ipa: solveIteratedPolymatrix,
 };

@@ -12,5 +12,6 @@ export const SOLVE_METHODS = [
   "simpdiv",
   "gnm",
   "liap",
+  "ipa",
 ] as const;
 export type SolveMethod = (typeof SOLVE_METHODS)[number];

@@ -26,6 +26,7 @@ const METHODS: readonly SolveMethod[] = [
   "gnm",
   "logit",
   "liap",
+  "ipa",
 ];
 
 describe("every reported equilibrium is verified", () => {
@@ -43,7 +44,7 @@ describe("every reported equilibrium is verified", () => {
         expect(regret.max).toBeLessThanOrEqual(REGRET_TOLERANCE * scale * 1.0001);
       }
       // an exact method always finds the game's equilibrium (re-solving exactly if it must)
-      if (!["simpdiv", "gnm", "logit", "liap"].includes(method))
+      if (!["simpdiv", "gnm", "logit", "liap", "ipa"].includes(method))
         expect(result.equilibria.length).toBeGreaterThan(0);
       // what was left out says why
       for (const r of result.rejected ?? []) expect(r.reason).toMatch(/exceeds the tolerance/);
@@ -95,5 +96,15 @@ describe.skipIf(!HAS_LARGE)(
         }
       },
     );
+
+    it("--method liap --agent (behaviour strategies)", async () => {
+      const input = readGambitGame(readFileSync(LARGE_PAYOFF, "utf8"), LARGE_PAYOFF);
+      const result = await solveGame(input, { method: "liap", agent: true });
+      for (const e of result.equilibria) {
+        const scale = Math.max(1, ...e.payoffs.map((p) => Math.abs(exactToNumber(p))));
+        expect(exactToNumber(e.regret)).toBeLessThanOrEqual(REGRET_TOLERANCE * scale);
+      }
+      for (const r of result.rejected ?? []) expect(r.reason).toMatch(/exceeds the tolerance/);
+    });
   },
 );

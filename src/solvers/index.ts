@@ -1,4 +1,9 @@
 export {
+  agentLiapEquilibria,
+  agentLyapunovObjective,
+  extensivePayoffScale,
+} from "./agentLiapEquilibria.js";
+export {
   assertPerfectInformation,
   type BackwardInductionOptions,
   type BackwardInductionResult,
@@ -28,6 +33,11 @@ export {
   restrict,
 } from "./iteratedDominance.js";
 export {
+  type IteratedPolymatrixOptions,
+  type IteratedPolymatrixResult,
+  iteratedPolymatrix,
+} from "./iteratedPolymatrix.js";
+export {
   LEMKE_HOWSON_DUPLICATE_TOLERANCE,
   type LemkeHowsonAllOptions,
   type LemkeHowsonEquilibrium,
@@ -56,6 +66,11 @@ export {
 } from "./nashEquilibrium.js";
 export { refineEquilibrium } from "./newtonRefine.js";
 export { payoffGreater } from "./payoffOrder.js";
+export {
+  type PolymatrixEquilibriumOptions,
+  type PolymatrixGame,
+  polymatrixEquilibrium,
+} from "./polymatrixEquilibrium.js";
 export { pureEquilibria } from "./pureEquilibria.js";
 export {
   behaviourRegret,
