@@ -28,12 +28,14 @@ export interface ProfileColumns {
  * labels, or their numbers when unlabelled); for an extensive game either each player's
  * information sets with their actions (behaviour profiles) or the strategies of its reduced
  * strategic form, depending on what `method` answers in. `lengths` (each player's entry count in
- * the answer) guards the choice: when it does not match, the columns are numbered.
+ * the answer) guards the choice: when it does not match, the columns are numbered. `agent`:
+ * `liap` was asked for the agent form, so it answers in behaviour strategies too.
  */
 export function profileColumns(
   input: GambitGame,
   method: SolveMethod,
   lengths: readonly number[] | null,
+  agent = false,
 ): ProfileColumns {
   const numbered = (kind: ProfileColumns["kind"]): ProfileColumns => ({
     kind,
@@ -53,7 +55,7 @@ export function profileColumns(
     return fits(columns) ? { kind: "strategies", columns } : numbered("strategies");
   }
   const game = input.game;
-  if (BEHAVIOUR_METHODS.has(method)) {
+  if (BEHAVIOUR_METHODS.has(method) || (agent && method === "liap")) {
     const layout = behaviourLayout(game);
     const columns = layout.playerInfosets.map((sets) =>
       sets.flatMap((h, k) => {

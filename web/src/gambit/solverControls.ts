@@ -17,14 +17,16 @@ const METHOD_NOTES: Readonly<Record<SolveMethod, string>> = {
   simpdiv: "simplicial subdivision (any number of players)",
   gnm: "global Newton method (any number of players)",
   liap: "Lyapunov function minimisation from several starts",
+  ipa: "iterated polymatrix approximation (any number of players)",
 };
 
 /** The options each method takes besides `rational` (as `linkage solve` allows them). */
 const METHOD_OPTIONS: Readonly<Record<string, readonly SolveMethod[]>> = {
-  maxSeconds: ["enummixed", "simpdiv", "gnm", "liap", "logit"],
+  maxSeconds: ["enummixed", "simpdiv", "gnm", "liap", "logit", "ipa"],
   start: ["lcp"],
-  seed: ["gnm", "liap"],
+  seed: ["gnm", "liap", "ipa"],
   starts: ["liap"],
+  agent: ["liap"],
   components: ["enummixed"],
   label: ["lh"],
   lambda: ["logit"],
@@ -45,7 +47,7 @@ export interface SolverControls {
 /**
  * Builds the method picker (SOLVE_METHODS with a note on each) and the options of `linkage
  * solve` that the chosen method takes: exact rationals, a time limit, lcp's starting path,
- * seeds and starts, enummixed's components, lh's label, logit's λ. Options that do not apply to
+ * seeds and starts, enummixed's components, lh's label, logit's λ, liap's agent form. Options that do not apply to
  * the chosen method are hidden.
  */
 export function solverControls(): SolverControls {
@@ -82,6 +84,7 @@ export function solverControls(): SolverControls {
   const seed = input("seed", "text", "0");
   const starts = input("starts", "text", "10");
   const components = input("components", "checkbox");
+  const agent = input("agent", "checkbox");
   const label = input("label", "text", "all");
   const lambda = input("lambda", "text", "limit");
 
@@ -96,7 +99,12 @@ export function solverControls(): SolverControls {
     components: field("components", components, "components"),
     label: field("label", label, "label"),
     lambda: field("λ (QRE at)", lambda, "lambda"),
+    agent: field("", agent, "agent"),
   };
+  (options["agent"] as HTMLLabelElement).replaceChildren(
+    agent,
+    " agent form (behaviour strategies)",
+  );
   (options["components"] as HTMLLabelElement).replaceChildren(components, " connected components");
   const methodField = field("method", method, "method");
   element.append(methodField, rationalField, ...Object.values(options));
@@ -106,7 +114,7 @@ export function solverControls(): SolverControls {
     const m = method.value as SolveMethod;
     for (const [name, wrapper] of Object.entries(options)) {
       let shown = METHOD_OPTIONS[name]?.includes(m) ?? false;
-      if (name === "start") shown &&= form === "extensive";
+      if (name === "start" || name === "agent") shown &&= form === "extensive";
       wrapper.hidden = !shown;
     }
   };
@@ -158,6 +166,7 @@ export function solverControls(): SolverControls {
       ...(seedValue !== undefined ? { seed: seedValue } : {}),
       ...(startsValue !== undefined ? { starts: startsValue } : {}),
       ...(applies("components") && components.checked ? { components: true } : {}),
+      ...(applies("agent") && agent.checked ? { agent: true } : {}),
       ...(labelValue !== undefined ? { label: labelValue } : {}),
       ...(lambdaValue !== undefined ? { lambda: lambdaValue } : {}),
     };

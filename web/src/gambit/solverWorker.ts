@@ -36,7 +36,7 @@ async function solve({ text, source, options }: SolveRequest): Promise<void> {
     });
     const first = result.equilibria[0] ?? result.qre ?? result.rejected?.[0];
     const lengths = first ? first.profile.map((p) => p.length) : null;
-    const { columns, kind } = profileColumns(input, result.method, lengths);
+    const { columns, kind } = profileColumns(input, result.method, lengths, options.agent === true);
     scope.postMessage({ kind: "done", result, columns, profileKind: kind });
   } catch (error) {
     // as `linkage solve` says it: a message that does not name the file gets its name in front
