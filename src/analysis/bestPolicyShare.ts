@@ -11,15 +11,19 @@ const SHARE_STREAM = Number.MAX_SAFE_INTEGER - 1;
 /**
  * The probability over the priors that each policy is the sender's best in the one-shot game:
  * the share of `draws` Latin-hypercube draws of the one-shot parameters with priors (the others
- * at `values`) in which it is best (ties to the first listed policy).
+ * at `values`) in which it is best (ties to the first listed policy). A parameter set by the user
+ * (`overrides`, `--set`) is held at its value, as the simulation holds it.
  */
 export function bestPolicyShare(
   scenario: Scenario,
   values: Float64Array,
   draws: number,
   seed: number,
+  overrides: Readonly<Record<string, number>> = {},
 ): Record<string, number> {
-  const free = scenario.parameters.flatMap((p, i) => (p.prior && p.usedInOneShot ? [i] : []));
+  const free = scenario.parameters.flatMap((p, i) =>
+    p.prior && p.usedInOneShot && !Object.hasOwn(overrides, p.id) ? [i] : [],
+  );
   const design = latinHypercube(randomStream(seed, SHARE_STREAM), draws, free.length);
   const policies = scenario.policies.filter((p) => p.oneShot);
   const wins = new Float64Array(policies.length);

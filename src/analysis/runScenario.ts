@@ -101,7 +101,7 @@ export async function runScenario(
     stepDone();
     return result!;
   });
-  const oneShotShare = bestPolicyShare(scenario, values, draws, seed);
+  const oneShotShare = bestPolicyShare(scenario, values, draws, seed, overrides);
   stepDone();
   const sensitivity = {
     tornado: [...tornadoes[0]!.bars],
