@@ -1,17 +1,13 @@
 import { availableParallelism } from "node:os";
-import { Piscina } from "piscina";
 import { LinkageError } from "../errors/LinkageError.js";
-import { latinHypercube } from "../math/latinHypercube.js";
 import { quantileSorted } from "../math/quantileSorted.js";
-import { randomStream } from "../math/randomStream.js";
-import { parameterValues } from "../scenario/parameterValues.js";
 import type { Scenario } from "../scenario/Scenario.js";
-import { writePriorPoint } from "../scenario/writePriorPoint.js";
+import { batchParameters } from "./batchParameters.js";
 import { BinnedQuantiles } from "./binnedQuantiles.js";
-import { assertStableProcess, branchingRatioOf } from "./branchingRatio.js";
+import type { ChunkEngine } from "./ChunkEngine.js";
 import { compileSimulation } from "./compileSimulation.js";
-import { type ChunkResult, type ChunkTask, runChunk } from "./runChunk.js";
-import { redrawStreamIndex } from "./runStreams.js";
+import { localChunkEngine } from "./localChunkEngine.js";
+import type { ChunkResult, ChunkTask } from "./runChunk.js";
 import type {
   OutcomeSummary,
   PairedDifference,
@@ -20,7 +16,6 @@ import type {
   WeeklyPoint,
 } from "./SimulationResult.js";
 import { applySenderCosts } from "./senderCosts.js";
-import type { ChunkFailure } from "./simulationWorker.js";
 import { weeklyChoiceProbabilities } from "./weeklyChoiceProbabilities.js";
 
 export interface SimulateOptions {
@@ -48,6 +43,11 @@ export interface SimulateOptions {
   readonly leverage?: boolean;
   /** Also return every run's outcomes (`outcomeValues`), e.g. for quantiles other than the summary's. @default false */
   readonly outcomeValues?: boolean;
+  /**
+   * Where the chunks execute. Results do not depend on it.
+   * @default this machine's worker threads (`threads` of them; in the calling thread for 1)
+   */
+  readonly engine?: ChunkEngine;
   /** Called after each chunk with (runs done, runs in all). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -63,19 +63,17 @@ export const DEFAULT_RUNS = 1000;
  * every outcome summary use all runs. This keeps the serial merging work small.
  */
 export const WEEKLY_QUANTILE_RUNS = 2000;
-/** Stream index of the Latin-hypercube design (far from any run's 2i, 2i + 1). */
-const DESIGN_STREAM = Number.MAX_SAFE_INTEGER;
 
 /**
  * Monte Carlo simulation of a scenario's weekly dynamics (MODEL.md §3) under each policy.
  *
  * Parameters are drawn from their priors by Latin hypercube (one design for the whole batch,
  * from the seed), or held at their values with `fixed`. Runs are cut into chunks of
- * {@link CHUNK_RUNS}; chunks run on worker threads (Piscina) and are merged in chunk order, and
- * run i always uses the random streams of index i, so the same seed gives byte-identical results
- * on any number of threads. Outcomes are summarised exactly (mean, sd, quantiles 5–95%); weekly
- * series stream into sums (for means, all runs) and fixed-grid quantile estimators
- * ({@link BinnedQuantiles}, the first {@link WEEKLY_QUANTILE_RUNS} runs).
+ * {@link CHUNK_RUNS}; chunks run on an engine (`options.engine`: by default worker threads,
+ * Piscina; or a job queue) and are merged in chunk order, and run i always uses the random
+ * streams of index i, so the same seed gives byte-identical results on any number of threads or
+ * workers. Outcomes are summarised exactly (mean, sd, quantiles 5–95%); weekly series stream
+ * into sums (for means, all runs) and fixed-grid quantile estimators ({@link BinnedQuantiles}, the first {@link WEEKLY_QUANTILE_RUNS} runs).
  *
  * @throws {LinkageError} E_INPUT when the scenario has no dynamics, a policy id is unknown, or a
  *   count is not a positive integer
@@ -115,12 +113,14 @@ export async function simulate(
       ? [...policyIndices, baselineIndex]
       : policyIndices;
 
-  const { values } = parameterValues(scenario, options.overrides);
   const fixed = options.fixed ?? false;
-  if (fixed) assertStableProcess(scenario, values, "the parameter values (--fixed)");
-  const { parameters, redrawn } = fixed
-    ? { parameters: Float64Array.from(values), redrawn: 0 }
-    : drawParameters(scenario, values, options.overrides ?? {}, runs, seed);
+  const overrides = options.overrides ?? {};
+  const { values, parameters, redrawn } = batchParameters(scenario, {
+    overrides,
+    runs,
+    seed,
+    fixed,
+  });
 
   const nParams = scenario.parameters.length;
   const tasks: ChunkTask[] = [];
@@ -155,22 +155,11 @@ export async function simulate(
     done += result.runs;
     options.onProgress?.(done, runs);
   };
-  if (threads === 1 || tasks.length === 1) {
-    for (const task of tasks) accept(runChunk(task));
-  } else {
-    const pool = simulationPool(threads);
-    // start every chunk, but merge strictly in chunk order
-    const pending = tasks.map((task) => pool.run(task) as Promise<ChunkResult | ChunkFailure>);
-    // a chunk that fails stops the merge; the others' outcomes must not surface as unhandled
-    for (const promise of pending) promise.catch(() => undefined);
-    for (const promise of pending) {
-      const outcome = await promise;
-      if ("failure" in outcome) {
-        throw new LinkageError(outcome.failure.code, outcome.failure.message);
-      }
-      accept(outcome);
-    }
-  }
+  const engine = options.engine ?? localChunkEngine(threads);
+  await engine.run(
+    { scenario, overrides, policies: simulated, weeks, seed, runs, fixed, tasks },
+    accept,
+  );
 
   const policies: Record<string, PolicySimulation> = {};
   const outputNames = [...compiled.outputNames, "sequentialRationality"];
@@ -272,49 +261,6 @@ function positiveInteger(value: number, flag: string): number {
   if (!Number.isSafeInteger(value) || value < 1)
     throw new LinkageError("E_INPUT", `${flag}: expected a whole number ≥ 1, found ${value}`);
   return value;
-}
-
-/** Most redraws of one run's parameters before the priors are declared all but explosive. */
-const MAX_REDRAWS = 1000;
-
-/**
- * Latin-hypercube draws of every parameter with a prior (not fixed by an override),
- * `runs × parameters`. When the scenario states its effective branching ratio, the priors are
- * conditioned on a stable attack process: a run whose draw is explosive (ratio ≥ 1) gets an
- * independent draw from the priors on its own stream ({@link redrawStreamIndex}) until it is
- * stable, so every run and the count of redrawn runs depend on the seed alone.
- * @throws {LinkageError} E_INPUT when a run stays explosive after MAX_REDRAWS draws
- */
-function drawParameters(
-  scenario: Scenario,
-  values: Float64Array,
-  overrides: Readonly<Record<string, number>>,
-  runs: number,
-  seed: number,
-): { parameters: Float64Array; redrawn: number } {
-  const free = scenario.parameters.flatMap((p, i) => (p.prior && !(p.id in overrides) ? [i] : []));
-  const design = latinHypercube(randomStream(seed, DESIGN_STREAM), runs, free.length);
-  const n = scenario.parameters.length;
-  const out = new Float64Array(runs * n);
-  const ratio = branchingRatioOf(scenario);
-  const point = new Float64Array(free.length);
-  let redrawn = 0;
-  for (let r = 0; r < runs; r++) {
-    out.set(values, r * n);
-    writePriorPoint(scenario, free, design, r, out, r * n);
-    if (!ratio) continue;
-    const row = out.subarray(r * n, (r + 1) * n);
-    if (!(ratio(row) >= 1)) continue;
-    redrawn++;
-    const rng = randomStream(seed, redrawStreamIndex(r));
-    for (let attempt = 0; ratio(row) >= 1; attempt++) {
-      if (attempt === MAX_REDRAWS)
-        assertStableProcess(scenario, row, `${MAX_REDRAWS} draws from the priors in a row`);
-      for (let k = 0; k < free.length; k++) point[k] = rng.next();
-      writePriorPoint(scenario, free, point, 0, out, r * n);
-    }
-  }
-  return { parameters: out, redrawn };
 }
 
 /** Exact summary of one outcome over the runs (quantiles by linear interpolation, R's type 7). */
@@ -446,30 +392,4 @@ class Aggregate {
   }
 }
 
-let pool: { threads: number; pool: Piscina } | null = null;
-
-/** The shared worker pool (created on first use, resized when the thread count changes). */
-function simulationPool(threads: number): Piscina {
-  if (pool && pool.threads === threads) return pool.pool;
-  void pool?.pool.destroy();
-  const fromSource = import.meta.url.endsWith(".ts");
-  const filename = new URL(
-    fromSource ? "./simulationWorker.ts" : "./simulationWorker.js",
-    import.meta.url,
-  ).href;
-  const created = new Piscina({
-    filename,
-    minThreads: threads,
-    maxThreads: threads,
-    ...(fromSource ? { execArgv: ["--import", "tsx"] } : {}),
-  });
-  pool = { threads, pool: created };
-  return created;
-}
-
-/** Stops the worker threads (call before exiting; the next simulation starts new ones). */
-export async function closeSimulationPool(): Promise<void> {
-  const current = pool;
-  pool = null;
-  await current?.pool.destroy();
-}
+export { closeSimulationPool } from "./simulationPool.js";
