@@ -19,6 +19,8 @@ export const FLAG_BOUNDS = {
   "--spline-knots": { min: 2, max: 200 },
   "--type-of-violence": { min: 1, max: 3 },
   "--max-date-precision": { min: 1, max: 5 },
+  "--concurrency": { min: 1, max: 256 },
+  "--lock-duration": { min: 1000, max: 3_600_000 },
 } as const;
 
 export type BoundedFlag = keyof typeof FLAG_BOUNDS;

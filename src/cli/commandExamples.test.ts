@@ -18,9 +18,15 @@ function parse(line: string): { args: string[]; redirect: string | undefined } {
   return { args: words.slice(1), redirect: redirect?.trim() };
 }
 
+/** Examples that need a Redis (`linkage worker`, `--engine bullmq`): checked against a closed port. */
+function needsRedis(line: string): boolean {
+  return parse(line).args.includes("--redis");
+}
+
 /** Examples whose work takes seconds of simulation: `run`, and `simulate` by sampling. */
 function slow(line: string): boolean {
   const { args } = parse(line);
+  if (needsRedis(line)) return false;
   return args[0] === "run" || (args[0] === "simulate" && !args.includes("--mean-field"));
 }
 
@@ -55,7 +61,7 @@ describe("every example works on the shipped scenario", () => {
   });
 
   // in order: solve's examples solve the game its first example exports
-  it.each(LINES.filter((line) => !slow(line)))("%s", async (line) => {
+  it.each(LINES.filter((line) => !slow(line) && !needsRedis(line)))("%s", async (line) => {
     const { args, redirect } = parse(line);
     const r = await runCliCapture(...args);
     expect(r.stderr).not.toMatch(/^linkage: (?!note:)/m);
@@ -68,6 +74,18 @@ describe("every example works on the shipped scenario", () => {
       expect(readFileSync(redirect, "utf8").length).toBeGreaterThan(0);
     }
   });
+
+  it.each(LINES.filter(needsRedis))(
+    "%s (checked up to the connection, with the Redis URL pointed at a closed port)",
+    async (line) => {
+      const args = parse(line).args;
+      args[args.indexOf("--redis") + 1] = "redis://127.0.0.1:1";
+      const r = await runCliCapture(...args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/^linkage: Redis at redis:\/\/127\.0\.0\.1:1 is unreachable/m);
+    },
+  );
 
   it.each(LINES.filter(slow))(
     "%s (checked up to the work, not run: it takes seconds; refused here by --max-memory 16)",

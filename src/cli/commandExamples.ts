@@ -129,6 +129,20 @@ export const COMMAND_EXAMPLES = {
       does: "any free port and another registry file (checked only; drop --check to serve)",
     },
   ],
+  worker: [
+    {
+      line: "linkage worker --redis redis://127.0.0.1:6379",
+      does: "serve the chunks queued in this machine's Redis, one at a time, until Ctrl-C",
+    },
+    {
+      line: "linkage worker --redis redis://:PASSWORD@10.0.0.5:6379 --concurrency 2",
+      does: "on another machine: two chunks at once from a shared Redis (with its password)",
+    },
+    {
+      line: "linkage simulate kabul-2021 --runs 100000 --engine bullmq --redis redis://127.0.0.1:6379",
+      does: "queue the chunks for the workers and aggregate: the same numbers as without --engine",
+    },
+  ],
   schema: [
     { line: "linkage schema", does: "print the JSON Schema of the scenario language" },
     {

@@ -11,6 +11,7 @@ import type { RunCommandOptions } from "./runCommand.js";
 import type { ServeCommandOptions } from "./serveCommand.js";
 import type { SimulateCommandOptions } from "./simulateCommand.js";
 import type { SolveCommandOptions } from "./solveCommand.js";
+import type { WorkerCommandOptions } from "./workerCommand.js";
 
 /**
  * Runs the `linkage` command line with `args` (without the node and script paths) and returns
@@ -115,6 +116,12 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
       "also write DIR/outcomes.csv and DIR/weekly.csv (and paths.csv with --paths)",
     )
     .option("--paths", "keep every run's weekly series")
+    .option(
+      "--engine <engine>",
+      "where the chunks of runs execute: local (worker threads, the default) or bullmq (linkage worker processes through --redis); the numbers are the same",
+    )
+    .option("--redis <url>", "with --engine bullmq: the Redis the workers serve, redis://HOST:PORT")
+    .option("--insecure", "accept a Redis on another machine without a password")
     .exitOverride()
     .action(async (file: string, options: SimulateCommandOptions) =>
       (await import("./simulateCommand.js")).simulateCommand(file, options, io),
@@ -293,6 +300,24 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .exitOverride()
     .action(async (options: ServeCommandOptions) =>
       (await import("./serveCommand.js")).serveCommand(options, io),
+    );
+
+  program
+    .command("worker")
+    .addHelpText("after", examplesHelp("worker"))
+    .description(
+      "Serve the simulation chunks queued in a Redis by simulate --engine bullmq, on this machine, until stopped",
+    )
+    .option("--redis <url>", "the Redis holding the queue, redis://[:PASSWORD@]HOST:PORT")
+    .option("--concurrency <n>", "chunks computed at once, each in its own process (default 1)")
+    .option(
+      "--lock-duration <ms>",
+      "how long a chunk stays with a worker that stopped answering before another takes it (default 30000)",
+    )
+    .option("--insecure", "accept a Redis on another machine without a password")
+    .exitOverride()
+    .action(async (options: WorkerCommandOptions) =>
+      (await import("./workerCommand.js")).workerCommand(options, io),
     );
 
   program

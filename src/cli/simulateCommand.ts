@@ -1,9 +1,12 @@
 import { join } from "node:path";
 import { SingleBar } from "cli-progress";
+import { LinkageError } from "../errors/LinkageError.js";
 import { formatNumber } from "../report/formatNumber.js";
 import { centralValue, MEDIAN_FIRST } from "../report/outcomeDescriptions.js";
-import { loadScenario } from "../scenario/loadScenario.js";
+import { MAX_SCENARIO_BYTES } from "../scenario/loadScenario.js";
 import { parseAssignments } from "../scenario/parameterValues.js";
+import { parseScenario } from "../scenario/parseScenario.js";
+import { readTextFile } from "../scenario/readTextFile.js";
 import { stepCount, timeStep } from "../scenario/timeStep.js";
 import { meanField } from "../sim/meanField.js";
 import type { SimulationResult } from "../sim/SimulationResult.js";
@@ -12,6 +15,7 @@ import { checkOutputFolder } from "./checkOutputPath.js";
 import { checkSimulationMemory } from "./checkSimulationMemory.js";
 import { idListFlag, nonEmptyFlag, wholeNumberFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
+import { chunkEngineFor, engineFlags } from "./engineFlags.js";
 import { scenarioPath } from "./scenarioPath.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 
@@ -28,6 +32,9 @@ export interface SimulateCommandOptions {
   readonly csv?: string;
   readonly paths?: boolean;
   readonly maxMemory?: string;
+  readonly engine?: string;
+  readonly redis?: string;
+  readonly insecure?: boolean;
 }
 
 /** Outcomes shown in the plain-text table, in order. */
@@ -45,7 +52,8 @@ const TABLE = [
 
 /**
  * `linkage simulate FILE [--policies U,W,K,KE,GT] [--runs N] [--weeks W] [--seed S] [--threads T]
- * [--fixed] [--mean-field] [--set id=value]... [--json] [--csv DIR] [--paths]`.
+ * [--fixed] [--mean-field] [--set id=value]... [--json] [--csv DIR] [--paths]
+ * [--engine local|bullmq --redis URL [--insecure]]`.
  */
 export async function simulateCommand(
   file: string,
@@ -61,7 +69,17 @@ export async function simulateCommand(
   const maxMemory = wholeNumberFlag("--max-memory", options.maxMemory);
   const csv = nonEmptyFlag("--csv", options.csv);
   if (csv !== undefined) checkOutputFolder("--csv", csv);
-  const scenario = loadScenario(scenarioPath(file, io));
+  const engineChoice = await engineFlags(options);
+  if (options.meanField && engineChoice.kind !== "local") {
+    throw new LinkageError(
+      "E_INPUT",
+      "--mean-field samples nothing, so it runs no chunks: drop --engine",
+    );
+  }
+  const path = scenarioPath(file, io);
+  // the text itself, not only the parsed scenario: a queue engine's workers re-parse it
+  const scenarioText = readTextFile(path, MAX_SCENARIO_BYTES, "scenario");
+  const scenario = parseScenario(scenarioText, path);
   const overrides = parseAssignments(options.set);
   if (!options.meanField) {
     checkSimulationMemory(
@@ -87,7 +105,9 @@ export async function simulateCommand(
     let bar: SingleBar | null = null;
     const showBar = process.stderr.isTTY === true; // a bar only for people, not for logs or pipes
     try {
+      const engine = await chunkEngineFor(engineChoice, scenarioText);
       result = await simulate(scenario, {
+        ...(engine ? { engine } : {}),
         ...(policies ? { policies } : {}),
         ...(runs ? { runs } : {}),
         ...(weeks ? { weeks } : {}),

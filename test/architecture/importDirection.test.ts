@@ -21,6 +21,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   sim: ["errors", "math", "expression", "games", "scenario"],
   analysis: ["errors", "math", "expression", "games", "scenario", "sim", "solvers"],
   calibrate: ["errors", "math", "expression", "scenario", "sim"],
+  queue: ["errors", "math", "expression", "games", "scenario", "sim"],
   report: ["errors", "math", "games", "scenario", "sim", "analysis", "calibrate"],
   cli: [
     "errors",
@@ -36,6 +37,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     "report",
     "store",
     "server",
+    "queue",
   ],
   store: ["errors", "analysis", "scenario", "report"],
   server: [

@@ -37,6 +37,7 @@ const SUBPATHS = [
   "expression",
   "games",
   "math",
+  "queue",
   "report",
   "scenario",
   "sim",
@@ -117,6 +118,16 @@ describe("what each entry point loads", () => {
     "sim/index.ts",
   ])("%s loads no chart code", (entry) => {
     expect(chartPackages(entry)).toEqual([]);
+  });
+
+  it("only linkage/queue loads the queue's packages (bullmq, ioredis)", () => {
+    const queuePackages = (entry: string) =>
+      [...runtimeClosure(SRC, entry, edges).packages].filter(
+        (p) => p === "bullmq" || p === "ioredis",
+      );
+    for (const entry of ["index.ts", "sim/index.ts", "analysis/index.ts"])
+      expect(queuePackages(entry)).toEqual([]);
+    expect(queuePackages("queue/index.ts").sort()).toEqual(["bullmq", "ioredis"]);
   });
 
   it("the report's barrel does (so the check can see chart code)", () => {

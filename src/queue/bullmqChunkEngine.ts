@@ -1,0 +1,197 @@
+import { randomUUID } from "node:crypto";
+import { Queue, QueueEvents } from "bullmq";
+import type { Redis } from "ioredis";
+import { LinkageError } from "../errors/LinkageError.js";
+import { parseScenario } from "../scenario/parseScenario.js";
+import type { ChunkBatch, ChunkEngine } from "../sim/ChunkEngine.js";
+import { decodeChunkResult } from "../sim/chunkResultWire.js";
+import type { ChunkResult } from "../sim/runChunk.js";
+import { type SimulationChunkJob, scenarioSha256 } from "../sim/SimulationChunkJob.js";
+import { type ChunkQueuePayload, chunkJobId } from "./ChunkQueuePayload.js";
+import type { CheckedRedisUrl } from "./checkRedisUrl.js";
+import { CHUNK_QUEUE, chunkResultKey } from "./chunkQueueNames.js";
+import { openRedis, unreachable } from "./openRedis.js";
+import { queueFailureError } from "./queueFailure.js";
+
+/** Milliseconds between checks of the stored results (a fallback for missed events and a liveness check). */
+const POLL_MS = 1000;
+
+/** Options of {@link bullmqChunkEngine}. */
+export interface BullmqChunkEngineOptions {
+  /** The Redis holding the queue (checked by checkRedisUrl). */
+  readonly redis: CheckedRedisUrl;
+  /** The scenario's text exactly as parsed into the simulated scenario: workers re-parse it. */
+  readonly scenarioText: string;
+  /**
+   * Id of this batch of chunks; a coordinator that passes the id of an interrupted batch reuses
+   * its finished chunks. @default a random id
+   */
+  readonly batchId?: string;
+  /** Keep the recorded results in Redis after aggregating them (they expire after a day). @default false */
+  readonly keepResults?: boolean;
+}
+
+/**
+ * The distributed engine: each chunk of a batch becomes a BullMQ job (plain data: the scenario's
+ * text and hash, overrides, policies, seed and run range; id = hash of all of it and the batch
+ * id), executed by `linkage worker` processes on any machine. Workers record each result in Redis
+ * with a write-if-absent step, so a chunk delivered twice counts once; the coordinator hears of
+ * completions through one QueueEvents stream, reads the recorded results and hands them to
+ * simulate strictly in chunk order, so the numbers equal the local engine's byte for byte.
+ * @throws {LinkageError} E_INPUT naming the URL when Redis is unreachable at the start or lost
+ *   during the run; a chunk's own error (e.g. E_DOMAIN) with its code
+ */
+export function bullmqChunkEngine(options: BullmqChunkEngineOptions): ChunkEngine {
+  return { run: (batch, accept) => runOnQueue(batch, accept, options) };
+}
+
+async function runOnQueue(
+  batch: ChunkBatch,
+  accept: (result: ChunkResult) => void,
+  { redis, scenarioText, batchId = randomUUID(), keepResults = false }: BullmqChunkEngineOptions,
+): Promise<void> {
+  const source = batch.scenario.source;
+  // the workers see only the text: it must be the scenario being simulated
+  if (JSON.stringify(parseScenario(scenarioText, source)) !== JSON.stringify(batch.scenario)) {
+    throw new LinkageError(
+      "E_INPUT",
+      `the scenario text given to the queue engine is not the text of ${source}`,
+    );
+  }
+  const sha = scenarioSha256(scenarioText);
+  const payloads: ChunkQueuePayload[] = batch.tasks.map((task) => {
+    const chunk: SimulationChunkJob = {
+      format: 1,
+      scenarioText,
+      scenarioSha256: sha,
+      source,
+      overrides: { ...batch.overrides },
+      policies: [...batch.policies],
+      weeks: batch.weeks,
+      seed: batch.seed,
+      totalRuns: batch.runs,
+      firstRun: task.firstRun,
+      runs: task.runs,
+      fixed: batch.fixed,
+      keepSeries: task.keepSeries,
+    };
+    return { batch: batchId, chunk };
+  });
+  const ids = payloads.map(chunkJobId);
+  const indexOf = new Map(ids.map((id, k) => [id, k]));
+
+  const store = await openRedis(redis);
+  let events: QueueEvents | null = null;
+  let queue: Queue | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let eventConnection: Redis | null = null;
+  try {
+    eventConnection = await openRedis(redis, { waitForReconnect: true });
+    events = new QueueEvents(CHUNK_QUEUE, { connection: eventConnection });
+    events.on("error", () => undefined); // a lost Redis is reported by the store connection
+    queue = new Queue(CHUNK_QUEUE, { connection: store });
+    queue.on("error", () => undefined);
+    await events.waitUntilReady();
+
+    const results = new Map<number, ChunkResult>();
+    let next = 0;
+    await new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const fail = (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        reject(error);
+      };
+      const flush = () => {
+        while (results.has(next)) {
+          const result = results.get(next)!;
+          results.delete(next);
+          next++;
+          accept(result);
+        }
+        if (next === ids.length && !settled) {
+          settled = true;
+          resolve();
+        }
+      };
+      const take = (k: number, stored: string | null) => {
+        // a chunk heard of twice (an event and the poll, or a second delivery) is counted once
+        if (stored === null || k < next || results.has(k)) return;
+        const result = decodeChunkResult(JSON.parse(stored));
+        const task = batch.tasks[k]!;
+        if (result.firstRun !== task.firstRun || result.runs !== task.runs) {
+          throw new LinkageError(
+            "E_INPUT",
+            `the result recorded for chunk ${k} covers runs ${result.firstRun}+${result.runs}, not ${task.firstRun}+${task.runs}`,
+          );
+        }
+        results.set(k, result);
+      };
+      const fetch = async (k: number) => {
+        try {
+          take(k, await store.get(chunkResultKey(ids[k]!)));
+          flush();
+        } catch (error) {
+          fail(error instanceof LinkageError ? error : unreachable(redis, error));
+        }
+      };
+      const poll = async () => {
+        const missing: number[] = [];
+        for (let k = next; k < ids.length && missing.length < 1000; k++)
+          if (!results.has(k)) missing.push(k);
+        if (missing.length === 0) return;
+        try {
+          const stored = await store.mget(...missing.map((k) => chunkResultKey(ids[k]!)));
+          missing.forEach((k, i) => {
+            take(k, stored[i] ?? null);
+          });
+          flush();
+        } catch (error) {
+          fail(error instanceof LinkageError ? error : unreachable(redis, error));
+        }
+      };
+      store.on("end", () => fail(unreachable(redis, new Error("connection lost"))));
+      events!.on("completed", ({ jobId }) => {
+        const k = indexOf.get(jobId);
+        if (k !== undefined) void fetch(k);
+      });
+      events!.on("failed", ({ jobId, failedReason }) => {
+        const k = indexOf.get(jobId);
+        if (k !== undefined) fail(queueFailureError(failedReason, `chunk ${k}, job ${jobId}`));
+      });
+      const enqueue = async () => {
+        // chunks already recorded (a resumed batch) are not queued again
+        await poll();
+        const pending = ids.flatMap((id, k) => (k >= next && !results.has(k) ? [k] : []));
+        for (let from = 0; from < pending.length; from += 500) {
+          await queue!.addBulk(
+            pending.slice(from, from + 500).map((k) => ({
+              name: "chunk",
+              data: payloads[k]!,
+              opts: { jobId: ids[k]!, removeOnComplete: true, removeOnFail: { age: 24 * 3600 } },
+            })),
+          );
+        }
+        timer = setInterval(() => void poll(), POLL_MS);
+      };
+      enqueue().catch((error: unknown) =>
+        fail(error instanceof LinkageError ? error : unreachable(redis, error)),
+      );
+    });
+    if (!keepResults) await store.del(...ids.map(chunkResultKey));
+  } finally {
+    if (timer) clearInterval(timer);
+    await closeQuietly(events, queue, [store, eventConnection]);
+  }
+}
+
+/** Closes the queue's connections, never waiting long on a Redis that is gone. */
+async function closeQuietly(
+  events: QueueEvents | null,
+  queue: Queue | null,
+  connections: readonly (Redis | null)[],
+): Promise<void> {
+  const closing = Promise.allSettled([events?.close(), queue?.close()]);
+  await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+  for (const connection of connections) connection?.disconnect();
+}

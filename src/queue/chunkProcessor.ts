@@ -1,0 +1,45 @@
+import type { SandboxedJob } from "bullmq";
+import type { Redis } from "ioredis";
+import { encodeChunkResult } from "../sim/chunkResultWire.js";
+import { runChunkJob } from "../sim/runChunkJob.js";
+import { parseChunkQueuePayload } from "./ChunkQueuePayload.js";
+import { checkRedisUrl } from "./checkRedisUrl.js";
+import { CHUNK_RESULT_TTL_SECONDS, chunkResultKey, RESULT_STORE_ENV } from "./chunkQueueNames.js";
+import { openRedis } from "./openRedis.js";
+import { queueFailureText } from "./queueFailure.js";
+
+let store: Promise<Redis> | null = null;
+
+/** What a processed chunk job returns to BullMQ: whether this delivery recorded the result. */
+export interface ChunkJobOutcome {
+  /** False when the result was already recorded (a second delivery of the same chunk). */
+  readonly recorded: boolean;
+}
+
+/**
+ * BullMQ sandboxed processor (run in a child process of `linkage worker`, so the worker's lock
+ * renewals go on while a chunk computes): checks the job (its id is the hash of its content, the
+ * chunk's shape and scenario hash; see runChunkJob), simulates the chunk, and records the result
+ * under the job id with SET NX, so a chunk delivered twice is recorded once. A refused or failed
+ * job throws with the LinkageError's code in its message (queueFailureText).
+ */
+export default async function chunkProcessor(job: SandboxedJob): Promise<ChunkJobOutcome> {
+  let wire: string;
+  try {
+    const payload = parseChunkQueuePayload(job.data, job.id);
+    wire = JSON.stringify(encodeChunkResult(runChunkJob(payload.chunk)));
+  } catch (error) {
+    throw new Error(queueFailureText(error));
+  }
+  const url = process.env[RESULT_STORE_ENV];
+  if (!url) throw new Error(`[internal] ${RESULT_STORE_ENV} is not set in the processor`);
+  store ??= openRedis(checkRedisUrl(url, { insecure: true }), { reconnects: 20 });
+  const written = await (await store).set(
+    chunkResultKey(job.id!),
+    wire,
+    "EX",
+    CHUNK_RESULT_TTL_SECONDS,
+    "NX",
+  );
+  return { recorded: written === "OK" };
+}

@@ -1,0 +1,16 @@
+/** Name of the BullMQ queue that carries simulation chunks (workers and coordinators agree on it). */
+export const CHUNK_QUEUE = "linkage-chunks";
+
+/** Seconds a chunk's stored result lives in Redis if no coordinator collects it. */
+export const CHUNK_RESULT_TTL_SECONDS = 24 * 3600;
+
+/** Redis key under which a chunk job's result is recorded (write-if-absent) by job id. */
+export function chunkResultKey(jobId: string): string {
+  return `linkage:chunk-result:${jobId}`;
+}
+
+/**
+ * Environment variable through which a worker process hands its Redis URL to its sandboxed
+ * processors (child processes), which record results themselves.
+ */
+export const RESULT_STORE_ENV = "LINKAGE_CHUNK_RESULT_REDIS";

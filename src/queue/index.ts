@@ -1,0 +1,9 @@
+export { assertRedisReachable } from "./assertRedisReachable.js";
+export {
+  type BullmqChunkEngineOptions,
+  bullmqChunkEngine,
+} from "./bullmqChunkEngine.js";
+export { type ChunkQueuePayload, chunkJobId, parseChunkQueuePayload } from "./ChunkQueuePayload.js";
+export { type CheckedRedisUrl, checkRedisUrl } from "./checkRedisUrl.js";
+export { CHUNK_QUEUE, chunkResultKey } from "./chunkQueueNames.js";
+export { type ChunkWorker, type ChunkWorkerOptions, startChunkWorker } from "./startChunkWorker.js";

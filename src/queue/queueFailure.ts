@@ -1,0 +1,21 @@
+import { isLinkageError, LinkageError, type LinkageErrorCode } from "../errors/LinkageError.js";
+
+const CODES: readonly LinkageErrorCode[] = ["E_INPUT", "E_SCENARIO", "E_DOMAIN", "E_SOLVER"];
+
+/**
+ * A chunk's failure as the text BullMQ stores (`failedReason`): a LinkageError's code in
+ * brackets, then its message, so the coordinator can rethrow it with its code
+ * ({@link queueFailureError}); any other error is an internal fault.
+ */
+export function queueFailureText(error: unknown): string {
+  if (isLinkageError(error)) return `[${error.code}] ${error.message}`;
+  return `[internal] ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** The error a coordinator throws for a chunk that failed on a worker with `reason` ({@link queueFailureText}). */
+export function queueFailureError(reason: string, where: string): Error {
+  const match = /^\[(E_[A-Z]+)\] ([\s\S]*)$/.exec(reason);
+  const code = match?.[1] as LinkageErrorCode | undefined;
+  if (match && code && CODES.includes(code)) return new LinkageError(code, match[2]!);
+  return new Error(`a chunk failed on a worker (${where}): ${reason}`);
+}
