@@ -1,0 +1,329 @@
+/**
+ * The BullMQ engine against a real Redis (REDIS_URL; .ci/run starts one) with `linkage worker`
+ * child processes run from the TypeScript source: the same numbers as the local engine byte for
+ * byte with one and two workers; a worker killed with SIGKILL mid-chunk, its chunk taken by
+ * another after the lock expires; a chunk delivered twice recorded once; a tampered job refused
+ * and logged; a Redis lost mid-run named, exit 2, nothing written.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { bullmqChunkEngine } from "../../src/queue/bullmqChunkEngine.js";
+import { chunkJobId } from "../../src/queue/ChunkQueuePayload.js";
+import { checkRedisUrl } from "../../src/queue/checkRedisUrl.js";
+import chunkProcessor from "../../src/queue/chunkProcessor.js";
+import { CHUNK_QUEUE, chunkResultKey, RESULT_STORE_ENV } from "../../src/queue/chunkQueueNames.js";
+import { parseScenario } from "../../src/scenario/parseScenario.js";
+import { type SimulationChunkJob, scenarioSha256 } from "../../src/sim/SimulationChunkJob.js";
+import { CHUNK_RUNS, simulate } from "../../src/sim/simulate.js";
+import { runCliCapture } from "../support/runCliCapture.js";
+import { skipReason } from "../support/skipReason.js";
+
+const REDIS_URL = process.env["REDIS_URL"];
+const NO_REDIS = !REDIS_URL;
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const PATH = "scenarios/kabul-2021.yaml";
+const TEXT = readFileSync(join(ROOT, PATH), "utf8");
+const RUNS = 4 * CHUNK_RUNS;
+const SEED = 11;
+/** Lock duration and stall-check interval of the test workers (ms): a dead worker's chunk moves on after about this long. */
+const LOCK_MS = 2000;
+
+/** This file's own Redis database, emptied before the tests, so other suites' queues never mix in. */
+function databaseUrl(): string {
+  const url = new URL(REDIS_URL!);
+  url.pathname = "/7";
+  return url.href;
+}
+
+interface WorkerProcess {
+  readonly child: ChildProcess;
+  log(): string;
+}
+
+const workers: WorkerProcess[] = [];
+
+/** Starts `linkage worker` from the TypeScript source in its own process group (its chunk processes with it). */
+async function startWorker(url: string): Promise<WorkerProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "src/cli/main.ts",
+      "worker",
+      "--redis",
+      url,
+      "--lock-duration",
+      `${LOCK_MS}`,
+    ],
+    { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let text = "";
+  child.stdout!.on("data", (d: Buffer) => (text += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (text += d.toString()));
+  const worker = { child, log: () => text };
+  workers.push(worker);
+  await until(
+    () => text.includes("serving queue"),
+    20_000,
+    () => `worker did not start: ${text}`,
+  );
+  return worker;
+}
+
+/** Kills a worker's whole process group (the worker and its sandboxed chunk processes). */
+function killGroup(worker: WorkerProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-worker.child.pid!, signal);
+  } catch {
+    // already gone
+  }
+}
+
+async function stopWorkers(): Promise<void> {
+  const running = workers.splice(0);
+  await Promise.all(
+    running.map(async (worker) => {
+      if (worker.child.exitCode !== null || worker.child.signalCode !== null) return;
+      const exited = new Promise((resolve) => worker.child.once("exit", resolve));
+      killGroup(worker, "SIGTERM");
+      const timeout = setTimeout(() => killGroup(worker, "SIGKILL"), 5000);
+      await exited;
+      clearTimeout(timeout);
+    }),
+  );
+}
+
+async function until(ready: () => boolean | Promise<boolean>, ms: number, why: () => string) {
+  const end = Date.now() + ms;
+  while (!(await ready())) {
+    if (Date.now() > end) throw new Error(why());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe.skipIf(NO_REDIS)(
+  `the BullMQ engine with linkage worker processes${skipReason(NO_REDIS, "REDIS_URL is not set (.ci/run starts a Redis)")}`,
+  () => {
+    const scenario = parseScenario(TEXT, PATH);
+    let url: string;
+    let admin: Redis;
+    let local: string;
+
+    beforeAll(async () => {
+      url = databaseUrl();
+      admin = new Redis(url, { maxRetriesPerRequest: null });
+      await admin.flushdb();
+      process.env[RESULT_STORE_ENV] = url;
+      local = JSON.stringify(await simulate(scenario, { runs: RUNS, seed: SEED, threads: 1 }));
+    }, 120_000);
+    afterEach(stopWorkers, 30_000);
+    afterAll(async () => {
+      await stopWorkers();
+      await admin?.flushdb();
+      admin?.disconnect();
+    });
+
+    const engine = (batchId?: string) =>
+      bullmqChunkEngine({
+        redis: checkRedisUrl(url),
+        scenarioText: TEXT,
+        ...(batchId ? { batchId } : {}),
+      });
+
+    it.each([1, 2])(
+      "%i worker(s): byte-identical to the local engine for the same seed",
+      async (count) => {
+        for (let i = 0; i < count; i++) await startWorker(url);
+        const queued = await simulate(scenario, { runs: RUNS, seed: SEED, engine: engine() });
+        expect(JSON.stringify(queued)).toBe(local);
+        const done = workers.map((w) => (w.log().match(/ done/g) ?? []).length);
+        expect(done.reduce((a, b) => a + b, 0)).toBe(RUNS / CHUNK_RUNS);
+        expect(await admin.keys("linkage:chunk-result:*")).toEqual([]); // collected results are removed
+      },
+      120_000,
+    );
+
+    it("a worker killed with SIGKILL mid-chunk: another takes the chunk after the lock expires; the aggregate is unchanged", async () => {
+      const doomed = await startWorker(url);
+      const queue = new Queue(CHUNK_QUEUE, { connection: admin.duplicate() });
+      try {
+        const run = simulate(scenario, { runs: RUNS, seed: SEED, engine: engine() });
+        let killedJob = "";
+        await until(
+          async () => {
+            const active = await queue.getJobs(["active"]);
+            if (active.length === 0) return false;
+            killedJob = active[0]!.id!;
+            return true;
+          },
+          30_000,
+          () => "no chunk became active",
+        );
+        killGroup(doomed, "SIGKILL");
+        const started = Date.now();
+        const rescuer = await startWorker(url);
+        const result = await run;
+        expect(JSON.stringify(result)).toBe(local);
+        // the killed worker never finished the chunk; the rescuer did, after the stall check
+        expect(doomed.log()).not.toContain(`${killedJob} `);
+        expect(rescuer.log()).toContain(`chunk ${killedJob} `);
+        expect(Date.now() - started).toBeGreaterThan(LOCK_MS / 2);
+      } finally {
+        await queue.close();
+      }
+    }, 120_000);
+
+    it("a chunk delivered twice is recorded once and counted once", async () => {
+      const batchId = "duplicate-test";
+      // chunk 0 exactly as the engine describes it (every policy, so no extra baseline)
+      const chunk: SimulationChunkJob = {
+        format: 1,
+        scenarioText: TEXT,
+        scenarioSha256: scenarioSha256(TEXT),
+        source: PATH,
+        overrides: {},
+        policies: scenario.policies.map((_, i) => i),
+        weeks: scenario.dynamics!.weeks,
+        seed: SEED,
+        totalRuns: RUNS,
+        firstRun: 0,
+        runs: CHUNK_RUNS,
+        fixed: false,
+        keepSeries: true,
+      };
+      const data = { batch: batchId, chunk };
+      const id = chunkJobId(data);
+      const deliver = () =>
+        chunkProcessor({ id, data } as unknown as Parameters<typeof chunkProcessor>[0]);
+      expect(await deliver()).toEqual({ recorded: true });
+      const first = await admin.get(chunkResultKey(id));
+      expect(await deliver()).toEqual({ recorded: false });
+      expect(await admin.get(chunkResultKey(id))).toBe(first);
+      await startWorker(url);
+      const queued = await simulate(scenario, {
+        runs: RUNS,
+        seed: SEED,
+        engine: engine(batchId),
+      });
+      expect(JSON.stringify(queued)).toBe(local);
+      // the recorded chunk was taken as is, not queued again: the worker did the other three
+      expect(workers[0]!.log()).not.toContain(id);
+      expect((workers[0]!.log().match(/ done/g) ?? []).length).toBe(RUNS / CHUNK_RUNS - 1);
+    }, 120_000);
+
+    it("a tampered job is refused and logged by the worker", async () => {
+      const worker = await startWorker(url);
+      const queue = new Queue(CHUNK_QUEUE, { connection: admin.duplicate() });
+      try {
+        const chunk = {
+          format: 1 as const,
+          scenarioText: TEXT.replace("weeks:", "weeks:  "),
+          scenarioSha256: scenarioSha256(TEXT),
+          source: PATH,
+          overrides: {},
+          policies: [0],
+          weeks: 10,
+          seed: 1,
+          totalRuns: 10,
+          firstRun: 0,
+          runs: 10,
+          fixed: false,
+          keepSeries: false,
+        };
+        const data = { batch: "tamper-test", chunk };
+        const id = chunkJobId(data);
+        await queue.add("chunk", data, { jobId: id });
+        await queue.add("chunk", data, { jobId: "chunk-not-its-hash" });
+        await queue.add(
+          "chunk",
+          { batch: "tamper-test", chunk: { ...chunk, script: "rm -rf /" } },
+          { jobId: "chunk-extra" },
+        );
+        await until(
+          () => (worker.log().match(/refused/g) ?? []).length >= 3,
+          30_000,
+          () => `not refused: ${worker.log()}`,
+        );
+        expect(worker.log()).toMatch(
+          new RegExp(
+            `chunk ${id} failed: \\[E_INPUT\\] chunk job refused: the scenario text hashes to`,
+          ),
+        );
+        expect(worker.log()).toMatch(/chunk-not-its-hash failed: .*is not the hash of its content/);
+        expect(worker.log()).toMatch(/chunk-extra failed: .*chunk job refused: .*script/);
+        expect((await queue.getJob(id))?.failedReason).toMatch(/^\[E_INPUT\] chunk job refused/);
+        expect(await admin.exists(chunkResultKey(id))).toBe(0);
+      } finally {
+        await queue.obliterate({ force: true });
+        await queue.close();
+      }
+    }, 60_000);
+
+    it("Redis lost mid-run: a clear error naming the URL, exit 2, no results written", async () => {
+      const port = 20_000 + (process.pid % 10_000);
+      const dir = mkdtempSync(join(tmpdir(), "linkage-redis-"));
+      const server = spawn(
+        "redis-server",
+        [
+          "--bind",
+          "127.0.0.1",
+          "--port",
+          `${port}`,
+          "--save",
+          "",
+          "--appendonly",
+          "no",
+          "--dir",
+          dir,
+        ],
+        { stdio: "ignore" },
+      );
+      try {
+        const doomedUrl = `redis://127.0.0.1:${port}`;
+        const probe = new Redis(doomedUrl, { lazyConnect: true, retryStrategy: () => 100 });
+        probe.on("error", () => undefined);
+        await until(
+          async () => (await probe.ping().catch(() => "")) === "PONG",
+          10_000,
+          () => "redis-server did not start",
+        );
+        probe.disconnect();
+        const csv = join(dir, "out");
+        // no worker: the chunks wait in the queue until Redis goes away
+        const running = runCliCapture(
+          ...["simulate", PATH, "--runs", `${RUNS}`, "--engine", "bullmq", "--redis", doomedUrl],
+          ...["--csv", csv],
+        );
+        await until(
+          async () => {
+            const check = new Redis(doomedUrl, { lazyConnect: true, maxRetriesPerRequest: 0 });
+            check.on("error", () => undefined);
+            const n = await check.llen(`bull:${CHUNK_QUEUE}:wait`).catch(() => 0);
+            check.disconnect();
+            return n > 0;
+          },
+          30_000,
+          () => "the chunks were not queued",
+        );
+        server.kill("SIGKILL");
+        const r = await running;
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(
+          new RegExp(`^linkage: Redis at redis://127\\.0\\.0\\.1:${port} is unreachable`, "m"),
+        );
+        expect(r.stdout).toBe("");
+        expect(existsSync(join(csv, "outcomes.csv"))).toBe(false);
+      } finally {
+        server.kill("SIGKILL");
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+  },
+);
