@@ -1,6 +1,7 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import { parameterValues } from "../scenario/parameterValues.js";
 import type { Scenario } from "../scenario/Scenario.js";
+import type { ChunkEngine } from "../sim/ChunkEngine.js";
 import { simulate } from "../sim/simulate.js";
 import { analyze } from "./analyze.js";
 import { bestPolicyShare } from "./bestPolicyShare.js";
@@ -21,6 +22,12 @@ export interface RunOptions {
   readonly overrides?: Readonly<Record<string, number>>;
   /** Worker threads for the simulation (never changes the numbers). */
   readonly threads?: number;
+  /**
+   * Where the weekly simulation's chunks run (simulate's `engine`; never changes the numbers).
+   * The check against the record, a smaller simulation, stays on this machine.
+   * @default this machine's worker threads
+   */
+  readonly engine?: ChunkEngine;
   /** Prior draws for the best-policy shares. @default 4000 */
   readonly draws?: number;
   /** Runs for the check against the record, with the parameters fixed and over the priors. @default min(runs, 1000) */
@@ -72,6 +79,7 @@ export async function runScenario(
     seed,
     overrides,
     ...(options.threads ? { threads: options.threads } : {}),
+    ...(options.engine ? { engine: options.engine } : {}),
     ...(options.onStageProgress ? { onProgress: options.onStageProgress } : {}),
   });
 

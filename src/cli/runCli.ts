@@ -78,6 +78,12 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
         .argParser((value: string, previous: string[]) => [...previous, value])
         .default([], "none"),
     )
+    .option(
+      "--engine <engine>",
+      "where the weekly simulation's chunks execute: local (the default) or bullmq (linkage worker processes through --redis); the numbers are the same",
+    )
+    .option("--redis <url>", "with --engine bullmq: the Redis the workers serve, redis://HOST:PORT")
+    .option("--insecure", "accept a Redis on another machine without a password")
     .exitOverride()
     .action(async (files: string[], options: RunCommandOptions) =>
       (await import("./runCommand.js")).runCommand(files, options, io),

@@ -20,6 +20,7 @@ import { checkOutputFolder } from "./checkOutputPath.js";
 import { checkSimulationMemory } from "./checkSimulationMemory.js";
 import { nonEmptyFlag, wholeNumberFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
+import { chunkEngineFor, type EngineChoice, engineFlags } from "./engineFlags.js";
 import { LINKAGE_VERSION } from "./linkageVersion.js";
 import { scenarioPath } from "./scenarioPath.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
@@ -31,6 +32,9 @@ export interface RunCommandOptions {
   readonly threads?: string;
   readonly set: string[];
   readonly maxMemory?: string;
+  readonly engine?: string;
+  readonly redis?: string;
+  readonly insecure?: boolean;
 }
 
 /** The flags of `linkage run`, checked. */
@@ -40,16 +44,21 @@ interface RunFlags {
   readonly threads: number | undefined;
   readonly maxMemory: number | undefined;
   readonly out: string | undefined;
+  /** Where the weekly simulation's chunks run (`--engine`, `--redis`, `--insecure`). */
+  readonly engine: EngineChoice;
 }
 
 /** A scenario file read once: the text parsed is the text hashed for the report's footer. */
 interface ReadScenario {
   readonly scenario: Scenario;
   readonly scenarioHash: string;
+  /** The text itself: a queue engine's workers re-parse it. */
+  readonly text: string;
 }
 
 /**
- * `linkage run FILE... [--out DIR] [--runs N] [--seed S] [--threads T] [--set id=value]...`: the
+ * `linkage run FILE... [--out DIR] [--runs N] [--seed S] [--threads T] [--set id=value]...
+ * [--engine local|bullmq --redis URL [--insecure]]`: the
  * one-shot analysis, the weekly simulation and the sensitivity analysis, written as
  * DIR/report.html (self-contained), DIR/report.md and DIR/results.json.
  *
@@ -72,6 +81,7 @@ export async function runCommand(
     threads: wholeNumberFlag("--threads", options.threads),
     maxMemory: wholeNumberFlag("--max-memory", options.maxMemory),
     out: nonEmptyFlag("--out", options.out),
+    engine: await engineFlags(options),
   };
   if (flags.out !== undefined) checkOutputFolder("--out", flags.out);
   if (files.length === 1) await runOne(files[0]!, flags, options.set, io);
@@ -85,13 +95,13 @@ async function runOne(
   sets: readonly string[],
   io: CliIo,
 ): Promise<void> {
-  const { scenario, scenarioHash } = readScenario(file, io);
+  const { scenario, scenarioHash, text } = readScenario(file, io);
   const overrides = parseAssignments(sets);
   const out = flags.out ?? join("out", scenario.id);
   if (flags.out === undefined) checkOutputFolder("--out", out);
   checkMemory(scenario, flags);
   try {
-    await runAndWrite(scenario, scenarioHash, { flags, sets, overrides, out, io });
+    await runAndWrite(scenario, scenarioHash, { flags, sets, overrides, out, io, text });
   } finally {
     await closeSimulationPool();
   }
@@ -127,9 +137,10 @@ async function runSeveral(
       );
     }
   }
-  const plans = read.map(({ scenario, scenarioHash }) => ({
+  const plans = read.map(({ scenario, scenarioHash, text }) => ({
     scenario,
     scenarioHash,
+    text,
     sets: setsFor(scenario, sets),
     out: join(dir, scenario.id),
   }));
@@ -164,6 +175,7 @@ async function runSeveral(
           overrides: parseAssignments(plan.sets),
           out: plan.out,
           io,
+          text: plan.text,
         }),
       );
     }
@@ -182,7 +194,7 @@ function readScenario(file: string, io: CliIo): ReadScenario {
   const path = scenarioPath(file, io);
   const text = readTextFile(path, MAX_SCENARIO_BYTES, "scenario");
   const scenario = parseScenario(text, path);
-  return { scenario, scenarioHash: createHash("sha256").update(text).digest("hex") };
+  return { scenario, scenarioHash: createHash("sha256").update(text).digest("hex"), text };
 }
 
 function checkMemory(scenario: Scenario, flags: RunFlags): void {
@@ -228,12 +240,14 @@ async function runAndWrite(
     overrides,
     out,
     io,
+    text,
   }: {
     flags: RunFlags;
     sets: readonly string[];
     overrides: Readonly<Record<string, number>>;
     out: string;
     io: CliIo;
+    text: string;
   },
 ): Promise<ScenarioRun> {
   const { runs, seed, threads } = flags;
@@ -245,7 +259,9 @@ async function runAndWrite(
     ...sets.map((s) => `--set ${s}`),
   ].join(" ");
   const started = Date.now();
+  const engine = await chunkEngineFor(flags.engine, text);
   const run = await runScenario(scenario, {
+    ...(engine ? { engine } : {}),
     runs,
     seed,
     overrides,
