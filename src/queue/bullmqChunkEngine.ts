@@ -85,6 +85,7 @@ async function runOnQueue(
   let queue: Queue | null = null;
   let timer: NodeJS.Timeout | null = null;
   let eventConnection: Redis | null = null;
+  let next = 0; // chunks merged so far
   try {
     eventConnection = await openRedis(redis, { waitForReconnect: true });
     events = new QueueEvents(CHUNK_QUEUE, { connection: eventConnection });
@@ -94,7 +95,6 @@ async function runOnQueue(
     await events.waitUntilReady();
 
     const results = new Map<number, ChunkResult>();
-    let next = 0;
     await new Promise<void>((resolve, reject) => {
       let settled = false;
       const fail = (error: unknown) => {
@@ -157,7 +157,7 @@ async function runOnQueue(
       });
       events!.on("failed", ({ jobId, failedReason }) => {
         const k = indexOf.get(jobId);
-        if (k !== undefined) fail(queueFailureError(failedReason, `chunk ${k}, job ${jobId}`));
+        if (k !== undefined) fail(queueFailureError(failedReason, `chunk ${k} (job ${jobId})`));
       });
       const enqueue = async () => {
         // chunks already recorded (a resumed batch) are not queued again
@@ -179,10 +179,27 @@ async function runOnQueue(
       );
     });
     if (!keepResults) await store.del(...ids.map(chunkResultKey));
+  } catch (error) {
+    // a failed batch leaves no waiting chunks for the workers (best effort: Redis may be gone)
+    if (queue) await withinSeconds(2, removeWaiting(queue, ids.slice(next)));
+    throw error;
   } finally {
     if (timer) clearInterval(timer);
     await closeQuietly(events, queue, [store, eventConnection]);
   }
+}
+
+/** Removes the jobs among `ids` that no worker holds (a locked job is left to finish). */
+async function removeWaiting(queue: Queue, ids: readonly string[]): Promise<void> {
+  for (const id of ids) await queue.remove(id).catch(() => 0);
+}
+
+/** Waits for `work`, at most `seconds`. */
+async function withinSeconds(seconds: number, work: Promise<unknown>): Promise<void> {
+  await Promise.race([
+    work.catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, seconds * 1000).unref()),
+  ]);
 }
 
 /** Closes the queue's connections, never waiting long on a Redis that is gone. */
@@ -191,7 +208,6 @@ async function closeQuietly(
   queue: Queue | null,
   connections: readonly (Redis | null)[],
 ): Promise<void> {
-  const closing = Promise.allSettled([events?.close(), queue?.close()]);
-  await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+  await withinSeconds(2, Promise.allSettled([events?.close(), queue?.close()]));
   for (const connection of connections) connection?.disconnect();
 }

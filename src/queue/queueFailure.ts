@@ -12,10 +12,17 @@ export function queueFailureText(error: unknown): string {
   return `[internal] ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** The error a coordinator throws for a chunk that failed on a worker with `reason` ({@link queueFailureText}). */
+/**
+ * The error a coordinator throws for a chunk that failed on a worker with `reason`
+ * ({@link queueFailureText}): the LinkageError it was, with its code; a bug in the processor
+ * (`[internal]`) as a plain Error; anything else BullMQ reports (a chunk whose workers kept dying
+ * past the stall limit) as E_INPUT, a problem of the environment, naming the chunk.
+ */
 export function queueFailureError(reason: string, where: string): Error {
   const match = /^\[(E_[A-Z]+)\] ([\s\S]*)$/.exec(reason);
   const code = match?.[1] as LinkageErrorCode | undefined;
   if (match && code && CODES.includes(code)) return new LinkageError(code, match[2]!);
-  return new Error(`a chunk failed on a worker (${where}): ${reason}`);
+  if (reason.startsWith("[internal] "))
+    return new Error(`a chunk failed on a worker (${where}): ${reason.slice(11)}`);
+  return new LinkageError("E_INPUT", `${where} failed on the workers: ${reason}`);
 }
