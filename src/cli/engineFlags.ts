@@ -1,6 +1,7 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import type { CheckedRedisUrl } from "../queue/checkRedisUrl.js";
 import type { ChunkEngine } from "../sim/ChunkEngine.js";
+import type { CliIo } from "./cliIo.js";
 
 /** The engine flags of `linkage simulate` and `linkage run`, as commander gives them. */
 export interface EngineFlagOptions {
@@ -56,9 +57,14 @@ export async function engineFlags(options: EngineFlagOptions): Promise<EngineCho
 export async function chunkEngineFor(
   choice: EngineChoice,
   scenarioText: string,
+  io: CliIo,
 ): Promise<ChunkEngine | undefined> {
   if (choice.kind === "local") return undefined;
   const { assertRedisReachable, bullmqChunkEngine } = await import("../queue/index.js");
   await assertRedisReachable(choice.redis);
-  return bullmqChunkEngine({ redis: choice.redis, scenarioText });
+  return bullmqChunkEngine({
+    redis: choice.redis,
+    scenarioText,
+    notice: (line) => io.stderr(`linkage: note: ${line}\n`),
+  });
 }

@@ -259,7 +259,7 @@ async function runAndWrite(
     ...sets.map((s) => `--set ${s}`),
   ].join(" ");
   const started = Date.now();
-  const engine = await chunkEngineFor(flags.engine, text);
+  const engine = await chunkEngineFor(flags.engine, text, io);
   const run = await runScenario(scenario, {
     ...(engine ? { engine } : {}),
     runs,

@@ -105,7 +105,7 @@ export async function simulateCommand(
     let bar: SingleBar | null = null;
     const showBar = process.stderr.isTTY === true; // a bar only for people, not for logs or pipes
     try {
-      const engine = await chunkEngineFor(engineChoice, scenarioText);
+      const engine = await chunkEngineFor(engineChoice, scenarioText, io);
       result = await simulate(scenario, {
         ...(engine ? { engine } : {}),
         ...(policies ? { policies } : {}),

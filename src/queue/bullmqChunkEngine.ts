@@ -29,6 +29,8 @@ export interface BullmqChunkEngineOptions {
   readonly batchId?: string;
   /** Keep the recorded results in Redis after aggregating them (they expire after a day). @default false */
   readonly keepResults?: boolean;
+  /** Told once, in words, when no worker serves the queue as the chunks are queued. */
+  readonly notice?: (line: string) => void;
 }
 
 /**
@@ -48,7 +50,13 @@ export function bullmqChunkEngine(options: BullmqChunkEngineOptions): ChunkEngin
 async function runOnQueue(
   batch: ChunkBatch,
   accept: (result: ChunkResult) => void,
-  { redis, scenarioText, batchId = randomUUID(), keepResults = false }: BullmqChunkEngineOptions,
+  {
+    redis,
+    scenarioText,
+    batchId = randomUUID(),
+    keepResults = false,
+    notice = () => {},
+  }: BullmqChunkEngineOptions,
 ): Promise<void> {
   const source = batch.scenario.source;
   // the workers see only the text: it must be the scenario being simulated
@@ -173,6 +181,11 @@ async function runOnQueue(
           );
         }
         timer = setInterval(() => void poll(), POLL_MS);
+        if (pending.length > 0 && (await queue!.getWorkersCount().catch(() => 1)) === 0) {
+          notice(
+            `no linkage worker serves the queue on ${redis.display} yet: the ${pending.length} chunk${pending.length === 1 ? "" : "s"} wait until one starts (linkage worker --redis URL)`,
+          );
+        }
       };
       enqueue().catch((error: unknown) =>
         fail(error instanceof LinkageError ? error : unreachable(redis, error)),

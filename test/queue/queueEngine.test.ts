@@ -318,6 +318,7 @@ describe.skipIf(NO_REDIS)(
         expect(r.stderr).toMatch(
           new RegExp(`^linkage: Redis at redis://127\\.0\\.0\\.1:${port} is unreachable`, "m"),
         );
+        expect(r.stderr).toMatch(/^linkage: note: no linkage worker serves the queue/m);
         expect(r.stdout).toBe("");
         expect(existsSync(join(csv, "outcomes.csv"))).toBe(false);
       } finally {
