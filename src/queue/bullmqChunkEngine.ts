@@ -58,6 +58,12 @@ async function runOnQueue(
     notice = () => {},
   }: BullmqChunkEngineOptions,
 ): Promise<void> {
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(batchId)) {
+    throw new LinkageError(
+      "E_INPUT",
+      `batch id ${JSON.stringify(batchId)}: expected 1–100 letters, digits, _ or -`,
+    );
+  }
   const source = batch.scenario.source;
   // the workers see only the text: it must be the scenario being simulated
   if (JSON.stringify(parseScenario(scenarioText, source)) !== JSON.stringify(batch.scenario)) {
@@ -125,7 +131,13 @@ async function runOnQueue(
       const take = (k: number, stored: string | null) => {
         // a chunk heard of twice (an event and the poll, or a second delivery) is counted once
         if (stored === null || k < next || results.has(k)) return;
-        const result = decodeChunkResult(JSON.parse(stored));
+        let data: unknown;
+        try {
+          data = JSON.parse(stored);
+        } catch {
+          throw new LinkageError("E_INPUT", `the result recorded for chunk ${k} is not JSON`);
+        }
+        const result = decodeChunkResult(data);
         const task = batch.tasks[k]!;
         if (result.firstRun !== task.firstRun || result.runs !== task.runs) {
           throw new LinkageError(
@@ -135,33 +147,34 @@ async function runOnQueue(
         }
         results.set(k, result);
       };
-      const fetch = async (k: number) => {
+      /** Reads recorded results, then merges what is in order; Redis failures name the URL. */
+      const collect = async (chunks: readonly number[]) => {
+        let stored: (string | null)[];
         try {
-          take(k, await store.get(chunkResultKey(ids[k]!)));
+          stored = await store.mget(...chunks.map((k) => chunkResultKey(ids[k]!)));
+        } catch (error) {
+          fail(unreachable(redis, error));
+          return;
+        }
+        try {
+          chunks.forEach((k, i) => {
+            take(k, stored[i] ?? null);
+          });
           flush();
         } catch (error) {
-          fail(error instanceof LinkageError ? error : unreachable(redis, error));
+          fail(error);
         }
       };
       const poll = async () => {
         const missing: number[] = [];
         for (let k = next; k < ids.length && missing.length < 1000; k++)
           if (!results.has(k)) missing.push(k);
-        if (missing.length === 0) return;
-        try {
-          const stored = await store.mget(...missing.map((k) => chunkResultKey(ids[k]!)));
-          missing.forEach((k, i) => {
-            take(k, stored[i] ?? null);
-          });
-          flush();
-        } catch (error) {
-          fail(error instanceof LinkageError ? error : unreachable(redis, error));
-        }
+        if (missing.length > 0) await collect(missing);
       };
       store.on("end", () => fail(unreachable(redis, new Error("connection lost"))));
       events!.on("completed", ({ jobId }) => {
         const k = indexOf.get(jobId);
-        if (k !== undefined) void fetch(k);
+        if (k !== undefined) void collect([k]);
       });
       events!.on("failed", ({ jobId, failedReason }) => {
         const k = indexOf.get(jobId);
