@@ -4,11 +4,21 @@ export { punishAutomaton } from "./automata/punishAutomaton.js";
 export { unconditionalAutomaton } from "./automata/unconditionalAutomaton.js";
 export { withholdAutomaton } from "./automata/withholdAutomaton.js";
 export { BinnedQuantiles } from "./binnedQuantiles.js";
+export type { ChunkBatch, ChunkEngine } from "./ChunkEngine.js";
+export { type ChunkResultWire, decodeChunkResult, encodeChunkResult } from "./chunkResultWire.js";
 export { type CompiledSimulation, compileSimulation } from "./compileSimulation.js";
 export { greenPorterThreshold } from "./greenPorter.js";
+export { localChunkEngine } from "./localChunkEngine.js";
 export { type MeanFieldOptions, meanField } from "./meanField.js";
 export { CLEAN, type PolicyAutomaton, VIOLATION, type WeeklySignal } from "./policyAutomaton.js";
 export { buildPolicyRunModel, type PolicyRunModel } from "./policyRunModel.js";
+export { chunkTaskOfJob, runChunkJob } from "./runChunkJob.js";
+export {
+  parseSimulationChunkJob,
+  type SimulationChunkJob,
+  scenarioSha256,
+  simulationChunkJobSchema,
+} from "./SimulationChunkJob.js";
 export type * from "./SimulationResult.js";
 export {
   CHUNK_RUNS,
