@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { runCommandLine } from "../analysis/runCommandLine.js";
 import type { RunRegistry } from "../store/runRegistry.js";
 import { INTERNAL_MESSAGE } from "./apiErrorAnswer.js";
 import { RunProgressMeter } from "./RunProgressMeter.js";
@@ -87,7 +88,12 @@ export class RunManager {
       ...input,
       threads: this.threads,
       version: this.version,
-      command: runCommandLine(input),
+      command: runCommandLine(
+        input.source,
+        input.runs,
+        input.seed,
+        Object.entries(input.overrides).map(([id, value]) => `${id}=${value}`),
+      ),
     };
     const run: ActiveRun = {
       id,
@@ -233,18 +239,4 @@ export class RunManager {
     run.listeners.clear();
     if (!this.closed) this.pump();
   }
-}
-
-/**
- * The `linkage run` command line that reproduces a run, as `linkage run` itself records it in
- * results.json (its `command`), with the scenario named by its source.
- */
-function runCommandLine(input: RunInput): string {
-  return [
-    "node bin/linkage.js run",
-    input.source,
-    `--runs ${input.runs}`,
-    `--seed ${input.seed}`,
-    ...Object.entries(input.overrides).map(([id, value]) => `--set ${id}=${value}`),
-  ].join(" ");
 }

@@ -126,8 +126,18 @@ describe("health, scenarios and schema", () => {
       id: string;
       text: string;
     };
-    expect(body).toEqual({ id: SMALL, text: shippedScenarioText(SMALL) });
+    expect(body).toEqual({
+      id: SMALL,
+      text: shippedScenarioText(SMALL),
+      source: join(dir, "scenarios", `${SMALL}.yaml`),
+    });
     expect((await errorOf(await app.request("/api/scenarios/nope"), 404)).code).toBe("E_NOT_FOUND");
+    // a file over the size limit: 500, naming the scenario but not the server's paths
+    writeFileSync(join(dir, "scenarios", "huge.yaml"), `title: huge\n${"#".repeat(1_100_000)}\n`);
+    const huge = await errorOf(await app.request("/api/scenarios/huge"), 500);
+    expect(huge.message).toContain('"huge"');
+    expect(huge.message).not.toContain(dir);
+    rmSync(join(dir, "scenarios", "huge.yaml"));
     // a link inside the folder to a file outside is not served
     expect((await errorOf(await app.request("/api/scenarios/linked"), 404)).code).toBe(
       "E_NOT_FOUND",
@@ -325,23 +335,31 @@ describe("a run from start to results", () => {
   let cliReport: string;
 
   beforeAll(async () => {
+    // exactly what the page sends: the shipped file's text and the source the server gives it
+    const shipped = (await (await app.request(`/api/scenarios/${SMALL}`)).json()) as {
+      text: string;
+      source: string;
+    };
+    // the folder lies outside the server's working folder here: its absolute path
+    expect(shipped.source).toBe(join(dir, "scenarios", `${SMALL}.yaml`));
+    expect(shipped.text).toBe(shippedScenarioText(SMALL));
     run = await startRun({
-      text: shippedScenarioText(SMALL),
-      source: `scenarios/${SMALL}.yaml`,
+      text: shipped.text,
+      source: shipped.source,
       name: "first run",
       runs: 40,
       seed: 3,
       overrides: {},
     });
     events = await eventsOf(run.id);
-    // the same run by the command line, from the same file name
+    // the same run by the command line, given the file as the page named it
     const start = process.cwd();
     const out = join(dir, "cli-out");
     process.chdir(ROOT);
     try {
       const cli = await runCliCapture(
         "run",
-        `scenarios/${SMALL}.yaml`,
+        shipped.source,
         "--runs",
         "40",
         "--seed",
@@ -401,7 +419,7 @@ describe("a run from start to results", () => {
   it("GET /api/runs/:id gives the summary, the text and the source", async () => {
     const detail = (await (await app.request(`/api/runs/${run.id}`)).json()) as RunDetail;
     expect(detail.text).toBe(shippedScenarioText(SMALL));
-    expect(detail.source).toBe(`scenarios/${SMALL}.yaml`);
+    expect(detail.source).toBe(join(dir, "scenarios", `${SMALL}.yaml`));
     expect(detail.run.status).toBe("done");
     expect(detail.run.progress).toBeNull();
     expect(detail.run.recommendedPolicy).toBe(

@@ -1,4 +1,4 @@
-import type { RunDetail, RunSummary } from "linkage/server/workbenchApi";
+import type { RunDetail, RunSummary, ShippedScenarioFile } from "linkage/server/workbenchApi";
 import { api } from "../api.js";
 import type { Workbench } from "../workbench.js";
 import { element } from "./element.js";
@@ -155,10 +155,10 @@ export function mountRunsPanel(root: HTMLElement, workbench: Workbench): void {
         await open(link.id);
         return;
       }
-      const { text } = await api<{ id: string; text: string }>(
+      const { text, source } = await api<ShippedScenarioFile>(
         `/api/scenarios/${encodeURIComponent(link.scenario)}`,
       );
-      workbench.setScenario(text, `${link.scenario}.yaml`);
+      workbench.setScenario(text, source);
       workbench.replaceOverrides(link.overrides);
       form.setInputs(link.seed, link.runs);
     } catch (error) {

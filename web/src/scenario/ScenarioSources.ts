@@ -1,4 +1,4 @@
-import type { ShippedScenario } from "linkage/server/workbenchApi";
+import type { ShippedScenario, ShippedScenarioFile } from "linkage/server/workbenchApi";
 import { ApiFailure, api } from "../api.js";
 import type { Workbench } from "../workbench.js";
 
@@ -87,10 +87,9 @@ export class ScenarioSources {
   async #open(id: string): Promise<void> {
     this.#status.textContent = `Opening ${id}…`;
     try {
-      const shipped = await api<{ id: string; text: string }>(
-        `/api/scenarios/${encodeURIComponent(id)}`,
-      );
-      this.#workbench.setScenario(shipped.text, `${shipped.id}.yaml`);
+      const shipped = await api<ShippedScenarioFile>(`/api/scenarios/${encodeURIComponent(id)}`);
+      // named as linkage run is given the file, so a run records a command that reproduces it
+      this.#workbench.setScenario(shipped.text, shipped.source);
     } catch (error) {
       this.#status.textContent = `Could not open ${id}: ${error instanceof ApiFailure ? error.body.message : "the server did not answer"}`;
     }
@@ -105,7 +104,7 @@ export class ScenarioSources {
   }
 
   #showSource(): void {
-    const id = this.#workbench.source.replace(/\.ya?ml$/, "");
+    const id = this.#workbench.source.replace(/^.*\//, "").replace(/\.ya?ml$/, "");
     const shipped = [...this.#picker.options].some((o) => o.value === id && id !== "");
     this.#picker.value = shipped ? id : "";
     this.#status.textContent = `Editing ${this.#workbench.source}`;
