@@ -63,8 +63,9 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
   if (options.check) {
     // checked, not changed: a server using the same file keeps its runs
     let registryState = "would be created";
-    if (existsSync(db)) {
-      const registry = RunRegistry.open(db);
+    if (existsSync(db) && statSync(db).size === 0) registryState = "empty, would be set up";
+    else if (existsSync(db)) {
+      const registry = RunRegistry.open(db, { readOnly: true });
       const runs = registry.list();
       registry.close();
       const running = runs.filter((run) => run.status === "running").length;

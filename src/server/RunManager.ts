@@ -27,8 +27,8 @@ export interface RunManagerOptions {
   readonly log?: (text: string) => void;
 }
 
-/** A listener of one run's events. */
-export type RunListener = (event: RunEvent) => void;
+/** Hears an active run's events; `null` is its end when its row no longer exists (deleted meanwhile). */
+export type RunListener = (event: RunEvent | null) => void;
 
 /** A run waiting or executing. */
 interface ActiveRun {
@@ -156,10 +156,18 @@ export class RunManager {
 
   private launch(run: ActiveRun): void {
     this.executing++;
-    this.registry.markStarted(run.id);
-    const worker = FROM_SOURCE
-      ? new Worker(TSX_BOOTSTRAP, { eval: true, workerData: run.job })
-      : new Worker(WORKER_URL, { workerData: run.job });
+    let worker: Worker;
+    try {
+      this.registry.markStarted(run.id);
+      worker = FROM_SOURCE
+        ? new Worker(TSX_BOOTSTRAP, { eval: true, workerData: run.job })
+        : new Worker(WORKER_URL, { workerData: run.job });
+    } catch (error) {
+      // a busy registry or a worker that cannot start fails this run, never the server
+      this.log(`linkage serve: run ${run.id}: could not start: ${String(error)}`);
+      this.end(run, () => this.registry.fail(run.id, INTERNAL_MESSAGE));
+      return;
+    }
     run.worker = worker;
     this.setProgress(run, { stage: "starting", fraction: 0 });
     worker.on("message", (message: RunWorkerMessage) => this.onMessage(run, message));
@@ -231,11 +239,17 @@ export class RunManager {
     }
     // a finished worker exits by itself; a cancelled or failed one is stopped here
     void run.worker?.terminate();
-    const stored = this.registry.get(run.id);
-    if (stored) {
-      const event: RunEvent = { type: "status", run: runSummary(stored, null) };
-      for (const listener of run.listeners) listener(event);
+    let stored: ReturnType<RunRegistry["get"]>;
+    try {
+      stored = this.registry.get(run.id);
+    } catch {
+      stored = undefined;
     }
+    // every listener hears the end: the final summary, or null when the row is gone (deleted)
+    const event: RunEvent | null = stored
+      ? { type: "status", run: runSummary(stored, null) }
+      : null;
+    for (const listener of run.listeners) listener(event);
     run.listeners.clear();
     if (!this.closed) this.pump();
   }

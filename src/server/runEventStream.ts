@@ -26,8 +26,10 @@ export function runEventStream(
       stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
     const pending: RunEvent[] = [];
     let wake: (() => void) | null = null;
+    let ended = false;
     const unsubscribe = runner.subscribe(id, (event) => {
-      pending.push(event);
+      if (event) pending.push(event);
+      else ended = true; // the run ended without a row to report (deleted meanwhile)
       wake?.();
     });
     if (!unsubscribe) {
@@ -51,7 +53,7 @@ export function runEventStream(
           await send(event);
           if (event.type === "status") return;
         }
-        if (aborted) return;
+        if (aborted || ended) return;
         const timer = new Promise<"timeout">((resolve) => {
           const handle = setTimeout(() => resolve("timeout"), KEEP_ALIVE_MS);
           wake = () => {

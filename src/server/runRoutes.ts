@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { Hono } from "hono";
 import type { ScenarioRun } from "../analysis/ScenarioRun.js";
 import { runReportHtml } from "../report/runReportHtml.js";
+import { MAX_SCENARIO_BYTES } from "../scenario/loadScenario.js";
 import { parameterValues } from "../scenario/parameterValues.js";
 import { parseScenario } from "../scenario/parseScenario.js";
 import type { RunRegistry } from "../store/runRegistry.js";
@@ -42,6 +43,15 @@ export function runRoutes(registry: RunRegistry, runner: RunManager): Hono {
   routes.post("/", async (c) => {
     const { body, raw } = await readJsonBody(c, StartRunBody);
     const source = body.source ?? DEFAULT_SOURCE;
+    // the bound linkage run reads a file with, in bytes (zod counts characters)
+    if (Buffer.byteLength(body.text, "utf8") > MAX_SCENARIO_BYTES) {
+      throw new ApiProblem(
+        400,
+        "E_INPUT",
+        `${source}: the scenario is over ${MAX_SCENARIO_BYTES} bytes, the most linkage run reads`,
+        { path: ["text"] },
+      );
+    }
     const scenario = parseScenario(body.text, source);
     if (!scenario.dynamics) {
       throw new ApiProblem(

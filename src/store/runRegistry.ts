@@ -138,14 +138,16 @@ export class RunRegistry {
   ) {}
 
   /**
-   * Opens (creating it when missing or empty) the registry in `file`.
+   * Opens (creating it when missing or empty) the registry in `file`. With `readOnly` (for
+   * `linkage serve --check`) the file must exist and is only read: nothing is created or set up.
    * @throws {LinkageError} E_INPUT when the file cannot be opened, is not SQLite, is another
    *   program's SQLite database, or was written by a newer Linkage (a larger schema version)
    */
-  static open(file: string): RunRegistry {
+  static open(file: string, options: { readonly readOnly?: boolean } = {}): RunRegistry {
+    const readOnly = options.readOnly ?? false;
     let db: Database.Database | undefined;
     try {
-      db = new Database(file);
+      db = new Database(file, readOnly ? { readonly: true, fileMustExist: true } : {});
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       // read before writing anything: another program's database is left untouched
       const applicationId = db.pragma("application_id", { simple: true }) as number;
@@ -163,6 +165,15 @@ export class RunRegistry {
           "E_INPUT",
           `${file}: the run registry was written by a newer Linkage (schema ${version}; this one reads up to ${REGISTRY_SCHEMA_VERSION}); upgrade Linkage or give another --db file`,
         );
+      }
+      if (readOnly) {
+        if (version < REGISTRY_SCHEMA_VERSION) {
+          throw new LinkageError(
+            "E_INPUT",
+            `${file}: an empty file or an older run registry (schema ${version}); a server would set it up`,
+          );
+        }
+        return new RunRegistry(db, file);
       }
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = NORMAL");

@@ -3,7 +3,7 @@
  * a non-loopback --host is warned about, --check reports without changing the registry, and a
  * port in use is the user's to fix.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -81,6 +81,13 @@ describe("linkage serve's flags", () => {
     const again = RunRegistry.open(db);
     expect(again.get(run.id)!.status).toBe("running");
     again.close();
+    // an empty file stays empty (nothing is set up by a check)
+    const empty = join(dir, "empty.sqlite");
+    writeFileSync(empty, "");
+    const e = await runCliCapture("serve", "--db", empty, "--check");
+    expect(e.code).toBe(0);
+    expect(e.stdout).toContain("empty, would be set up");
+    expect(statSync(empty).size).toBe(0);
   });
 
   it("warns about a host other machines can reach, and not about loopback ones", async () => {

@@ -239,6 +239,14 @@ describe("bad request bodies", () => {
     expect((await errorOf(streamed, 413)).code).toBe("E_TOO_LARGE");
   });
 
+  it("a text under a million characters but over linkage run's 1 MiB is refused", async () => {
+    // 600,000 two-byte characters: 1.2 MB, which the CLI would not read back
+    const wide = `${text}\n# ${"é".repeat(600_000)}\n`;
+    const error = await errorOf(await send("POST", "/api/runs", { text: wide }), 400);
+    expect(error.path).toEqual(["text"]);
+    expect(error.message).toMatch(/over 1048576 bytes/);
+  });
+
   it("a scenario error is located (line and column)", async () => {
     const broken = text.replace("dynamics:", "dynamics: [");
     const error = await errorOf(
@@ -541,7 +549,7 @@ describe("a run that fails", () => {
         scenarioHash: "0".repeat(64),
       });
       runner.subscribe(stored.id, (event) => {
-        if (event.type === "status") resolve(event);
+        if (event?.type === "status") resolve(event);
       });
     });
     const event = await ended;
