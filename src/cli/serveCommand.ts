@@ -1,11 +1,13 @@
 import { existsSync, statSync } from "node:fs";
 import type { Server } from "node:http";
 import { isIP } from "node:net";
+import { hostname, networkInterfaces } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAdaptorServer } from "@hono/node-server";
 import { LinkageError } from "../errors/LinkageError.js";
 import { createWorkbenchApp } from "../server/createWorkbenchApp.js";
+import { isLoopbackHost } from "../server/loopbackHost.js";
 import { RunManager } from "../server/RunManager.js";
 import { RunRegistry } from "../store/runRegistry.js";
 import { nonEmptyFlag, wholeNumberFlag } from "./cliFlags.js";
@@ -50,7 +52,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
   const threads = wholeNumberFlag("--threads", options.threads);
   const concurrency = wholeNumberFlag("--concurrent-runs", options.concurrentRuns) ?? 1;
   const scenariosDir = scenarioFolder(nonEmptyFlag("--scenarios", options.scenarios));
-  if (!isLoopback(host)) {
+  if (!isLoopbackHost(host)) {
     io.stderr(
       `linkage: warning: --host ${host} lets other machines reach the workbench, which has no login: anyone who can connect can start runs and read, rename and delete the stored ones\n`,
     );
@@ -96,7 +98,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
     scenariosDir,
     webDir: WEB_DIR,
     runner,
-    loopbackOnly: isLoopback(host),
+    allowedHosts: isLoopbackHost(host) ? [] : namesOf(host),
   });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   try {
@@ -167,10 +169,19 @@ function scenarioFolder(given: string | undefined): string {
   return existsSync("scenarios") ? "scenarios" : resolve(PACKAGE_ROOT, "scenarios");
 }
 
-/** Whether `host` names this machine only (127.0.0.0/8, ::1, localhost). */
-function isLoopback(host: string): boolean {
+/**
+ * The host names a server bound to the non-loopback `host` answers: that address, the machine's
+ * name, and for a wildcard (0.0.0.0, ::) every address of the machine's interfaces.
+ */
+function namesOf(host: string): string[] {
   const bare = host.replace(/^\[(.*)\]$/, "$1");
-  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
+  const names = [bare, hostname()];
+  if (bare === "0.0.0.0" || bare === "::") {
+    for (const addresses of Object.values(networkInterfaces())) {
+      for (const a of addresses ?? []) names.push(a.address);
+    }
+  }
+  return names;
 }
 
 /** The URL a browser opens for `host:port` (an IPv6 address in brackets). */

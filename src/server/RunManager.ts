@@ -108,6 +108,11 @@ export class RunManager {
     this.pump();
   }
 
+  /** How many runs wait for a free slot. */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
   /** Whether the run `id` is waiting or executing here. */
   isActive(id: string): boolean {
     return this.active.has(id);

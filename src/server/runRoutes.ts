@@ -20,6 +20,9 @@ import {
   StartRunBody,
 } from "./workbenchApi.js";
 
+/** Runs that may wait for a slot at once: more is refused (409) rather than queued without end. */
+export const MAX_WAITING_RUNS = 8;
+
 /** The report's content security policy: its own styles and inline images, nothing else. */
 const REPORT_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
@@ -67,6 +70,13 @@ export function runRoutes(registry: RunRegistry, runner: RunManager): Hono {
     for (const [id, value] of Object.entries(sent)) overrides[id] = value;
     parameterValues(scenario, overrides); // an undeclared id or a bad value: 400 E_INPUT
     checkRunMemory(scenario, body.runs);
+    if (runner.waiting >= MAX_WAITING_RUNS) {
+      throw new ApiProblem(
+        409,
+        "E_CONFLICT",
+        `${runner.waiting} runs are already waiting for a free slot; cancel one or start this when one has finished`,
+      );
+    }
     const scenarioHash = createHash("sha256").update(body.text).digest("hex");
     const stored = registry.create({
       name: body.name ?? scenario.title,

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LINKAGE_VERSION } from "../../src/cli/linkageVersion.js";
 import { createWorkbenchApp } from "../../src/server/createWorkbenchApp.js";
 import { RunManager } from "../../src/server/RunManager.js";
+import { MAX_WAITING_RUNS } from "../../src/server/runRoutes.js";
 import {
   type ApiError,
   MAX_BODY_BYTES,
@@ -522,6 +523,17 @@ describe("queueing and cancelling", () => {
       (await errorOf(await send("POST", `/api/runs/${first.id}/cancel`), 409)).message,
     ).toMatch(/is cancelled/);
   });
+
+  it(`refuses a run when ${MAX_WAITING_RUNS} already wait for a slot`, async () => {
+    const text = shippedScenarioText("kabul-2021");
+    const started = [await startRun({ text, runs: 2000 })];
+    for (let k = 0; k < MAX_WAITING_RUNS; k++) started.push(await startRun({ text, seed: k + 2 }));
+    expect(runner.waiting).toBe(MAX_WAITING_RUNS);
+    const refused = await errorOf(await send("POST", "/api/runs", { text }), 409);
+    expect(refused.message).toMatch(/already waiting/);
+    for (const run of started) await send("POST", `/api/runs/${run.id}/cancel`);
+    expect(runner.waiting).toBe(0);
+  });
 });
 
 describe("a run that fails", () => {
@@ -619,7 +631,24 @@ describe("requests addressed to another name (DNS rebinding)", () => {
     "http://127.0.0.1:5173/api/health",
     "http://[::1]:5173/api/health",
   ])("are answered when addressed to this machine: %s", async (url) => {
-    expect((await app.request(url)).status).toBe(200);
+    const response = await app.request(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+  });
+
+  it("a server bound to another address answers that name, and still refuses the others", async () => {
+    const wide = createWorkbenchApp({
+      registry,
+      scenariosDir: join(dir, "scenarios"),
+      webDir: join(dir, "web"),
+      runner,
+      allowedHosts: ["10.0.0.1", "workstation"],
+    });
+    expect((await wide.request("http://10.0.0.1:5173/api/health")).status).toBe(200);
+    expect((await wide.request("http://workstation:5173/api/health")).status).toBe(200);
+    expect((await wide.request("http://127.0.0.1:5173/api/health")).status).toBe(200);
+    const rebound = await errorOf(await wide.request("http://evil.example/api/health"), 403);
+    expect(rebound.code).toBe("E_FORBIDDEN");
   });
 });
 
