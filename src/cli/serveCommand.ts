@@ -1,8 +1,8 @@
 import { existsSync, statSync } from "node:fs";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { isIP } from "node:net";
 import { hostname, networkInterfaces } from "node:os";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAdaptorServer } from "@hono/node-server";
 import { LinkageError } from "../errors/LinkageError.js";
@@ -62,6 +62,16 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
       "linkage: note: the page is not built (dist/web is missing): run npm run build; the API works meanwhile\n",
     );
   }
+  const folder = dirname(resolve(db));
+  if (!existsSync(folder)) {
+    throw new LinkageError("E_INPUT", `--db ${db}: the folder ${folder} does not exist`);
+  }
+  // the port first: a server that cannot listen leaves no registry file behind
+  if (port !== 0) {
+    const probe = createServer();
+    await listen(probe, port, host.replace(/^\[(.*)\]$/, "$1"));
+    await new Promise((closed) => probe.close(closed));
+  }
   if (options.check) {
     // checked, not changed: a server using the same file keeps its runs
     let registryState = "would be created";
@@ -111,6 +121,9 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   io.stdout(`Linkage workbench: ${urlOf(host, actualPort)}\n`);
+  io.stderr(
+    "linkage: note: Ctrl-C stops the workbench (a run in progress is kept as interrupted)\n",
+  );
 
   await new Promise<void>((done) => {
     const stop = (signal: NodeJS.Signals) => {
