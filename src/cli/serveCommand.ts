@@ -9,7 +9,7 @@ import { LinkageError } from "../errors/LinkageError.js";
 import { createWorkbenchApp } from "../server/createWorkbenchApp.js";
 import { isLoopbackHost } from "../server/loopbackHost.js";
 import { RunManager } from "../server/RunManager.js";
-import { RunRegistry } from "../store/runRegistry.js";
+import { HEARTBEAT_MS, RunRegistry } from "../store/runRegistry.js";
 import { nonEmptyFlag, wholeNumberFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
 import { LINKAGE_VERSION } from "./linkageVersion.js";
@@ -90,6 +90,9 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
     return;
   }
   const registry = RunRegistry.open(db);
+  registry.beat();
+  const heartbeat = setInterval(() => registry.beat(), HEARTBEAT_MS);
+  heartbeat.unref();
   const interrupted = registry.markInterrupted();
   if (interrupted > 0) {
     io.stderr(
@@ -114,6 +117,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
   try {
     await listen(server, port, host.replace(/^\[(.*)\]$/, "$1"));
   } catch (error) {
+    clearInterval(heartbeat);
     await runner.close();
     registry.close();
     throw error;
@@ -130,6 +134,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
       io.stderr(`linkage: note: ${signal}: stopping the workbench\n`);
+      clearInterval(heartbeat);
       server.close();
       server.closeAllConnections(); // open event streams too
       void runner.close().then(() => {

@@ -33,6 +33,7 @@ export function runEventStream(
       wake?.();
     });
     if (!unsubscribe) {
+      registry.markInterrupted(); // a run left `running` by a server that is gone ends here
       const stored = registry.get(id);
       if (stored) await send({ type: "status", run: runSummary(stored, null) });
       return;

@@ -138,15 +138,18 @@ export function runRoutes(registry: RunRegistry, runner: RunManager): Hono {
 
   routes.post("/:id/cancel", (c) => {
     const id = checkedId(c.req.param("id"));
-    const before = summary(id);
-    if (!runner.cancel(id)) {
-      throw new ApiProblem(
-        409,
-        "E_CONFLICT",
-        `the run "${id}" is not running (it is ${before.status}), so it cannot be cancelled`,
-      );
-    }
-    return c.json({ run: summary(id) });
+    summary(id);
+    if (runner.cancel(id)) return c.json({ run: summary(id) });
+    // not held here: a run left by a server that is gone becomes interrupted now
+    registry.markInterrupted();
+    const after = summary(id);
+    throw new ApiProblem(
+      409,
+      "E_CONFLICT",
+      after.status === "running"
+        ? `the run "${id}" executes on another server that shares this registry; cancel it there`
+        : `the run "${id}" is not running (it is ${after.status}), so it cannot be cancelled`,
+    );
   });
 
   routes.get("/:id/events", (c) => {
