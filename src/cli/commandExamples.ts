@@ -75,8 +75,8 @@ export const COMMAND_EXAMPLES = {
   ],
   sweep: [
     {
-      line: "linkage sweep kabul-2021 --vary sigma_sub=0:0.7:4 --runs 20",
-      does: "every policy at four values of sigma_sub (20 runs each, the same seed at each): writes out/kabul-2021-sweep/",
+      line: "linkage sweep kabul-2021 --vary wF=0:0.05:6 --runs 20",
+      does: "every policy at six weights on deaths (20 runs each, the same seed at each), and where the best policy changes if it does: writes out/kabul-2021-sweep/",
     },
     {
       line: "linkage sweep kabul-2021 --vary sigma_sub=0:0.7:3 --vary cA_C=1.5:6:3 --runs 20 --out out/sweep-2d",

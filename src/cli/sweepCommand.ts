@@ -40,6 +40,9 @@ export const MAX_SWEEP_POINTS = 10_000;
 /** Most simulated runs a sweep may ask for in all (points × --runs; each run simulates every policy). */
 export const MAX_SWEEP_RUNS = 100_000_000;
 
+/** Most parameters whose values the text summary prints (more: the points are numbered). */
+const MAX_TEXT_PARAMETERS = 4;
+
 /** `id=lo:hi:n`, with the parts checked one by one below. */
 const VARY_FORM = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*([^:]*):([^:]*):([^:]*)$/;
 
@@ -299,9 +302,11 @@ function checkPointValues(
 
 /** The plain-text summary: each point's best policy and leverage value, then where the best changes. */
 export function sweepText(result: SweepResult): string {
-  const header = [...result.ids, "best", "leverage value"];
-  const rows = result.points.map((p) => [
-    ...p.values.map((x) => formatNumber(x, 4)),
+  // many parameters (a Latin hypercube over every prior) would not fit a line: numbered points
+  const wide = result.ids.length > MAX_TEXT_PARAMETERS;
+  const header = [...(wide ? ["point"] : result.ids), "best", "leverage value"];
+  const rows = result.points.map((p, k) => [
+    ...(wide ? [String(k + 1)] : p.values.map((x) => formatNumber(x, 4))),
     p.best,
     p.leverage === null ? "—" : formatNumber(p.leverage, 3),
   ]);
@@ -323,6 +328,7 @@ export function sweepText(result: SweepResult): string {
     line(header),
     ...shown.map(line),
     ...(rows.length > shown.length ? [`  … ${rows.length - shown.length} more in sweep.csv`] : []),
+    ...(wide ? [`  (each point's ${result.ids.length} parameter values are in sweep.csv)`] : []),
     "",
     ...(result.design === "grid"
       ? changes.length === 0

@@ -96,6 +96,8 @@ export function sweepHeatmaps(
           y: "y",
           text: (c: { leverage: number }) => formatNumber(c.leverage, 2),
           fill: "#111827",
+          stroke: "white",
+          strokeWidth: 3,
         }),
         ...boundaries,
       ],
