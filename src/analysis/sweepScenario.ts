@@ -69,7 +69,7 @@ export interface SweepOptions {
   readonly threads?: number;
   /** Parameters held at every point besides the point's own (`--set`). @default none */
   readonly held?: Readonly<Record<string, number>>;
-  /** Called after each point with (points done, points, runs per second so far). */
+  /** Called before the first point and after each with (points done, points, runs per second so far). */
   readonly onProgress?: (pointsDone: number, points: number, runsPerSecond: number) => void;
 }
 
@@ -94,6 +94,7 @@ export async function sweepScenario(
   let outputs: string[] = [];
   let weeks = 0;
   let baseline: string | null = null;
+  onProgress?.(0, points.points.length, 0);
   for (const values of points.points) {
     const overrides: Record<string, number> = Object.create(null);
     Object.assign(overrides, held);

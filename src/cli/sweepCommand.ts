@@ -162,7 +162,7 @@ export async function sweepCommand(
           });
           bar.start(total, 0, { rate: "…" });
         }
-        bar?.update(done, { rate: formatNumber(rate, 0) });
+        if (done > 0) bar?.update(done, { rate: formatNumber(rate, 0) });
       },
     });
   } finally {
