@@ -54,7 +54,7 @@ export function sweepHtml(
       : `${result.points.length} points of a Latin hypercube over the priors of ${result.ids.length} parameters (each parameter's values fall one in each of ${result.points.length} equally likely slices of its prior)${result.redrawnPoints > 0 ? `; ${result.redrawnPoints} points implied an explosive attack process and were redrawn` : ""}`;
   const body = [
     `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="lede">How to read this page: ${escapeHtml(design)}. At each point the ${escapeHtml(String(result.weeks))}-step weekly simulation of every policy ran ${escapeHtml(result.runs.toLocaleString("en-US"))} times with the point's values held${held.length > 0 ? ` (and ${escapeHtml(held.map(([id, x]) => `${id} = ${x}`).join(", "))} at every point)` : ""} and the other parameters drawn from their priors. Every point used the same seed, ${escapeHtml(String(result.seed))}: the same draws of the other parameters and the same random streams (common random numbers), so differences between points come from the varied values, not from sampling noise. The <b>best policy</b> at a point is the one with the highest mean sender utility there; its <b>leverage value</b> is its sender utility minus that under ${escapeHtml(result.leverageBaseline ?? "the baseline")}, run by run, averaged.</p>`,
+    `<p class="lede">How to read this page: ${escapeHtml(design)}. At each point the ${escapeHtml(String(result.weeks))}-step weekly simulation of every policy ran ${escapeHtml(result.runs.toLocaleString("en-US"))} times with the point's values held${held.length > 0 ? ` (and ${escapeHtml(held.map(([id, x]) => `${id} = ${x}`).join(", "))} at every point)` : ""}${result.design === "grid" ? " and the other parameters drawn from their priors" : ": every parameter with a prior is set by the point, so its runs differ only in the random events of the dynamics"}. Every point used the same seed, ${escapeHtml(String(result.seed))}: the same draws of the other parameters and the same random streams (common random numbers), so differences between points come from the varied values, not from sampling noise. The <b>best policy</b> at a point is the one with the highest mean sender utility there; its <b>leverage value</b> is its sender utility minus that under ${escapeHtml(result.leverageBaseline ?? "the baseline")}, run by run, averaged.</p>`,
     ...changeSection(result, changes),
     ...charts(result, style, changes),
     ...table(result),
@@ -154,7 +154,7 @@ function table(result: SweepResult): string[] {
   });
   return [
     "<h2>The points</h2>",
-    `<table data-section="points"><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`,
+    `<div style="overflow-x:auto"><table data-section="points"><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`,
     ...(result.points.length > shown.length
       ? [
           `<p>The first ${shown.length} of ${result.points.length} points; all are in sweep.csv.</p>`,
