@@ -329,11 +329,11 @@ export function sweepText(result: SweepResult): string {
     ...shown.map(line),
     ...(rows.length > shown.length ? [`  … ${rows.length - shown.length} more in sweep.csv`] : []),
     ...(wide ? [`  (each point's ${result.ids.length} parameter values are in sweep.csv)`] : []),
-    "",
     ...(result.design === "grid"
       ? changes.length === 0
-        ? ["The best policy is the same at every point."]
+        ? ["", "The best policy is the same at every point."]
         : [
+            "",
             "The best policy changes:",
             ...changes.map(
               (c) =>
