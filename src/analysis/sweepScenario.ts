@@ -69,7 +69,7 @@ export interface SweepOptions {
   readonly threads?: number;
   /** Parameters held at every point besides the point's own (`--set`). @default none */
   readonly held?: Readonly<Record<string, number>>;
-  /** Called before the first point and after each with (points done, points, runs per second so far). */
+  /** Called before the first point, after each chunk of runs and after each point with (points done, points, runs per second so far). */
   readonly onProgress?: (pointsDone: number, points: number, runsPerSecond: number) => void;
 }
 
@@ -101,11 +101,17 @@ export async function sweepScenario(
     points.ids.forEach((id, k) => {
       overrides[id] = values[k]!;
     });
+    const rate = (runsDone: number) => runsDone / ((performance.now() - started) / 1000);
     const sim = await simulate(scenario, {
       runs,
       seed,
       overrides,
       ...(threads !== undefined ? { threads } : {}),
+      // within a long point too: the rate (and so the time left) keeps moving
+      onProgress: (done, total) => {
+        if (done < total)
+          onProgress?.(results.length, points.points.length, rate(results.length * runs + done));
+      },
     });
     weeks = sim.weeks;
     baseline = sim.leverageBaseline;
@@ -130,8 +136,7 @@ export async function sweepScenario(
       leverage: policies[best]?.leverage?.mean ?? null,
       policies,
     });
-    const seconds = (performance.now() - started) / 1000;
-    onProgress?.(results.length, points.points.length, (results.length * runs) / seconds);
+    onProgress?.(results.length, points.points.length, rate(results.length * runs));
   }
   return {
     scenario: scenario.id,

@@ -144,6 +144,7 @@ export async function sweepCommand(
     ...options.set.map((s) => `--set ${s}`),
   ].join(" ");
   let bar: SingleBar | null = null;
+  const started = Date.now();
   const showBar = process.stderr.isTTY === true; // a bar only for people, not for logs or pipes
   let result: SweepResult;
   try {
@@ -157,12 +158,16 @@ export async function sweepCommand(
         if (!bar && done < total) {
           bar = new SingleBar({
             stream: process.stderr,
-            format: "sweeping [{bar}] {value}/{total} points, {rate} runs/s, {eta}s left",
+            format: "sweeping [{bar}] {value}/{total} points, {rate} runs/s, {left} left",
             hideCursor: true,
           });
-          bar.start(total, 0, { rate: "…" });
+          bar.start(total, 0, { rate: "…", left: "…" });
         }
-        if (done > 0) bar?.update(done, { rate: formatNumber(rate, 0) });
+        if (!(rate > 0)) return;
+        // the time left from the runs still to do at the rate so far (cli-progress's own ETA counts points only)
+        const runsDone = (rate * (Date.now() - started)) / 1000;
+        const left = done === total ? 0 : Math.max(0, Math.ceil((total * runs - runsDone) / rate));
+        bar?.update(done, { rate: formatNumber(rate, 0), left: `${left} s` });
       },
     });
   } finally {
