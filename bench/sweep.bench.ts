@@ -7,8 +7,9 @@
  *
  * Measured once, 2026-12-05, on this 2-core machine shared with another job (rme ±56–59%):
  * simulate min 521 ms, mean 706 ms; the 5-point sweep min 1,469 ms, mean 1,966 ms: 2.8× the
- * single simulation, below the 5 expected — not an overhead; the points away from sigma_sub's
- * default were cheaper to simulate than the default, and the machine was busy.
+ * single simulation, below the 5 expected: no overhead shows, but with rme near ±60% on a busy
+ * machine the ratio is measured poorly (the first simulate iterations also carried JIT warm-up:
+ * max 1,256 ms); the points also differ from the default sigma_sub the baseline runs at.
  */
 import { afterAll, bench, describe } from "vitest";
 
