@@ -19,6 +19,7 @@ export const FLAG_BOUNDS = {
   "--spline-knots": { min: 2, max: 200 },
   "--type-of-violence": { min: 1, max: 3 },
   "--max-date-precision": { min: 1, max: 5 },
+  "--lhs": { min: 2, max: 10_000 },
 } as const;
 
 export type BoundedFlag = keyof typeof FLAG_BOUNDS;
