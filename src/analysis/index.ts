@@ -24,6 +24,22 @@ export {
 export { type SignalPosterior, signalPosteriors } from "./signalPosteriors.js";
 export { type SobolFlag, sobolFlag } from "./sobolFlag.js";
 export { type SobolEstimate, type SobolOptions, sobolIndices } from "./sobolIndices.js";
+export { type SweepChangePoint, sweepChangePoints } from "./sweepChangePoints.js";
+export {
+  SWEEP_DESIGN_STREAM,
+  type SweepDesign,
+  type SweepPointSet,
+  sweepPoints,
+  type VarySpec,
+} from "./sweepPoints.js";
+export {
+  type SweepOptions,
+  type SweepOutcome,
+  type SweepPointResult,
+  type SweepPolicyResult,
+  type SweepResult,
+  sweepScenario,
+} from "./sweepScenario.js";
 export { targetBestResponse } from "./targetBestResponse.js";
 export { findTippingPoints, type TippingPointOptions } from "./tippingPoints.js";
 export { tornado } from "./tornado.js";

@@ -8,6 +8,7 @@ import { bestPolicyShare } from "./bestPolicyShare.js";
 import { equilibriumTree } from "./equilibriumTree.js";
 import { outputTornado } from "./outputTornado.js";
 import { reconcileWeekly } from "./reconcileWeekly.js";
+import { runCommandLine } from "./runCommandLine.js";
 import type { ScenarioRun, SobolResult } from "./ScenarioRun.js";
 import { scenarioSobol } from "./scenarioSobol.js";
 import { senderCostTippingPoints } from "./senderCostTippingPoints.js";
@@ -137,8 +138,7 @@ export async function runScenario(
   const best = analysis.bestPolicy;
   return {
     scenario: { id: scenario.id, title: scenario.title, description: scenario.description },
-    command:
-      options.command ?? `node bin/linkage.js run ${scenario.source} --runs ${runs} --seed ${seed}`,
+    command: options.command ?? runCommandLine(scenario.source, runs, seed),
     seed,
     runs,
     analysis,

@@ -21,6 +21,7 @@ export const FLAG_BOUNDS = {
   "--max-date-precision": { min: 1, max: 5 },
   "--concurrency": { min: 1, max: 256 },
   "--lock-duration": { min: 1000, max: 3_600_000 },
+  "--lhs": { min: 2, max: 10_000 },
 } as const;
 
 export type BoundedFlag = keyof typeof FLAG_BOUNDS;

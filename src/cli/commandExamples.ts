@@ -73,6 +73,20 @@ export const COMMAND_EXAMPLES = {
       does: "also write out/sim/outcomes.csv, weekly.csv and every run's series in paths.csv",
     },
   ],
+  sweep: [
+    {
+      line: "linkage sweep kabul-2021 --vary wF=0:0.05:6 --runs 20",
+      does: "every policy at six weights on deaths (20 runs each, the same seed at each), and where the best policy changes if it does: writes out/kabul-2021-sweep/",
+    },
+    {
+      line: "linkage sweep kabul-2021 --vary sigma_sub=0:0.7:3 --vary cA_C=1.5:6:3 --runs 20 --out out/sweep-2d",
+      does: "a 3 × 3 grid over two parameters: heatmaps of the best policy and of the leverage value",
+    },
+    {
+      line: "linkage sweep kabul-2021 --lhs 6 --runs 20 --seed 2 --json",
+      does: "six points by Latin hypercube over every prior, printed as JSON",
+    },
+  ],
   calibrate: [
     {
       line: "linkage calibrate test/fixtures/ged-synthetic.csv --scenario kabul-2021 --country Afghanistan --actor IS --change-point 2021-08-15",

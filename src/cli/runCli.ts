@@ -11,6 +11,7 @@ import type { RunCommandOptions } from "./runCommand.js";
 import type { ServeCommandOptions } from "./serveCommand.js";
 import type { SimulateCommandOptions } from "./simulateCommand.js";
 import type { SolveCommandOptions } from "./solveCommand.js";
+import type { SweepCommandOptions } from "./sweepCommand.js";
 import type { WorkerCommandOptions } from "./workerCommand.js";
 
 /**
@@ -131,6 +132,50 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .exitOverride()
     .action(async (file: string, options: SimulateCommandOptions) =>
       (await import("./simulateCommand.js")).simulateCommand(file, options, io),
+    );
+
+  program
+    .command("sweep")
+    .addHelpText("after", examplesHelp("sweep"))
+    .description(
+      "The weekly simulation of every policy over a grid of parameter values or a Latin hypercube over the priors, with the same seed at every point: sweep.csv, sweep.json and sweep.html",
+    )
+    .argument(
+      "<file>",
+      "scenario file (YAML) with a dynamics section, or a scenario id: kabul-2021 reads scenarios/kabul-2021.yaml",
+    )
+    .addOption(
+      new Option(
+        "--vary <id=lo:hi:n>",
+        "vary a parameter over n evenly spaced values from lo to hi (repeatable: a full grid)",
+      )
+        .argParser((value: string, previous: string[]) => [...previous, value])
+        .default([], "none"),
+    )
+    .option("--lhs <n>", "instead of --vary: N points by Latin hypercube over every prior")
+    .option("--runs <n>", "runs per point and policy (default 1000)")
+    .option("--seed <s>", "random seed, the same at every point (default 1)")
+    .option("--threads <t>", "worker threads (default: all cores; results do not depend on it)")
+    .option(
+      "--max-memory <mb>",
+      "refuse a sweep whose simulation at one point is estimated to need more memory than this (MB, default 2048)",
+    )
+    .option("--out <dir>", "output folder (default out/<scenario id>-sweep)")
+    .option("--json", "print sweep.json's object instead of the text summary")
+    .addOption(
+      new Option("--set <id=value>", "hold a parameter at a value at every point (repeatable)")
+        .argParser((value: string, previous: string[]) => [...previous, value])
+        .default([], "none"),
+    )
+    .option(
+      "--engine <engine>",
+      "where each point's chunks execute: local (the default) or bullmq (linkage worker processes through --redis); the numbers are the same",
+    )
+    .option("--redis <url>", "with --engine bullmq: the Redis the workers serve, redis://HOST:PORT")
+    .option("--insecure", "accept a Redis on another machine without a password")
+    .exitOverride()
+    .action(async (file: string, options: SweepCommandOptions) =>
+      (await import("./sweepCommand.js")).sweepCommand(file, options, io),
     );
 
   program

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { runCommandLine } from "../analysis/runCommandLine.js";
 import { runScenario } from "../analysis/runScenario.js";
 import type { ScenarioRun } from "../analysis/ScenarioRun.js";
 import { LinkageError } from "../errors/LinkageError.js";
@@ -251,13 +252,7 @@ async function runAndWrite(
   },
 ): Promise<ScenarioRun> {
   const { runs, seed, threads } = flags;
-  const command = [
-    "node bin/linkage.js run",
-    scenario.source,
-    `--runs ${runs}`,
-    `--seed ${seed}`,
-    ...sets.map((s) => `--set ${s}`),
-  ].join(" ");
+  const command = runCommandLine(scenario.source, runs, seed, sets);
   const started = Date.now();
   const engine = await chunkEngineFor(flags.engine, text, io);
   const run = await runScenario(scenario, {

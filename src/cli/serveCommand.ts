@@ -1,13 +1,15 @@
 import { existsSync, statSync } from "node:fs";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { isIP } from "node:net";
-import { resolve } from "node:path";
+import { hostname, networkInterfaces } from "node:os";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAdaptorServer } from "@hono/node-server";
 import { LinkageError } from "../errors/LinkageError.js";
 import { createWorkbenchApp } from "../server/createWorkbenchApp.js";
+import { isLoopbackHost } from "../server/loopbackHost.js";
 import { RunManager } from "../server/RunManager.js";
-import { RunRegistry } from "../store/runRegistry.js";
+import { HEARTBEAT_MS, RunRegistry } from "../store/runRegistry.js";
 import { nonEmptyFlag, wholeNumberFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
 import { LINKAGE_VERSION } from "./linkageVersion.js";
@@ -50,7 +52,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
   const threads = wholeNumberFlag("--threads", options.threads);
   const concurrency = wholeNumberFlag("--concurrent-runs", options.concurrentRuns) ?? 1;
   const scenariosDir = scenarioFolder(nonEmptyFlag("--scenarios", options.scenarios));
-  if (!isLoopback(host)) {
+  if (!isLoopbackHost(host)) {
     io.stderr(
       `linkage: warning: --host ${host} lets other machines reach the workbench, which has no login: anyone who can connect can start runs and read, rename and delete the stored ones\n`,
     );
@@ -60,11 +62,22 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
       "linkage: note: the page is not built (dist/web is missing): run npm run build; the API works meanwhile\n",
     );
   }
+  const folder = dirname(resolve(db));
+  if (!existsSync(folder)) {
+    throw new LinkageError("E_INPUT", `--db ${db}: the folder ${folder} does not exist`);
+  }
+  // the port first: a server that cannot listen leaves no registry file behind
+  if (port !== 0) {
+    const probe = createServer();
+    await listen(probe, port, host.replace(/^\[(.*)\]$/, "$1"));
+    await new Promise((closed) => probe.close(closed));
+  }
   if (options.check) {
     // checked, not changed: a server using the same file keeps its runs
     let registryState = "would be created";
-    if (existsSync(db)) {
-      const registry = RunRegistry.open(db);
+    if (existsSync(db) && statSync(db).size === 0) registryState = "empty, would be set up";
+    else if (existsSync(db)) {
+      const registry = RunRegistry.open(db, { readOnly: true });
       const runs = registry.list();
       registry.close();
       const running = runs.filter((run) => run.status === "running").length;
@@ -77,6 +90,9 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
     return;
   }
   const registry = RunRegistry.open(db);
+  registry.beat();
+  const heartbeat = setInterval(() => registry.beat(), HEARTBEAT_MS);
+  heartbeat.unref();
   const interrupted = registry.markInterrupted();
   if (interrupted > 0) {
     io.stderr(
@@ -95,12 +111,13 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
     scenariosDir,
     webDir: WEB_DIR,
     runner,
-    loopbackOnly: isLoopback(host),
+    allowedHosts: isLoopbackHost(host) ? [] : namesOf(host),
   });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   try {
     await listen(server, port, host.replace(/^\[(.*)\]$/, "$1"));
   } catch (error) {
+    clearInterval(heartbeat);
     await runner.close();
     registry.close();
     throw error;
@@ -108,12 +125,16 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   io.stdout(`Linkage workbench: ${urlOf(host, actualPort)}\n`);
+  io.stderr(
+    "linkage: note: Ctrl-C stops the workbench (a run in progress is kept as interrupted)\n",
+  );
 
   await new Promise<void>((done) => {
     const stop = (signal: NodeJS.Signals) => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
       io.stderr(`linkage: note: ${signal}: stopping the workbench\n`);
+      clearInterval(heartbeat);
       server.close();
       server.closeAllConnections(); // open event streams too
       void runner.close().then(() => {
@@ -166,10 +187,19 @@ function scenarioFolder(given: string | undefined): string {
   return existsSync("scenarios") ? "scenarios" : resolve(PACKAGE_ROOT, "scenarios");
 }
 
-/** Whether `host` names this machine only (127.0.0.0/8, ::1, localhost). */
-function isLoopback(host: string): boolean {
+/**
+ * The host names a server bound to the non-loopback `host` answers: that address, the machine's
+ * name, and for a wildcard (0.0.0.0, ::) every address of the machine's interfaces.
+ */
+function namesOf(host: string): string[] {
   const bare = host.replace(/^\[(.*)\]$/, "$1");
-  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
+  const names = [bare, hostname()];
+  if (bare === "0.0.0.0" || bare === "::") {
+    for (const addresses of Object.values(networkInterfaces())) {
+      for (const a of addresses ?? []) names.push(a.address);
+    }
+  }
+  return names;
 }
 
 /** The URL a browser opens for `host:port` (an IPv6 address in brackets). */

@@ -6,3 +6,5 @@ export { formatNumber, formatPercent } from "./formatNumber.js";
 export { runReportHtml } from "./runReportHtml.js";
 export { runReportMarkdown } from "./runReportMarkdown.js";
 export { runVerdict } from "./runVerdict.js";
+export { sweepCsv } from "./sweepCsv.js";
+export { type SweepHtmlOptions, sweepHtml } from "./sweepHtml.js";

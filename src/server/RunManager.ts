@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { runCommandLine } from "../analysis/runCommandLine.js";
 import type { RunRegistry } from "../store/runRegistry.js";
 import { INTERNAL_MESSAGE } from "./apiErrorAnswer.js";
 import { RunProgressMeter } from "./RunProgressMeter.js";
@@ -26,8 +27,8 @@ export interface RunManagerOptions {
   readonly log?: (text: string) => void;
 }
 
-/** A listener of one run's events. */
-export type RunListener = (event: RunEvent) => void;
+/** Hears an active run's events; `null` is its end when its row no longer exists (deleted meanwhile). */
+export type RunListener = (event: RunEvent | null) => void;
 
 /** A run waiting or executing. */
 interface ActiveRun {
@@ -87,7 +88,12 @@ export class RunManager {
       ...input,
       threads: this.threads,
       version: this.version,
-      command: runCommandLine(input),
+      command: runCommandLine(
+        input.source,
+        input.runs,
+        input.seed,
+        Object.entries(input.overrides).map(([id, value]) => `${id}=${value}`),
+      ),
     };
     const run: ActiveRun = {
       id,
@@ -100,6 +106,11 @@ export class RunManager {
     this.active.set(id, run);
     this.queue.push(run);
     this.pump();
+  }
+
+  /** How many runs wait for a free slot. */
+  get waiting(): number {
+    return this.queue.length;
   }
 
   /** Whether the run `id` is waiting or executing here. */
@@ -150,10 +161,18 @@ export class RunManager {
 
   private launch(run: ActiveRun): void {
     this.executing++;
-    this.registry.markStarted(run.id);
-    const worker = FROM_SOURCE
-      ? new Worker(TSX_BOOTSTRAP, { eval: true, workerData: run.job })
-      : new Worker(WORKER_URL, { workerData: run.job });
+    let worker: Worker;
+    try {
+      this.registry.markStarted(run.id);
+      worker = FROM_SOURCE
+        ? new Worker(TSX_BOOTSTRAP, { eval: true, workerData: run.job })
+        : new Worker(WORKER_URL, { workerData: run.job });
+    } catch (error) {
+      // a busy registry or a worker that cannot start fails this run, never the server
+      this.log(`linkage serve: run ${run.id}: could not start: ${String(error)}`);
+      this.end(run, () => this.registry.fail(run.id, INTERNAL_MESSAGE));
+      return;
+    }
     run.worker = worker;
     this.setProgress(run, { stage: "starting", fraction: 0 });
     worker.on("message", (message: RunWorkerMessage) => this.onMessage(run, message));
@@ -225,26 +244,18 @@ export class RunManager {
     }
     // a finished worker exits by itself; a cancelled or failed one is stopped here
     void run.worker?.terminate();
-    const stored = this.registry.get(run.id);
-    if (stored) {
-      const event: RunEvent = { type: "status", run: runSummary(stored, null) };
-      for (const listener of run.listeners) listener(event);
+    let stored: ReturnType<RunRegistry["get"]>;
+    try {
+      stored = this.registry.get(run.id);
+    } catch {
+      stored = undefined;
     }
+    // every listener hears the end: the final summary, or null when the row is gone (deleted)
+    const event: RunEvent | null = stored
+      ? { type: "status", run: runSummary(stored, null) }
+      : null;
+    for (const listener of run.listeners) listener(event);
     run.listeners.clear();
     if (!this.closed) this.pump();
   }
-}
-
-/**
- * The `linkage run` command line that reproduces a run, as `linkage run` itself records it in
- * results.json (its `command`), with the scenario named by its source.
- */
-function runCommandLine(input: RunInput): string {
-  return [
-    "node bin/linkage.js run",
-    input.source,
-    `--runs ${input.runs}`,
-    `--seed ${input.seed}`,
-    ...Object.entries(input.overrides).map(([id, value]) => `--set ${id}=${value}`),
-  ].join(" ");
 }

@@ -1,13 +1,9 @@
 import type { Scenario } from "../scenario/Scenario.js";
-import { estimateSimulationMemory } from "../sim/estimateSimulationMemory.js";
+import { scenarioSimulationMemoryMb } from "../sim/scenarioSimulationMemoryMb.js";
 import { ApiProblem } from "./ApiProblem.js";
 
 /** The most memory a run's simulation may be estimated to need, in MiB (as `linkage run`'s default `--max-memory`). */
 export const MAX_RUN_MEMORY_MB = 2048;
-
-/** Built-in outcomes and weekly series a run adds to the scenario's own (an upper bound, as `linkage run` counts them). */
-const BUILT_IN_OUTCOMES = 10;
-const BUILT_IN_SERIES = 4;
 
 /**
  * Refuses, before a run starts, one whose simulation is estimated to need more than
@@ -18,15 +14,8 @@ const BUILT_IN_SERIES = 4;
 export function checkRunMemory(scenario: Scenario, runs: number): void {
   const dynamics = scenario.dynamics;
   if (!dynamics) return;
-  const bytes = estimateSimulationMemory({
-    policies: scenario.policies.length,
-    runs,
-    weeks: dynamics.weeks,
-    paths: false,
-    outcomes: dynamics.outputs.length + BUILT_IN_OUTCOMES,
-    series: dynamics.series.length + BUILT_IN_SERIES,
-  });
-  const mb = Math.ceil(bytes / 2 ** 20);
+  const size = { policies: scenario.policies.length, runs, weeks: dynamics.weeks, paths: false };
+  const mb = scenarioSimulationMemoryMb(scenario, size)!;
   if (mb > MAX_RUN_MEMORY_MB) {
     throw new ApiProblem(
       400,

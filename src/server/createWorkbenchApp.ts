@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { RunRegistry } from "../store/runRegistry.js";
 import { ApiProblem } from "./ApiProblem.js";
 import { apiErrorAnswer } from "./apiErrorAnswer.js";
+import { isLoopbackHost } from "./loopbackHost.js";
 import type { RunManager } from "./RunManager.js";
 import { runRoutes } from "./runRoutes.js";
 import { scenarioRoutes } from "./scenarioRoutes.js";
@@ -21,11 +22,12 @@ export interface WorkbenchAppOptions {
   /** Where faults are logged (never sent to a client). @default stderr */
   readonly log?: (text: string) => void;
   /**
-   * Answer only requests addressed to this machine by name (`localhost`, 127.x.x.x, `[::1]` in
-   * the Host header), as a server bound to the loopback should: a page of another site that
-   * rebinds its own name to 127.0.0.1 then cannot read or change the runs. @default true
+   * Host names the server answers besides this machine's loopback names (checked against the
+   * Host header): the address a non-loopback `--host` binds and the machine's names. A page of
+   * another site that rebinds its own name to one of this machine's addresses is refused, so it
+   * cannot read or change the runs. @default none
    */
-  readonly loopbackOnly?: boolean;
+  readonly allowedHosts?: readonly string[];
 }
 
 /**
@@ -45,19 +47,20 @@ export function createWorkbenchApp(options: WorkbenchAppOptions): Hono {
     return c.json(body, status);
   });
 
-  if (options.loopbackOnly ?? true) {
-    app.use("*", async (c, next) => {
-      const hostname = new URL(c.req.url).hostname;
-      if (!isLoopbackName(hostname)) {
-        throw new ApiProblem(
-          403,
-          "E_FORBIDDEN",
-          `this workbench answers requests to localhost or 127.0.0.1 only, not to ${hostname}`,
-        );
-      }
-      await next();
-    });
-  }
+  const allowed = new Set((options.allowedHosts ?? []).map((h) => h.toLowerCase()));
+  app.use("*", async (c, next) => {
+    const hostname = new URL(c.req.url).hostname.toLowerCase();
+    if (!isLoopbackHost(hostname) && !allowed.has(hostname.replace(/^\[(.*)\]$/, "$1"))) {
+      throw new ApiProblem(
+        403,
+        "E_FORBIDDEN",
+        `this workbench answers requests to ${["localhost", ...allowed].join(", ")} only, not to ${hostname}`,
+      );
+    }
+    await next();
+    // no other site may frame the page (a click on Delete through a frame)
+    c.header("X-Frame-Options", "DENY");
+  });
   app.use("/api/*", async (c, next) => {
     const method = c.req.method;
     if (method !== "GET" && method !== "HEAD") {
@@ -95,11 +98,6 @@ export function createWorkbenchApp(options: WorkbenchAppOptions): Hono {
     return c.text("not found", 404);
   });
   return app;
-}
-
-/** Whether a URL's hostname names this machine only. */
-function isLoopbackName(hostname: string): boolean {
-  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 /** The `host[:port]` of an origin URL, or undefined when it is not one. */

@@ -26,11 +26,14 @@ export function runEventStream(
       stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
     const pending: RunEvent[] = [];
     let wake: (() => void) | null = null;
+    let ended = false;
     const unsubscribe = runner.subscribe(id, (event) => {
-      pending.push(event);
+      if (event) pending.push(event);
+      else ended = true; // the run ended without a row to report (deleted meanwhile)
       wake?.();
     });
     if (!unsubscribe) {
+      registry.markInterrupted(); // a run left `running` by a server that is gone ends here
       const stored = registry.get(id);
       if (stored) await send({ type: "status", run: runSummary(stored, null) });
       return;
@@ -51,7 +54,7 @@ export function runEventStream(
           await send(event);
           if (event.type === "status") return;
         }
-        if (aborted) return;
+        if (aborted || ended) return;
         const timer = new Promise<"timeout">((resolve) => {
           const handle = setTimeout(() => resolve("timeout"), KEEP_ALIVE_MS);
           wake = () => {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { Hono } from "hono";
 import type { ScenarioRun } from "../analysis/ScenarioRun.js";
 import { runReportHtml } from "../report/runReportHtml.js";
+import { MAX_SCENARIO_BYTES } from "../scenario/loadScenario.js";
 import { parameterValues } from "../scenario/parameterValues.js";
 import { parseScenario } from "../scenario/parseScenario.js";
 import type { RunRegistry } from "../store/runRegistry.js";
@@ -18,6 +19,9 @@ import {
   type RunSummary,
   StartRunBody,
 } from "./workbenchApi.js";
+
+/** Runs that may wait for a slot at once: more is refused (409) rather than queued without end. */
+export const MAX_WAITING_RUNS = 8;
 
 /** The report's content security policy: its own styles and inline images, nothing else. */
 const REPORT_POLICY =
@@ -42,6 +46,15 @@ export function runRoutes(registry: RunRegistry, runner: RunManager): Hono {
   routes.post("/", async (c) => {
     const { body, raw } = await readJsonBody(c, StartRunBody);
     const source = body.source ?? DEFAULT_SOURCE;
+    // the bound linkage run reads a file with, in bytes (zod counts characters)
+    if (Buffer.byteLength(body.text, "utf8") > MAX_SCENARIO_BYTES) {
+      throw new ApiProblem(
+        400,
+        "E_INPUT",
+        `${source}: the scenario is over ${MAX_SCENARIO_BYTES} bytes, the most linkage run reads`,
+        { path: ["text"] },
+      );
+    }
     const scenario = parseScenario(body.text, source);
     if (!scenario.dynamics) {
       throw new ApiProblem(
@@ -57,6 +70,13 @@ export function runRoutes(registry: RunRegistry, runner: RunManager): Hono {
     for (const [id, value] of Object.entries(sent)) overrides[id] = value;
     parameterValues(scenario, overrides); // an undeclared id or a bad value: 400 E_INPUT
     checkRunMemory(scenario, body.runs);
+    if (runner.waiting >= MAX_WAITING_RUNS) {
+      throw new ApiProblem(
+        409,
+        "E_CONFLICT",
+        `${runner.waiting} runs are already waiting for a free slot; cancel one or start this when one has finished`,
+      );
+    }
     const scenarioHash = createHash("sha256").update(body.text).digest("hex");
     const stored = registry.create({
       name: body.name ?? scenario.title,
@@ -118,15 +138,18 @@ export function runRoutes(registry: RunRegistry, runner: RunManager): Hono {
 
   routes.post("/:id/cancel", (c) => {
     const id = checkedId(c.req.param("id"));
-    const before = summary(id);
-    if (!runner.cancel(id)) {
-      throw new ApiProblem(
-        409,
-        "E_CONFLICT",
-        `the run "${id}" is not running (it is ${before.status}), so it cannot be cancelled`,
-      );
-    }
-    return c.json({ run: summary(id) });
+    summary(id);
+    if (runner.cancel(id)) return c.json({ run: summary(id) });
+    // not held here: a run left by a server that is gone becomes interrupted now
+    registry.markInterrupted();
+    const after = summary(id);
+    throw new ApiProblem(
+      409,
+      "E_CONFLICT",
+      after.status === "running"
+        ? `the run "${id}" executes on another server that shares this registry; cancel it there`
+        : `the run "${id}" is not running (it is ${after.status}), so it cannot be cancelled`,
+    );
   });
 
   routes.get("/:id/events", (c) => {

@@ -6,7 +6,8 @@ import { ID_PATTERN } from "./workbenchApi.js";
 
 /**
  * The routes of the shipped scenarios and the scenario language: `GET /api/scenarios` (the
- * files of `scenariosDir`), `GET /api/scenarios/:id` (one file's text, looked up by id among
+ * files of `scenariosDir`), `GET /api/scenarios/:id` (one file's text and the source a run of it
+ * records, looked up by id among
  * them: never a path) and `GET /api/schema` (the JSON Schema, for the editor's completion).
  */
 export function scenarioRoutes(scenariosDir: string): Hono {
@@ -22,11 +23,21 @@ export function scenarioRoutes(scenariosDir: string): Hono {
         { path: ["id"] },
       );
     }
-    const text = shippedScenarioText(scenariosDir, id);
-    if (text === undefined) {
+    let shipped: ReturnType<typeof shippedScenarioText>;
+    try {
+      shipped = shippedScenarioText(scenariosDir, id);
+    } catch {
+      // the reason names the server's own path: the page is told only which scenario failed
+      throw new ApiProblem(
+        500,
+        "E_INTERNAL",
+        `the shipped scenario "${id}" cannot be read (too large or unreadable)`,
+      );
+    }
+    if (shipped === undefined) {
       throw new ApiProblem(404, "E_NOT_FOUND", `no shipped scenario with the id "${id}"`);
     }
-    return c.json({ id, text });
+    return c.json({ id, text: shipped.text, source: shipped.source });
   });
   routes.get("/schema", (c) => c.json(scenarioJsonSchema()));
   return routes;

@@ -1,5 +1,5 @@
 import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parse } from "yaml";
 import { MAX_SCENARIO_BYTES } from "../scenario/loadScenario.js";
 import { readTextFile } from "../scenario/readTextFile.js";
@@ -29,17 +29,31 @@ export function shippedScenarios(folder: string): ShippedScenario[] {
   return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** A shipped scenario's text and the name a run of it records (see `shippedScenarioText`). */
+export interface ShippedScenarioText {
+  readonly text: string;
+  /**
+   * The file as `linkage run` would be given it from the folder the server started in
+   * (`scenarios/kabul-2021.yaml`), or its absolute path when it lies elsewhere.
+   */
+  readonly source: string;
+}
+
 /**
  * The text of the shipped scenario `id`: looked up among the files `shippedScenarios` lists,
  * never built into a path from the id, so no id reaches a file outside `folder`.
  * @returns undefined when no such scenario is shipped
+ * @throws {LinkageError} E_INPUT when the file cannot be read or is over the size limit
  */
-export function shippedScenarioText(folder: string, id: string): string | undefined {
+export function shippedScenarioText(folder: string, id: string): ShippedScenarioText | undefined {
   if (!ID_PATTERN.test(id)) return undefined;
   const scenario = shippedScenarios(folder).find((s) => s.id === id);
-  return scenario
-    ? readTextFile(join(folder, scenario.file), MAX_SCENARIO_BYTES, "scenario")
-    : undefined;
+  if (!scenario) return undefined;
+  const file = resolve(folder, scenario.file);
+  const fromHere = relative(process.cwd(), file);
+  const source =
+    fromHere.startsWith("..") || isAbsolute(fromHere) ? file : fromHere.split(sep).join("/");
+  return { text: readTextFile(file, MAX_SCENARIO_BYTES, "scenario"), source };
 }
 
 /** A scenario file's `title`, if it reads as YAML with a string title. */

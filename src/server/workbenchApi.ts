@@ -6,7 +6,7 @@
  * | --------------------------------- | ----------------------- | ------------------------------------------ |
  * | GET    /api/health                |                         | `Health`                                   |
  * | GET    /api/scenarios             |                         | `{ scenarios: ShippedScenario[] }`         |
- * | GET    /api/scenarios/:id         |                         | `{ id, text }` (shipped file by id)        |
+ * | GET    /api/scenarios/:id         |                         | `ShippedScenarioFile` (shipped file by id) |
  * | GET    /api/schema                |                         | the scenario language's JSON Schema        |
  * | POST   /api/runs                  | `StartRunBody`          | 202 `{ run: RunSummary }`                  |
  * | GET    /api/runs                  | `?q=` (name, id, title) | `{ runs: RunSummary[] }`, newest first     |
@@ -112,6 +112,13 @@ export interface ShippedScenario {
   readonly id: string;
   readonly title: string;
   readonly file: string;
+}
+
+/** A shipped scenario's text, and `source`: the file as `linkage run` is given it, for a run's command. */
+export interface ShippedScenarioFile {
+  readonly id: string;
+  readonly text: string;
+  readonly source: string;
 }
 
 export interface Health {

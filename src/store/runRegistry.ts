@@ -99,6 +99,15 @@ CREATE TABLE runs (
 CREATE INDEX runs_created ON runs (created_at DESC, seq DESC);
 `;
 
+/** The servers' heartbeats (pid → last beat), added to any registry a server opens. */
+const SERVERS_TABLE = `CREATE TABLE IF NOT EXISTS servers (
+  pid INTEGER PRIMARY KEY,
+  heartbeat_at TEXT NOT NULL
+);`;
+
+/** How often a serving process records that it is alive (ms). */
+export const HEARTBEAT_MS = 10_000;
+
 /** The columns of a summary, in the order `rowToRun` reads them. */
 const SUMMARY_COLUMNS = `id, name, scenario_id, scenario_title, status, seed, runs, overrides, version,
   scenario_hash, created_at, finished_at, duration_ms, recommended_policy, headline, error`;
@@ -138,14 +147,16 @@ export class RunRegistry {
   ) {}
 
   /**
-   * Opens (creating it when missing or empty) the registry in `file`.
+   * Opens (creating it when missing or empty) the registry in `file`. With `readOnly` (for
+   * `linkage serve --check`) the file must exist and is only read: nothing is created or set up.
    * @throws {LinkageError} E_INPUT when the file cannot be opened, is not SQLite, is another
    *   program's SQLite database, or was written by a newer Linkage (a larger schema version)
    */
-  static open(file: string): RunRegistry {
+  static open(file: string, options: { readonly readOnly?: boolean } = {}): RunRegistry {
+    const readOnly = options.readOnly ?? false;
     let db: Database.Database | undefined;
     try {
-      db = new Database(file);
+      db = new Database(file, readOnly ? { readonly: true, fileMustExist: true } : {});
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       // read before writing anything: another program's database is left untouched
       const applicationId = db.pragma("application_id", { simple: true }) as number;
@@ -164,8 +175,18 @@ export class RunRegistry {
           `${file}: the run registry was written by a newer Linkage (schema ${version}; this one reads up to ${REGISTRY_SCHEMA_VERSION}); upgrade Linkage or give another --db file`,
         );
       }
+      if (readOnly) {
+        if (version < REGISTRY_SCHEMA_VERSION) {
+          throw new LinkageError(
+            "E_INPUT",
+            `${file}: an empty file or an older run registry (schema ${version}); a server would set it up`,
+          );
+        }
+        return new RunRegistry(db, file);
+      }
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = NORMAL");
+      db.exec(SERVERS_TABLE);
       if (version < REGISTRY_SCHEMA_VERSION) {
         db.transaction(() => {
           db!.exec(SCHEMA);
@@ -194,16 +215,35 @@ export class RunRegistry {
   }
 
   /**
-   * Turns into `interrupted` every `running` row of this process or of a process that no longer
-   * exists (runs left by a server that stopped or died), and returns how many there were. Runs
-   * of another live server on the same file are left alone. Called when a server starts and
-   * when it stops.
+   * Records that this process's server is alive (its heartbeat): a server calls it when it
+   * starts and every `HEARTBEAT_MS` while it serves.
+   */
+  beat(now: Date = new Date()): void {
+    this.db
+      .prepare("INSERT OR REPLACE INTO servers (pid, heartbeat_at) VALUES (?, ?)")
+      .run(process.pid, now.toISOString());
+  }
+
+  /** Whether the server with this pid beat within the last three heartbeats. */
+  private beatsRecently(pid: number, now: Date): boolean {
+    const row = this.db.prepare("SELECT heartbeat_at FROM servers WHERE pid = ?").get(pid) as
+      | { heartbeat_at: string }
+      | undefined;
+    return row !== undefined && now.getTime() - Date.parse(row.heartbeat_at) < 3 * HEARTBEAT_MS;
+  }
+
+  /**
+   * Turns into `interrupted` every `running` row of this process or of a server that is gone
+   * (runs left by a server that stopped or died), and returns how many there were. Runs of
+   * another live server on the same file are left alone: one whose process exists and whose
+   * heartbeat is recent (a pid alone could be reused by another program after a reboot). Called
+   * when a server starts and stops, and before refusing to cancel a run this server does not hold.
    *
-   * @param isAlive - whether a server process still runs. @default a signal-0 probe of the pid
+   * @param isAlive - whether a server process still runs. @default its pid exists and it beat recently
    */
   markInterrupted(
     now: Date = new Date(),
-    isAlive: (pid: number) => boolean = processAlive,
+    isAlive: (pid: number) => boolean = (pid) => processAlive(pid) && this.beatsRecently(pid, now),
   ): number {
     return this.db.transaction(() => {
       const rows = this.db

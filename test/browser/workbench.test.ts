@@ -232,6 +232,25 @@ describe.skipIf(MISSING.length > 0)(
         expect(await page.locator('[data-test="run-headline"]').innerText()).not.toBe("");
         const done = page.locator('[data-test="run-list"] tr[data-status="done"]');
         await expect.poll(() => done.count(), { timeout: 10_000 }).toBe(1);
+        // the run started from the page stores the results.json linkage run writes, byte for byte
+        const id = await done.first().getAttribute("data-run-id");
+        const stored = await (await page.request.get(`${base}api/runs/${id}/results.json`)).text();
+        execFileSync(
+          process.execPath,
+          [
+            "bin/linkage.js",
+            "run",
+            "scenarios/kabul-2021.yaml",
+            "--runs",
+            "50",
+            "--seed",
+            "1",
+            "--out",
+            join(dir, "cli"),
+          ],
+          { cwd: ROOT, stdio: "ignore" },
+        );
+        expect(stored).toBe(readFileSync(join(dir, "cli", "results.json"), "utf8"));
 
         // a second run, with one value set, started from its permalink
         await page.goto(`${base}#runs/new?scenario=kabul-2021&runs=50&set=sigma_sub=0.1`);

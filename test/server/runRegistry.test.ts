@@ -4,7 +4,12 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LinkageError } from "../../src/errors/LinkageError.js";
-import { type NewRun, REGISTRY_SCHEMA_VERSION, RunRegistry } from "../../src/store/runRegistry.js";
+import {
+  HEARTBEAT_MS,
+  type NewRun,
+  REGISTRY_SCHEMA_VERSION,
+  RunRegistry,
+} from "../../src/store/runRegistry.js";
 
 function newRun(over: Partial<NewRun> = {}): NewRun {
   return {
@@ -102,6 +107,24 @@ describe("RunRegistry", () => {
     expect(registry.markInterrupted(new Date(), (pid) => pid === 424242)).toBe(0);
     expect(registry.get(run.id)!.status).toBe("running");
     expect(registry.markInterrupted(new Date(), () => false)).toBe(1);
+    expect(registry.get(run.id)!.status).toBe("interrupted");
+    registry.close();
+  });
+
+  it("takes a live pid for a server only with a recent heartbeat (a pid can be reused)", () => {
+    const registry = RunRegistry.open(file);
+    const run = registry.create(newRun());
+    // pid 1 exists (init) but never beat here: its runs are another server's leftovers
+    const db = new Database(file);
+    db.prepare("UPDATE runs SET server_pid = 1 WHERE id = ?").run(run.id);
+    db.prepare("INSERT OR REPLACE INTO servers (pid, heartbeat_at) VALUES (1, ?)").run(
+      new Date().toISOString(),
+    );
+    db.close();
+    // a recent beat: left alone; three heartbeats later without one: interrupted
+    expect(registry.markInterrupted()).toBe(0);
+    const later = new Date(Date.now() + 3 * HEARTBEAT_MS + 1);
+    expect(registry.markInterrupted(later)).toBe(1);
     expect(registry.get(run.id)!.status).toBe("interrupted");
     registry.close();
   });

@@ -3,8 +3,8 @@
  * a non-loopback --host is warned about, --check reports without changing the registry, and a
  * port in use is the user's to fix.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:net";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { type AddressInfo, createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,6 +36,28 @@ describe("linkage serve's flags", () => {
     [["--scenarios", "no/such/folder"], /^linkage: --scenarios no\/such\/folder: no such folder/],
   ])("refuses %j", async (args, message) => {
     refused(await runCliCapture("serve", ...args, "--check"), message);
+  });
+
+  it("--check fails where serving would: a --db in a missing folder, a port in use", async () => {
+    refused(
+      await runCliCapture("serve", "--db", join(dir, "no", "runs.sqlite"), "--check"),
+      /^linkage: --db .*runs\.sqlite: the folder .* does not exist\n$/,
+    );
+    const busy = createServer();
+    await new Promise<void>((listening) => busy.listen(0, "127.0.0.1", listening));
+    const port = (busy.address() as AddressInfo).port;
+    const db = join(dir, "busy.sqlite");
+    try {
+      refused(
+        await runCliCapture("serve", "--port", String(port), "--db", db, "--check"),
+        new RegExp(`port ${port} is in use`),
+      );
+      // the real serve refuses too, and leaves no registry file behind
+      refused(await runCliCapture("serve", "--port", String(port), "--db", db), /is in use/);
+      expect(existsSync(db)).toBe(false);
+    } finally {
+      await new Promise((closed) => busy.close(closed));
+    }
   });
 
   it("refuses an unknown flag", async () => {
@@ -81,6 +103,13 @@ describe("linkage serve's flags", () => {
     const again = RunRegistry.open(db);
     expect(again.get(run.id)!.status).toBe("running");
     again.close();
+    // an empty file stays empty (nothing is set up by a check)
+    const empty = join(dir, "empty.sqlite");
+    writeFileSync(empty, "");
+    const e = await runCliCapture("serve", "--db", empty, "--check");
+    expect(e.code).toBe(0);
+    expect(e.stdout).toContain("empty, would be set up");
+    expect(statSync(empty).size).toBe(0);
   });
 
   it("warns about a host other machines can reach, and not about loopback ones", async () => {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LINKAGE_VERSION } from "../../src/cli/linkageVersion.js";
 import { createWorkbenchApp } from "../../src/server/createWorkbenchApp.js";
 import { RunManager } from "../../src/server/RunManager.js";
+import { MAX_WAITING_RUNS } from "../../src/server/runRoutes.js";
 import {
   type ApiError,
   MAX_BODY_BYTES,
@@ -126,8 +127,18 @@ describe("health, scenarios and schema", () => {
       id: string;
       text: string;
     };
-    expect(body).toEqual({ id: SMALL, text: shippedScenarioText(SMALL) });
+    expect(body).toEqual({
+      id: SMALL,
+      text: shippedScenarioText(SMALL),
+      source: join(dir, "scenarios", `${SMALL}.yaml`),
+    });
     expect((await errorOf(await app.request("/api/scenarios/nope"), 404)).code).toBe("E_NOT_FOUND");
+    // a file over the size limit: 500, naming the scenario but not the server's paths
+    writeFileSync(join(dir, "scenarios", "huge.yaml"), `title: huge\n${"#".repeat(1_100_000)}\n`);
+    const huge = await errorOf(await app.request("/api/scenarios/huge"), 500);
+    expect(huge.message).toContain('"huge"');
+    expect(huge.message).not.toContain(dir);
+    rmSync(join(dir, "scenarios", "huge.yaml"));
     // a link inside the folder to a file outside is not served
     expect((await errorOf(await app.request("/api/scenarios/linked"), 404)).code).toBe(
       "E_NOT_FOUND",
@@ -229,6 +240,14 @@ describe("bad request bodies", () => {
     expect((await errorOf(streamed, 413)).code).toBe("E_TOO_LARGE");
   });
 
+  it("a text under a million characters but over linkage run's 1 MiB is refused", async () => {
+    // 600,000 two-byte characters: 1.2 MB, which the CLI would not read back
+    const wide = `${text}\n# ${"é".repeat(600_000)}\n`;
+    const error = await errorOf(await send("POST", "/api/runs", { text: wide }), 400);
+    expect(error.path).toEqual(["text"]);
+    expect(error.message).toMatch(/over 1048576 bytes/);
+  });
+
   it("a scenario error is located (line and column)", async () => {
     const broken = text.replace("dynamics:", "dynamics: [");
     const error = await errorOf(
@@ -325,23 +344,31 @@ describe("a run from start to results", () => {
   let cliReport: string;
 
   beforeAll(async () => {
+    // exactly what the page sends: the shipped file's text and the source the server gives it
+    const shipped = (await (await app.request(`/api/scenarios/${SMALL}`)).json()) as {
+      text: string;
+      source: string;
+    };
+    // the folder lies outside the server's working folder here: its absolute path
+    expect(shipped.source).toBe(join(dir, "scenarios", `${SMALL}.yaml`));
+    expect(shipped.text).toBe(shippedScenarioText(SMALL));
     run = await startRun({
-      text: shippedScenarioText(SMALL),
-      source: `scenarios/${SMALL}.yaml`,
+      text: shipped.text,
+      source: shipped.source,
       name: "first run",
       runs: 40,
       seed: 3,
       overrides: {},
     });
     events = await eventsOf(run.id);
-    // the same run by the command line, from the same file name
+    // the same run by the command line, given the file as the page named it
     const start = process.cwd();
     const out = join(dir, "cli-out");
     process.chdir(ROOT);
     try {
       const cli = await runCliCapture(
         "run",
-        `scenarios/${SMALL}.yaml`,
+        shipped.source,
         "--runs",
         "40",
         "--seed",
@@ -401,7 +428,7 @@ describe("a run from start to results", () => {
   it("GET /api/runs/:id gives the summary, the text and the source", async () => {
     const detail = (await (await app.request(`/api/runs/${run.id}`)).json()) as RunDetail;
     expect(detail.text).toBe(shippedScenarioText(SMALL));
-    expect(detail.source).toBe(`scenarios/${SMALL}.yaml`);
+    expect(detail.source).toBe(join(dir, "scenarios", `${SMALL}.yaml`));
     expect(detail.run.status).toBe("done");
     expect(detail.run.progress).toBeNull();
     expect(detail.run.recommendedPolicy).toBe(
@@ -496,6 +523,17 @@ describe("queueing and cancelling", () => {
       (await errorOf(await send("POST", `/api/runs/${first.id}/cancel`), 409)).message,
     ).toMatch(/is cancelled/);
   });
+
+  it(`refuses a run when ${MAX_WAITING_RUNS} already wait for a slot`, async () => {
+    const text = shippedScenarioText("kabul-2021");
+    const started = [await startRun({ text, runs: 2000 })];
+    for (let k = 0; k < MAX_WAITING_RUNS; k++) started.push(await startRun({ text, seed: k + 2 }));
+    expect(runner.waiting).toBe(MAX_WAITING_RUNS);
+    const refused = await errorOf(await send("POST", "/api/runs", { text }), 409);
+    expect(refused.message).toMatch(/already waiting/);
+    for (const run of started) await send("POST", `/api/runs/${run.id}/cancel`);
+    expect(runner.waiting).toBe(0);
+  });
 });
 
 describe("a run that fails", () => {
@@ -523,7 +561,7 @@ describe("a run that fails", () => {
         scenarioHash: "0".repeat(64),
       });
       runner.subscribe(stored.id, (event) => {
-        if (event.type === "status") resolve(event);
+        if (event?.type === "status") resolve(event);
       });
     });
     const event = await ended;
@@ -593,7 +631,24 @@ describe("requests addressed to another name (DNS rebinding)", () => {
     "http://127.0.0.1:5173/api/health",
     "http://[::1]:5173/api/health",
   ])("are answered when addressed to this machine: %s", async (url) => {
-    expect((await app.request(url)).status).toBe(200);
+    const response = await app.request(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+  });
+
+  it("a server bound to another address answers that name, and still refuses the others", async () => {
+    const wide = createWorkbenchApp({
+      registry,
+      scenariosDir: join(dir, "scenarios"),
+      webDir: join(dir, "web"),
+      runner,
+      allowedHosts: ["10.0.0.1", "workstation"],
+    });
+    expect((await wide.request("http://10.0.0.1:5173/api/health")).status).toBe(200);
+    expect((await wide.request("http://workstation:5173/api/health")).status).toBe(200);
+    expect((await wide.request("http://127.0.0.1:5173/api/health")).status).toBe(200);
+    const rebound = await errorOf(await wide.request("http://evil.example/api/health"), 403);
+    expect(rebound.code).toBe("E_FORBIDDEN");
   });
 });
 

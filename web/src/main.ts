@@ -32,14 +32,24 @@ function show(name: TabName): void {
 
 const workbench = new Workbench();
 workbench.addEventListener("tab", (event) => show((event as CustomEvent<TabName>).detail));
+/** The panel a location hash names (`#game`, `#runs/<id>`, …), if any. */
+function tabOf(hash: string): TabName | undefined {
+  const name = hash.replace(/^#/, "").split(/[/?]/)[0] as TabName;
+  return TABS.includes(name) ? name : undefined;
+}
+// a tab's click writes its name in the URL, so a reload or a link comes back to it
 for (const button of document.querySelectorAll<HTMLButtonElement>(".tabs [data-tab]")) {
   button.addEventListener("click", () => {
     const name = button.dataset["tab"] as TabName;
-    workbench.showTab(name);
+    if (tabOf(location.hash) === name) workbench.showTab(name);
+    else location.hash = name;
   });
 }
-const initial = location.hash.replace(/^#/, "").split(/[/?]/)[0] as TabName;
-show(TABS.includes(initial) ? initial : "scenario");
+window.addEventListener("hashchange", () => {
+  const name = tabOf(location.hash);
+  if (name) workbench.showTab(name);
+});
+show(tabOf(location.hash) ?? "scenario");
 
 mountScenarioPanel(panel("scenario"), workbench);
 mountGamePanel(panel("game"), workbench);

@@ -1,4 +1,4 @@
-import type { RunDetail, ShippedScenario } from "linkage/server/workbenchApi";
+import type { RunDetail, ShippedScenario, ShippedScenarioFile } from "linkage/server/workbenchApi";
 import { api } from "../api.js";
 import { formatRunPermalink } from "./runPermalink.js";
 
@@ -14,7 +14,7 @@ export async function runLink(id: string): Promise<string> {
   const { scenarios } = await api<{ scenarios: ShippedScenario[] }>("/api/scenarios");
   const shipped = scenarios.find((s) => s.id === run.scenarioId);
   if (shipped) {
-    const { text } = await api<{ id: string; text: string }>(
+    const { text } = await api<ShippedScenarioFile>(
       `/api/scenarios/${encodeURIComponent(shipped.id)}`,
     );
     if (text === detail.text)

@@ -1,4 +1,4 @@
-import type { RunDetail, RunSummary } from "linkage/server/workbenchApi";
+import type { RunDetail, RunSummary, ShippedScenarioFile } from "linkage/server/workbenchApi";
 import { api } from "../api.js";
 import type { Workbench } from "../workbench.js";
 import { element } from "./element.js";
@@ -10,6 +10,11 @@ import { parseRunPermalink } from "./runPermalink.js";
 import { RunProgressView } from "./runProgressView.js";
 import { runView } from "./runView.js";
 import { StartRunForm } from "./startRunForm.js";
+
+/** Runs followed by server-sent events at once (a browser keeps six connections to a host). */
+const MAX_STREAMS = 3;
+/** How often the list is read again while runs wait beyond those followed (ms). */
+const POLL_MS = 2000;
 
 /**
  * The runs panel: start a full run of the workbench's scenario and values, follow it (progress
@@ -76,38 +81,63 @@ export function mountRunsPanel(root: HTMLElement, workbench: Workbench): void {
     }
   }
 
+  let listed = 0;
+  let polling: ReturnType<typeof setTimeout> | undefined;
   async function refresh(): Promise<void> {
+    const ticket = ++listed;
     try {
       const q = list.query;
       const { runs } = await api<{ runs: RunSummary[] }>(
         q === "" ? "/api/runs" : `/api/runs?q=${encodeURIComponent(q)}`,
       );
+      if (ticket !== listed) return; // a newer listing was asked for meanwhile
       list.show(runs);
       if (q === "") form.showTimings(runs);
-      for (const run of runs) if (run.status === "running") follow(run);
+      let unfollowed = false;
+      for (const run of runs) {
+        if (run.status === "running" && !follow(run)) unfollowed = true;
+      }
+      // runs waiting beyond the streams the page keeps open are listed again in a moment
+      clearTimeout(polling);
+      if (unfollowed) polling = setTimeout(() => void refresh(), POLL_MS);
     } catch (error) {
       message.textContent = `The runs could not be listed: ${failureMessage(error)}`;
     }
   }
 
-  function follow(run: RunSummary): void {
-    if (following.has(run.id)) return;
+  /**
+   * Follows a running run's progress by server-sent events, at most MAX_STREAMS at once (a
+   * browser keeps six connections to a server: more streams would stall every other request);
+   * returns whether it is followed.
+   */
+  function follow(run: RunSummary): boolean {
+    if (following.has(run.id)) return true;
+    if (following.size >= MAX_STREAMS) return false;
     const progress = new RunProgressView(run, (ended) => {
       progress.element.remove();
       following.delete(run.id);
       void refresh();
-      if (ended.status === "done" || ended.status === "failed") void open(ended.id);
+      // a finished run is shown unless the user is reading something else
+      const showing = view.querySelector("[data-run-id]")?.getAttribute("data-run-id");
+      const idle = view.childElementCount === 0 || showing === ended.id;
+      if ((ended.status === "done" || ended.status === "failed") && idle) void open(ended.id);
       else message.textContent = `"${ended.name}" was ${ended.status}.`;
     });
     following.set(run.id, progress);
     active.append(progress.element);
+    return true;
   }
 
+  // the view shows the last one asked for, whatever order the answers come in
+  let shown = 0;
   async function open(id: string): Promise<void> {
+    const ticket = ++shown;
     view.replaceChildren(element("p", { class: "muted" }, "Loading the run…"));
     try {
-      view.replaceChildren(await runView(id, loadInputs));
+      const content = await runView(id, loadInputs);
+      if (ticket === shown) view.replaceChildren(content);
     } catch (error) {
+      if (ticket !== shown) return;
       view.replaceChildren(
         element("p", { class: "error" }, `The run could not be opened: ${failureMessage(error)}`),
       );
@@ -115,10 +145,13 @@ export function mountRunsPanel(root: HTMLElement, workbench: Workbench): void {
   }
 
   async function compare(a: string, b: string): Promise<void> {
+    const ticket = ++shown;
     view.replaceChildren(element("p", { class: "muted" }, "Loading both runs…"));
     try {
-      view.replaceChildren(await runCompare(a, b));
+      const content = await runCompare(a, b);
+      if (ticket === shown) view.replaceChildren(content);
     } catch (error) {
+      if (ticket !== shown) return;
       view.replaceChildren(
         element(
           "p",
@@ -155,10 +188,10 @@ export function mountRunsPanel(root: HTMLElement, workbench: Workbench): void {
         await open(link.id);
         return;
       }
-      const { text } = await api<{ id: string; text: string }>(
+      const { text, source } = await api<ShippedScenarioFile>(
         `/api/scenarios/${encodeURIComponent(link.scenario)}`,
       );
-      workbench.setScenario(text, `${link.scenario}.yaml`);
+      workbench.setScenario(text, source);
       workbench.replaceOverrides(link.overrides);
       form.setInputs(link.seed, link.runs);
     } catch (error) {

@@ -1,4 +1,9 @@
-import type { RunSummary, ShippedScenario, StartRunBody } from "linkage/server/workbenchApi";
+import type {
+  RunSummary,
+  ShippedScenario,
+  ShippedScenarioFile,
+  StartRunBody,
+} from "linkage/server/workbenchApi";
 import { api } from "../api.js";
 import type { Workbench } from "../workbench.js";
 import { element } from "./element.js";
@@ -139,10 +144,10 @@ export class StartRunForm {
     const id = this.#shipped.value;
     if (id === "") return;
     try {
-      const { text } = await api<{ id: string; text: string }>(
+      const { text, source } = await api<ShippedScenarioFile>(
         `/api/scenarios/${encodeURIComponent(id)}`,
       );
-      this.workbench.setScenario(text, `${id}.yaml`);
+      this.workbench.setScenario(text, source);
     } catch (error) {
       this.#error.textContent = failureMessage(error);
     }

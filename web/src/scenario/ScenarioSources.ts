@@ -1,4 +1,4 @@
-import type { ShippedScenario } from "linkage/server/workbenchApi";
+import type { ShippedScenario, ShippedScenarioFile } from "linkage/server/workbenchApi";
 import { ApiFailure, api } from "../api.js";
 import type { Workbench } from "../workbench.js";
 
@@ -87,10 +87,14 @@ export class ScenarioSources {
   async #open(id: string): Promise<void> {
     this.#status.textContent = `Opening ${id}…`;
     try {
-      const shipped = await api<{ id: string; text: string }>(
-        `/api/scenarios/${encodeURIComponent(id)}`,
-      );
-      this.#workbench.setScenario(shipped.text, `${shipped.id}.yaml`);
+      const shipped = await api<ShippedScenarioFile>(`/api/scenarios/${encodeURIComponent(id)}`);
+      if (!this.#confirmDiscard()) {
+        this.#showSource();
+        return;
+      }
+      this.#opened = shipped.text;
+      // named as linkage run is given the file, so a run records a command that reproduces it
+      this.#workbench.setScenario(shipped.text, shipped.source);
     } catch (error) {
       this.#status.textContent = `Could not open ${id}: ${error instanceof ApiFailure ? error.body.message : "the server did not answer"}`;
     }
@@ -101,11 +105,33 @@ export class ScenarioSources {
       this.#status.textContent = `${file.name} is ${Math.round(file.size / 1024)} KiB; a scenario is at most 1 MiB.`;
       return;
     }
-    this.#workbench.setScenario(await file.text(), file.name);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let text: string;
+    try {
+      // a scenario is UTF-8 text: a NUL byte or an invalid sequence means another kind of file
+      if (bytes.includes(0)) throw new Error("NUL");
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      this.#status.textContent = `${file.name} is not a text file (a scenario is YAML in UTF-8); the editor is unchanged.`;
+      return;
+    }
+    if (!this.#confirmDiscard()) return;
+    this.#opened = text;
+    this.#workbench.setScenario(text, file.name);
+  }
+
+  /** The text last opened from a file or the server, to know whether the editor holds edits. */
+  #opened: string | null = null;
+
+  /** True when nothing would be lost, or the user agrees to drop the editor's edits. */
+  #confirmDiscard(): boolean {
+    const text = this.#workbench.text;
+    if (text === "" || this.#opened === null || text === this.#opened) return true;
+    return confirm("The editor holds edits not saved anywhere. Replace them?");
   }
 
   #showSource(): void {
-    const id = this.#workbench.source.replace(/\.ya?ml$/, "");
+    const id = this.#workbench.source.replace(/^.*\//, "").replace(/\.ya?ml$/, "");
     const shipped = [...this.#picker.options].some((o) => o.value === id && id !== "");
     this.#picker.value = shipped ? id : "";
     this.#status.textContent = `Editing ${this.#workbench.source}`;
