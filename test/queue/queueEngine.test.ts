@@ -150,6 +150,33 @@ describe.skipIf(NO_REDIS)(
       120_000,
     );
 
+    it("linkage sweep through the workers writes the same sweep.csv as on this machine", async () => {
+      await startWorker(url);
+      const dir = mkdtempSync(join(tmpdir(), "linkage-queue-sweep-"));
+      try {
+        const sweep = (...more: string[]) =>
+          runCliCapture(
+            ...["sweep", PATH, "--vary", "sigma_sub=0:0.3:2", "--runs", "300", "--seed", "3"],
+            ...more,
+          );
+        const here = await sweep("--out", join(dir, "local"), "--threads", "1");
+        const queued = await sweep(
+          "--out",
+          join(dir, "queued"),
+          "--engine",
+          "bullmq",
+          "--redis",
+          url,
+        );
+        expect([here.code, queued.code]).toEqual([0, 0]);
+        const csv = (which: string) => readFileSync(join(dir, which, "sweep.csv"), "utf8");
+        expect(csv("queued")).toBe(csv("local"));
+        expect(csv("local").split("\n").length).toBeGreaterThan(4);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 120_000);
+
     it("a worker killed with SIGKILL mid-chunk: another takes the chunk after the lock expires; the aggregate is unchanged", async () => {
       const doomed = await startWorker(url);
       const queue = new Queue(CHUNK_QUEUE, { connection: admin.duplicate() });
