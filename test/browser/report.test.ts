@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runScenario } from "../../src/analysis/runScenario.js";
 import type { ScenarioRun } from "../../src/analysis/ScenarioRun.js";
@@ -10,6 +10,7 @@ import { analysisVerdict } from "../../src/report/analysisVerdict.js";
 import { runReportHtml } from "../../src/report/runReportHtml.js";
 import { loadScenario } from "../../src/scenario/loadScenario.js";
 import { closeSimulationPool } from "../../src/sim/simulate.js";
+import { launchChromium } from "../support/launchChromium.js";
 import { skipReason } from "../support/skipReason.js";
 
 const FLAGSHIP = fileURLToPath(new URL("../../scenarios/kabul-2021.yaml", import.meta.url));
@@ -53,18 +54,7 @@ describe.skipIf(!CHROMIUM)(
       dir = mkdtempSync(join(tmpdir(), "linkage-report-"));
       file = join(dir, "report.html");
       writeFileSync(file, runReportHtml(run, scenario, analysisVerdict(run.analysis)));
-      browser = await chromium.launch({
-        executablePath: CHROMIUM!,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-          "--disable-quic",
-        ],
-      });
+      browser = await launchChromium(CHROMIUM!);
     }, 60_000);
 
     afterAll(async () => {

@@ -10,9 +10,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GAMBIT_GAMES_DIR, HAS_GAMBIT_GAMES } from "../support/gambitReferenceFiles.js";
+import { launchChromium } from "../support/launchChromium.js";
 import { skipReason } from "../support/skipReason.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -76,15 +77,7 @@ describe.skipIf(MISSING.length > 0)(
       });
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM!,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--no-first-run",
-          "--disable-background-networking",
-        ],
-      });
+      browser = await launchChromium(CHROMIUM!);
     }, 60_000);
 
     afterAll(async () => {

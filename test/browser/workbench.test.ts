@@ -14,8 +14,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/launchChromium.js";
 import { skipReason } from "../support/skipReason.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -75,18 +76,7 @@ describe.skipIf(MISSING.length > 0)(
         });
         server!.on("exit", (code) => reject(new Error(`serve exited (${code}):\n${serverLog}`)));
       });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM!,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-          "--disable-quic",
-        ],
-      });
+      browser = await launchChromium(CHROMIUM!);
     }, 60_000);
 
     afterAll(async () => {
