@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { createLogger, defineConfig } from "vite";
 
 /** The repository's src/, which the page imports by subpath (`linkage/analysis`, …) as TypeScript. */
 const SRC = fileURLToPath(new URL("../src/", import.meta.url));
@@ -11,7 +11,19 @@ const SRC = fileURLToPath(new URL("../src/", import.meta.url));
  * CLI. Import modules, not barrels, where a barrel reaches Node-only code (`runScenario`,
  * `simulate`, `loadScenario`).
  */
+/**
+ * Vite's logger without one known, harmless warning: HiGHS's browser build names `node:module` in
+ * a branch that only runs under Node, and Vite says it externalised it on every build.
+ */
+const logger = createLogger("warn");
+const warn = logger.warn.bind(logger);
+logger.warn = (message, options) => {
+  if (/"node:module" has been externalized.*highs/.test(message)) return;
+  warn(message, options);
+};
+
 export default defineConfig({
+  customLogger: logger,
   root: fileURLToPath(new URL(".", import.meta.url)),
   base: "./",
   logLevel: "warn",
