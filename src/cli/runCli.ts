@@ -357,7 +357,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .command("worker")
     .addHelpText("after", examplesHelp("worker"))
     .description(
-      "Serve the simulation chunks queued in a Redis by simulate --engine bullmq, on this machine, until stopped",
+      "Serve the simulation chunks queued in a Redis by simulate, run or sweep --engine bullmq, on this machine, until stopped",
     )
     .option("--redis <url>", "the Redis holding the queue, redis://[:PASSWORD@]HOST:PORT")
     .option("--concurrency <n>", "chunks computed at once, each in its own process (default 1)")

@@ -4,6 +4,9 @@ import { startChunkWorker } from "../queue/startChunkWorker.js";
 import { nonEmptyFlag, wholeNumberFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
 
+/** How long a stopping worker waits for its chunks in progress when nothing else stops it (ms). */
+const CLOSE_GRACE_MS = 30_000;
+
 /** The flags of `linkage worker`, as commander gives them (checked by `workerCommand`). */
 export interface WorkerCommandOptions {
   readonly redis?: string;
@@ -37,7 +40,21 @@ export async function workerCommand(options: WorkerCommandOptions, io: CliIo): P
     process.once("SIGINT", () => resolve("SIGINT"));
     process.once("SIGTERM", () => resolve("SIGTERM"));
   });
-  log(`${signal}: finishing the chunks in progress`);
-  await worker.close();
+  log(
+    `${signal}: finishing the chunks in progress (a second Ctrl-C, or ${CLOSE_GRACE_MS / 1000} s without Redis, stops at once)`,
+  );
+  // a worker whose Redis is gone cannot hand its chunks back: after a grace period, or a second
+  // signal, it stops anyway (an unfinished chunk is taken by another worker once its lock expires)
+  const forced = new Promise<"forced">((resolve) => {
+    const timer = setTimeout(() => resolve("forced"), CLOSE_GRACE_MS);
+    timer.unref();
+    process.once("SIGINT", () => resolve("forced"));
+    process.once("SIGTERM", () => resolve("forced"));
+  });
+  const closed = worker.close().then(() => "closed" as const);
+  if ((await Promise.race([closed, forced])) === "forced") {
+    log("stopping without waiting for the chunks in progress");
+    await Promise.race([worker.close(true), new Promise((r) => setTimeout(r, 2000).unref())]);
+  }
   log("stopped");
 }

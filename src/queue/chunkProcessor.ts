@@ -10,6 +10,10 @@ import { queueFailureText } from "./queueFailure.js";
 
 let store: Promise<Redis> | null = null;
 
+// a sandboxed child whose worker was killed (kill -9) has no one to report to: it exits at once
+// (left alone, BullMQ's child kept failing to reach its parent and spun on a core)
+process.once("disconnect", () => process.exit(1));
+
 /** What a processed chunk job returns to BullMQ: whether this delivery recorded the result. */
 export interface ChunkJobOutcome {
   /** False when the result was already recorded (a second delivery of the same chunk). */

@@ -24,7 +24,8 @@ export interface ChunkWorkerOptions {
 /** A running chunk worker. */
 export interface ChunkWorker {
   /** Stops taking chunks, waits for the ones in progress, and closes the connections. */
-  close(): Promise<void>;
+  /** Stops taking chunks and waits for those in progress; `force` abandons them (they are taken again). */
+  close(force?: boolean): Promise<void>;
 }
 
 /**
@@ -69,8 +70,8 @@ export async function startChunkWorker({
   });
   await worker.waitUntilReady();
   return {
-    async close() {
-      await worker.close();
+    async close(force = false) {
+      await worker.close(force);
       connection.disconnect();
     },
   };

@@ -193,7 +193,9 @@ describe.skipIf(NO_REDIS)(
           30_000,
           () => "no chunk became active",
         );
-        killGroup(doomed, "SIGKILL");
+        // kill -9 of the worker alone, as a user or the OOM killer would: its sandboxed chunk
+        // process must not outlive it (it once did, spinning on a core)
+        process.kill(doomed.child.pid!, "SIGKILL");
         const started = Date.now();
         const rescuer = await startWorker(url);
         const result = await run;
@@ -202,6 +204,19 @@ describe.skipIf(NO_REDIS)(
         expect(doomed.log()).not.toContain(`${killedJob} `);
         expect(rescuer.log()).toContain(`chunk ${killedJob} `);
         expect(Date.now() - started).toBeGreaterThan(LOCK_MS / 2);
+        const groupAlive = () => {
+          try {
+            process.kill(-doomed.child.pid!, 0);
+            return true;
+          } catch {
+            return false;
+          }
+        };
+        await until(
+          () => !groupAlive(),
+          10_000,
+          () => "the killed worker's chunk process outlived it",
+        );
       } finally {
         await queue.close();
       }
