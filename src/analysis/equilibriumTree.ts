@@ -10,14 +10,17 @@ import type { TreeNode } from "./ScenarioRun.js";
  * One policy's one-shot game tree for drawing: the real tree of `compileGameTree`, with the
  * sender's follow-through reduced to the action its announced rule prescribes, and the
  * equilibrium path marked (Nature's moves, each type's best response from the analysis, the
- * signals that can follow, the rule's action).
+ * signals that can follow, the rule's action). With `followThrough: "all"` (the workbench's
+ * tree) every follow-through action is kept, the rule's marked on the path.
  */
 export function equilibriumTree(
   scenario: Scenario,
   values: Float64Array,
   analysis: AnalysisResult,
   policy: string,
+  options: { readonly followThrough?: "rule" | "all" } = {},
 ): TreeNode[] {
+  const allActions = options.followThrough === "all";
   const tree = compileGameTree(scenario, values, { policy });
   const layout = behaviourLayout(tree);
   const rule = announcedRuleBehaviour(tree, layout);
@@ -61,6 +64,11 @@ export function equilibriumTree(
           onPath && p > 0,
           set.label.includes(": target type") ? action : type,
         );
+      });
+    } else if (set.player === 0 && allActions) {
+      set.actions.forEach((action, a) => {
+        const follows = rule[layout.offset[tree.nodeInfoset[v]!]! + a] === 1;
+        visit(tree.children[first + a]!, id, action, null, onPath && follows, type);
       });
     } else if (set.player === 0) {
       // the sender follows its rule: keep that action only

@@ -8,7 +8,6 @@ import { sourceExcerpt } from "../gambit/sourceExcerpt.js";
 import type { Workbench } from "../workbench.js";
 import { collapsibleGameTree } from "./collapsibleGameTree.js";
 import { downloadText } from "./downloadText.js";
-import { fullEquilibriumTree } from "./fullEquilibriumTree.js";
 import { type ScenarioGame, scenarioGame } from "./scenarioGame.js";
 import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, strategicFormTable } from "./strategicFormTable.js";
 
@@ -165,7 +164,9 @@ export function mountGamePanel(root: HTMLElement, workbench: Workbench): void {
       const known = foldedByPolicy.get(key);
       const folded = known ?? new Set<string>();
       foldedByPolicy.set(key, folded);
-      const nodes = (full ? fullEquilibriumTree : equilibriumTree)(scenario, values, analysis, id);
+      const nodes = equilibriumTree(scenario, values, analysis, id, {
+        followThrough: full ? "all" : "rule",
+      });
       tree = collapsibleGameTree(nodes, names, folded);
       // a large tree opens on its equilibrium path, the rest folded
       const leaves = nodes.filter((n) => n.kind === "terminal").length;
