@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { randomStrategicGame } from "../../bench/randomGames.js";
 import {
   GAMBIT_REFERENCES_ABSENT,
   type GambitAnswer,
@@ -27,18 +28,6 @@ import { strategicRegret, strategicRegretExact } from "./regret.js";
 const REGRET_TOL = 1e-9;
 /** Largest difference accepted between the float and exact results of one path. */
 const AGREE_TOL = 1e-9;
-
-/**
- * Degenerate games where Gambit's `lcp` breaks ratio ties differently (it pivots one combined
- * LCP tableau with its own lexicographic order), so its first equilibrium, or the set of
- * equilibria reachable by Lemke–Howson paths, differs from ours. Ours are still equilibria.
- */
-const FIRST_DIFFERS = new Set(["contrib/games/perfect2.nfg"]);
-const REACHABLE_DIFFERS = new Set([
-  "contrib/games/deg1.nfg",
-  "contrib/games/deg2.nfg",
-  "contrib/games/perfect2.nfg",
-]);
 
 const line = (e: LemkeHowsonEquilibrium<readonly Rational[]>) =>
   e.strategies.flat().map(formatRational).join(",");
@@ -89,21 +78,21 @@ describe.skipIf(!HAS_GAMBIT_REFERENCES)(
         expectAgree(float, exact);
       }
       // gambit-lcp starts by dropping label 0 (player 1's first strategy)
+      // the same lexicographic rule, so the same path: its end is Gambit's first equilibrium
       const first = line(lemkeHowsonExact(game, { label: 0 }));
-      if (first === lcp!.equilibria![0]!.join(",")) firstMatches.push(name);
-      else expect(FIRST_DIFFERS.has(name), `label 0 gives ${first}`).toBe(true);
+      expect(first).toBe(lcp!.equilibria![0]!.join(","));
+      firstMatches.push(name);
 
       const reachable = lemkeHowsonAllExact(game, { reachable: true });
       for (const e of reachable) expectEquilibriumExact(game, e);
       const ours = reachable.map(line).sort();
       const theirs = lcp!.equilibria!.map((e) => e.join(",")).sort();
-      if (REACHABLE_DIFFERS.has(name)) expect(ours).not.toEqual(theirs);
-      else expect(ours).toEqual(theirs);
+      expect(ours).toEqual(theirs);
       expect(lemkeHowsonAll(game, { reachable: true }).length).toBe(reachable.length);
     });
 
-    it("label 0 reproduces Gambit's first equilibrium in all but the known degenerate cases", () => {
-      expect(firstMatches.length).toBe(cases.length - FIRST_DIFFERS.size); // 43 of 44
+    it("label 0 reproduces Gambit's first equilibrium in every game", () => {
+      expect(firstMatches.length).toBe(cases.length);
     });
   },
 );
@@ -223,6 +212,70 @@ describe("Lemke–Howson properties", () => {
     for (const s of lemkeHowson(pennies).strategies) {
       for (const x of s) expect(x).toBeCloseTo(0.5, 15);
     }
+  });
+});
+
+/**
+ * Three degenerate 3×3 games of Gambit's collection (contrib/games/perfect2.nfg, deg1.nfg and
+ * deg2.nfg, gambitproject/gambit v17.0.0-alpha.2), payoff tables in .nfg order (player 1's
+ * strategy fastest), with what gambit-lcp 17 printed for them: the end of the path dropping label
+ * 0 first, then every equilibrium reachable from the artificial one. Ties in these games are
+ * decided by the lexicographic rule alone, and a rule other than gambit-lcp's (1 − (ε, ε², …) on
+ * the right-hand side, first slack first) gives another first equilibrium or another reachable set.
+ */
+const GAMBIT_DEGENERATE = [
+  {
+    name: "perfect2",
+    tables: [
+      [4, 2, 0, 0, 3, 0, 0, 2, 4],
+      [0, 1, 4, 0, 3, 0, 4, 1, 0],
+    ],
+    lcp: ["1/2,0,1/2,1/2,0,1/2", "1/4,1/2,1/4,1/2,0,1/2", "0,1,0,0,1,0"],
+  },
+  {
+    name: "deg1",
+    tables: [
+      [1, 2, 3, 3, 2, 1, 2, 2, 2],
+      [1, 3, 2, 2, 2, 2, 3, 1, 2],
+    ],
+    lcp: ["1,0,0,0,0,1", "0,0,1,0,0,1", "0,0,1,1,0,0"],
+  },
+  {
+    name: "deg2",
+    tables: [
+      [1, 2, 3, 3, 2, 1, 2, 2, 2],
+      [2, 1, 3, 2, 2, 2, 2, 3, 1],
+    ],
+    lcp: ["0,0,1,1,0,0"],
+  },
+] as const;
+
+describe("Lemke–Howson's lexicographic rule is gambit-lcp's", () => {
+  it.each(GAMBIT_DEGENERATE.map((g) => [g.name, g] as const))(
+    "%s: label 0 ends at gambit-lcp's first equilibrium, the reachable set is its set",
+    (_, { tables, lcp }) => {
+      const game = strategicGameFromTables(
+        [3, 3],
+        tables.map((t) => [...t]),
+      );
+      const exact = lemkeHowsonExact(game);
+      expect(line(exact)).toBe(lcp[0]);
+      expectAgree(lemkeHowson(game), exact);
+      const reachable = lemkeHowsonAllExact(game, { reachable: true }).map(line).sort();
+      expect(reachable).toEqual([...lcp].sort());
+    },
+  );
+
+  it("random 50×50 game with payoffs in [−10, 10] (seed 6): the label-0 path takes 9 pivots", () => {
+    // with 1 + (ε^r, …, ε) instead (the old rule) this path took 318 pivots; on the 200×200 game
+    // of seed 1, 284 182 against gambit-lcp's rule's 80 665 (bench/lemkeHowson.bench.ts)
+    const game = randomStrategicGame([50, 50], 6);
+    const float = lemkeHowson(game);
+    const exact = lemkeHowsonExact(game);
+    expect(exact.pivots).toBe(9);
+    expect(float.pivots).toBe(exact.pivots);
+    expectAgree(float, exact);
+    expectEquilibriumExact(game, exact);
   });
 });
 

@@ -97,8 +97,12 @@ interface Kernel<T extends HowsonTableau<unknown>> {
 
 /**
  * The initial layout: the slacks basic in row order, the other labels nonbasic in label order
- * (wrapping around past the slack block). Ties are broken on the basis inverse's columns — the
- * slacks' — from the last slack to the first; no label is free and there is no z₀.
+ * (wrapping around past the slack block); no label is free and there is no z₀. Ties are broken as
+ * for the right-hand side 1 − (ε, ε², …, εʳ) (`lexSign` −1, `lexOrder` the slacks from the first
+ * to the last): the leaving row is the lexicographic minimum of (rhs, −(basis-inverse columns
+ * of the slacks, first to last)) over the pivot-column entry. This is the rule of gambit-lcp
+ * (Eaves 1971; Gambit's LemkeTableau::ExitIndex keeps the maximisers of the basis inverse's
+ * columns in that order on its tableau of nonpositive variables).
  */
 function initialLayout(rows: number, labels: number, slackStart: number) {
   const basis = new Int32Array(rows);
@@ -114,7 +118,7 @@ function initialLayout(rows: number, labels: number, slackStart: number) {
     nonbasic[c] = label;
     colOf[label] = c;
   }
-  const lexOrder = Int32Array.from({ length: rows }, (_, k) => slackStart + rows - 1 - k);
+  const lexOrder = Int32Array.from({ length: rows }, (_, k) => slackStart + k);
   return {
     basis,
     nonbasic,
@@ -125,6 +129,7 @@ function initialLayout(rows: number, labels: number, slackStart: number) {
     freeStart: labels,
     z0: labels,
     lexOrder,
+    lexSign: -1 as const,
     tolerance: { pivot: PIVOT_TOLERANCE, tie: TIE_TOLERANCE },
   };
 }
@@ -365,11 +370,14 @@ function basisKey(p: Tableau<unknown>, q: Tableau<unknown>): string {
  * label, whose complementary variable enters the other tableau; repeat until the variable with
  * the dropped label itself leaves. The pair is then completely labelled, i.e. a Nash equilibrium
  * after normalising x and y to probabilities. Degenerate games cannot cycle: the leaving row is
- * the lexicographic minimum of (rhs, basis-inverse entries from the last column to the first)
+ * the lexicographic minimum of (rhs, −(basis-inverse entries from the first column to the last))
  * divided by the pivot-column entry, which follows the path of the nondegenerate game whose k-th
- * inequality (of r) in each polytope has right-hand side 1 + εʳ⁻ᵏ for a small ε > 0. (This order,
- * rather than ε, ε², … from the first, reproduces `gambit-lcp`'s first equilibrium in all but one
- * degenerate game of Gambit's own collection.)
+ * inequality in each polytope has right-hand side 1 − εᵏ for a small ε > 0. That is gambit-lcp's
+ * rule, so label 0 follows gambit-lcp's path (its first equilibrium and the equilibria reachable
+ * from the artificial one agree on all 44 two-player games of Gambit's collection). The rule
+ * matters for speed, not only for which equilibrium: every perturbation gives a valid path, but on
+ * degenerate games their lengths differ by orders of magnitude (random 200×200 game with payoffs in
+ * [−10, 10], seed 1: 80 665 pivots with this rule, 284 182 with 1 + εʳ⁻ᵏ).
  *
  * Dense tableaus in `Float64Array`s, about (m + n)·max(m, n) multiply-adds per pivot; nothing is
  * allocated inside the pivot loop. For exact rationals use {@link lemkeHowsonExact}.

@@ -21,10 +21,12 @@ const TIE_TOLERANCE = 1e-9;
 // ratio tests), then z₀, then anything that must never enter again (artificial variables).
 //
 // Degeneracy is resolved lexicographically: the start's basis, in row order (`lexOrder`), carries
-// the perturbation (ε, ε², …) of its right-hand side, so a row's perturbed value is a[i][0] +
-// Σ_k ε^k·(the current coefficient of lexOrder[k] in row i), and the leaving row is the
-// lexicographic minimum of those divided by the pivot-column entry (the perturbed problem is
-// nondegenerate, so the path is unique and cannot cycle).
+// the perturbation (ε, ε², …) of its right-hand side (times `lexSign`, +1 unless the tableau says
+// otherwise), so a row's perturbed value is a[i][0] + lexSign·Σ_k ε^k·(the current coefficient of
+// lexOrder[k] in row i), and the leaving row is the lexicographic minimum of those divided by the
+// pivot-column entry (the perturbed problem is nondegenerate, so the path is unique and cannot
+// cycle). Every choice of order and sign is a valid perturbation, but each gives its own path
+// through a degenerate game, and path lengths differ by orders of magnitude (lemkeHowson.ts).
 
 export interface Tableau<E> {
   readonly rows: number;
@@ -42,6 +44,11 @@ export interface Tableau<E> {
   readonly z0: number;
   /** The starting basis (free labels left out), whose perturbation breaks ties. */
   lexOrder: Int32Array;
+  /**
+   * −1 to perturb the right-hand side by −(ε, ε², …) instead of +(ε, ε², …): the ties then go
+   * to the lexicographic minimum of −(basis-inverse entries) over the pivot entry. @default 1
+   */
+  readonly lexSign?: 1 | -1;
   /** Float tolerances, when not the defaults above. */
   readonly tolerance?: { readonly pivot: number; readonly tie: number };
 }
@@ -91,6 +98,7 @@ export function floatRatioRow(t: Tableau<Float64Array>, label: number, first: bo
   const { rows, cols, a, rowOf, colOf, basis, lexOrder } = t;
   const pivotTolerance = t.tolerance?.pivot ?? PIVOT_TOLERANCE;
   const tieTolerance = t.tolerance?.tie ?? TIE_TOLERANCE;
+  const lexSign = t.lexSign ?? 1;
   const c = colOf[label]!;
   let best = -1;
   let bestRatio = 0;
@@ -118,8 +126,8 @@ export function floatRatioRow(t: Tableau<Float64Array>, label: number, first: bo
         const l = lexOrder[k]!;
         const r = rowOf[l]!;
         const s = colOf[l]!;
-        const u = (r >= 0 ? (i === r ? 1 : 0) : a[i * cols + s]!) / p;
-        const v = (r >= 0 ? (best === r ? 1 : 0) : a[best * cols + s]!) / bestPivot;
+        const u = (lexSign * (r >= 0 ? (i === r ? 1 : 0) : a[i * cols + s]!)) / p;
+        const v = (lexSign * (r >= 0 ? (best === r ? 1 : 0) : a[best * cols + s]!)) / bestPivot;
         if (sign * u < sign * v - tieTolerance) {
           best = i;
           bestRatio = ratio;
@@ -177,6 +185,7 @@ export function exactRatioRow(t: ExactTableau, label: number, first: boolean): n
   const { rows, cols, a, rowOf, colOf, det, basis, lexOrder } = t;
   const c = colOf[label]!;
   const positive = det > 0n;
+  const negated = t.lexSign === -1;
   let best = -1;
   let bestPivot = 0n;
   const sign = first ? -1 : 1;
@@ -197,7 +206,9 @@ export function exactRatioRow(t: ExactTableau, label: number, first: boolean): n
       const s = k < 0 ? 0 : colOf[l]!;
       const u = (r >= 0 ? (i === r ? det : 0n) : a[i * cols + s]!) * bestPivot;
       const v = (r >= 0 ? (best === r ? det : 0n) : a[best * cols + s]!) * p;
-      if (sign > 0 ? u < v : u > v) {
+      // the right-hand side (k = −1) is never negated; the perturbation terms are under lexSign −1
+      const less = negated && k >= 0 ? u > v : u < v;
+      if (sign > 0 ? less : !less && u !== v) {
         best = i;
         bestPivot = p;
         break;
