@@ -94,51 +94,95 @@ export const isFree = (t: Tableau<unknown>, label: number) => label >= t.freeSta
 
 // --------------------------------------------------------------------------------- float kernel
 
+/** Scratch for the rows tied in a ratio test, and a mark per tied row (one test runs at a time). */
+let tiedRows = new Int32Array(64);
+let tiedMark = new Uint8Array(64);
+
+function tieScratch(rows: number): void {
+  if (tiedRows.length < rows) {
+    tiedRows = new Int32Array(rows);
+    tiedMark = new Uint8Array(rows);
+  }
+}
+
+/**
+ * The leaving row when `label` enters, in doubles: the minimum ratio rhs / pivot-column entry
+ * over positive entries (the maximum over negative ones on the `first` step of the covering
+ * start), ties broken lexicographically. Ties are kept as a set and narrowed one perturbation
+ * term at a time: a term whose slack is basic is a unit column, decided without reading the
+ * tableau (it either picks its own row or removes it), so only the nonbasic slacks' stored
+ * columns are read — a few when the supports are small. Nothing is allocated.
+ */
 export function floatRatioRow(t: Tableau<Float64Array>, label: number, first: boolean): number {
   const { rows, cols, a, rowOf, colOf, basis, lexOrder } = t;
   const pivotTolerance = t.tolerance?.pivot ?? PIVOT_TOLERANCE;
   const tieTolerance = t.tolerance?.tie ?? TIE_TOLERANCE;
   const lexSign = t.lexSign ?? 1;
   const c = colOf[label]!;
-  let best = -1;
-  let bestRatio = 0;
-  let bestPivot = 0;
   // first step of the covering start (z₀ enters, all coefficients −1): lexicographic maximum;
   // otherwise the minimum over positive entries
   const sign = first ? -1 : 1;
+  let best = -1;
+  let bestRatio = 0;
   for (let i = 0; i < rows; i++) {
     const p = a[i * cols + c]!;
     if (sign * p <= pivotTolerance || isFree(t, basis[i]!)) continue;
-    const ratio = a[i * cols]! / p;
-    if (best < 0) {
+    const ratio = (sign * a[i * cols]!) / p;
+    if (best < 0 || ratio < bestRatio) {
       best = i;
       bestRatio = ratio;
-      bestPivot = p;
-      continue;
-    }
-    const tie = tieTolerance * Math.max(1, Math.abs(bestRatio));
-    if (sign * ratio < sign * bestRatio - tie) {
-      best = i;
-      bestRatio = ratio;
-      bestPivot = p;
-    } else if (sign * ratio <= sign * bestRatio + tie) {
-      for (let k = 0; k < lexOrder.length; k++) {
-        const l = lexOrder[k]!;
-        const r = rowOf[l]!;
-        const s = colOf[l]!;
-        const u = (lexSign * (r >= 0 ? (i === r ? 1 : 0) : a[i * cols + s]!)) / p;
-        const v = (lexSign * (r >= 0 ? (best === r ? 1 : 0) : a[best * cols + s]!)) / bestPivot;
-        if (sign * u < sign * v - tieTolerance) {
-          best = i;
-          bestRatio = ratio;
-          bestPivot = p;
-          break;
-        }
-        if (sign * u > sign * v + tieTolerance) break;
-      }
     }
   }
-  return best;
+  if (best < 0) return -1;
+  tieScratch(rows);
+  const tied = tiedRows;
+  const mark = tiedMark;
+  const tie = tieTolerance * Math.max(1, Math.abs(bestRatio));
+  let count = 0;
+  for (let i = 0; i < rows; i++) {
+    const p = a[i * cols + c]!;
+    if (sign * p <= pivotTolerance || isFree(t, basis[i]!)) continue;
+    if ((sign * a[i * cols]!) / p <= bestRatio + tie) tied[count++] = i;
+  }
+  if (count === 1) return tied[0]!;
+  for (let k = 0; k < count; k++) mark[tied[k]!] = 1;
+  for (let k = 0; k < lexOrder.length && count > 1; k++) {
+    const l = lexOrder[k]!;
+    const r = rowOf[l]!;
+    if (r >= 0) {
+      // unit column: row r's term is lexSign / p, every other row's 0
+      if (mark[r] === 0) continue;
+      const term = (sign * lexSign) / a[r * cols + c]!;
+      if (term < 0) {
+        count = 1;
+        tied[0] = r;
+        break;
+      }
+      mark[r] = 0;
+      let w = 0;
+      for (let q = 0; q < count; q++) if (tied[q] !== r) tied[w++] = tied[q]!;
+      count = w;
+      continue;
+    }
+    const s = colOf[l]!;
+    let least = Number.POSITIVE_INFINITY;
+    for (let q = 0; q < count; q++) {
+      const i = tied[q]!;
+      const term = (sign * lexSign * a[i * cols + s]!) / a[i * cols + c]!;
+      if (term < least) least = term;
+    }
+    let w = 0;
+    for (let q = 0; q < count; q++) {
+      const i = tied[q]!;
+      const term = (sign * lexSign * a[i * cols + s]!) / a[i * cols + c]!;
+      if (term <= least + tieTolerance) tied[w++] = i;
+      else mark[i] = 0;
+    }
+    count = w;
+  }
+  const row = tied[0]!;
+  for (let i = 0; i < rows; i++) mark[i] = 0;
+  return row;
 }
 
 /** Scratch for the pivot row's nonzero columns (grown as needed; one pivot runs at a time). */
@@ -160,14 +204,31 @@ export function floatPivot(t: Tableau<Float64Array>, row: number, label: number)
     }
   }
   a[base + c] = inv;
+  // a dense pivot row (the usual case in a bimatrix game) is faster by direct indexing, four
+  // entries a step (1.7× and then 1.5× per pivot on a 200×201 tableau): the pivot column is
+  // updated with the rest (its entry in the pivot row is inv) and then set to −f·inv
+  const dense = 2 * count > cols;
   for (let i = 0; i < rows; i++) {
     if (i === row) continue;
     const o = i * cols;
     const f = a[o + c]!;
     if (f === 0) continue;
-    for (let k = 0; k < count; k++) {
-      const j = nz[k]!;
-      a[o + j]! -= f * a[base + j]!;
+    if (dense) {
+      let j = 0;
+      for (; j + 3 < cols; j += 4) {
+        const x = o + j;
+        const y = base + j;
+        a[x]! -= f * a[y]!;
+        a[x + 1]! -= f * a[y + 1]!;
+        a[x + 2]! -= f * a[y + 2]!;
+        a[x + 3]! -= f * a[y + 3]!;
+      }
+      for (; j < cols; j++) a[o + j]! -= f * a[base + j]!;
+    } else {
+      for (let k = 0; k < count; k++) {
+        const j = nz[k]!;
+        a[o + j]! -= f * a[base + j]!;
+      }
     }
     a[o + c] = -f * inv;
   }
@@ -181,42 +242,94 @@ export interface ExactTableau extends Tableau<bigint[]> {
   det: bigint;
 }
 
+/**
+ * {@link floatRatioRow} in exact integers: the tableau holds D times the true entries, so a ratio
+ * u/p is compared with v/q as u·q against v·p (p and q have the same sign), and ties are exact.
+ */
 export function exactRatioRow(t: ExactTableau, label: number, first: boolean): number {
   const { rows, cols, a, rowOf, colOf, det, basis, lexOrder } = t;
   const c = colOf[label]!;
   const positive = det > 0n;
-  const negated = t.lexSign === -1;
-  let best = -1;
-  let bestPivot = 0n;
+  const lexSign = t.lexSign ?? 1;
   const sign = first ? -1 : 1;
-  for (let i = 0; i < rows; i++) {
+  // true entry p / det must be positive (negative for the first step of the covering start)
+  const candidate = (i: number) => {
     const p = a[i * cols + c]!;
-    // true entry p / det must be positive (negative for the first step of the covering start)
-    const truePositive = p !== 0n && p > 0n === positive;
-    if (p === 0n || truePositive !== sign > 0 || isFree(t, basis[i]!)) continue;
-    if (best < 0) {
+    return p !== 0n && (p > 0n === positive) === sign > 0 && !isFree(t, basis[i]!);
+  };
+  // sign of (sign·u/p − sign·v/q) for candidate rows' entries u, v and pivots p, q (same sign)
+  const compare = (u: bigint, p: bigint, v: bigint, q: bigint, s: number) => {
+    const d = u * q - v * p;
+    return d === 0n ? 0 : d > 0n === s > 0 ? 1 : -1;
+  };
+  let best = -1;
+  for (let i = 0; i < rows; i++) {
+    if (!candidate(i)) continue;
+    if (
+      best < 0 ||
+      compare(a[i * cols]!, a[i * cols + c]!, a[best * cols]!, a[best * cols + c]!, sign) < 0
+    )
       best = i;
-      bestPivot = p;
-      continue;
-    }
-    // p and bestPivot have the same sign, so u/p < v/bestPivot ⇔ u·bestPivot < v·p
-    for (let k = -1; k < lexOrder.length; k++) {
-      const l = k < 0 ? -1 : lexOrder[k]!;
-      const r = k < 0 ? -1 : rowOf[l]!;
-      const s = k < 0 ? 0 : colOf[l]!;
-      const u = (r >= 0 ? (i === r ? det : 0n) : a[i * cols + s]!) * bestPivot;
-      const v = (r >= 0 ? (best === r ? det : 0n) : a[best * cols + s]!) * p;
-      // the right-hand side (k = −1) is never negated; the perturbation terms are under lexSign −1
-      const less = negated && k >= 0 ? u > v : u < v;
-      if (sign > 0 ? less : !less && u !== v) {
-        best = i;
-        bestPivot = p;
+  }
+  if (best < 0) return -1;
+  tieScratch(rows);
+  const tied = tiedRows;
+  const mark = tiedMark;
+  let count = 0;
+  const rb = a[best * cols]!;
+  const pb = a[best * cols + c]!;
+  for (let i = 0; i < rows; i++) {
+    if (i === best || (candidate(i) && a[i * cols]! * pb === rb * a[i * cols + c]!))
+      tied[count++] = i;
+  }
+  if (count === 1) return best;
+  for (let k = 0; k < count; k++) mark[tied[k]!] = 1;
+  for (let k = 0; k < lexOrder.length && count > 1; k++) {
+    const l = lexOrder[k]!;
+    const r = rowOf[l]!;
+    if (r >= 0) {
+      // unit column: row r's term is lexSign·D/p, of the sign of lexSign (D/p has the sign of
+      // the true pivot entry, `sign`), every other row's 0
+      if (mark[r] === 0) continue;
+      if (lexSign < 0) {
+        count = 1;
+        tied[0] = r;
         break;
       }
-      if (u !== v) break;
+      mark[r] = 0;
+      let w = 0;
+      for (let q = 0; q < count; q++) if (tied[q] !== r) tied[w++] = tied[q]!;
+      count = w;
+      continue;
     }
+    const s = colOf[l]!;
+    let least = tied[0]!;
+    for (let q = 1; q < count; q++) {
+      const i = tied[q]!;
+      if (
+        compare(
+          a[i * cols + s]!,
+          a[i * cols + c]!,
+          a[least * cols + s]!,
+          a[least * cols + c]!,
+          sign * lexSign,
+        ) < 0
+      )
+        least = i;
+    }
+    const u = a[least * cols + s]!;
+    const p = a[least * cols + c]!;
+    let w = 0;
+    for (let q = 0; q < count; q++) {
+      const i = tied[q]!;
+      if (i === least || a[i * cols + s]! * p === u * a[i * cols + c]!) tied[w++] = i;
+      else mark[i] = 0;
+    }
+    count = w;
   }
-  return best;
+  const row = tied[0]!;
+  for (let i = 0; i < rows; i++) mark[i] = 0;
+  return row;
 }
 
 /** Exchanges the basic variable of `row` with the nonbasic `label`, fraction-free in bigints. */
