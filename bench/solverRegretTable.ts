@@ -13,6 +13,7 @@ import { isLinkageError } from "../src/errors/LinkageError.js";
 import { SOLVE_METHODS, type SolveMethod } from "../src/gambitSolve/solveMethods.js";
 import { exactToNumber } from "../src/gambitSolve/verifiedBody.js";
 import { type GambitGame, readGambitGame } from "../src/games/gambit/readGambitGame.js";
+import { reducedStrategicForm } from "../src/games/reducedStrategicForm.js";
 import {
   compare,
   formatRational,
@@ -73,15 +74,55 @@ const tallies = new Map<SolveMethod, MethodTally>(
   ]),
 );
 
-/** Every method that may apply: the strategic ones by the game's shape, all of them on trees. */
+/** Support enumeration is left out above this many strategies for the smaller player (C(2k, k) supports). */
+const SUPPORT_ENUMERATION_LIMIT = 10;
+/** Methods on a tree's reduced strategic form are left out when it has more pure profiles than this. */
+const REDUCED_FORM_LIMIT = 100_000;
+/** The methods that work on a tree's reduced strategic form. */
+const REDUCED_FORM_METHODS: ReadonlySet<SolveMethod> = new Set([
+  "dominance",
+  "enummixed",
+  "enumsupport",
+  "lh",
+  "simpdiv",
+  "gnm",
+  "liap",
+  "ipa",
+]);
+/** Runs left out for size, per method. */
+const skipped = new Map<SolveMethod, number>();
+
+/**
+ * Every method that may apply: the strategic ones by the game's shape, all of them on trees;
+ * without support enumeration on large games, and without the reduced-form methods on trees
+ * whose reduced strategic form is large (counted in `skipped`).
+ */
 function candidates(input: GambitGame): SolveMethod[] {
-  return input.form === "strategic" ? strategicMethods(input.game) : [...SOLVE_METHODS];
+  let sizes: number[] | null;
+  try {
+    sizes = (
+      input.form === "strategic"
+        ? input.game
+        : reducedStrategicForm(input.game, { maxProfiles: REDUCED_FORM_LIMIT }).game
+    ).strategies.map((s) => s.length);
+  } catch {
+    sizes = null;
+  }
+  const all = input.form === "strategic" ? strategicMethods(input.game) : [...SOLVE_METHODS];
+  return all.filter((m) => {
+    const tooLarge =
+      (sizes === null && REDUCED_FORM_METHODS.has(m)) ||
+      (m === "enumsupport" && sizes !== null && Math.min(...sizes) > SUPPORT_ENUMERATION_LIMIT);
+    if (tooLarge) skipped.set(m, (skipped.get(m) ?? 0) + 1);
+    return !tooLarge;
+  });
 }
 
 async function measure(name: string, input: GambitGame, spread: number): Promise<void> {
   for (const { method, rational } of methodRuns(candidates(input))) {
     const tally = tallies.get(method)!;
     let result: Awaited<ReturnType<typeof solveWith>>;
+    const began = performance.now();
     try {
       result = await solveWith(input, method, rational, maxSeconds);
     } catch (error) {
@@ -90,6 +131,11 @@ async function measure(name: string, input: GambitGame, spread: number): Promise
       tally.failed.push(`${name}${rational ? " (rational)" : ""}: ${(error as Error).message}`);
       continue;
     }
+    const seconds = (performance.now() - began) / 1000;
+    if (seconds > 3)
+      process.stderr.write(
+        `  ${method}${rational ? " (rational)" : ""}: ${seconds.toFixed(1)} s\n`,
+      );
     tally.games.add(name);
     tally.rejected += result.rejected?.length ?? 0;
     if (result.truncated) tally.truncated++;
@@ -144,13 +190,13 @@ console.log(
   `--max-seconds ${maxSeconds} for the searches; ${((performance.now() - started) / 1000).toFixed(1)} s in all\n`,
 );
 console.log(
-  "| method | games | profiles (float) | largest regret / spread (float) | profiles (exact) | largest exact regret | rejected | truncated | errors |",
+  "| method | games | profiles (float) | largest regret / spread (float) | profiles (exact) | largest exact regret | rejected | truncated | errors | skipped (size) |",
 );
-console.log("|---|---|---|---|---|---|---|---|---|");
+console.log("|---|---|---|---|---|---|---|---|---|---|");
 for (const [method, t] of tallies) {
   const exact = EXACT_METHODS.has(method) ? formatRational(t.worstExact) : "n/a";
   console.log(
-    `| ${method} | ${t.games.size} | ${t.profiles} | ${t.worstFloat.toExponential(2)}${t.worstFloat > 0 ? ` (${t.worstFloatGame})` : ""} | ${EXACT_METHODS.has(method) ? t.exactProfiles : "n/a"} | ${exact}${exact !== "0" && exact !== "n/a" ? ` (${t.worstExactGame})` : ""} | ${t.rejected} | ${t.truncated} | ${t.failed.length} |`,
+    `| ${method} | ${t.games.size} | ${t.profiles} | ${t.worstFloat.toExponential(2)}${t.worstFloat > 0 ? ` (${t.worstFloatGame})` : ""} | ${EXACT_METHODS.has(method) ? t.exactProfiles : "n/a"} | ${exact}${exact !== "0" && exact !== "n/a" ? ` (${t.worstExactGame})` : ""} | ${t.rejected} | ${t.truncated} | ${t.failed.length} | ${skipped.get(method) ?? 0} |`,
   );
 }
 for (const [method, t] of tallies) {

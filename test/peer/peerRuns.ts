@@ -118,6 +118,8 @@ export function solveWith(
   return solveGame(game, {
     method,
     rational,
-    ...(maxSeconds !== undefined && !EXACT_METHODS.has(method) ? { maxSeconds } : {}),
+    ...(maxSeconds !== undefined && (method === "enummixed" || !EXACT_METHODS.has(method))
+      ? { maxSeconds }
+      : {}),
   });
 }
