@@ -48,8 +48,12 @@ const VERTEX_METHODS: ReadonlySet<SolveMethod> = new Set(["lh", "lcp", "lp", "en
 const KNOWN_DEFECTS: ReadonlyMap<string, string> = new Map([
   [
     "Nashpy: degenerate 3 × 3 (issues 35, 65) logit",
-    // the branch reaches (row 2, (1/2, 1/2, 0)) near λ = 8.7, turns back in λ and runs off to
-    // λ → −∞ until the step collapses (E_SOLVER) instead of converging
+    // the branch nears (row 2, (1/2, 1/2, 0)), meets a genuine fold at λ ≈ 8.714 (the −10000
+    // payoff feeds back: less weight on column 3 makes row 3 less bad) and turns back; on the way
+    // down the log-probability of column 3 falls below −745, exp() underflows to 0, the system
+    // goes flat in that coordinate, the steps grow and the follower leaves the curve, crosses
+    // λ = 0 away from the centroid (impossible on the branch) and runs to λ → −∞ until the step
+    // collapses (E_SOLVER). Gambit's logit follows such folds.
     "logit's path follower turns back and diverges",
   ],
 ]);
