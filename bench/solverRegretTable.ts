@@ -48,6 +48,7 @@ interface MethodTally {
   worstExact: Rational;
   worstExactGame: string;
   rejected: number;
+  rejectedGames: string[];
   truncated: number;
   failed: string[];
 }
@@ -68,14 +69,22 @@ const tallies = new Map<SolveMethod, MethodTally>(
       worstExact: ZERO,
       worstExactGame: "",
       rejected: 0,
+      rejectedGames: [],
       truncated: 0,
       failed: [],
     },
   ]),
 );
 
-/** Support enumeration is left out above this many strategies for the smaller player (C(2k, k) supports). */
-const SUPPORT_ENUMERATION_LIMIT = 10;
+/** Support enumeration is left out above this many candidate supports, C(m + n, min(m, n)). */
+const SUPPORT_ENUMERATION_LIMIT = 200_000;
+
+/** C(n, k) as a double. */
+function binomial(n: number, k: number): number {
+  let c = 1;
+  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+  return c;
+}
 /** Methods on a tree's reduced strategic form are left out when it has more pure profiles than this. */
 const REDUCED_FORM_LIMIT = 100_000;
 /** The methods that work on a tree's reduced strategic form. */
@@ -112,7 +121,9 @@ function candidates(input: GambitGame): SolveMethod[] {
   return all.filter((m) => {
     const tooLarge =
       (sizes === null && REDUCED_FORM_METHODS.has(m)) ||
-      (m === "enumsupport" && sizes !== null && Math.min(...sizes) > SUPPORT_ENUMERATION_LIMIT);
+      (m === "enumsupport" &&
+        sizes !== null &&
+        binomial(sizes[0]! + sizes[1]!, Math.min(...sizes)) > SUPPORT_ENUMERATION_LIMIT);
     if (tooLarge) skipped.set(m, (skipped.get(m) ?? 0) + 1);
     return !tooLarge;
   });
@@ -138,6 +149,7 @@ async function measure(name: string, input: GambitGame, spread: number): Promise
       );
     tally.games.add(name);
     tally.rejected += result.rejected?.length ?? 0;
+    if (result.rejected) tally.rejectedGames.push(`${name} (${result.rejected.length})`);
     if (result.truncated) tally.truncated++;
     for (const e of result.equilibria) {
       if (rational) {
@@ -201,4 +213,6 @@ for (const [method, t] of tallies) {
 }
 for (const [method, t] of tallies) {
   for (const f of t.failed) console.log(`error: ${method}: ${f}`);
+  if (t.rejectedGames.length > 0)
+    console.log(`refused (not printed): ${method}: ${t.rejectedGames.join("; ")}`);
 }
