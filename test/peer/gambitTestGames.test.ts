@@ -6,7 +6,8 @@
  * the payoff spread (exactly 0 in rationals); `enumpure` finds Gambit's pure equilibria and
  * `enummixed` its extreme equilibria (gambit-enummixed), as sets; the vertex methods (`lh`,
  * `lcp`, `lp`) return some of those. Extensive games: the regret check for every method that
- * applies (the others refuse with E_INPUT), searches limited to a second. Skips itself when the
+ * applies but support enumeration (the others refuse with E_INPUT), searches limited to half a
+ * second. Skips itself when the
  * shared folder is absent.
  */
 import { readFileSync } from "node:fs";
@@ -131,10 +132,13 @@ describe.skipIf(!HAS_GAMBIT_REFERENCES)(
         // reaches 1.5e-9 of the spread (chance_in_middle_with_nonterm_outcomes.efg)
         const bound = (method: SolveMethod) =>
           (method === "logit" ? 1e-8 : 1e-9) * Math.max(spread, 1);
-        for (const { method, rational } of methodRuns(SOLVE_METHODS)) {
+        // support enumeration promises nothing on the (degenerate) reduced forms of trees and
+        // takes seconds on some: its regret there is measured by bench/solverRegretTable.ts
+        const methods = SOLVE_METHODS.filter((m) => m !== "enumsupport");
+        for (const { method, rational } of methodRuns(methods)) {
           let result: Awaited<ReturnType<typeof solveWith>>;
           try {
-            result = await solveWith(input, method, rational, 1);
+            result = await solveWith(input, method, rational, 0.5);
           } catch (error) {
             // does not apply: players, constant sum, perfect information, perfect recall
             expect(isLinkageError(error) && error.code === "E_INPUT", `${method}: ${error}`).toBe(
