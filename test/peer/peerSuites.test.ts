@@ -48,12 +48,12 @@ const VERTEX_METHODS: ReadonlySet<SolveMethod> = new Set(["lh", "lcp", "lp", "en
 const KNOWN_DEFECTS: ReadonlyMap<string, string> = new Map([
   [
     "Nashpy: degenerate 3 × 3 (issues 35, 65) logit",
-    // the branch nears (row 2, (1/2, 1/2, 0)), meets a genuine fold at λ ≈ 8.714 (the −10000
-    // payoff feeds back: less weight on column 3 makes row 3 less bad) and turns back; on the way
-    // down the log-probability of column 3 falls below −745, exp() underflows to 0, the system
-    // goes flat in that coordinate, the steps grow and the follower leaves the curve, crosses
-    // λ = 0 away from the centroid (impossible on the branch) and runs to λ → −∞ until the step
-    // collapses (E_SOLVER). Gambit's logit follows such folds.
+    // observed: the branch nears (row 2, (1/2, 1/2, 0)), turns back in λ at ≈ 8.714 (a fold:
+    // the −10000 payoff feeds back, less weight on column 3 making row 3 less bad), comes down
+    // with column 3's log-probability near −3300·λ (below −745 exp() underflows to 0), crosses
+    // λ = 0 away from the centroid — impossible on the branch, the only QRE at λ = 0 — and runs
+    // to λ → −∞ until the step collapses (E_SOLVER). Suspected: the underflowed coordinate lets
+    // the growing steps leave the curve; not confirmed
     "logit's path follower turns back and diverges",
   ],
 ]);
