@@ -119,6 +119,29 @@ const RPS = [
   [-1, 1, 0],
 ];
 
+/**
+ * A polymatrix game: player i's payoff is Σ_{j ≠ i} M_ij[a_i][a_j], the matrices keyed "i,j"
+ * (0-based) as in QuantEcon's PolymatrixGame.
+ */
+function polymatrix(
+  strategies: readonly number[],
+  matrices: Readonly<Record<string, readonly (readonly number[])[]>>,
+) {
+  return tablesFromPayoff(strategies, (i, a) =>
+    strategies.reduce(
+      (sum, _, j) => (j === i ? sum : sum + matrices[`${i},${j}`]![a[i]!]![a[j]!]!),
+      0,
+    ),
+  );
+}
+
+/** test_howson_lcp.py: rock–paper–scissors at ten times the stakes, between players 1 and 2. */
+const RPS_10 = [
+  [0, -10, 10],
+  [10, 0, -10],
+  [-10, 10, 0],
+];
+
 export const QUANTECON_GAMES: readonly PeerGame[] = [
   {
     id: "QuantEcon.py: von Stengel's 3 × 2 game",
@@ -510,5 +533,57 @@ export const QUANTECON_GAMES: readonly PeerGame[] = [
     finite: true,
     nondegenerate: true,
     value: 0,
+  },
+  {
+    id: "QuantEcon.py: rock–paper–scissors with a scissorless third player",
+    source: "QuantEcon.py",
+    // polym_lcp_solver's answer is checked with is_nash only: no profile asserted
+    cite: `${QE}/test_howson_lcp.py::test_solves_rps_with_scissorless_third_player`,
+    ...polymatrix([3, 3, 2], {
+      "0,1": RPS_10,
+      "0,2": [
+        [0, -10],
+        [15, 0],
+        [-10, 0],
+      ],
+      "1,0": RPS_10,
+      "1,2": [
+        [0, -10],
+        [15, 0],
+        [-10, 0],
+      ],
+      "2,0": RPS_10.slice(0, 2),
+      "2,1": RPS_10.slice(0, 2),
+    }),
+    asserted: [],
+    complete: "none",
+    finite: false,
+    nondegenerate: false,
+  },
+  {
+    id: "QuantEcon.py: rock–paper–scissors with a rocking third player",
+    source: "QuantEcon.py",
+    // polym_lcp_solver's answer is checked with is_nash only: no profile asserted
+    cite: `${QE}/test_howson_lcp.py::test_solves_rps_with_rocking_third_player`,
+    ...polymatrix([3, 3, 3], {
+      "0,1": RPS_10,
+      "0,2": [
+        [0, -10, 0],
+        [15, 0, -10],
+        [-10, 0, -25],
+      ],
+      "1,0": RPS_10,
+      "1,2": [
+        [0, -10, 0],
+        [15, 0, -10],
+        [-10, 0, -25],
+      ],
+      "2,0": [...RPS_10.slice(0, 2), [0, -15, 25]],
+      "2,1": [...RPS_10.slice(0, 2), [0, -15, 25]],
+    }),
+    asserted: [],
+    complete: "none",
+    finite: false,
+    nondegenerate: false,
   },
 ];
