@@ -64,4 +64,31 @@ describe("iterated elimination of strictly dominated strategies", () => {
       expect(r.survivors[1]).toContain(eq[1]);
     }
   });
+
+  it("finds mixed domination when payoffs reach 1e19 (HiGHS refuses entries of 1e15 and more)", async () => {
+    // the game above times 1e18 plus a row of 1e19 payoffs: B is still dominated by ½T + ½M
+    const big = strategicGame(
+      [3, 2],
+      [
+        [3e18, 0, 1e18, 0, 3e18, 1e18],
+        [1, 0, 2, 0, 1, 0],
+      ],
+    );
+    const r = await iteratedDominanceMixed(big);
+    expect(r.eliminations[0]).toMatchObject({ player: 0, strategy: 2 });
+    expect(r.survivors[0]).toEqual([0, 1]);
+  });
+
+  it("does not call a mixture dominating when it only ties at some profile", async () => {
+    // B pays 3/2 either way: only ½T + ½M matches it, and only with equality
+    const tie = strategicGame(
+      [3, 2],
+      [
+        [3, 0, 1.5, 0, 3, 1.5],
+        [1, 0, 2, 0, 1, 0],
+      ],
+    );
+    const r = await iteratedDominanceMixed(tie);
+    expect(r.survivors[0]).toContain(2);
+  });
 });

@@ -47,6 +47,9 @@ export function iteratedDominancePure(game: StrategicGame): DominanceResult {
  *   max ε  s.t.  Σ_t σ_t·u_p(t, o) − ε ≥ u_p(s, o) for every surviving profile o of the others,
  *   Σ_t σ_t = 1, σ ≥ 0 (t ranging over p's other survivors)
  * has ε > MIXED_DOMINANCE_TOLERANCE·scale (solved with HiGHS). Pure domination is tried first.
+ * The LP's payoffs are divided by the largest |payoff| first (HiGHS refuses matrix entries of
+ * 1e15 and more: Gambit's `large_payoff_game` has 1e19), and the mixture it finds is checked
+ * against the original payoffs: it must beat s by a positive margin at every profile.
  * Source: Myerson, Game Theory (1991), §3.9; the LP is standard (e.g. Shoham and Leyton-Brown 2008, §4.5.1).
  */
 export async function iteratedDominanceMixed(game: StrategicGame): Promise<DominanceResult> {
@@ -63,10 +66,11 @@ export async function iteratedDominanceMixed(game: StrategicGame): Promise<Domin
     const constraints: LinearConstraint[] = opponentProfiles.map((base) => {
       const coefficients = new Float64Array(nVars);
       others.forEach((t, k) => {
-        coefficients[k] = game.payoffs[(base + t * strideOf(game, p)) * n + p]!;
+        coefficients[k] = game.payoffs[(base + t * strideOf(game, p)) * n + p]! / scale;
       });
       coefficients[nVars - 1] = -1;
-      return { coefficients, op: ">=", rhs: game.payoffs[(base + s * strideOf(game, p)) * n + p]! };
+      const rhs = game.payoffs[(base + s * strideOf(game, p)) * n + p]! / scale;
+      return { coefficients, op: ">=", rhs };
     });
     const sum = new Float64Array(nVars).fill(1);
     sum[nVars - 1] = 0;
@@ -80,11 +84,18 @@ export async function iteratedDominanceMixed(game: StrategicGame): Promise<Domin
       constraints,
       bounds: [...bounds, [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY] as const],
     });
-    if (result.status !== "optimal" || !(result.value > MIXED_DOMINANCE_TOLERANCE * scale))
-      return null;
-    return {
-      mixed: others.flatMap((t, k) => (result.x[k]! > 1e-12 ? [[t, result.x[k]!] as const] : [])),
-    };
+    if (result.status !== "optimal" || !(result.value > MIXED_DOMINANCE_TOLERANCE)) return null;
+    const mixed = others.flatMap((t, k) =>
+      result.x[k]! > 1e-12 ? [[t, result.x[k]!] as const] : [],
+    );
+    // the scaled LP may drop entries below HiGHS's smallest (1e-9): check on the payoffs themselves
+    const beats = opponentProfiles.every((base) => {
+      const at = (t: number) => game.payoffs[(base + t * strideOf(game, p)) * n + p]!;
+      let mixture = 0;
+      for (const [t, w] of mixed) mixture += w * at(t);
+      return mixture > at(s);
+    });
+    return beats ? { mixed } : null;
   });
 }
 
