@@ -29,7 +29,11 @@ function randomGame(sizes: number[], seed: number): StrategicGame {
   );
 }
 
-function expectContains(found: number[][][], profile: number[][], tolerance: number): void {
+function expectContains(
+  found: number[][][],
+  profile: readonly (readonly number[])[],
+  tolerance: number,
+): void {
   const hit = found.some((f) =>
     f.every((row, p) => row.every((x, k) => Math.abs(x - profile[p]![k]!) <= tolerance)),
   );
