@@ -132,7 +132,8 @@ export function krawczyk(
 /**
  * Newton's method in floats on a support's system from x (overwritten with the result), at
  * most `iterations` steps. Returns the last step's largest component (small when it converged),
- * or Infinity when the Jacobian was singular.
+ * or Infinity when the Jacobian was singular or the iteration does not converge quadratically
+ * (a step over 2, or from the third step on, one not under half the one before).
  */
 export function newtonSolve(
   system: SupportSystem,
@@ -143,6 +144,7 @@ export function newtonSolve(
 ): number {
   const d = system.dimension;
   let last = Number.POSITIVE_INFINITY;
+  let previous = Number.POSITIVE_INFINITY;
   for (let it = 0; it < iterations; it++) {
     setSigma(system, x, x, false, ws);
     encloseEquations(system, ws, kw.fLo, kw.fHi);
@@ -157,7 +159,9 @@ export function newtonSolve(
       if (Math.abs(s) > last) last = Math.abs(s);
     }
     for (let k = 0; k < d; k++) x[k] = x[k]! - kw.step[k]!;
-    if (!(last < 1e6)) return Number.POSITIVE_INFINITY;
+    // diverging (or far outside the simplex): give up
+    if (!(last < 2) || (it >= 2 && last > 0.5 * previous)) return Number.POSITIVE_INFINITY;
+    previous = last;
     if (last < 1e-15) break;
   }
   return last;

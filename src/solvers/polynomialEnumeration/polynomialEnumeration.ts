@@ -27,7 +27,7 @@ export interface PolynomialEnumerationOptions {
   readonly maxSeconds?: number;
   /** Skip support profiles with a conditionally dominated strategy. @default true */
   readonly prune?: boolean;
-  /** Boxes examined in one support before it is given up (and reported). @default 200000 */
+  /** Boxes examined in one support before it is given up (and reported). @default 50000 */
   readonly maxBoxesPerSupport?: number;
   /** Called with the number of equilibria found so far, each time one is found. */
   readonly onProgress?: (found: number) => void;
@@ -65,13 +65,17 @@ export interface PolynomialEnumerationResult {
 /** A box narrower than this in every unknown that is neither excluded nor certified is singular. */
 const WIDTH_FLOOR = 1e-8;
 /** Boxes at most this wide are tried for a root by Newton's method and an inflated Krawczyk box. */
-const INFLATE_WIDTH = 0.25;
+const INFLATE_WIDTH = 1 / 16;
+/** Boxes at most this wide get the Krawczyk test (wider ones are almost never decided by it). */
+const KRAWCZYK_WIDTH = 0.25;
+/** The Krawczyk test was not run (the box is wider than KRAWCZYK_WIDTH). */
+const KRAWCZYK_UNKNOWN_WIDE = 2;
 /** A Krawczyk contraction K ∩ X is kept instead of bisecting when it shrinks X at least this much. */
 const CONTRACTION = 0.75;
 /** Most rounds of contractBox on one box. */
-const CONTRACTION_ROUNDS = 6;
+const CONTRACTION_ROUNDS = 3;
 /** Floor-width boxes on the simplex's boundary skipped in one support before giving it up. */
-const BOUNDARY_BOXES = 10_000;
+const BOUNDARY_BOXES = 200;
 /** Two roots of one support (or equilibria of different supports) closer than this are one. */
 const SAME_ROOT = 1e-9;
 
@@ -119,7 +123,7 @@ export function polynomialEnumeration(
     );
   }
   const prune = options.prune ?? true;
-  const budget = options.maxBoxesPerSupport ?? 200_000;
+  const budget = options.maxBoxesPerSupport ?? 50_000;
   const deadline =
     options.maxSeconds === undefined
       ? Number.POSITIVE_INFINITY
@@ -266,7 +270,10 @@ function solveSupport(system: SupportSystem, c: SearchContext): SupportOutcome {
     c.stack.set(lo.subarray(0, d), top * 2 * d);
     c.stack.set(hi.subarray(0, d), top * 2 * d + d);
     const widthBefore = maxWidth(lo, hi, d);
-    const verdict = krawczyk(system, ws, kw, lo, hi, kLo, kHi);
+    const verdict =
+      widthBefore <= KRAWCZYK_WIDTH
+        ? krawczyk(system, ws, kw, lo, hi, kLo, kHi)
+        : KRAWCZYK_UNKNOWN_WIDE;
     if (verdict === KRAWCZYK_EXCLUDED) continue;
     if (verdict === KRAWCZYK_UNIQUE) {
       certified.push(boxCopy(lo, hi, d));
@@ -274,11 +281,12 @@ function solveSupport(system: SupportSystem, c: SearchContext): SupportOutcome {
       continue;
     }
     // shrink to K ∩ X when that helps much
-    for (let v = 0; v < d; v++) {
-      kLo[v] = Math.max(kLo[v]!, lo[v]!);
-      kHi[v] = Math.min(kHi[v]!, hi[v]!);
-    }
-    if (maxWidth(kLo, kHi, d) < CONTRACTION * widthBefore) {
+    if (verdict !== KRAWCZYK_UNKNOWN_WIDE)
+      for (let v = 0; v < d; v++) {
+        kLo[v] = Math.max(kLo[v]!, lo[v]!);
+        kHi[v] = Math.min(kHi[v]!, hi[v]!);
+      }
+    if (verdict !== KRAWCZYK_UNKNOWN_WIDE && maxWidth(kLo, kHi, d) < CONTRACTION * widthBefore) {
       push(kLo, kHi);
       continue;
     }
