@@ -2,12 +2,14 @@ import type { StrategicGame } from "../../games/strategicGame.js";
 
 /**
  * Whether a support profile can be skipped because some player's support holds a strategy that
- * is strictly dominated given that the others play within their supports: a strategy a ∈ Sᵢ
- * such that another strategy b of player i (in the support or not) pays strictly more than a
- * against every pure profile of the others drawn from S₋ᵢ. Such an a earns strictly less than b
- * against any mixture on S₋ᵢ, so no equilibrium with these supports puts weight on a, and the
- * support profile has no equilibrium with full support. (Gambit's enumpoly prunes by the same
- * idea; this is our own formulation.)
+ * is dominated given that the others play within their supports: a strategy a ∈ Sᵢ such that
+ * another strategy b of player i (in the support or not) pays at least as much as a against
+ * every pure profile of the others drawn from S₋ᵢ, and strictly more against one of them, s*.
+ * In an equilibrium with these supports every profile of S₋ᵢ has positive probability, so b
+ * earns at least Pr(s*)·(uᵢ(b, s*) − uᵢ(a, s*)) > 0 more than a: a is not a best response, and
+ * the support profile has no equilibrium with full support. (Gambit's enumpoly prunes by
+ * conditional strict dominance; this weak form with one strict inequality is equally sound for
+ * equilibria whose support is exactly S, and prunes more in games with ties. Our own formulation.)
  *
  * Cost: Σᵢ |Sᵢ|·nᵢ·Π_{j≠i}|Sⱼ| payoff comparisons, stopping at the first failure.
  *
@@ -41,7 +43,7 @@ export function conditionallyDominated(game: StrategicGame, masks: Int32Array): 
   return false;
 }
 
-/** Does b pay player i strictly more than a against every profile of the others within their supports? */
+/** Does b pay player i at least as much as a against every profile of the others within their supports, and more against one? */
 function dominatesOn(
   payoffs: Float64Array,
   n: number,
@@ -53,6 +55,7 @@ function dominatesOn(
   b: number,
   digits: Int32Array,
 ): boolean {
+  let strict = false;
   // odometer over the others' support strategies
   for (let p = 0; p < n; p++) digits[p] = p === i ? 0 : lowestBit(masks[p]!);
   for (;;) {
@@ -60,7 +63,8 @@ function dominatesOn(
     for (let p = 0; p < n; p++) if (p !== i) base += digits[p]! * stride[p]!;
     const ua = payoffs[(base + a * stride[i]!) * n + i]!;
     const ub = payoffs[(base + b * stride[i]!) * n + i]!;
-    if (!(ub > ua)) return false;
+    if (!(ub >= ua)) return false;
+    if (ub > ua) strict = true;
     let p = 0;
     for (; p < n; p++) {
       if (p === i) continue;
@@ -72,7 +76,7 @@ function dominatesOn(
       }
       digits[p] = lowestBit(masks[p]!);
     }
-    if (p === n) return true;
+    if (p === n) return strict;
   }
 }
 
