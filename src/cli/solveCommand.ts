@@ -150,6 +150,12 @@ export async function solveCommand(
   });
   if (result.truncated)
     io.stderr("linkage: note: the search stopped early; the list may be incomplete\n");
+  for (const d of result.degenerateSupports ?? []) {
+    const supports = d.supports.map((s) => `{${s.join(" ")}}`).join(" ");
+    io.stderr(
+      `linkage: note: support ${supports} is ${d.reason === "singular" ? "degenerate (a continuum of equilibria or a singular solution)" : "too costly to resolve"}; the list may be incomplete there\n`,
+    );
+  }
   if (result.resolvedExactly) {
     io.stderr(
       `linkage: note: the floating-point answer of --method ${result.method} failed its regret check; these are from an exact re-solve\n`,

@@ -7,7 +7,7 @@ export interface SolveOptions {
   readonly rational?: boolean;
   /** Most equilibria reported by backward induction. @default 1000 */
   readonly maxEquilibria?: number;
-  /** Stop long searches (enummixed, simpdiv, gnm, liap, ipa) after this many seconds and report what was found. */
+  /** Stop long searches (enummixed, simpdiv, gnm, liap, ipa, enumpoly) after this many seconds and report what was found. */
   readonly maxSeconds?: number;
   /** Called as a long search finds equilibria (count so far). */
   readonly onProgress?: (found: number) => void;
@@ -103,6 +103,21 @@ export interface SolveResult {
     readonly regret: Exact;
     readonly reason: string;
   }[];
+  /**
+   * `enumpoly`: support profiles (strategy labels per player) whose polynomial system could not
+   * be resolved — `singular` (a continuum of equilibria or a singular root) or `budget` (too many
+   * boxes): equilibria with these supports may be missing from the list.
+   */
+  readonly degenerateSupports?: {
+    readonly supports: string[][];
+    readonly reason: "singular" | "budget";
+  }[];
+  /** `enumpoly`: support profiles enumerated, skipped by conditional dominance, boxes examined. */
+  readonly enumeration?: {
+    readonly supportProfiles: number;
+    readonly pruned: number;
+    readonly boxes: number;
+  };
   /** The floating-point answer failed its check and the game was solved again exactly. */
   readonly resolvedExactly?: boolean;
   /** `dominance`: the strategies that survive, and each elimination (strategy labels; for extensive games, reduced strategies). */

@@ -1,6 +1,7 @@
 import type { MethodSolver } from "./methodSolver.js";
 import { solveBackward } from "./methods/solveBackward.js";
 import { solveDominance } from "./methods/solveDominance.js";
+import { solveEnumPoly } from "./methods/solveEnumPoly.js";
 import { solveEnumPure } from "./methods/solveEnumPure.js";
 import { solveGlobalNewton } from "./methods/solveGlobalNewton.js";
 import { solveIteratedPolymatrix } from "./methods/solveIteratedPolymatrix.js";
@@ -29,4 +30,5 @@ export const SOLVE_METHOD_TABLE: { readonly [M in SolveMethod]: MethodSolver } =
   gnm: solveGlobalNewton,
   liap: solveLiap,
   ipa: solveIteratedPolymatrix,
+  enumpoly: solveEnumPoly,
 };

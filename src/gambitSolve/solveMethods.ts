@@ -13,5 +13,6 @@ export const SOLVE_METHODS = [
   "gnm",
   "liap",
   "ipa",
+  "enumpoly",
 ] as const;
 export type SolveMethod = (typeof SOLVE_METHODS)[number];

@@ -27,6 +27,7 @@ const METHODS: readonly SolveMethod[] = [
   "logit",
   "liap",
   "ipa",
+  "enumpoly",
 ];
 
 describe("every reported equilibrium is verified", () => {
@@ -44,7 +45,7 @@ describe("every reported equilibrium is verified", () => {
         expect(regret.max).toBeLessThanOrEqual(REGRET_TOLERANCE * scale * 1.0001);
       }
       // an exact method always finds the game's equilibrium (re-solving exactly if it must)
-      if (!["simpdiv", "gnm", "logit", "liap", "ipa"].includes(method))
+      if (!["simpdiv", "gnm", "logit", "liap", "ipa", "enumpoly"].includes(method))
         expect(result.equilibria.length).toBeGreaterThan(0);
       // what was left out says why
       for (const r of result.rejected ?? []) expect(r.reason).toMatch(/exceeds the tolerance/);

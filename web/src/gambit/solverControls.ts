@@ -18,11 +18,12 @@ const METHOD_NOTES: Readonly<Record<SolveMethod, string>> = {
   gnm: "global Newton method (any number of players)",
   liap: "Lyapunov function minimisation from several starts",
   ipa: "iterated polymatrix approximation (any number of players)",
+  enumpoly: "every isolated equilibrium, any number of players (support enumeration, certified)",
 };
 
 /** The options each method takes besides `rational` (as `linkage solve` allows them). */
 const METHOD_OPTIONS: Readonly<Record<string, readonly SolveMethod[]>> = {
-  maxSeconds: ["enummixed", "simpdiv", "gnm", "liap", "logit", "ipa"],
+  maxSeconds: ["enummixed", "simpdiv", "gnm", "liap", "logit", "ipa", "enumpoly"],
   start: ["lcp"],
   seed: ["gnm", "liap", "ipa"],
   starts: ["liap"],

@@ -1,0 +1,202 @@
+import { describe, expect, it } from "vitest";
+import { solveGame } from "../../gambitSolve/solveGame.js";
+import type { SolveMethod } from "../../gambitSolve/solveMethods.js";
+import { exactToNumber } from "../../gambitSolve/verifiedBody.js";
+import type { StrategicGame } from "../../games/strategicGame.js";
+import { strategicGameFromTables } from "../../games/strategicGameFromTables.js";
+import { randomStream } from "../../math/randomStream.js";
+import { strategicRegret } from "../regret.js";
+import { supportEnumeration } from "../supportEnumeration.js";
+import { polynomialEnumeration } from "./polynomialEnumeration.js";
+
+/** A flat profile cut per player. */
+function perPlayer(game: StrategicGame, flat: Float64Array): number[][] {
+  let at = 0;
+  return game.strategies.map((s) => {
+    const part = Array.from(flat.subarray(at, at + s.length));
+    at += s.length;
+    return part;
+  });
+}
+
+/** A game with payoffs drawn uniformly from [−10, 10) (nondegenerate with probability one). */
+function randomGame(sizes: number[], seed: number): StrategicGame {
+  const random = randomStream(seed, 0);
+  const count = sizes.reduce((a, b) => a * b, 1);
+  return strategicGameFromTables(
+    sizes,
+    sizes.map(() => Array.from({ length: count }, () => random.next() * 20 - 10)),
+  );
+}
+
+function expectContains(
+  found: number[][][],
+  profile: readonly (readonly number[])[],
+  tolerance: number,
+): void {
+  const hit = found.some((f) =>
+    f.every((row, p) => row.every((x, k) => Math.abs(x - profile[p]![k]!) <= tolerance)),
+  );
+  expect(hit, `missing ${JSON.stringify(profile)}`).toBe(true);
+}
+
+/**
+ * McKelvey & McLennan (1997), "The maximal number of regular totally mixed Nash equilibria",
+ * J. Econ. Theory 72: the 2×2×2 game with 9 equilibria, 2 of them totally mixed, as shipped in
+ * Gambit's doc/2x2x2.nfg (payoffs in profile order, player 1 fastest).
+ */
+const NINE = strategicGameFromTables(
+  [2, 2, 2],
+  [
+    [9, 0, 0, 9, 0, 3, 3, 0],
+    [8, 0, 0, 8, 0, 4, 4, 0],
+    [12, 0, 0, 2, 0, 6, 6, 0],
+  ],
+);
+
+describe("polynomialEnumeration", () => {
+  it("finds all 9 equilibria of McKelvey and McLennan's 2×2×2 game, each with zero regret", () => {
+    const result = polynomialEnumeration(NINE);
+    expect(result.equilibria).toHaveLength(9);
+    expect(result.degenerateSupports).toEqual([]);
+    const found = result.equilibria.map((e) => perPlayer(NINE, e));
+    for (const profile of found) expect(strategicRegret(NINE, profile).max).toBeLessThan(1e-12);
+    // the two totally mixed ones (Gambit's published answers for doc/2x2x2.nfg)
+    expectContains(
+      found,
+      [
+        [0.5, 0.5],
+        [0.4, 0.6],
+        [0.25, 0.75],
+      ],
+      1e-12,
+    );
+    expectContains(
+      found,
+      [
+        [0.4, 0.6],
+        [0.5, 0.5],
+        [1 / 3, 2 / 3],
+      ],
+      1e-12,
+    );
+    expectContains(
+      found,
+      [
+        [1 / 3, 2 / 3],
+        [1, 0],
+        [0.25, 0.75],
+      ],
+      1e-12,
+    );
+  });
+
+  it("without pruning finds the same equilibria (pruning only skips supports without any)", () => {
+    const game = randomGame([3, 3, 3], 11);
+    const pruned = polynomialEnumeration(game);
+    const plain = polynomialEnumeration(game, { prune: false });
+    expect(pruned.stats.pruned).toBeGreaterThan(0);
+    expect(plain.stats.pruned).toBe(0);
+    expect(plain.equilibria.length).toBe(pruned.equilibria.length);
+    const found = plain.equilibria.map((e) => perPlayer(game, e));
+    for (const e of pruned.equilibria) expectContains(found, perPlayer(game, e), 1e-9);
+  });
+
+  it("agrees with two-player support enumeration on nondegenerate random games", () => {
+    for (const [seed, sizes] of [
+      [1, [3, 3]],
+      [2, [4, 4]],
+      [3, [4, 3]],
+      [4, [5, 5]],
+    ] as const) {
+      const game = randomGame([...sizes], seed);
+      const reference = supportEnumeration(game).equilibria.map((e) => e.strategies);
+      const ours = polynomialEnumeration(game);
+      expect(ours.degenerateSupports).toEqual([]);
+      expect(ours.equilibria.length).toBe(reference.length);
+      const found = ours.equilibria.map((e) => perPlayer(game, e));
+      for (const profile of reference) expectContains(found, profile, 1e-9);
+    }
+  });
+
+  it.each([
+    [[3, 3, 3], 21],
+    [[3, 3, 3], 22],
+    [[3, 3, 3], 23],
+    [[4, 4, 4], 24],
+  ] as const)(
+    "on a random %j game (seed %i) contains every equilibrium that liap, gnm, simpdiv, ipa and enumpure find",
+    async (sizes, seed) => {
+      const game = randomGame([...sizes], seed);
+      const ours = polynomialEnumeration(game);
+      expect(ours.degenerateSupports).toEqual([]);
+      const found = ours.equilibria.map((e) => perPlayer(game, e));
+      for (const profile of found) expect(strategicRegret(game, profile).max).toBeLessThan(1e-9);
+      const input = { form: "strategic" as const, game };
+      const runs: [SolveMethod, object][] = [
+        ["liap", { starts: 30 }],
+        ["gnm", {}],
+        ["simpdiv", {}],
+        ["ipa", {}],
+        ["enumpure", {}],
+      ];
+      let checked = 0;
+      for (const [method, options] of runs) {
+        const other = await solveGame(input, { method, ...options });
+        for (const e of other.equilibria) {
+          const profile = e.profile.map((row) => row.map(exactToNumber));
+          // only equilibria accurate enough to compare (simpdiv's are approximate)
+          if (strategicRegret(game, profile).max > 1e-7) continue;
+          expectContains(found, profile, 1e-5);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(0);
+    },
+    120_000,
+  );
+
+  it("reports a support with a continuum of equilibria instead of dropping it", () => {
+    // row 1 strictly dominant for player 1; player 2 is paid 0 everywhere, so (row 1, any
+    // mixture of the columns) is a segment of equilibria: the support ({1}, {1, 2}) is singular
+    const game = strategicGameFromTables(
+      [2, 2],
+      [
+        [1, 0, 1, 0],
+        [0, 0, 0, 0],
+      ],
+    );
+    const result = polynomialEnumeration(game);
+    expect(result.degenerateSupports).toContainEqual({
+      supports: [[0], [0, 1]],
+      reason: "singular",
+    });
+    // its endpoints, the pure equilibria, are still listed
+    expect(result.equilibria.map((e) => Array.from(e))).toEqual([
+      [1, 0, 1, 0],
+      [1, 0, 0, 1],
+    ]);
+  });
+
+  it("handles one-player games and players with a single strategy", () => {
+    const alone = strategicGameFromTables([3], [[1, 3, 2]]);
+    expect(polynomialEnumeration(alone).equilibria.map((e) => Array.from(e))).toEqual([[0, 1, 0]]);
+    // player 1 has one strategy; players 2 and 3 then play matching pennies
+    const lone = strategicGameFromTables(
+      [1, 2, 2],
+      [
+        [0, 0, 0, 0],
+        [1, -1, -1, 1],
+        [-1, 1, 1, -1],
+      ],
+    );
+    const result = polynomialEnumeration(lone);
+    expect(result.equilibria).toHaveLength(1);
+    expect(Array.from(result.equilibria[0]!)).toEqual([1, 0.5, 0.5, 0.5, 0.5]);
+  });
+
+  it("stops at maxSeconds and says so", () => {
+    const result = polynomialEnumeration(randomGame([5, 5, 5], 3), { maxSeconds: 0.05 });
+    expect(result.truncated).toBe(true);
+  });
+});

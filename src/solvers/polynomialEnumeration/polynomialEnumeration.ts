@@ -1,0 +1,437 @@
+import { LinkageError } from "../../errors/LinkageError.js";
+import type { StrategicGame } from "../../games/strategicGame.js";
+import { contractBox } from "./affineContraction.js";
+import { conditionallyDominated } from "./conditionalDominance.js";
+import {
+  KRAWCZYK_EXCLUDED,
+  KRAWCZYK_UNIQUE,
+  type KrawczykWorkspace,
+  krawczyk,
+  krawczykWorkspace,
+  newtonSolve,
+} from "./krawczyk.js";
+import { supportProfiles } from "./supportProfiles.js";
+import {
+  boxExcluded,
+  deviationProfitable,
+  type SupportSystem,
+  type SystemWorkspace,
+  setSigma,
+  supportSystem,
+  systemWorkspace,
+} from "./supportSystem.js";
+
+/** Options of {@link polynomialEnumeration}. */
+export interface PolynomialEnumerationOptions {
+  /** Stop after this many seconds (the result says it stopped early). */
+  readonly maxSeconds?: number;
+  /** Skip support profiles with a conditionally dominated strategy. @default true */
+  readonly prune?: boolean;
+  /** Boxes examined in one support before it is given up (and reported). @default 50000 */
+  readonly maxBoxesPerSupport?: number;
+  /** Called with the number of equilibria found so far, each time one is found. */
+  readonly onProgress?: (found: number) => void;
+}
+
+/** A support profile whose system could not be resolved: the list may be incomplete there. */
+export interface DegenerateSupport {
+  /** Per player, the strategies of the support (0-based). */
+  readonly supports: number[][];
+  /**
+   * `singular`: a box shrank to the width floor without being excluded or certified (a
+   * continuum of solutions, or a singular one); `budget`: the support used up its box budget.
+   */
+  readonly reason: "singular" | "budget";
+}
+
+/** The result of {@link polynomialEnumeration}. */
+export interface PolynomialEnumerationResult {
+  /** The equilibria, each a flat profile player by player, in the order found. */
+  readonly equilibria: Float64Array[];
+  /** Supports where equilibria may be missing (see {@link DegenerateSupport}). */
+  readonly degenerateSupports: DegenerateSupport[];
+  /** Whether `maxSeconds` stopped the search before every support was examined. */
+  readonly truncated: boolean;
+  readonly stats: {
+    /** Support profiles enumerated. */
+    readonly supportProfiles: number;
+    /** Of those, skipped by conditional dominance. */
+    readonly pruned: number;
+    /** Boxes examined in all. */
+    readonly boxes: number;
+  };
+}
+
+/** A box narrower than this in every unknown that is neither excluded nor certified is singular. */
+const WIDTH_FLOOR = 1e-8;
+/** Boxes at most this wide are tried for a root by Newton's method and an inflated Krawczyk box. */
+const INFLATE_WIDTH = 1 / 16;
+/** Boxes at most this wide get the Krawczyk test (wider ones are almost never decided by it). */
+const KRAWCZYK_WIDTH = 0.25;
+/** The Krawczyk test was not run (the box is wider than KRAWCZYK_WIDTH). */
+const KRAWCZYK_UNKNOWN_WIDE = 2;
+/** A Krawczyk contraction K ∩ X is kept instead of bisecting when it shrinks X at least this much. */
+const CONTRACTION = 0.75;
+/** Most rounds of contractBox on one box. */
+const CONTRACTION_ROUNDS = 3;
+/** Floor-width boxes on the simplex's boundary skipped in one support before giving it up. */
+const BOUNDARY_BOXES = 200;
+/** Two roots of one support (or equilibria of different supports) closer than this are one. */
+const SAME_ROOT = 1e-9;
+
+/**
+ * All isolated Nash equilibria of a strategic game with any number of players, certified: by
+ * enumeration of support profiles and interval subdivision of each support's polynomial system.
+ *
+ * For each support profile (smallest first, see supportProfiles) not pruned by
+ * conditionallyDominated, the system of supportSystem (each player indifferent on its support,
+ * D = Σ(|Sᵢ| − 1) multilinear equations in D unknowns) is solved on the product of simplices by
+ * branch and bound on boxes of the unknowns, starting from [0, 1]^D:
+ * - a box is excluded when an equation's enclosure misses 0, or an off-support strategy pays
+ *   strictly more than the support on the whole box (intervals from supportSystem, rounded
+ *   outward), or its Krawczyk operator misses it;
+ * - a box whose Krawczyk operator lies in its interior holds exactly one root; a small box whose
+ *   Newton iterate x* is certified by the Krawczyk test on a box around x* that covers it
+ *   (ε-inflation, Rump 1983) likewise; the root is then enclosed tightly by iterating K ∩ X;
+ * - otherwise the box is shrunk to K ∩ X or bisected across its widest side.
+ * A root is kept when every support probability's enclosure is > 0 and no off-support strategy
+ * pays more (roots with a zero probability belong to a smaller support). A box that reaches
+ * the width floor (1e-8) inside the simplex without being decided means a singular root or a
+ * continuum: the support is given up and reported in `degenerateSupports`, never silently
+ * dropped; so is a support that exceeds its box budget. Every other equilibrium whose support
+ * system has a nonsingular Jacobian is found.
+ *
+ * Sources: McKelvey & McLennan, "Computation of equilibria in finite games" (Handbook of
+ * Computational Economics I, 1996), §6 (support enumeration and polynomial systems); Krawczyk
+ * (1969) and Moore, Kearfott & Cloud, "Introduction to Interval Analysis" (2009), ch. 8; Rump
+ * (1983) for ε-inflation.
+ *
+ * @throws {LinkageError} E_INPUT when a player has more than 30 strategies (supports are bit masks)
+ * @example
+ * const pennies = strategicGameFromTables([2, 2], [[1, -1, -1, 1], [-1, 1, 1, -1]]);
+ * polynomialEnumeration(pennies).equilibria // => [Float64Array [0.5, 0.5, 0.5, 0.5]]
+ */
+export function polynomialEnumeration(
+  game: StrategicGame,
+  options: PolynomialEnumerationOptions = {},
+): PolynomialEnumerationResult {
+  const sizes = game.strategies.map((s) => s.length);
+  if (sizes.some((m) => m > 30)) {
+    throw new LinkageError(
+      "E_INPUT",
+      `enumpoly enumerates supports as bit masks: at most 30 strategies a player, this game has ${Math.max(...sizes)}`,
+    );
+  }
+  const prune = options.prune ?? true;
+  const budget = options.maxBoxesPerSupport ?? 50_000;
+  const deadline =
+    options.maxSeconds === undefined
+      ? Number.POSITIVE_INFINITY
+      : Date.now() + options.maxSeconds * 1000;
+  const offset = new Int32Array(sizes.length + 1);
+  sizes.forEach((m, p) => {
+    offset[p + 1] = offset[p]! + m;
+  });
+  const maxDimension = sizes.reduce((a, m) => a + m - 1, 0);
+  const context: SearchContext = {
+    ws: systemWorkspace(game),
+    kw: krawczykWorkspace(maxDimension),
+    lo: new Float64Array(Math.max(1, maxDimension)),
+    hi: new Float64Array(Math.max(1, maxDimension)),
+    kLo: new Float64Array(Math.max(1, maxDimension)),
+    kHi: new Float64Array(Math.max(1, maxDimension)),
+    x: new Float64Array(Math.max(1, maxDimension)),
+    stack: new Float64Array(2 * Math.max(1, maxDimension) * 256),
+    budget,
+    deadline,
+    boxes: 0,
+  };
+  const equilibria: Float64Array[] = [];
+  const degenerateSupports: DegenerateSupport[] = [];
+  let examined = 0;
+  let pruned = 0;
+  let truncated = false;
+  for (const masks of supportProfiles(sizes)) {
+    if (Date.now() > deadline) {
+      truncated = true;
+      break;
+    }
+    examined++;
+    if (prune && conditionallyDominated(game, masks)) {
+      pruned++;
+      continue;
+    }
+    const system = supportSystem(game, masks);
+    const solved = solveSupport(system, context);
+    if (solved.status === "timeout") {
+      truncated = true;
+      break;
+    }
+    if (solved.status !== "complete") {
+      degenerateSupports.push({
+        supports: system.supports.map((s) => Array.from(s)),
+        reason: solved.status,
+      });
+    }
+    for (const root of solved.roots) {
+      const profile = new Float64Array(offset[sizes.length]!);
+      for (let j = 0; j < sizes.length; j++) {
+        const support = system.supports[j]!;
+        let rest = 1;
+        for (let t = 1; t < support.length; t++) {
+          const p = root[system.variableOffset[j]! + t - 1]!;
+          profile[offset[j]! + support[t]!] = p;
+          rest -= p;
+        }
+        profile[offset[j]! + support[0]!] = rest;
+      }
+      const known = equilibria.some((e) =>
+        e.every((p, k) => Math.abs(p - profile[k]!) < SAME_ROOT),
+      );
+      if (!known) {
+        equilibria.push(profile);
+        options.onProgress?.(equilibria.length);
+      }
+    }
+  }
+  return {
+    equilibria,
+    degenerateSupports,
+    truncated,
+    stats: { supportProfiles: examined, pruned, boxes: context.boxes },
+  };
+}
+
+/** Buffers and limits shared by every support's search (allocated once per game). */
+interface SearchContext {
+  readonly ws: SystemWorkspace;
+  readonly kw: KrawczykWorkspace;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  readonly kLo: Float64Array;
+  readonly kHi: Float64Array;
+  readonly x: Float64Array;
+  /** Pending boxes, 2D numbers each (lo then hi); grown when full. */
+  stack: Float64Array;
+  readonly budget: number;
+  readonly deadline: number;
+  boxes: number;
+}
+
+interface SupportOutcome {
+  readonly status: "complete" | "singular" | "budget" | "timeout";
+  /** The equilibrium roots (the unknowns of the support system). */
+  readonly roots: Float64Array[];
+}
+
+/** Branch and bound on one support's system (see {@link polynomialEnumeration}). */
+function solveSupport(system: SupportSystem, c: SearchContext): SupportOutcome {
+  const d = system.dimension;
+  const { ws, kw, lo, hi, kLo, kHi } = c;
+  const roots: Float64Array[] = [];
+  if (d === 0) {
+    // pure profile: an equilibrium unless some strategy pays strictly more
+    setSigma(system, lo, hi, false, ws);
+    return {
+      status: "complete",
+      roots: deviationProfitable(system, ws) ? [] : [new Float64Array(0)],
+    };
+  }
+  /** Boxes (lo, hi) each certified to hold exactly one root, already handled. */
+  const certified: Float64Array[] = [];
+  let top = 0;
+  const push = (l: Float64Array, h: Float64Array) => {
+    if ((top + 1) * 2 * d > c.stack.length) {
+      const bigger = new Float64Array(c.stack.length * 2);
+      bigger.set(c.stack);
+      c.stack = bigger;
+    }
+    c.stack.set(l.subarray(0, d), top * 2 * d);
+    c.stack.set(h.subarray(0, d), top * 2 * d + d);
+    top++;
+  };
+  lo.fill(0, 0, d);
+  hi.fill(1, 0, d);
+  push(lo, hi);
+  let boxes = 0;
+  let boundary = 0;
+  while (top > 0) {
+    top--;
+    lo.set(c.stack.subarray(top * 2 * d, top * 2 * d + d));
+    hi.set(c.stack.subarray(top * 2 * d + d, top * 2 * d + 2 * d));
+    boxes++;
+    c.boxes++;
+    if (boxes > c.budget) return { status: "budget", roots };
+    if ((boxes & 1023) === 0 && Date.now() > c.deadline) return { status: "timeout", roots };
+    if (insideCertified(certified, lo, hi, d)) continue;
+    if (!setSigma(system, lo, hi, true, ws) || boxExcluded(system, ws)) continue;
+    if (!contracted(system, c, d)) continue;
+    // keep the contracted box where the popped one was (reloaded below)
+    c.stack.set(lo.subarray(0, d), top * 2 * d);
+    c.stack.set(hi.subarray(0, d), top * 2 * d + d);
+    const widthBefore = maxWidth(lo, hi, d);
+    const verdict =
+      widthBefore <= KRAWCZYK_WIDTH
+        ? krawczyk(system, ws, kw, lo, hi, kLo, kHi)
+        : KRAWCZYK_UNKNOWN_WIDE;
+    if (verdict === KRAWCZYK_EXCLUDED) continue;
+    if (verdict === KRAWCZYK_UNIQUE) {
+      certified.push(boxCopy(lo, hi, d));
+      keepRoot(system, c, roots);
+      continue;
+    }
+    // shrink to K ∩ X when that helps much
+    if (verdict !== KRAWCZYK_UNKNOWN_WIDE)
+      for (let v = 0; v < d; v++) {
+        kLo[v] = Math.max(kLo[v]!, lo[v]!);
+        kHi[v] = Math.min(kHi[v]!, hi[v]!);
+      }
+    if (verdict !== KRAWCZYK_UNKNOWN_WIDE && maxWidth(kLo, kHi, d) < CONTRACTION * widthBefore) {
+      push(kLo, kHi);
+      continue;
+    }
+    if (widthBefore <= INFLATE_WIDTH && inflatedRoot(system, c, d)) {
+      // lo/hi now hold a box around the root that covers the popped box
+      certified.push(boxCopy(lo, hi, d));
+      keepRoot(system, c, roots);
+      continue;
+    }
+    if (widthBefore < WIDTH_FLOOR) {
+      // undecided at the floor: singular, unless it sits on the simplex's boundary (a zero
+      // probability: that equilibrium belongs to a smaller support)
+      lo.set(c.stack.subarray(top * 2 * d, top * 2 * d + d));
+      hi.set(c.stack.subarray(top * 2 * d + d, top * 2 * d + 2 * d));
+      setSigma(system, lo, hi, true, ws);
+      let onBoundary = false;
+      for (let k = 0; k < system.sigmaOffset[system.players]!; k++)
+        if (ws.sLo[k]! <= 0) onBoundary = true;
+      if (!onBoundary) return { status: "singular", roots };
+      if (++boundary > BOUNDARY_BOXES) return { status: "budget", roots };
+      continue;
+    }
+    // bisect the widest side (lo/hi may have been overwritten: reload)
+    lo.set(c.stack.subarray(top * 2 * d, top * 2 * d + d));
+    hi.set(c.stack.subarray(top * 2 * d + d, top * 2 * d + 2 * d));
+    let widest = 0;
+    for (let v = 1; v < d; v++) if (hi[v]! - lo[v]! > hi[widest]! - lo[widest]!) widest = v;
+    const cut = 0.5 * (lo[widest]! + hi[widest]!);
+    const upper = hi[widest]!;
+    hi[widest] = cut;
+    push(lo, hi);
+    hi[widest] = upper;
+    lo[widest] = cut;
+    push(lo, hi);
+  }
+  return { status: "complete", roots };
+}
+
+/**
+ * Shrinks the box in lo/hi by contractBox while that shrinks it by a fifth or more (at most
+ * a few rounds); false when the box holds no equilibrium.
+ */
+function contracted(system: SupportSystem, c: SearchContext, d: number): boolean {
+  for (let round = 0; round < CONTRACTION_ROUNDS; round++) {
+    const before = maxWidth(c.lo, c.hi, d);
+    if (!contractBox(system, c.ws, c.kw, c.lo, c.hi) || boxExcluded(system, c.ws)) return false;
+    if (!(maxWidth(c.lo, c.hi, d) < 0.8 * before)) break;
+  }
+  return true;
+}
+
+/**
+ * ε-inflation: Newton's method from the centre of the box in lo/hi; when it converges to x*
+ * near the box, the Krawczyk test on the box centred at x* that covers lo/hi. On success lo/hi
+ * hold that certified box and true is returned.
+ */
+function inflatedRoot(system: SupportSystem, c: SearchContext, d: number): boolean {
+  const { ws, kw, lo, hi, kLo, kHi, x } = c;
+  for (let v = 0; v < d; v++) x[v] = 0.5 * (lo[v]! + hi[v]!);
+  const step = newtonSolve(system, ws, kw, x, 12);
+  if (!(step < 1e-10)) return false;
+  for (let v = 0; v < d; v++) {
+    const w = hi[v]! - lo[v]!;
+    if (x[v]! < lo[v]! - w || x[v]! > hi[v]! + w) return false;
+  }
+  for (let v = 0; v < d; v++) {
+    const r = Math.max(x[v]! - lo[v]!, hi[v]! - x[v]!) * (1 + 1e-9) + 1e-12;
+    kLo[v] = x[v]! - r;
+    kHi[v] = x[v]! + r;
+  }
+  // kLo/kHi hold the inflated box B ⊇ X; test it (K(B) goes to lo/hi, then swapped)
+  const verdict = krawczyk(system, ws, kw, kLo, kHi, lo, hi);
+  if (verdict !== KRAWCZYK_UNIQUE) return false;
+  lo.set(kLo.subarray(0, d));
+  hi.set(kHi.subarray(0, d));
+  return true;
+}
+
+/**
+ * The box in lo/hi holds exactly one root: enclose it tightly (iterating K ∩ X) and keep it
+ * when every support probability is certainly positive and no off-support strategy certainly
+ * pays more.
+ */
+function keepRoot(system: SupportSystem, c: SearchContext, roots: Float64Array[]): void {
+  const d = system.dimension;
+  const { ws, kw, lo, hi, kLo, kHi, x } = c;
+  // a Newton iterate from the centre, certified in a tiny box inside X, is the root
+  for (let v = 0; v < d; v++) x[v] = 0.5 * (lo[v]! + hi[v]!);
+  if (newtonSolve(system, ws, kw, x, 30) < 1e-9) {
+    let inside = true;
+    for (let v = 0; v < d; v++) {
+      const r = 1e-11 * (1 + Math.abs(x[v]!));
+      kLo[v] = x[v]! - r;
+      kHi[v] = x[v]! + r;
+      if (kLo[v]! < lo[v]! || kHi[v]! > hi[v]!) inside = false;
+    }
+    if (inside) {
+      const tinyLo = Float64Array.from(kLo.subarray(0, d));
+      const tinyHi = Float64Array.from(kHi.subarray(0, d));
+      if (krawczyk(system, ws, kw, tinyLo, tinyHi, kLo, kHi) === KRAWCZYK_UNIQUE) {
+        lo.set(tinyLo);
+        hi.set(tinyHi);
+      }
+    }
+  }
+  for (let it = 0; it < 200; it++) {
+    const before = maxWidth(lo, hi, d);
+    if (krawczyk(system, ws, kw, lo, hi, kLo, kHi) === KRAWCZYK_EXCLUDED) return; // cannot happen
+    for (let v = 0; v < d; v++) {
+      lo[v] = Math.max(kLo[v]!, lo[v]!);
+      hi[v] = Math.min(kHi[v]!, hi[v]!);
+    }
+    if (!(maxWidth(lo, hi, d) < before)) break;
+  }
+  setSigma(system, lo, hi, false, ws);
+  for (let k = 0; k < system.sigmaOffset[system.players]!; k++) if (!(ws.sLo[k]! > 0)) return;
+  if (deviationProfitable(system, ws)) return;
+  const root = new Float64Array(d);
+  for (let v = 0; v < d; v++) root[v] = 0.5 * (lo[v]! + hi[v]!);
+  const known = roots.some((r) => r.every((p, v) => Math.abs(p - root[v]!) < SAME_ROOT));
+  if (!known) roots.push(root);
+}
+
+function insideCertified(
+  certified: readonly Float64Array[],
+  lo: Float64Array,
+  hi: Float64Array,
+  d: number,
+): boolean {
+  outer: for (const box of certified) {
+    for (let v = 0; v < d; v++) if (lo[v]! < box[v]! || hi[v]! > box[d + v]!) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function boxCopy(lo: Float64Array, hi: Float64Array, d: number): Float64Array {
+  const out = new Float64Array(2 * d);
+  out.set(lo.subarray(0, d));
+  out.set(hi.subarray(0, d), d);
+  return out;
+}
+
+function maxWidth(lo: Float64Array, hi: Float64Array, d: number): number {
+  let w = 0;
+  for (let v = 0; v < d; v++) if (hi[v]! - lo[v]! > w) w = hi[v]! - lo[v]!;
+  return w;
+}
