@@ -174,6 +174,57 @@ describe("logitBranch (strategic games)", () => {
   it("rejects negative λ", () => {
     expect(() => logitQreAt(asymmetric, -1)).toThrow(LinkageError);
   });
+
+  it("stays on the principal branch past a split bifurcation (Nashpy issue 35's game)", () => {
+    // Nashpy issues 35 and 65: A = B = [[-1,-1,-1],[0,0,0],[-1,-1,-10000]]. Row 2 strictly
+    // dominates, but only by 1 in 10000: near λ·10000 ≈ 8.4 the game is almost symmetric in
+    // (row 3, column 3), and the pitchfork the symmetric game would have there is split into the
+    // principal branch and a closed loop of QREs passing close by. A long step used to jump onto
+    // the loop (the orientation determinant changed sign), follow it round its fold at λ ≈ 8.714,
+    // jump back onto the principal branch backwards and run to λ → −∞.
+    const issue35 = [
+      [-1, -1, -1],
+      [0, 0, 0],
+      [-1, -1, -10000],
+    ];
+    const table: number[] = [];
+    for (let j = 0; j < 3; j++) for (let i = 0; i < 3; i++) table.push(issue35[i]![j]!);
+    const game = strategicGameFromTables([3, 3], [table, table]);
+    const result = logitBranch(game);
+    expect(result.converged).toBe(true);
+    expect(result.bifurcations).toEqual([]);
+    expect(Math.min(...result.points.map((p) => p.lambda))).toBe(0);
+    for (const point of result.points.filter((_, i) => i % 4 === 0)) {
+      expect(logitDefect(game, point.lambda, point.profile)).toBeLessThan(1e-8);
+    }
+    const { max } = strategicRegret(game, [result.limit.subarray(0, 3), result.limit.subarray(3)]);
+    expect(max).toBe(result.limitRegret);
+    expect(max).toBeLessThanOrEqual(1e-9 * 10000);
+    expect(result.limit[1]).toBeGreaterThan(1 - 1e-6); // the dominant row
+  });
+
+  it("crosses the battle of the sexes' bifurcation on the smooth continuation", () => {
+    // a genuine bifurcation (symmetric game): the step that changes the orientation's sign is
+    // accepted because two half steps reach the same point
+    const battle = strategicGameFromTables(
+      [2, 2],
+      [
+        [2, 0, 0, 1],
+        [1, 0, 0, 2],
+      ],
+    );
+    const result = logitBranch(battle);
+    expect(result.converged).toBe(true);
+    expect(result.bifurcations).toHaveLength(1);
+    expect(result.bifurcations[0]).toBeGreaterThan(1);
+    expect(result.bifurcations[0]).toBeLessThan(2);
+    // the smooth continuation keeps the symmetry: the mixed equilibrium (2/3, 1/3), (1/3, 2/3)
+    const expected = [2 / 3, 1 / 3, 1 / 3, 2 / 3];
+    expected.forEach((v, k) => {
+      expect(result.limit[k]).toBeCloseTo(v, 9);
+    });
+    for (const point of result.points) expect(point.lambda).toBeGreaterThanOrEqual(0);
+  });
 });
 
 // simultaneous 2 × 2 game in extensive form: P2 does not see P1's move

@@ -68,6 +68,8 @@ const MAX_STEPS = 10000;
 const FIRST_STEP = 0.1;
 /** Smallest cosine between successive tangents of an accepted step (about 18°). */
 const MIN_COSINE = 0.95;
+/** Two points of a branch closer than this, relative to 1 + ‖y‖ in scaled units, are the same. */
+const SAME_POINT = 1e-6;
 /** Newton iterations per corrector before the step is rejected. */
 const MAX_CORRECTOR_ITERATIONS = 8;
 /** The first Newton correction may move at most this fraction of the step. */
@@ -101,7 +103,13 @@ const STALL_FACTOR = 1000;
  * - bifurcations: the sign of det[J; tᵀ] is tracked; it changes sign where another branch crosses
  *   (only in degenerate games, e.g. symmetric ones). The follower keeps to the smooth continuation
  *   of its own branch and reports the λ in `bifurcations`; other programs may switch branches
- *   there (Gambit does in the battle of the sexes), so limits can legitimately differ.
+ *   there (Gambit does in the battle of the sexes), so limits can legitimately differ. A sign
+ *   change is also what a jump to another branch looks like: near a bifurcation that a small
+ *   payoff difference has split, the principal branch and another curve of QREs pass within a
+ *   fraction of a step (Nashpy's issue-35 game). So a step that changes the sign is accepted only
+ *   when a half step followed by a correction into the same hyperplane reaches the same point;
+ *   otherwise it is halved. A corrected point with λ ≤ 0 is rejected too: the centroid is the
+ *   only QRE at λ = 0 and the branch has λ > 0 everywhere else.
  *
  * Newton's tolerances follow the rounding level of the equations: at precision λ the residual
  * x_ij − x_i1 − λ·(u_ij − u_i1) cannot be computed more accurately than about λ·spread·10⁻¹⁶, and
@@ -240,14 +248,19 @@ export function* traceLogitBranch(system: LogitSystem): Generator<TracePoint, vo
       const predicted = new Float64Array(n + 1);
       for (let k = 0; k <= n; k++) predicted[k] = y[k]! + h * t[k]!;
       const corrected = ws.correct(predicted, t, h);
-      if (corrected) {
+      // λ > 0 everywhere on the branch but at the centroid: a point below is on another curve
+      if (corrected && corrected.y[n]! > 0) {
         const next = ws.tangent(corrected.y, t);
-        if (next) {
+        // a sign change of det[J; tᵀ] is either a bifurcation crossed or a jump to a nearby
+        // branch (near a bifurcation that a small payoff difference has split, the branches pass
+        // within a fraction of a step): it is believed only when two half steps reach it too
+        const flipped = next !== null && next.sign !== sign;
+        if (next && (!flipped || ws.reachedByHalves(y, t, h, sign, corrected.y))) {
           const cosine = dot(next.t, t);
           if (cosine >= MIN_COSINE) {
             y = corrected.y;
             t = next.t;
-            bifurcation = next.sign !== sign;
+            bifurcation = flipped;
             sign = next.sign;
             if (corrected.iterations <= 2 && cosine > 0.995) h *= 2;
             else if (corrected.iterations >= 5) h *= 0.7;
@@ -504,6 +517,41 @@ export class LogitWorkspace {
       previousNorm = size;
     }
     return null;
+  }
+
+  /**
+   * Whether `target`, the corrected point of a step of length h from y along t whose orientation
+   * determinant changed sign, lies on the curve continued from y: the curve is followed by a
+   * half step (which must keep the sign `sign`) and then corrected into target's hyperplane
+   * (through y + h·t, orthogonal to t). Across a bifurcation the smooth continuation comes back to
+   * target; after a jump to another branch it meets the hyperplane elsewhere.
+   */
+  reachedByHalves(
+    y: Float64Array,
+    t: Float64Array,
+    h: number,
+    sign: number,
+    target: Float64Array,
+  ): boolean {
+    const { n } = this;
+    const predicted = new Float64Array(n + 1);
+    for (let k = 0; k <= n; k++) predicted[k] = y[k]! + 0.5 * h * t[k]!;
+    const half = this.correct(predicted, t, 0.5 * h);
+    if (!half || !(half.y[n]! > 0)) return false;
+    const middle = this.tangent(half.y, t);
+    if (!middle || middle.sign !== sign) return false;
+    // from the half point along its tangent to the hyperplane tᵀ(w − y − h·t) = 0
+    let gap = h;
+    for (let k = 0; k <= n; k++) gap -= t[k]! * (half.y[k]! - y[k]!);
+    const along = dot(t, middle.t);
+    if (!(along > 0)) return false;
+    const w = new Float64Array(n + 1);
+    for (let k = 0; k <= n; k++) w[k] = half.y[k]! + (gap / along) * middle.t[k]!;
+    const end = this.correct(w, t, h);
+    if (!end) return false;
+    let distance = 0;
+    for (let k = 0; k <= n; k++) distance = Math.max(distance, Math.abs(end.y[k]! - target[k]!));
+    return distance <= SAME_POINT * (1 + norm(target));
   }
 
   /**

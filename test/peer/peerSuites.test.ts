@@ -45,18 +45,7 @@ const VERTEX_METHODS: ReadonlySet<SolveMethod> = new Set(["lh", "lcp", "lp", "en
  * Runs that fail today, each a defect in a solver (not in the peer's data) reported in issue 19's
  * closing note; `it.fails` keeps them visible and turns red once fixed, so the entry is removed.
  */
-const KNOWN_DEFECTS: ReadonlyMap<string, string> = new Map([
-  [
-    "Nashpy: degenerate 3 × 3 (issues 35, 65) logit",
-    // observed: the branch nears (row 2, (1/2, 1/2, 0)), turns back in λ at ≈ 8.714 (a fold:
-    // the −10000 payoff feeds back, less weight on column 3 making row 3 less bad), comes down
-    // with column 3's log-probability near −3300·λ (below −745 exp() underflows to 0), crosses
-    // λ = 0 away from the centroid — impossible on the branch, the only QRE at λ = 0 — and runs
-    // to λ → −∞ until the step collapses (E_SOLVER). Suspected: the underflowed coordinate lets
-    // the growing steps leave the curve; not confirmed
-    "logit's path follower turns back and diverges",
-  ],
-]);
+const KNOWN_DEFECTS: ReadonlyMap<string, string> = new Map<string, string>([]);
 
 /** Every equilibrium the peer asserts and the ones we checked by hand. */
 function known(peer: PeerGame): readonly Profile[] {
