@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { randomStrategicGame } from "../../bench/randomGames.js";
+import { exactPivotingOf } from "../gambitSolve/methods/solveLemkeHowson.js";
 import { solveGame } from "../gambitSolve/solveGame.js";
 import { readGambitGame } from "../games/gambit/readGambitGame.js";
 import type { StrategicGame } from "../games/strategicGame.js";
@@ -133,6 +134,11 @@ describe("lemkeHowsonExact: float path, exact basis, exact fallback", () => {
       expect(forced.fallback).toMatch(/failed the exact check/);
       expect(line(forced)).toBe(line(pivoted));
       expect(pivoted.fallback).toBeUndefined();
+      // what `linkage solve --json` adds as "exactPivoting" (labels 1-based, as --label)
+      expect(exactPivotingOf([forced, lemkeHowsonExact(game)])).toEqual({
+        exactPivoting: [{ label: 1, reason: forced.fallback }],
+      });
+      expect(exactPivotingOf([lemkeHowsonExact(game)])).toEqual({});
     }
   });
 
@@ -163,6 +169,7 @@ describe("--rational with lh and lcp prints exact fractions, not binary floats",
   ] as const)("%s %o", async (method, extra) => {
     const result = await solveGame(game, { method, rational: true, ...extra });
     expect(result.equilibria.length).toBeGreaterThan(0);
+    expect(result.exactPivoting).toBeUndefined();
     for (const e of result.equilibria) {
       expect(e.regret).toBe("0");
       for (const value of [...e.profile.flat(), ...e.payoffs]) {
