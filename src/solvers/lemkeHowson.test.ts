@@ -214,6 +214,13 @@ describe("Lemke–Howson properties", () => {
         expectEquilibriumExact(game, exact);
         expect(float.label).toBe(exact.label);
         expectAgree(lemkeHowson(game, { label: float.label }), exact);
+        const pivoted = lemkeHowsonRaceExact(game, { pivoting: "exact" });
+        expect([exact.exactBy, pivoted.exactBy]).toEqual(["float-basis", "exact-pivoting"]);
+        expect([exact.label, exact.pivots, line(exact)]).toEqual([
+          pivoted.label,
+          pivoted.pivots,
+          line(pivoted),
+        ]);
       }),
       { seed: 5, numRuns: 100 },
     );

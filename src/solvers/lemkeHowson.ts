@@ -706,19 +706,49 @@ export function lemkeHowsonRace(
 }
 
 /**
- * {@link lemkeHowsonRace} in exact rationals (see {@link lemkeHowsonExact}).
+ * {@link lemkeHowsonRace} in exact rationals (see {@link lemkeHowsonExact}): by default the race
+ * is run in doubles and the winner's final bases are re-solved and verified exactly, and if they
+ * fail (or a float path stops on rounding) the race is run again with fraction-free pivots
+ * (`exactBy`, `fallback` in the result).
  * @throws {LinkageError} as {@link lemkeHowsonRace}
  * @example lemkeHowsonRaceExact(matchingPennies).strategies[0].map(formatRational) // => ["1/2", "1/2"]
  */
 export function lemkeHowsonRaceExact(
   game: StrategicGame,
-  { labels, maxPivots = DEFAULT_MAX_PIVOTS }: LemkeHowsonRaceOptions = {},
+  {
+    labels,
+    maxPivots = DEFAULT_MAX_PIVOTS,
+    pivoting = "float",
+  }: LemkeHowsonRaceOptions & Pick<LemkeHowsonExactOptions, "pivoting"> = {},
 ): LemkeHowsonEquilibrium<readonly Rational[]> {
   const { m, n } = checkTwoPlayer(game, "Lemke–Howson");
-  const winner = race(exactKernel, exactTableaus(game, m, n), raceLabels(m, n, labels), maxPivots);
+  const chosen = raceLabels(m, n, labels);
+  let fallback: string | undefined;
+  if (pivoting === "float") {
+    try {
+      const floats = race(floatKernel, floatTableaus(game, m, n), chosen, maxPivots);
+      const check = exactEquilibriumOfBases(game, floats.p.basis, floats.q.basis);
+      if (check.ok) {
+        return {
+          strategies: check.strategies,
+          label: floats.label,
+          pivots: floats.pivots,
+          exactBy: "float-basis",
+        };
+      }
+      fallback = `the float race's final bases failed the exact check (${check.reason})`;
+    } catch (error) {
+      // a race too long for maxPivots is too long exactly as well; rounding trouble is not
+      if (!(error instanceof LinkageError && error.message.includes("no pivot row"))) throw error;
+      fallback = `a float path stopped: ${error.message}`;
+    }
+  }
+  const winner = race(exactKernel, exactTableaus(game, m, n), chosen, maxPivots);
   return {
     strategies: exactStrategies(winner.p, winner.q, m, n),
     label: winner.label,
     pivots: winner.pivots,
+    exactBy: "exact-pivoting",
+    ...(fallback === undefined ? {} : { fallback }),
   };
 }
