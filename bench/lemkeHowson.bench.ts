@@ -65,18 +65,24 @@ for (const size of [20, 100, 200]) {
  * not in the repository; seeds 1, 2, 3 of `randomStrategicGame` are the brief's best guess. Seed
  * 1 matches the slow game (before gambit-lcp's tie rule, label 0 took 284 182 pivots here, the
  * issue's 14 s); seed 3 cannot be the game Gambit solved in 3.1 s: its label-0 path under
- * gambit-lcp's own rule is 742 573 pivots. Runs longer than a minute (seed 3 in floats, seeds 1
- * and 3 exact: 80 665 and 742 573 fraction-free pivots of 10–60 ms each) only with
- * LINKAGE_BENCH_SLOW=1. Why exact is slow: not integer growth — on seed 1's path the entries stay
- * under 90 bits (supports of at most 20 strategies in the first 1 500 pivots) — but 40 000 dense
- * entries a pivot, four bigint operations each. The baseline, measured in the same run, is a naive reference: the
- * multiply-adds of one dense pivot of a 200×201 tableau as a plain loop over number[][]; a path's
- * time over it is its cost in naive pivots.
+ * gambit-lcp's own rule is 742 573 pivots. Runs longer than a minute (seed 3, float and exact:
+ * 742 573 pivots) only with LINKAGE_BENCH_SLOW=1.
+ *
+ * Exact (`lemkeHowsonExact`, default `pivoting: "float"`) follows the path in doubles and
+ * re-solves its final bases exactly (a k×k integer system per player, k the support size, then
+ * verified), so it costs the float path plus milliseconds; the result's `exactBy` says whether
+ * the float basis passed or the fallback pivoted exactly, and the bench prints it. The
+ * fraction-free path (`pivoting: "exact"`) is timed on seed 2 only: on seed 1 its 80 665 pivots
+ * of 10–60 ms each take 15–60 minutes — not integer growth (entries under 90 bits on seed 1's
+ * path, supports of at most 20 strategies in the first 1 500 pivots) but 40 000 dense entries a
+ * pivot, four bigint operations each. The baseline, measured in the same run, is a naive
+ * reference: the multiply-adds of one dense pivot of a 200×201 tableau as a plain loop over
+ * number[][]; a path's time over it is its cost in naive pivots.
  */
 const slowRuns = process.env["LINKAGE_BENCH_SLOW"] === "1";
 const once = { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 };
 const issueGames = [
-  { seed: 1, gambitFloat: "7.8 s", gambitExact: "46 s", long: { float: false, exact: true } },
+  { seed: 1, gambitFloat: "7.8 s", gambitExact: "46 s", long: { float: false, exact: false } },
   { seed: 2, gambitFloat: "6.1 s", gambitExact: "8.5 s", long: { float: false, exact: false } },
   { seed: 3, gambitFloat: "3.1 s", gambitExact: "38 s", long: { float: true, exact: true } },
 ] as const;
@@ -112,7 +118,18 @@ describe("Lemke–Howson, issue 19's random 200×200 games, label 0", () => {
       `seed ${seed}: lemkeHowsonExact, label 0 (Gambit 17 exact: ${gambitExact})`,
       () => {
         const e = lemkeHowsonExact(game);
-        issuePivots.push(`seed ${seed} exact: ${e.pivots} pivots`);
+        issuePivots.push(
+          `seed ${seed} exact: ${e.pivots} pivots, ${e.exactBy}${e.fallback ? ` (${e.fallback})` : ""}`,
+        );
+        sink += Number(e.strategies[0][0]!.d);
+      },
+      once,
+    );
+    bench.skipIf(seed !== 2)(
+      `seed ${seed}: lemkeHowsonExact, label 0, fraction-free pivoting all the way`,
+      () => {
+        const e = lemkeHowsonExact(game, { pivoting: "exact" });
+        issuePivots.push(`seed ${seed} exact pivoting: ${e.pivots} pivots`);
         sink += Number(e.strategies[0][0]!.d);
       },
       once,

@@ -120,6 +120,13 @@ export interface SolveResult {
   };
   /** The floating-point answer failed its check and the game was solved again exactly. */
   readonly resolvedExactly?: boolean;
+  /**
+   * `lh` and `lcp` on a strategic game with `rational`: the paths (label 1 … m + n, as `--label`)
+   * whose float run's final bases failed the exact check, or that stopped on rounding, so that
+   * the path was pivoted again in exact arithmetic, each with why. Absent when every reported
+   * path's float bases passed (see lemkeHowsonExact).
+   */
+  readonly exactPivoting?: { readonly label: number; readonly reason: string }[];
   /** `dominance`: the strategies that survive, and each elimination (strategy labels; for extensive games, reduced strategies). */
   readonly dominance?: {
     readonly survivors: string[][];

@@ -55,6 +55,23 @@ function expectAgree(
   });
 }
 
+/**
+ * The default exact answer (float path, final bases re-solved exactly) is the exact path's: the
+ * same equilibrium, reached after the same number of pivots, and it says how it was found.
+ */
+function expectSameAsExactPivoting(
+  game: StrategicGame,
+  label: number,
+  exact: LemkeHowsonEquilibrium<readonly Rational[]>,
+) {
+  const pivoted = lemkeHowsonExact(game, { label, pivoting: "exact" });
+  expect(pivoted.exactBy).toBe("exact-pivoting");
+  expect(pivoted.fallback).toBeUndefined();
+  expect(line(exact)).toBe(line(pivoted));
+  expect(exact.pivots).toBe(pivoted.pivots);
+  expect(exact.exactBy).toBe("float-basis");
+}
+
 describe.skipIf(!HAS_GAMBIT_REFERENCES)(
   `Lemke–Howson against Gambit's lcp${skipReason(!HAS_GAMBIT_REFERENCES, GAMBIT_REFERENCES_ABSENT)}`,
   () => {
@@ -76,6 +93,7 @@ describe.skipIf(!HAS_GAMBIT_REFERENCES)(
         expectEquilibriumExact(game, exact);
         expectEquilibrium(game, float);
         expectAgree(float, exact);
+        expectSameAsExactPivoting(game, label, exact);
       }
       // gambit-lcp starts by dropping label 0 (player 1's first strategy)
       // the same lexicographic rule, so the same path: its end is Gambit's first equilibrium
@@ -137,6 +155,7 @@ function checkEveryLabel(game: StrategicGame): void {
     expectEquilibriumExact(game, exact);
     expectEquilibrium(game, float);
     expectAgree(float, exact);
+    expectSameAsExactPivoting(game, label, exact);
   }
 }
 
@@ -195,6 +214,13 @@ describe("Lemke–Howson properties", () => {
         expectEquilibriumExact(game, exact);
         expect(float.label).toBe(exact.label);
         expectAgree(lemkeHowson(game, { label: float.label }), exact);
+        const pivoted = lemkeHowsonRaceExact(game, { pivoting: "exact" });
+        expect([exact.exactBy, pivoted.exactBy]).toEqual(["float-basis", "exact-pivoting"]);
+        expect([exact.label, exact.pivots, line(exact)]).toEqual([
+          pivoted.label,
+          pivoted.pivots,
+          line(pivoted),
+        ]);
       }),
       { seed: 5, numRuns: 100 },
     );
@@ -260,6 +286,7 @@ describe("Lemke–Howson's lexicographic rule is gambit-lcp's", () => {
       );
       const exact = lemkeHowsonExact(game);
       expect(line(exact)).toBe(lcp[0]);
+      expectSameAsExactPivoting(game, 0, exact);
       expectAgree(lemkeHowson(game), exact);
       const reachable = lemkeHowsonAllExact(game, { reachable: true }).map(line).sort();
       expect(reachable).toEqual([...lcp].sort());
@@ -273,6 +300,7 @@ describe("Lemke–Howson's lexicographic rule is gambit-lcp's", () => {
     const float = lemkeHowson(game);
     const exact = lemkeHowsonExact(game);
     expect(exact.pivots).toBe(9);
+    expectSameAsExactPivoting(game, 0, exact);
     expect(float.pivots).toBe(exact.pivots);
     expectAgree(float, exact);
     expectEquilibriumExact(game, exact);

@@ -1,6 +1,7 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import type { StrategicGame } from "../games/strategicGame.js";
-import { formatRational, fromNumber, gcd, type Rational, rational } from "../math/rational.js";
+import { formatRational, type Rational, rational } from "../math/rational.js";
+import { exactEquilibriumOfBases, integerPayoffs } from "./lemkeHowsonBasis.js";
 import {
   type ExactTableau,
   exactPivot,
@@ -29,6 +30,18 @@ export interface LemkeHowsonEquilibrium<S> {
   readonly label: number;
   /** Pivots taken on that path (both tableaus together). */
   readonly pivots: number;
+  /**
+   * Exact variants only: how the exact answer was obtained. `"float-basis"`: the path was
+   * followed in doubles and its final bases re-solved and verified exactly
+   * ({@link exactEquilibriumOfBases}); `"exact-pivoting"`: the path was followed fraction-free in
+   * bigints (asked for, or the fallback).
+   */
+  readonly exactBy?: "float-basis" | "exact-pivoting";
+  /**
+   * Exact variants only, with `exactBy: "exact-pivoting"` after a float path: why the float path's
+   * answer was not used (its final bases failed the exact check, or it stopped on rounding).
+   */
+  readonly fallback?: string;
 }
 
 export interface LemkeHowsonOptions {
@@ -36,6 +49,24 @@ export interface LemkeHowsonOptions {
   readonly label?: number;
   /** Give up (E_SOLVER) after this many pivots on one path. @default 1_000_000 */
   readonly maxPivots?: number;
+}
+
+export interface LemkeHowsonExactOptions extends LemkeHowsonOptions {
+  /**
+   * How the exact variant follows the path. `"float"`: in doubles with the same lexicographic
+   * rule, then the final bases are re-solved in exact integers and verified (complementary,
+   * lexicographically feasible for the perturbed game, exact regret 0); if a check fails, or
+   * the float path stops on rounding, the path is followed again by `"exact"` pivoting
+   * (reported in `fallback`). `"exact"`: fraction-free bigint pivots all the way (10–50 ms per
+   * pivot on a 200×200 game). @default "float"
+   */
+  readonly pivoting?: "float" | "exact";
+  /**
+   * Tolerances of the `"float"` path: entries at or below `pivot` are not pivot candidates,
+   * ratios closer than `tie` (relative) are ties. For tests that force a wrong float path.
+   * @default { pivot: 1e-12, tie: 1e-10 }
+   */
+  readonly floatTolerance?: { readonly pivot: number; readonly tie: number };
 }
 
 export interface LemkeHowsonAllOptions {
@@ -214,24 +245,7 @@ function exactTableaus(
   m: number,
   n: number,
 ): [ExactHowsonTableau, ExactHowsonTableau] {
-  const exact = game.exactPayoffs ?? Array.from(game.payoffs, fromNumber);
-  const integers = [0, 1].map((p) => {
-    let lcm = 1n;
-    for (let k = 0; k < m * n; k++) {
-      const d = exact[2 * k + p]!.d;
-      lcm = (lcm / gcd(lcm, d)) * d;
-    }
-    const values: bigint[] = [];
-    let lo = 0n;
-    for (let k = 0; k < m * n; k++) {
-      const v = exact[2 * k + p]!;
-      const x = (v.n * lcm) / v.d;
-      values.push(x);
-      if (k === 0 || x < lo) lo = x;
-    }
-    return values.map((x) => x - lo + 1n);
-  });
-  const [a, b] = integers as [bigint[], bigint[]];
+  const [a, b] = integerPayoffs(game, m, n);
   const pA = new Array<bigint>(n * (1 + m)).fill(0n);
   const qA = new Array<bigint>(m * (1 + n)).fill(0n);
   for (let j = 0; j < n; j++) {
@@ -407,14 +421,28 @@ export function lemkeHowson(
 
 /**
  * {@link lemkeHowson} in exact rational arithmetic, on the game's exact payoffs (or the exact
- * values of its doubles when it has none).
+ * values of its doubles when it has none). The answer is exact and verified whichever way the
+ * path is followed (`pivoting`, and `exactBy` in the result).
  *
- * Payoffs are scaled to integers (times the lcm of their denominators, then shifted to a minimum
- * of 1) and the tableaus are pivoted fraction-free (integer pivoting; Bareiss 1968, von Stengel
- * 2007 §3.5): with pivot element p and the previous pivot element d, every other entry becomes
- * (aᵢⱼ·p − aᵢₛ·aᵣⱼ)/d, a division that is always exact, so entries stay integers (subdeterminants
- * of the payoff matrix) and never need a gcd. The ratio and lexicographic tests compare by
- * cross-multiplication.
+ * Default (`pivoting: "float"`): follow the path in doubles with the same lexicographic rule,
+ * then re-solve its final pair of bases exactly — a k×k integer system per player, k the
+ * support size ({@link exactEquilibriumOfBases}) — and verify it exactly: complementary (every
+ * label basic in one polytope), lexicographically feasible (so it is an equilibrium of the same
+ * perturbed game the exact path follows: an end of a Lemke–Howson path for every label), not the
+ * artificial pair, and exact regret 0. Float and exact pivoting take the same decisions unless
+ * rounding flips a ratio test; if the final bases fail any check, or the float path stops, the
+ * path is followed again fraction-free and `fallback` says why. (A flipped decision that still
+ * ends at a valid equilibrium is not detected: the answer is then an exact equilibrium at the
+ * end of another label-`label` path of the perturbed game; the tests compare both paths on
+ * Gambit's games.)
+ *
+ * `pivoting: "exact"`: payoffs are scaled to integers (times the lcm of their denominators,
+ * then shifted to a minimum of 1) and the tableaus are pivoted fraction-free (integer pivoting;
+ * Bareiss 1968, von Stengel 2007 §3.5): with pivot element p and the previous pivot element d,
+ * every other entry becomes (aᵢⱼ·p − aᵢₛ·aᵣⱼ)/d, a division that is always exact, so entries
+ * stay integers (subdeterminants of the payoff matrix) and never need a gcd. The ratio and
+ * lexicographic tests compare by cross-multiplication. Dense: (m + n)·max(m, n) bigint
+ * operations a pivot.
  *
  * @throws {LinkageError} E_INPUT unless the game has two players; E_DOMAIN for a label outside
  * 0 … m+n−1; E_SOLVER after `maxPivots` pivots
@@ -425,13 +453,69 @@ export function lemkeHowson(
  */
 export function lemkeHowsonExact(
   game: StrategicGame,
-  { label = 0, maxPivots = DEFAULT_MAX_PIVOTS }: LemkeHowsonOptions = {},
+  {
+    label = 0,
+    maxPivots = DEFAULT_MAX_PIVOTS,
+    pivoting = "float",
+    floatTolerance,
+  }: LemkeHowsonExactOptions = {},
 ): LemkeHowsonEquilibrium<readonly Rational[]> {
   const { m, n } = checkTwoPlayer(game, "Lemke–Howson");
   checkLabel(label, m, n);
+  let fallback: string | undefined;
+  if (pivoting === "float") {
+    const floats = floatPathBases(game, m, n, label, maxPivots, floatTolerance);
+    if ("stopped" in floats) fallback = floats.stopped;
+    else {
+      const check = exactEquilibriumOfBases(game, floats.p, floats.q);
+      if (check.ok) {
+        return {
+          strategies: check.strategies,
+          label,
+          pivots: floats.pivots,
+          exactBy: "float-basis",
+        };
+      }
+      fallback = `the float path's final bases failed the exact check (${check.reason})`;
+    }
+  }
   const [p, q] = exactTableaus(game, m, n);
   const pivots = followPath(exactKernel, p, q, label, maxPivots);
-  return { strategies: exactStrategies(p, q, m, n), label, pivots };
+  return {
+    strategies: exactStrategies(p, q, m, n),
+    label,
+    pivots,
+    exactBy: "exact-pivoting",
+    ...(fallback === undefined ? {} : { fallback }),
+  };
+}
+
+/**
+ * Follows the path that drops `label` in doubles and returns its final bases, or why it stopped
+ * short on rounding (no pivot row); a path longer than `maxPivots` throws as in {@link lemkeHowson}.
+ */
+function floatPathBases(
+  game: StrategicGame,
+  m: number,
+  n: number,
+  label: number,
+  maxPivots: number,
+  tolerance: { readonly pivot: number; readonly tie: number } | undefined,
+): { p: Int32Array; q: Int32Array; pivots: number } | { stopped: string } {
+  const [p0, q0] = floatTableaus(game, m, n);
+  const p = tolerance ? { ...p0, tolerance } : p0;
+  const q = tolerance ? { ...q0, tolerance } : q0;
+  const path = startPath(p, q, label);
+  while (!path.done) {
+    if (path.pivots >= maxPivots) throw tooLong(label, maxPivots);
+    try {
+      step(floatKernel, path);
+    } catch (error) {
+      if (!(error instanceof LinkageError)) throw error;
+      return { stopped: `the float path stopped after ${path.pivots} pivots: ${error.message}` };
+    }
+  }
+  return { p: p.basis, q: q.basis, pivots: path.pivots };
 }
 
 /**
@@ -515,17 +599,36 @@ export function lemkeHowsonAll(
 
 /**
  * {@link lemkeHowsonAll} in exact rationals ({@link lemkeHowsonExact} per path); duplicates are
- * equal probabilities.
+ * equal probabilities. From the artificial equilibrium each path is followed as `pivoting` says
+ * (by default in doubles, its end re-solved and verified exactly; `exactBy` and `fallback` on
+ * each result); with `reachable`, paths from the equilibria found are pivoted exactly, as they
+ * start from exact tableaus.
  * @throws {LinkageError} as {@link lemkeHowsonExact}
  * @example lemkeHowsonAllExact(coordination, { reachable: true }).length // => 3
  */
 export function lemkeHowsonAllExact(
   game: StrategicGame,
-  { reachable = false, maxPivots = DEFAULT_MAX_PIVOTS }: LemkeHowsonAllOptions = {},
+  {
+    reachable = false,
+    maxPivots = DEFAULT_MAX_PIVOTS,
+    pivoting = "float",
+  }: LemkeHowsonAllOptions & Pick<LemkeHowsonExactOptions, "pivoting"> = {},
 ): LemkeHowsonEquilibrium<readonly Rational[]>[] {
   const { m, n } = checkTwoPlayer(game, "Lemke–Howson");
   const key = (s: readonly [readonly Rational[], readonly Rational[]]) =>
     s.map((v) => v.map(formatRational).join(",")).join(";");
+  if (!reachable) {
+    const found: LemkeHowsonEquilibrium<readonly Rational[]>[] = [];
+    const keys = new Set<string>();
+    for (let label = 0; label < m + n; label++) {
+      const e = lemkeHowsonExact(game, { label, maxPivots, pivoting });
+      const k = key(e.strategies);
+      if (keys.has(k)) continue;
+      keys.add(k);
+      found.push(e);
+    }
+    return found;
+  }
   return allPaths(
     exactKernel,
     exactTableaus(game, m, n),
@@ -603,19 +706,49 @@ export function lemkeHowsonRace(
 }
 
 /**
- * {@link lemkeHowsonRace} in exact rationals (see {@link lemkeHowsonExact}).
+ * {@link lemkeHowsonRace} in exact rationals (see {@link lemkeHowsonExact}): by default the race
+ * is run in doubles and the winner's final bases are re-solved and verified exactly, and if they
+ * fail (or a float path stops on rounding) the race is run again with fraction-free pivots
+ * (`exactBy`, `fallback` in the result).
  * @throws {LinkageError} as {@link lemkeHowsonRace}
  * @example lemkeHowsonRaceExact(matchingPennies).strategies[0].map(formatRational) // => ["1/2", "1/2"]
  */
 export function lemkeHowsonRaceExact(
   game: StrategicGame,
-  { labels, maxPivots = DEFAULT_MAX_PIVOTS }: LemkeHowsonRaceOptions = {},
+  {
+    labels,
+    maxPivots = DEFAULT_MAX_PIVOTS,
+    pivoting = "float",
+  }: LemkeHowsonRaceOptions & Pick<LemkeHowsonExactOptions, "pivoting"> = {},
 ): LemkeHowsonEquilibrium<readonly Rational[]> {
   const { m, n } = checkTwoPlayer(game, "Lemke–Howson");
-  const winner = race(exactKernel, exactTableaus(game, m, n), raceLabels(m, n, labels), maxPivots);
+  const chosen = raceLabels(m, n, labels);
+  let fallback: string | undefined;
+  if (pivoting === "float") {
+    try {
+      const floats = race(floatKernel, floatTableaus(game, m, n), chosen, maxPivots);
+      const check = exactEquilibriumOfBases(game, floats.p.basis, floats.q.basis);
+      if (check.ok) {
+        return {
+          strategies: check.strategies,
+          label: floats.label,
+          pivots: floats.pivots,
+          exactBy: "float-basis",
+        };
+      }
+      fallback = `the float race's final bases failed the exact check (${check.reason})`;
+    } catch (error) {
+      // a race too long for maxPivots is too long exactly as well; rounding trouble is not
+      if (!(error instanceof LinkageError && error.message.includes("no pivot row"))) throw error;
+      fallback = `a float path stopped: ${error.message}`;
+    }
+  }
+  const winner = race(exactKernel, exactTableaus(game, m, n), chosen, maxPivots);
   return {
     strategies: exactStrategies(winner.p, winner.q, m, n),
     label: winner.label,
     pivots: winner.pivots,
+    exactBy: "exact-pivoting",
+    ...(fallback === undefined ? {} : { fallback }),
   };
 }

@@ -1,11 +1,13 @@
 import { LinkageError } from "../../errors/LinkageError.js";
 import {
+  type LemkeHowsonEquilibrium,
   lemkeHowson,
   lemkeHowsonAll,
   lemkeHowsonAllExact,
   lemkeHowsonExact,
 } from "../../solvers/lemkeHowson.js";
 import { type MethodSolver, requireTwoPlayers, strategicFormOf } from "../methodSolver.js";
+import type { SolvedBody } from "../SolveResult.js";
 import { exactMixedEquilibrium, mixedEquilibrium } from "../solvedEquilibrium.js";
 
 /**
@@ -25,21 +27,28 @@ export const solveLemkeHowson: MethodSolver = (input, { rational, label }) => {
       );
     }
     const one = { label: label - 1 };
+    if (rational) {
+      const e = lemkeHowsonExact(game, one);
+      return {
+        equilibria: [exactMixedEquilibrium(game, e.strategies)],
+        ...exactPivotingOf([e]),
+      };
+    }
     return {
       equilibria: [
-        rational
-          ? exactMixedEquilibrium(game, lemkeHowsonExact(game, one).strategies)
-          : mixedEquilibrium(
-              game,
-              lemkeHowson(game, one).strategies.map((s) => Array.from(s)),
-              false,
-            ),
+        mixedEquilibrium(
+          game,
+          lemkeHowson(game, one).strategies.map((s) => Array.from(s)),
+          false,
+        ),
       ],
     };
   }
   if (rational) {
+    const found = lemkeHowsonAllExact(game);
     return {
-      equilibria: lemkeHowsonAllExact(game).map((e) => exactMixedEquilibrium(game, e.strategies)),
+      equilibria: found.map((e) => exactMixedEquilibrium(game, e.strategies)),
+      ...exactPivotingOf(found),
     };
   }
   return {
@@ -52,3 +61,16 @@ export const solveLemkeHowson: MethodSolver = (input, { rational, label }) => {
     ),
   };
 };
+
+/**
+ * The `exactPivoting` field of an exact Lemke–Howson answer: the paths whose float bases failed
+ * the exact check and were pivoted exactly (labels 1-based, as `--label`); nothing when none.
+ */
+export function exactPivotingOf(
+  paths: readonly LemkeHowsonEquilibrium<unknown>[],
+): Pick<SolvedBody, "exactPivoting"> {
+  const fallbacks = paths.flatMap((e) =>
+    e.fallback === undefined ? [] : [{ label: e.label + 1, reason: e.fallback }],
+  );
+  return fallbacks.length > 0 ? { exactPivoting: fallbacks } : {};
+}

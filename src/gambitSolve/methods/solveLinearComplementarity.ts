@@ -7,6 +7,7 @@ import {
   exactMixedEquilibrium,
   mixedEquilibrium,
 } from "../solvedEquilibrium.js";
+import { exactPivotingOf } from "./solveLemkeHowson.js";
 
 /**
  * `lcp`: one equilibrium by linear complementarity — Lemke–Howson from label 0 for a strategic
@@ -27,8 +28,10 @@ export const solveLinearComplementarity: MethodSolver = (input, { rational, star
   }
   const game = input.game;
   requireTwoPlayers(game, "lcp");
-  if (rational)
-    return { equilibria: [exactMixedEquilibrium(game, lemkeHowsonExact(game).strategies)] };
+  if (rational) {
+    const e = lemkeHowsonExact(game);
+    return { equilibria: [exactMixedEquilibrium(game, e.strategies)], ...exactPivotingOf([e]) };
+  }
   const e = lemkeHowson(game);
   return {
     equilibria: [
