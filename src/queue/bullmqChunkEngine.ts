@@ -31,6 +31,11 @@ export interface BullmqChunkEngineOptions {
   readonly keepResults?: boolean;
   /** Told once, in words, when no worker serves the queue as the chunks are queued. */
   readonly notice?: (line: string) => void;
+  /**
+   * Told the job ids of each batch's chunks before they are queued (a queue batch collects them
+   * to remove the kept results once the whole command has finished).
+   */
+  readonly onChunkIds?: (ids: readonly string[]) => void;
 }
 
 /**
@@ -56,6 +61,7 @@ async function runOnQueue(
     batchId = randomUUID(),
     keepResults = false,
     notice = () => {},
+    onChunkIds = () => {},
   }: BullmqChunkEngineOptions,
 ): Promise<void> {
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(batchId)) {
@@ -93,6 +99,7 @@ async function runOnQueue(
   });
   const ids = payloads.map(chunkJobId);
   const indexOf = new Map(ids.map((id, k) => [id, k]));
+  onChunkIds(ids);
 
   const store = await openRedis(redis);
   let events: QueueEvents | null = null;

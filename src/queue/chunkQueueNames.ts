@@ -10,6 +10,14 @@ export function chunkResultKey(jobId: string): string {
 }
 
 /**
+ * Redis key of a queue batch's record (which command, scenarios and settings started it), kept
+ * while the batch is unfinished so that `--resume ID` can check it is resuming the same work.
+ */
+export function batchRecordKey(batchId: string): string {
+  return `linkage:batch:${batchId}`;
+}
+
+/**
  * Environment variable through which a worker process hands its Redis URL to its sandboxed
  * processors (child processes), which record results themselves.
  */
