@@ -175,6 +175,17 @@ describe.skipIf(NO_REDIS)(
         const csv = (which: string) => readFileSync(join(dir, which, "sweep.csv"), "utf8");
         expect(csv("queued")).toBe(csv("local"));
         expect(csv("local").split("\n").length).toBeGreaterThan(4);
+        // sweep.json: the same fields, the command naming the engine, and the batch id added
+        const json = (which: string) =>
+          JSON.parse(readFileSync(join(dir, which, "sweep.json"), "utf8")) as Record<
+            string,
+            unknown
+          >;
+        const { command, batchId, ...rest } = json("queued");
+        const { command: localCommand, ...localRest } = json("local");
+        expect(rest).toEqual(localRest);
+        expect(command).toBe(`${localCommand} --engine bullmq --redis ${url.replace(/\/$/, "")}`);
+        expect(queued.stderr).toContain(`queue batch ${batchId} on `);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
