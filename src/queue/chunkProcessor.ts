@@ -44,7 +44,7 @@ export default async function chunkProcessor(job: SandboxedJob): Promise<ChunkJo
   if ((await (await store).exists(key)) === 1) return { recorded: false };
   let wire: string;
   try {
-    wire = JSON.stringify(encodeChunkResult(runChunkJob(payload.chunk)));
+    wire = JSON.stringify(runChunkJob(payload.chunk).map(encodeChunkResult));
   } catch (error) {
     throw new Error(queueFailureText(error));
   }

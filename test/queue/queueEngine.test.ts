@@ -137,6 +137,7 @@ describe.skipIf(NO_REDIS)(
       bullmqChunkEngine({
         redis: checkRedisUrl(url),
         scenarioText: TEXT,
+        jobRuns: CHUNK_RUNS, // one chunk a job: several jobs to share, kill or deliver twice
         ...(batchId ? { batchId } : {}),
       });
 
@@ -199,7 +200,7 @@ describe.skipIf(NO_REDIS)(
         ...["sweep", PATH, "--vary", `sigma_sub=0:0.4:${points}`],
         ...["--runs", `${2 * CHUNK_RUNS}`, "--seed", "5"],
       ];
-      const chunks = points * 2;
+      const jobs = points; // two chunks of 250 runs a point: one queue job (of up to 1,000 runs)
       const queuedOut = join(dir, "queued");
       const onQueue = ["--out", queuedOut, "--engine", "bullmq", "--redis", url];
       try {
@@ -226,7 +227,7 @@ describe.skipIf(NO_REDIS)(
         const id = /run it again with --resume (\S+) /.exec(told)?.[1];
         expect(id, told).toMatch(/^[0-9a-f-]{36}$/);
         expect(existsSync(join(queuedOut, "sweep.csv"))).toBe(false);
-        expect(await recorded()).toBeLessThan(chunks); // stopped midway
+        expect(await recorded()).toBeLessThan(jobs); // stopped midway
 
         // a resume with other work is refused before anything is queued
         const other = await runCliCapture(
@@ -248,13 +249,13 @@ describe.skipIf(NO_REDIS)(
         expect(csv("queued")).toBe(csv("local"));
         // a header, a row per point and policy, the final newline
         expect(csv("local").split("\n").length).toBe(points * scenario.policies.length + 2);
-        // each chunk computed once over both coordinators: none again after the resume
+        // each job computed once over both coordinators: none again after the resume
         await until(
-          () => (worker.log().match(/ done/g) ?? []).length >= chunks,
+          () => (worker.log().match(/ done/g) ?? []).length >= jobs,
           10_000,
           () => worker.log(),
         );
-        expect((worker.log().match(/ done$/gm) ?? []).length).toBe(chunks);
+        expect((worker.log().match(/ done$/gm) ?? []).length).toBe(jobs);
         expect(worker.log()).not.toContain("already recorded");
         // a finished batch leaves nothing in Redis, and cannot be resumed again
         expect(await admin.keys("linkage:*")).toEqual([]);
