@@ -179,6 +179,7 @@ export async function sweepCommand(
     const engine = batch?.engineFor(text);
     result = await sweepScenario(scenario, set, {
       ...(engine ? { engine } : {}),
+      ...(batch ? { pointStore: batch.sweepPoints } : {}),
       runs,
       seed,
       held,

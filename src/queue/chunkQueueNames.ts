@@ -17,6 +17,11 @@ export function batchRecordKey(batchId: string): string {
   return `linkage:batch:${batchId}`;
 }
 
+/** Redis key of point k (0-based) of a sweep run as queue batch `batchId`, once finished. */
+export function batchPointKey(batchId: string, k: number): string {
+  return `linkage:batch:${batchId}:point:${k}`;
+}
+
 /**
  * Environment variable through which a worker process hands its Redis URL to its sandboxed
  * processors (child processes), which record results themselves.

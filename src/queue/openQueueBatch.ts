@@ -1,9 +1,16 @@
 import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
+import type { SweepPointRecord, SweepPointStore } from "../analysis/sweepScenario.js";
 import { LinkageError } from "../errors/LinkageError.js";
 import type { ChunkEngine } from "../sim/ChunkEngine.js";
 import { bullmqChunkEngine } from "./bullmqChunkEngine.js";
 import type { CheckedRedisUrl } from "./checkRedisUrl.js";
-import { batchRecordKey, CHUNK_RESULT_TTL_SECONDS, chunkResultKey } from "./chunkQueueNames.js";
+import {
+  batchPointKey,
+  batchRecordKey,
+  CHUNK_RESULT_TTL_SECONDS,
+  chunkResultKey,
+} from "./chunkQueueNames.js";
 import { openRedis, unreachable } from "./openRedis.js";
 import {
   parseQueueBatchIdentity,
@@ -11,8 +18,10 @@ import {
   queueBatchDifferences,
 } from "./QueueBatchIdentity.js";
 
-/** Keys removed per DEL when a batch finishes. */
+/** Keys removed per DEL. */
 const KEYS_PER_DELETE = 1000;
+/** Marks a number JSON cannot hold (NaN, ±Infinity, -0) in a kept sweep point. */
+const NUMBER_TAG = "\u0000number:";
 
 /** Options of {@link openQueueBatch}. */
 export interface OpenQueueBatchOptions {
@@ -37,6 +46,12 @@ export interface QueueBatch {
    * belonged to.
    */
   engineFor(scenarioText: string): ChunkEngine;
+  /**
+   * Where a sweep on this batch keeps its finished points (in Redis, for a day): once a point is
+   * kept, the chunk results it was computed from are removed, so Redis holds one point's results
+   * at a time; a resumed sweep gets the kept points back exactly.
+   */
+  readonly sweepPoints: SweepPointStore;
   /**
    * Removes the batch's record and kept results once the command has all its numbers; a Redis
    * failure here is told to `notice` (they expire after a day), never thrown.
@@ -109,6 +124,55 @@ export async function openQueueBatch({
   }
 
   const chunkIds = new Set<string>();
+  const pointKeys = new Set<string>();
+  /** Runs `work` on a fresh connection; a Redis failure becomes the error naming the URL. */
+  const withRedis = async <T>(work: (connection: Redis) => Promise<T>): Promise<T> => {
+    let connection: Redis | undefined;
+    try {
+      connection = await openRedis(redis);
+      return await work(connection);
+    } catch (error) {
+      throw error instanceof LinkageError ? error : unreachable(redis, error);
+    } finally {
+      connection?.disconnect();
+    }
+  };
+  /** Removes keys, a thousand per DEL. */
+  const remove = async (connection: Redis, keys: readonly string[]) => {
+    for (let from = 0; from < keys.length; from += KEYS_PER_DELETE) {
+      await connection.del(...keys.slice(from, from + KEYS_PER_DELETE));
+    }
+  };
+  const sweepPoints: SweepPointStore = {
+    async get(k) {
+      if (resume === undefined) return undefined; // a new batch has no points yet
+      const pointKey = batchPointKey(id, k);
+      pointKeys.add(pointKey);
+      const stored = await withRedis((connection) => connection.get(pointKey));
+      if (stored === null) return undefined;
+      return JSON.parse(stored, (_, value) =>
+        typeof value === "string" && value.startsWith(NUMBER_TAG)
+          ? Number(value.slice(NUMBER_TAG.length))
+          : value,
+      ) as SweepPointRecord;
+    },
+    async put(k, record) {
+      const pointKey = batchPointKey(id, k);
+      pointKeys.add(pointKey);
+      // JSON keeps every finite number exactly; NaN, ±Infinity and -0 are tagged to come back too
+      const text = JSON.stringify(record, (_, value) =>
+        typeof value === "number" && (!Number.isFinite(value) || Object.is(value, -0))
+          ? `${NUMBER_TAG}${Object.is(value, -0) ? "-0" : String(value)}`
+          : value,
+      );
+      const done = [...chunkIds].map(chunkResultKey);
+      await withRedis(async (connection) => {
+        await connection.set(pointKey, text, "EX", CHUNK_RESULT_TTL_SECONDS);
+        await remove(connection, done);
+      });
+      chunkIds.clear();
+    },
+  };
   return {
     id,
     resumed: resume !== undefined,
@@ -123,17 +187,11 @@ export async function openQueueBatch({
           for (const chunkId of ids) chunkIds.add(chunkId);
         },
       }),
+    sweepPoints,
     async finish() {
-      const keys = [key, ...[...chunkIds].map(chunkResultKey)];
+      const keys = [key, ...[...chunkIds].map(chunkResultKey), ...pointKeys];
       try {
-        const connection = await openRedis(redis);
-        try {
-          for (let from = 0; from < keys.length; from += KEYS_PER_DELETE) {
-            await connection.del(...keys.slice(from, from + KEYS_PER_DELETE));
-          }
-        } finally {
-          connection.disconnect();
-        }
+        await withRedis((connection) => remove(connection, keys));
       } catch (error) {
         notice(
           `the kept results of batch ${id} could not be removed from ${redis.display} (${error instanceof Error ? error.message : String(error)}); they expire within a day`,

@@ -18,6 +18,7 @@ import { chunkJobId } from "../../src/queue/ChunkQueuePayload.js";
 import { checkRedisUrl } from "../../src/queue/checkRedisUrl.js";
 import chunkProcessor from "../../src/queue/chunkProcessor.js";
 import { CHUNK_QUEUE, chunkResultKey, RESULT_STORE_ENV } from "../../src/queue/chunkQueueNames.js";
+import { openQueueBatch } from "../../src/queue/openQueueBatch.js";
 import { parseScenario } from "../../src/scenario/parseScenario.js";
 import { type SimulationChunkJob, scenarioSha256 } from "../../src/sim/SimulationChunkJob.js";
 import { CHUNK_RUNS, simulate } from "../../src/sim/simulate.js";
@@ -216,18 +217,19 @@ describe.skipIf(NO_REDIS)(
         coordinator.stderr!.on("data", (d: Buffer) => (told += d.toString()));
         coordinator.stdout!.resume();
         const exited = new Promise((resolve) => coordinator.once("exit", resolve));
-        const recorded = async () => (await admin.keys("linkage:chunk-result:*")).length;
+        // a sweep keeps each finished point (and drops the chunk results it came from)
+        const kept = async () => (await admin.keys("linkage:batch:*:point:*")).length;
         await until(
-          async () => (await recorded()) >= 3,
+          async () => (await kept()) >= 2,
           60_000,
-          () => `no chunks were recorded: ${told}`,
+          () => `no points were kept: ${told}`,
         );
         coordinator.kill("SIGKILL");
         await exited;
         const id = /run it again with --resume (\S+) /.exec(told)?.[1];
         expect(id, told).toMatch(/^[0-9a-f-]{36}$/);
         expect(existsSync(join(queuedOut, "sweep.csv"))).toBe(false);
-        expect(await recorded()).toBeLessThan(jobs); // stopped midway
+        expect(await kept()).toBeLessThan(points); // stopped midway
 
         // a resume with other work is refused before anything is queued
         const other = await runCliCapture(
@@ -266,6 +268,37 @@ describe.skipIf(NO_REDIS)(
         rmSync(dir, { recursive: true, force: true });
       }
     }, 180_000);
+
+    it("a sweep's kept points come back exactly (NaN, ±Infinity, -0 too), and keeping one drops its chunk results", async () => {
+      const redis = checkRedisUrl(url);
+      const identity = { command: "sweep", scenarios: ["ab"], settings: { "--runs": "250" } };
+      const batch = await openQueueBatch({ redis, identity });
+      // a point computed on the batch's engine leaves its chunk results in Redis until kept
+      await startWorker(url);
+      await simulate(scenario, { runs: CHUNK_RUNS, seed: SEED, engine: batch.engineFor(TEXT) });
+      expect(await admin.keys("linkage:chunk-result:*")).toHaveLength(1);
+      const outcome = { mean: Number.NaN, q05: Number.NEGATIVE_INFINITY, q50: -0, q95: 0.1 + 0.2 };
+      const record = {
+        point: {
+          values: [0.3],
+          best: "KE",
+          leverage: null,
+          policies: { KE: { outcomes: { attacks: outcome }, leverage: null, bestShare: 1 } },
+        },
+        weeks: 52,
+        leverageBaseline: "U",
+      };
+      await batch.sweepPoints.put(3, record);
+      expect(await admin.keys("linkage:chunk-result:*")).toEqual([]);
+      const resumed = await openQueueBatch({ redis, identity, resume: batch.id });
+      expect(await resumed.sweepPoints.get(2)).toBeUndefined();
+      const back = await resumed.sweepPoints.get(3);
+      expect(back).toEqual(record);
+      expect(Object.is(back!.point.policies["KE"]!.outcomes["attacks"]!.q50, -0)).toBe(true);
+      expect(back!.point.policies["KE"]!.outcomes["attacks"]!.q95).toBe(0.1 + 0.2);
+      await resumed.finish();
+      expect(await admin.keys("linkage:*")).toEqual([]);
+    }, 60_000);
 
     it("a worker killed with SIGKILL mid-chunk: another takes the chunk after the lock expires; the aggregate is unchanged", async () => {
       const doomed = await startWorker(url);
@@ -493,9 +526,9 @@ describe.skipIf(NO_REDIS_SERVER)(
           ...["--engine", "bullmq", "--redis", doomedUrl, "--out", out],
         );
         await until(
-          async () => (await probe.keys("linkage:chunk-result:*").catch(() => [])).length >= 3,
+          async () => (await probe.keys("linkage:batch:*:point:*").catch(() => [])).length >= 2,
           60_000,
-          () => "no chunks were recorded",
+          () => "no points were finished",
         );
         server.kill("SIGKILL");
         const r = await running;
