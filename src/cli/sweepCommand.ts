@@ -3,7 +3,11 @@ import { join } from "node:path";
 import { SingleBar } from "cli-progress";
 import { sweepChangePoints } from "../analysis/sweepChangePoints.js";
 import { type SweepDesign, sweepPoints, type VarySpec } from "../analysis/sweepPoints.js";
-import { type SweepResult, sweepScenario } from "../analysis/sweepScenario.js";
+import {
+  type SweepPointRecord,
+  type SweepResult,
+  sweepScenario,
+} from "../analysis/sweepScenario.js";
 import { LinkageError } from "../errors/LinkageError.js";
 import { closestNames, quoteAlternatives } from "../expression/closestNames.js";
 import { formatNumber } from "../report/formatNumber.js";
@@ -179,7 +183,7 @@ export async function sweepCommand(
     const engine = batch?.engineFor(text);
     result = await sweepScenario(scenario, set, {
       ...(engine ? { engine } : {}),
-      ...(batch ? { pointStore: batch.sweepPoints } : {}),
+      ...(batch ? { pointStore: batch.pointStore<SweepPointRecord>() } : {}),
       runs,
       seed,
       held,

@@ -6,7 +6,12 @@ export {
 export { type ChunkQueuePayload, chunkJobId, parseChunkQueuePayload } from "./ChunkQueuePayload.js";
 export { type CheckedRedisUrl, checkRedisUrl } from "./checkRedisUrl.js";
 export { CHUNK_QUEUE, chunkResultKey } from "./chunkQueueNames.js";
-export { type OpenQueueBatchOptions, openQueueBatch, type QueueBatch } from "./openQueueBatch.js";
+export {
+  type OpenQueueBatchOptions,
+  openQueueBatch,
+  type QueueBatch,
+  type QueuePointStore,
+} from "./openQueueBatch.js";
 export {
   parseQueueBatchIdentity,
   type QueueBatchIdentity,

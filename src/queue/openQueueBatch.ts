@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import type { SweepPointRecord, SweepPointStore } from "../analysis/sweepScenario.js";
 import { LinkageError } from "../errors/LinkageError.js";
 import type { ChunkEngine } from "../sim/ChunkEngine.js";
 import { bullmqChunkEngine } from "./bullmqChunkEngine.js";
@@ -34,6 +33,12 @@ export interface OpenQueueBatchOptions {
   readonly notice?: (line: string) => void;
 }
 
+/** Records kept by point number (0-based) for a resumed command; see {@link QueueBatch.pointStore}. */
+export interface QueuePointStore<T> {
+  get(k: number): Promise<T | undefined>;
+  put(k: number, record: T): Promise<void>;
+}
+
 /** One command's work on the queue, under one id, resumable until it finishes. */
 export interface QueueBatch {
   /** The id to give `--resume` if the command stops before the end. */
@@ -47,11 +52,11 @@ export interface QueueBatch {
    */
   engineFor(scenarioText: string): ChunkEngine;
   /**
-   * Where a sweep on this batch keeps its finished points (in Redis, for a day): once a point is
-   * kept, the chunk results it was computed from are removed, so Redis holds one point's results
-   * at a time; a resumed sweep gets the kept points back exactly.
+   * Where a sweep on this batch keeps its finished points (in Redis, for a day; sweepScenario's
+   * pointStore): once a point is kept, the chunk results it was computed from are removed, so
+   * Redis holds one point's results at a time; a resumed sweep gets the kept points back exactly.
    */
-  readonly sweepPoints: SweepPointStore;
+  pointStore<T>(): QueuePointStore<T>;
   /**
    * Removes the batch's record and kept results once the command has all its numbers; a Redis
    * failure here is told to `notice` (they expire after a day), never thrown.
@@ -143,7 +148,7 @@ export async function openQueueBatch({
       await connection.del(...keys.slice(from, from + KEYS_PER_DELETE));
     }
   };
-  const sweepPoints: SweepPointStore = {
+  const points: QueuePointStore<unknown> = {
     async get(k) {
       if (resume === undefined) return undefined; // a new batch has no points yet
       const pointKey = batchPointKey(id, k);
@@ -154,7 +159,7 @@ export async function openQueueBatch({
         typeof value === "string" && value.startsWith(NUMBER_TAG)
           ? Number(value.slice(NUMBER_TAG.length))
           : value,
-      ) as SweepPointRecord;
+      ) as unknown;
     },
     async put(k, record) {
       const pointKey = batchPointKey(id, k);
@@ -187,7 +192,7 @@ export async function openQueueBatch({
           for (const chunkId of ids) chunkIds.add(chunkId);
         },
       }),
-    sweepPoints,
+    pointStore: <T>() => points as QueuePointStore<T>,
     async finish() {
       const keys = [key, ...[...chunkIds].map(chunkResultKey), ...pointKeys];
       try {

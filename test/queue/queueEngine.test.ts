@@ -288,11 +288,11 @@ describe.skipIf(NO_REDIS)(
         weeks: 52,
         leverageBaseline: "U",
       };
-      await batch.sweepPoints.put(3, record);
+      await batch.pointStore<typeof record>().put(3, record);
       expect(await admin.keys("linkage:chunk-result:*")).toEqual([]);
       const resumed = await openQueueBatch({ redis, identity, resume: batch.id });
-      expect(await resumed.sweepPoints.get(2)).toBeUndefined();
-      const back = await resumed.sweepPoints.get(3);
+      expect(await resumed.pointStore().get(2)).toBeUndefined();
+      const back = await resumed.pointStore<typeof record>().get(3);
       expect(back).toEqual(record);
       expect(Object.is(back!.point.policies["KE"]!.outcomes["attacks"]!.q50, -0)).toBe(true);
       expect(back!.point.policies["KE"]!.outcomes["attacks"]!.q95).toBe(0.1 + 0.2);
