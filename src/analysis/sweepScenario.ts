@@ -60,6 +60,24 @@ export interface SweepResult {
   readonly points: readonly SweepPointResult[];
 }
 
+/** A finished point as a {@link SweepPointStore} keeps it: the point and what the sweep reads from its simulation. */
+export interface SweepPointRecord {
+  readonly point: SweepPointResult;
+  readonly weeks: number;
+  readonly leverageBaseline: string | null;
+}
+
+/**
+ * Where a sweep keeps its finished points so that a resumed sweep (the queue engine's
+ * `--resume`) does not simulate them again; the records must come back exactly as put.
+ */
+export interface SweepPointStore {
+  /** The record of point k (0-based) kept by an earlier run of the same sweep, if any. */
+  get(k: number): Promise<SweepPointRecord | undefined>;
+  /** Keeps point k's record. */
+  put(k: number, record: SweepPointRecord): Promise<void>;
+}
+
 /** Options of {@link sweepScenario}. */
 export interface SweepOptions {
   /** Runs per point and policy. @default 1000 */
@@ -72,6 +90,8 @@ export interface SweepOptions {
   readonly engine?: ChunkEngine;
   /** Parameters held at every point besides the point's own (`--set`). @default none */
   readonly held?: Readonly<Record<string, number>>;
+  /** Keeps each finished point, and gives back those an interrupted run finished. @default none */
+  readonly pointStore?: SweepPointStore;
   /** Called before the first point, after each chunk of runs and after each point with (points done, points, runs per second so far). */
   readonly onProgress?: (pointsDone: number, points: number, runsPerSecond: number) => void;
 }
@@ -90,15 +110,35 @@ export interface SweepOptions {
 export async function sweepScenario(
   scenario: Scenario,
   points: SweepPointSet,
-  { runs = DEFAULT_RUNS, seed = 1, threads, engine, held = {}, onProgress }: SweepOptions = {},
+  {
+    runs = DEFAULT_RUNS,
+    seed = 1,
+    threads,
+    engine,
+    held = {},
+    pointStore,
+    onProgress,
+  }: SweepOptions = {},
 ): Promise<SweepResult> {
   const started = performance.now();
   const results: SweepPointResult[] = [];
   let outputs: string[] = [];
   let weeks = 0;
   let baseline: string | null = null;
+  let simulated = 0; // points simulated by this call (not given back by the point store)
   onProgress?.(0, points.points.length, 0);
-  for (const values of points.points) {
+  for (const [k, values] of points.points.entries()) {
+    const recorded = await pointStore?.get(k);
+    if (recorded) {
+      weeks = recorded.weeks;
+      baseline = recorded.leverageBaseline;
+      if (results.length === 0) {
+        outputs = Object.keys(Object.values(recorded.point.policies)[0]?.outcomes ?? {});
+      }
+      results.push(recorded.point);
+      onProgress?.(results.length, points.points.length, 0);
+      continue;
+    }
     const overrides: Record<string, number> = Object.create(null);
     Object.assign(overrides, held);
     points.ids.forEach((id, k) => {
@@ -114,7 +154,7 @@ export async function sweepScenario(
       // within a long point too: the rate (and so the time left) keeps moving
       onProgress: (done, total) => {
         if (done < total)
-          onProgress?.(results.length, points.points.length, rate(results.length * runs + done));
+          onProgress?.(results.length, points.points.length, rate(simulated * runs + done));
       },
     });
     weeks = sim.weeks;
@@ -134,13 +174,16 @@ export async function sweepScenario(
     }
     if (results.length === 0) outputs = Object.keys(Object.values(policies)[0]?.outcomes ?? {});
     const best = bestOf(policies);
-    results.push({
+    const point: SweepPointResult = {
       values: [...values],
       best,
       leverage: policies[best]?.leverage?.mean ?? null,
       policies,
-    });
-    onProgress?.(results.length, points.points.length, rate(results.length * runs));
+    };
+    results.push(point);
+    await pointStore?.put(k, { point, weeks, leverageBaseline: baseline });
+    simulated++;
+    onProgress?.(results.length, points.points.length, rate(simulated * runs));
   }
   return {
     scenario: scenario.id,

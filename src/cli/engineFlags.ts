@@ -1,6 +1,7 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import type { CheckedRedisUrl } from "../queue/checkRedisUrl.js";
-import type { ChunkEngine } from "../sim/ChunkEngine.js";
+import type { QueueBatch } from "../queue/openQueueBatch.js";
+import type { QueueBatchIdentity } from "../queue/QueueBatchIdentity.js";
 import type { CliIo } from "./cliIo.js";
 
 /** The engine flags of `linkage simulate` and `linkage run`, as commander gives them. */
@@ -8,17 +9,24 @@ export interface EngineFlagOptions {
   readonly engine?: string;
   readonly redis?: string;
   readonly insecure?: boolean;
+  readonly resume?: string;
 }
 
 /** Where a command's simulation chunks run, from its checked flags. */
 export type EngineChoice =
   | { readonly kind: "local" }
-  | { readonly kind: "bullmq"; readonly redis: CheckedRedisUrl };
+  | {
+      readonly kind: "bullmq";
+      readonly redis: CheckedRedisUrl;
+      readonly insecure: boolean;
+      /** `--resume ID`: the unfinished queue batch to finish. */
+      readonly resume?: string;
+    };
 
 /**
- * Checks `--engine local|bullmq`, `--redis URL` and `--insecure` together (before any work):
- * bullmq needs a Redis URL (checked by checkRedisUrl: a non-loopback host needs a password or
- * `--insecure`), and the local engine takes none.
+ * Checks `--engine local|bullmq`, `--redis URL`, `--insecure` and `--resume ID` together (before
+ * any work): bullmq needs a Redis URL (checked by checkRedisUrl: a non-loopback host needs a
+ * password or `--insecure`), and the local engine takes none of the others.
  * @throws {LinkageError} E_INPUT for an unknown engine or an inconsistent combination
  */
 export async function engineFlags(options: EngineFlagOptions): Promise<EngineChoice> {
@@ -27,6 +35,12 @@ export async function engineFlags(options: EngineFlagOptions): Promise<EngineCho
     throw new LinkageError("E_INPUT", `--engine ${engine}: expected local or bullmq`);
   }
   if (engine === "local") {
+    if (options.resume !== undefined) {
+      throw new LinkageError(
+        "E_INPUT",
+        "--resume is for --engine bullmq: a batch of chunks on this machine stops with the command and has nothing to resume; add --engine bullmq --redis URL, as when the batch started",
+      );
+    }
     if (options.redis !== undefined || options.insecure) {
       throw new LinkageError(
         "E_INPUT",
@@ -42,29 +56,63 @@ export async function engineFlags(options: EngineFlagOptions): Promise<EngineCho
     );
   }
   const { checkRedisUrl } = await import("../queue/checkRedisUrl.js");
+  if (options.resume !== undefined && !/^[A-Za-z0-9_-]{1,100}$/.test(options.resume)) {
+    throw new LinkageError(
+      "E_INPUT",
+      `--resume ${options.resume}: expected a batch id as printed when the command started (letters, digits, _ or -)`,
+    );
+  }
+  const insecure = options.insecure ?? false;
   return {
     kind: "bullmq",
-    redis: checkRedisUrl(options.redis, { insecure: options.insecure ?? false }),
+    redis: checkRedisUrl(options.redis, { insecure }),
+    insecure,
+    ...(options.resume !== undefined ? { resume: options.resume } : {}),
   };
 }
 
 /**
- * The chunk engine of a choice for one scenario (`undefined`: simulate's default local engine).
- * The queue's code (bullmq, ioredis) is loaded only when it is chosen; Redis is checked reachable
- * here, before the simulation starts.
- * @throws {LinkageError} E_INPUT naming the URL when Redis cannot be reached
+ * The engine flags of a choice as they belong in a recorded command line (none for the local
+ * engine); the Redis password is shown as `***`, and `--resume` is left out (the numbers do not
+ * depend on it).
+ * @example engineCommandFlags({ kind: "bullmq", redis: checkRedisUrl("redis://:pw@10.0.0.5:6379"), insecure: false })
+ * // => ["--engine bullmq", "--redis redis://:***@10.0.0.5:6379"]
  */
-export async function chunkEngineFor(
+export function engineCommandFlags(choice: EngineChoice): string[] {
+  if (choice.kind === "local") return [];
+  return [
+    "--engine bullmq",
+    `--redis ${choice.redis.display}`,
+    ...(choice.insecure ? ["--insecure"] : []),
+  ];
+}
+
+/**
+ * The queue batch of a choice (`undefined` for the local engine): Redis is checked reachable, a
+ * new batch is recorded with `identity` or the `--resume` batch checked against it, and its id
+ * is told on stderr with how to resume. The queue's code (bullmq, ioredis) is loaded only when
+ * it is chosen.
+ * @throws {LinkageError} E_INPUT naming the URL when Redis cannot be reached; for a `--resume`
+ *   batch Redis does not hold, or one started with other work
+ */
+export async function queueBatchFor(
   choice: EngineChoice,
-  scenarioText: string,
+  identity: QueueBatchIdentity,
   io: CliIo,
-): Promise<ChunkEngine | undefined> {
+): Promise<QueueBatch | undefined> {
   if (choice.kind === "local") return undefined;
-  const { assertRedisReachable, bullmqChunkEngine } = await import("../queue/index.js");
+  const { assertRedisReachable, openQueueBatch } = await import("../queue/index.js");
   await assertRedisReachable(choice.redis);
-  return bullmqChunkEngine({
+  const batch = await openQueueBatch({
     redis: choice.redis,
-    scenarioText,
+    identity,
+    ...(choice.resume !== undefined ? { resume: choice.resume } : {}),
     notice: (line) => io.stderr(`linkage: note: ${line}\n`),
   });
+  io.stderr(
+    batch.resumed
+      ? `linkage: resuming queue batch ${batch.id} on ${choice.redis.display}: chunks already done are not computed again\n`
+      : `linkage: queue batch ${batch.id} on ${choice.redis.display}; if this command stops before the end, run it again with --resume ${batch.id} to keep the chunks already done\n`,
+  );
+  return batch;
 }

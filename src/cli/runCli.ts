@@ -85,6 +85,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     )
     .option("--redis <url>", "with --engine bullmq: the Redis the workers serve, redis://HOST:PORT")
     .option("--insecure", "accept a Redis on another machine without a password")
+    .option(
+      "--resume <id>",
+      "with --engine bullmq: finish the stopped batch with this id (printed when it started), reusing its finished chunks",
+    )
     .exitOverride()
     .action(async (files: string[], options: RunCommandOptions) =>
       (await import("./runCommand.js")).runCommand(files, options, io),
@@ -129,6 +133,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     )
     .option("--redis <url>", "with --engine bullmq: the Redis the workers serve, redis://HOST:PORT")
     .option("--insecure", "accept a Redis on another machine without a password")
+    .option(
+      "--resume <id>",
+      "with --engine bullmq: finish the stopped batch with this id (printed when it started), reusing its finished chunks",
+    )
     .exitOverride()
     .action(async (file: string, options: SimulateCommandOptions) =>
       (await import("./simulateCommand.js")).simulateCommand(file, options, io),
@@ -173,6 +181,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     )
     .option("--redis <url>", "with --engine bullmq: the Redis the workers serve, redis://HOST:PORT")
     .option("--insecure", "accept a Redis on another machine without a password")
+    .option(
+      "--resume <id>",
+      "with --engine bullmq: finish the stopped batch with this id (printed when it started), reusing its finished chunks",
+    )
     .exitOverride()
     .action(async (file: string, options: SweepCommandOptions) =>
       (await import("./sweepCommand.js")).sweepCommand(file, options, io),

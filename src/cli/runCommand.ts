@@ -5,6 +5,8 @@ import { runScenario } from "../analysis/runScenario.js";
 import type { ScenarioRun } from "../analysis/ScenarioRun.js";
 import { LinkageError } from "../errors/LinkageError.js";
 import { closestNames, quoteAlternatives } from "../expression/closestNames.js";
+import type { QueueBatch } from "../queue/openQueueBatch.js";
+import type { QueueBatchIdentity } from "../queue/QueueBatchIdentity.js";
 import { runIndexHtml } from "../report/runIndexHtml.js";
 import { runIndexRows } from "../report/runIndexRows.js";
 import { runReportHtml } from "../report/runReportHtml.js";
@@ -21,7 +23,12 @@ import { checkOutputFolder } from "./checkOutputPath.js";
 import { checkSimulationMemory } from "./checkSimulationMemory.js";
 import { nonEmptyFlag, wholeNumberFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
-import { chunkEngineFor, type EngineChoice, engineFlags } from "./engineFlags.js";
+import {
+  type EngineChoice,
+  engineCommandFlags,
+  engineFlags,
+  queueBatchFor,
+} from "./engineFlags.js";
 import { LINKAGE_VERSION } from "./linkageVersion.js";
 import { scenarioPath } from "./scenarioPath.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
@@ -36,6 +43,7 @@ export interface RunCommandOptions {
   readonly engine?: string;
   readonly redis?: string;
   readonly insecure?: boolean;
+  readonly resume?: string;
 }
 
 /** The flags of `linkage run`, checked. */
@@ -45,7 +53,7 @@ interface RunFlags {
   readonly threads: number | undefined;
   readonly maxMemory: number | undefined;
   readonly out: string | undefined;
-  /** Where the weekly simulation's chunks run (`--engine`, `--redis`, `--insecure`). */
+  /** Where the weekly simulation's chunks run (`--engine`, `--redis`, `--insecure`, `--resume`). */
   readonly engine: EngineChoice;
 }
 
@@ -59,7 +67,7 @@ interface ReadScenario {
 
 /**
  * `linkage run FILE... [--out DIR] [--runs N] [--seed S] [--threads T] [--set id=value]...
- * [--engine local|bullmq --redis URL [--insecure]]`: the
+ * [--engine local|bullmq --redis URL [--insecure] [--resume ID]]`: the
  * one-shot analysis, the weekly simulation and the sensitivity analysis, written as
  * DIR/report.html (self-contained), DIR/report.md and DIR/results.json.
  *
@@ -102,7 +110,9 @@ async function runOne(
   if (flags.out === undefined) checkOutputFolder("--out", out);
   checkMemory(scenario, flags);
   try {
-    await runAndWrite(scenario, scenarioHash, { flags, sets, overrides, out, io, text });
+    const batch = await queueBatchFor(flags.engine, runIdentity([scenarioHash], flags, sets), io);
+    await runAndWrite(scenario, scenarioHash, { flags, sets, overrides, out, io, text, batch });
+    await batch?.finish();
   } finally {
     await closeSimulationPool();
   }
@@ -165,6 +175,15 @@ async function runSeveral(
   }
   const runs: ScenarioRun[] = [];
   try {
+    const batch = await queueBatchFor(
+      flags.engine,
+      runIdentity(
+        plans.map((p) => p.scenarioHash),
+        flags,
+        sets,
+      ),
+      io,
+    );
     for (const [i, plan] of plans.entries()) {
       io.stderr(
         `linkage: scenario ${i + 1} of ${plans.length}: ${plan.scenario.id} (${plan.scenario.source})\n`,
@@ -177,9 +196,11 @@ async function runSeveral(
           out: plan.out,
           io,
           text: plan.text,
+          batch,
         }),
       );
     }
+    await batch?.finish();
   } finally {
     await closeSimulationPool();
   }
@@ -189,6 +210,23 @@ async function runSeveral(
   writeFileAtomic(json, `${JSON.stringify(index, null, 2)}\n`);
   writeFileAtomic(html, runIndexHtml(runs, { generatedAt: new Date(), version: LINKAGE_VERSION }));
   io.stdout(`Wrote ${html} and ${json}\n`);
+}
+
+/** What a run's queue batch computes: the scenarios' hashes, --runs, --seed and the --set given. */
+function runIdentity(
+  scenarioHashes: readonly string[],
+  flags: RunFlags,
+  sets: readonly string[],
+): QueueBatchIdentity {
+  return {
+    command: "run",
+    scenarios: scenarioHashes,
+    settings: {
+      "--runs": String(flags.runs),
+      "--seed": String(flags.seed),
+      ...(sets.length > 0 ? { "--set": sets.join(" ") } : {}),
+    },
+  };
 }
 
 function readScenario(file: string, io: CliIo): ReadScenario {
@@ -242,6 +280,7 @@ async function runAndWrite(
     out,
     io,
     text,
+    batch,
   }: {
     flags: RunFlags;
     sets: readonly string[];
@@ -249,12 +288,17 @@ async function runAndWrite(
     out: string;
     io: CliIo;
     text: string;
+    /** The queue batch of the bullmq engine; undefined for the local engine. */
+    batch: QueueBatch | undefined;
   },
 ): Promise<ScenarioRun> {
   const { runs, seed, threads } = flags;
-  const command = runCommandLine(scenario.source, runs, seed, sets);
+  const command = [
+    runCommandLine(scenario.source, runs, seed, sets),
+    ...engineCommandFlags(flags.engine),
+  ].join(" ");
   const started = Date.now();
-  const engine = await chunkEngineFor(flags.engine, text, io);
+  const engine = batch?.engineFor(text);
   const run = await runScenario(scenario, {
     ...(engine ? { engine } : {}),
     runs,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { SingleBar } from "cli-progress";
 import { LinkageError } from "../errors/LinkageError.js";
@@ -15,7 +16,7 @@ import { checkOutputFolder } from "./checkOutputPath.js";
 import { checkSimulationMemory } from "./checkSimulationMemory.js";
 import { idListFlag, nonEmptyFlag, wholeNumberFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
-import { chunkEngineFor, engineFlags } from "./engineFlags.js";
+import { engineFlags, queueBatchFor } from "./engineFlags.js";
 import { scenarioPath } from "./scenarioPath.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 
@@ -35,6 +36,7 @@ export interface SimulateCommandOptions {
   readonly engine?: string;
   readonly redis?: string;
   readonly insecure?: boolean;
+  readonly resume?: string;
 }
 
 /** Outcomes shown in the plain-text table, in order. */
@@ -53,7 +55,9 @@ const TABLE = [
 /**
  * `linkage simulate FILE [--policies U,W,K,KE,GT] [--runs N] [--weeks W] [--seed S] [--threads T]
  * [--fixed] [--mean-field] [--set id=value]... [--json] [--csv DIR] [--paths]
- * [--engine local|bullmq --redis URL [--insecure]]`.
+ * [--engine local|bullmq --redis URL [--insecure] [--resume ID]]`. On the bullmq engine the run is
+ * one queue batch whose id is printed (and added to the JSON as `batchId`); a run stopped midway
+ * is finished by the same command with `--resume ID`, its finished chunks reused.
  */
 export async function simulateCommand(
   file: string,
@@ -94,6 +98,7 @@ export async function simulateCommand(
     );
   }
   let result: SimulationResult;
+  let batchId: string | undefined;
   if (options.meanField) {
     result = meanField(scenario, {
       ...(policies ? { policies } : {}),
@@ -105,7 +110,27 @@ export async function simulateCommand(
     let bar: SingleBar | null = null;
     const showBar = process.stderr.isTTY === true; // a bar only for people, not for logs or pipes
     try {
-      const engine = await chunkEngineFor(engineChoice, scenarioText, io);
+      const given = (flag: string, value: string | boolean | undefined) =>
+        value === undefined || value === false ? {} : { [flag]: String(value) };
+      const batch = await queueBatchFor(
+        engineChoice,
+        {
+          command: "simulate",
+          scenarios: [createHash("sha256").update(scenarioText).digest("hex")],
+          settings: {
+            ...given("--policies", options.policies),
+            ...given("--runs", options.runs),
+            ...given("--weeks", options.weeks),
+            ...given("--seed", options.seed),
+            ...given("--fixed", options.fixed),
+            ...given("--paths", options.paths),
+            ...given("--set", options.set.length > 0 ? options.set.join(" ") : undefined),
+          },
+        },
+        io,
+      );
+      batchId = batch?.id;
+      const engine = batch?.engineFor(scenarioText);
       result = await simulate(scenario, {
         ...(engine ? { engine } : {}),
         ...(policies ? { policies } : {}),
@@ -129,6 +154,7 @@ export async function simulateCommand(
           bar?.update(done);
         },
       });
+      await batch?.finish();
     } finally {
       (bar as SingleBar | null)?.stop();
       await closeSimulationPool();
@@ -136,7 +162,8 @@ export async function simulateCommand(
   }
   if (csv !== undefined) await writeCsv(csv, result);
   if (options.json) {
-    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    const json = batchId !== undefined ? { ...result, batchId } : result;
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     return;
   }
   io.stdout(simulationText(result));

@@ -3,7 +3,11 @@ import { join } from "node:path";
 import { SingleBar } from "cli-progress";
 import { sweepChangePoints } from "../analysis/sweepChangePoints.js";
 import { type SweepDesign, sweepPoints, type VarySpec } from "../analysis/sweepPoints.js";
-import { type SweepResult, sweepScenario } from "../analysis/sweepScenario.js";
+import {
+  type SweepPointRecord,
+  type SweepResult,
+  sweepScenario,
+} from "../analysis/sweepScenario.js";
 import { LinkageError } from "../errors/LinkageError.js";
 import { closestNames, quoteAlternatives } from "../expression/closestNames.js";
 import { formatNumber } from "../report/formatNumber.js";
@@ -19,7 +23,7 @@ import { checkOutputFolder } from "./checkOutputPath.js";
 import { checkSimulationMemory } from "./checkSimulationMemory.js";
 import { nonEmptyFlag, wholeNumberFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
-import { chunkEngineFor, engineFlags } from "./engineFlags.js";
+import { engineCommandFlags, engineFlags, queueBatchFor } from "./engineFlags.js";
 import { LINKAGE_VERSION } from "./linkageVersion.js";
 import { scenarioPath } from "./scenarioPath.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
@@ -37,6 +41,7 @@ export interface SweepCommandOptions {
   readonly engine?: string;
   readonly redis?: string;
   readonly insecure?: boolean;
+  readonly resume?: string;
 }
 
 /** Most points a sweep may have (a grid's product of n, or --lhs N). */
@@ -53,12 +58,14 @@ const VARY_FORM = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*([^:]*):([^:]*):([^:]*)$/;
 /**
  * `linkage sweep FILE --vary id=lo:hi:n [--vary id2=…] | --lhs N [--runs R] [--seed S]
  * [--threads T] [--out DIR] [--json] [--set id=value]... [--engine local|bullmq --redis URL
- * [--insecure]]`: the weekly simulation of every policy
+ * [--insecure] [--resume ID]]`: the weekly simulation of every policy
  * at each point of a grid over the varied parameters, or of a Latin hypercube over the priors,
  * with the same seed at every point (common random numbers). Writes DIR/sweep.csv (one row per
  * point × policy), DIR/sweep.json (the same, with the command, seed and version) and
  * DIR/sweep.html; DIR defaults to out/<scenario id>-sweep. Every spec, flag, value and path is
- * checked before any work starts, each refusal naming its flag and spec.
+ * checked before any work starts, each refusal naming its flag and spec. On the bullmq engine the
+ * sweep is one queue batch whose id is printed (and added to the JSON as `batchId`); a sweep
+ * stopped midway is finished by the same command with `--resume ID`, its finished chunks reused.
  */
 export async function sweepCommand(
   file: string,
@@ -148,15 +155,35 @@ export async function sweepCommand(
     `--runs ${runs}`,
     `--seed ${seed}`,
     ...options.set.map((s) => `--set ${s}`),
+    ...engineCommandFlags(engineChoice),
   ].join(" ");
   let bar: SingleBar | null = null;
   const started = Date.now();
   const showBar = process.stderr.isTTY === true; // a bar only for people, not for logs or pipes
+  const scenarioHash = createHash("sha256").update(text).digest("hex");
   let result: SweepResult;
+  let batchId: string | undefined;
   try {
-    const engine = await chunkEngineFor(engineChoice, text, io);
+    const batch = await queueBatchFor(
+      engineChoice,
+      {
+        command: "sweep",
+        scenarios: [scenarioHash],
+        settings: {
+          ...(specs.length > 0 ? { "--vary": options.vary.join(" ") } : {}),
+          ...(lhs !== undefined ? { "--lhs": String(lhs) } : {}),
+          "--runs": String(runs),
+          "--seed": String(seed),
+          ...(options.set.length > 0 ? { "--set": options.set.join(" ") } : {}),
+        },
+      },
+      io,
+    );
+    batchId = batch?.id;
+    const engine = batch?.engineFor(text);
     result = await sweepScenario(scenario, set, {
       ...(engine ? { engine } : {}),
+      ...(batch ? { pointStore: batch.pointStore<SweepPointRecord>() } : {}),
       runs,
       seed,
       held,
@@ -178,12 +205,18 @@ export async function sweepCommand(
         bar?.update(done, { rate: formatNumber(rate, 0), left: `${left} s` });
       },
     });
+    await batch?.finish();
   } finally {
     (bar as SingleBar | null)?.stop();
     await closeSimulationPool();
   }
-  const scenarioHash = createHash("sha256").update(text).digest("hex");
-  const json = { command, version: LINKAGE_VERSION, scenarioHash, ...result };
+  const json = {
+    command,
+    version: LINKAGE_VERSION,
+    scenarioHash,
+    ...result,
+    ...(batchId !== undefined ? { batchId } : {}),
+  };
   writeFileAtomic(join(out, "sweep.csv"), sweepCsv(result));
   writeFileAtomic(join(out, "sweep.json"), `${JSON.stringify(json, null, 2)}\n`);
   writeFileAtomic(

@@ -20,7 +20,8 @@ const payloadShape = z.strictObject({
 
 /**
  * The job id of a chunk: a SHA-256 over the chunk's whole description (scenario hash, source,
- * overrides in sorted order, policies, weeks, seed, run range, flags) and the batch id. The same
+ * overrides in sorted order, policies, weeks, seed, run range, flags, runs per chunk) and the
+ * batch id. The same
  * chunk of the same batch always gets the same id, so BullMQ never holds it twice, and its result
  * is recorded once under that id.
  */
@@ -42,6 +43,7 @@ export function chunkJobId(payload: ChunkQueuePayload): string {
     chunk.runs,
     chunk.fixed,
     chunk.keepSeries,
+    chunk.chunkRuns ?? null,
     payload.batch,
   ]);
   return `chunk-${createHash("sha256").update(identity).digest("hex")}`;

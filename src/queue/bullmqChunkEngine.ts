@@ -13,6 +13,9 @@ import { CHUNK_QUEUE, chunkResultKey } from "./chunkQueueNames.js";
 import { openRedis, unreachable } from "./openRedis.js";
 import { queueFailureError } from "./queueFailure.js";
 
+/** Runs per queue job by default: see {@link BullmqChunkEngineOptions.jobRuns}. */
+export const DEFAULT_JOB_RUNS = 1000;
+
 /** Milliseconds between checks of the stored results (a fallback for missed events and a liveness check). */
 const POLL_MS = 1000;
 
@@ -27,10 +30,21 @@ export interface BullmqChunkEngineOptions {
    * its finished chunks. @default a random id
    */
   readonly batchId?: string;
+  /**
+   * Runs per queue job, at most: consecutive chunks of a batch are sent as one job (computed one
+   * by one by the worker, each its own result, so the numbers do not change) to spread each
+   * delivery's cost (queueing, locking, recording) over more runs. @default DEFAULT_JOB_RUNS
+   */
+  readonly jobRuns?: number;
   /** Keep the recorded results in Redis after aggregating them (they expire after a day). @default false */
   readonly keepResults?: boolean;
   /** Told once, in words, when no worker serves the queue as the chunks are queued. */
   readonly notice?: (line: string) => void;
+  /**
+   * Told the job ids of each batch's chunks before they are queued (a queue batch collects them
+   * to remove the kept results once the whole command has finished).
+   */
+  readonly onChunkIds?: (ids: readonly string[]) => void;
 }
 
 /**
@@ -55,7 +69,9 @@ async function runOnQueue(
     scenarioText,
     batchId = randomUUID(),
     keepResults = false,
+    jobRuns = DEFAULT_JOB_RUNS,
     notice = () => {},
+    onChunkIds = () => {},
   }: BullmqChunkEngineOptions,
 ): Promise<void> {
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(batchId)) {
@@ -73,7 +89,10 @@ async function runOnQueue(
     );
   }
   const sha = scenarioSha256(scenarioText);
-  const payloads: ChunkQueuePayload[] = batch.tasks.map((task) => {
+  const groups = jobGroups(batch.tasks, jobRuns);
+  const payloads: ChunkQueuePayload[] = groups.map(({ from, to }) => {
+    const first = batch.tasks[from]!;
+    const runs = batch.tasks.slice(from, to).reduce((sum, task) => sum + task.runs, 0);
     const chunk: SimulationChunkJob = {
       format: 1,
       scenarioText,
@@ -84,15 +103,17 @@ async function runOnQueue(
       weeks: batch.weeks,
       seed: batch.seed,
       totalRuns: batch.runs,
-      firstRun: task.firstRun,
-      runs: task.runs,
+      firstRun: first.firstRun,
+      runs,
       fixed: batch.fixed,
-      keepSeries: task.keepSeries,
+      keepSeries: first.keepSeries,
+      ...(to - from > 1 ? { chunkRuns: first.runs } : {}),
     };
     return { batch: batchId, chunk };
   });
   const ids = payloads.map(chunkJobId);
   const indexOf = new Map(ids.map((id, k) => [id, k]));
+  onChunkIds(ids);
 
   const store = await openRedis(redis);
   let events: QueueEvents | null = null;
@@ -108,7 +129,7 @@ async function runOnQueue(
     queue.on("error", () => undefined);
     await events.waitUntilReady();
 
-    const results = new Map<number, ChunkResult>();
+    const results = new Map<number, ChunkResult[]>();
     await new Promise<void>((resolve, reject) => {
       let settled = false;
       const fail = (error: unknown) => {
@@ -118,10 +139,10 @@ async function runOnQueue(
       };
       const flush = () => {
         while (results.has(next)) {
-          const result = results.get(next)!;
+          const chunks = results.get(next)!;
           results.delete(next);
           next++;
-          accept(result);
+          for (const result of chunks) accept(result);
         }
         if (next === ids.length && !settled) {
           settled = true;
@@ -135,17 +156,27 @@ async function runOnQueue(
         try {
           data = JSON.parse(stored);
         } catch {
-          throw new LinkageError("E_INPUT", `the result recorded for chunk ${k} is not JSON`);
+          throw new LinkageError("E_INPUT", `the result recorded for job ${k} is not JSON`);
         }
-        const result = decodeChunkResult(data);
-        const task = batch.tasks[k]!;
-        if (result.firstRun !== task.firstRun || result.runs !== task.runs) {
+        const { from, to } = groups[k]!;
+        if (!Array.isArray(data) || data.length !== to - from) {
           throw new LinkageError(
             "E_INPUT",
-            `the result recorded for chunk ${k} covers runs ${result.firstRun}+${result.runs}, not ${task.firstRun}+${task.runs}`,
+            `the result recorded for job ${k} is not a list of its ${to - from} chunk results`,
           );
         }
-        results.set(k, result);
+        const chunks = data.map((wire, i) => {
+          const result = decodeChunkResult(wire);
+          const task = batch.tasks[from + i]!;
+          if (result.firstRun !== task.firstRun || result.runs !== task.runs) {
+            throw new LinkageError(
+              "E_INPUT",
+              `the result recorded for chunk ${from + i} covers runs ${result.firstRun}+${result.runs}, not ${task.firstRun}+${task.runs}`,
+            );
+          }
+          return result;
+        });
+        results.set(k, chunks);
       };
       /** Reads recorded results, then merges what is in order; Redis failures name the URL. */
       const collect = async (chunks: readonly number[]) => {
@@ -178,7 +209,10 @@ async function runOnQueue(
       });
       events!.on("failed", ({ jobId, failedReason }) => {
         const k = indexOf.get(jobId);
-        if (k !== undefined) fail(queueFailureError(failedReason, `chunk ${k} (job ${jobId})`));
+        if (k !== undefined) {
+          const { firstRun, runs } = payloads[k]!.chunk;
+          fail(queueFailureError(failedReason, `the job of runs ${firstRun}+${runs} (${jobId})`));
+        }
       });
       const enqueue = async () => {
         // chunks already recorded (a resumed batch) are not queued again
@@ -196,7 +230,7 @@ async function runOnQueue(
         timer = setInterval(() => void poll(), POLL_MS);
         if (pending.length > 0 && (await queue!.getWorkersCount().catch(() => 1)) === 0) {
           notice(
-            `no linkage worker serves the queue on ${redis.display} yet: the ${pending.length} chunk${pending.length === 1 ? "" : "s"} wait until one starts (linkage worker --redis URL)`,
+            `no linkage worker serves the queue on ${redis.display} yet: the ${pending.length} job${pending.length === 1 ? "" : "s"} wait until one starts (linkage worker --redis URL)`,
           );
         }
       };
@@ -213,6 +247,36 @@ async function runOnQueue(
     if (timer) clearInterval(timer);
     await closeQuietly(events, queue, [store, eventConnection]);
   }
+}
+
+/**
+ * Cuts a batch's chunks into queue jobs of consecutive chunks: at most `jobRuns` runs each (and
+ * at least one chunk), all of a job's chunks keeping their series alike, every chunk but a
+ * job's last of the same size (a job says its chunks' size once).
+ */
+function jobGroups(
+  tasks: readonly { readonly runs: number; readonly keepSeries: boolean }[],
+  jobRuns: number,
+): { from: number; to: number }[] {
+  const groups: { from: number; to: number }[] = [];
+  let from = 0;
+  let runs = 0;
+  tasks.forEach((task, k) => {
+    const first = tasks[from]!;
+    const fits =
+      k > from &&
+      runs + task.runs <= jobRuns &&
+      task.keepSeries === first.keepSeries &&
+      tasks[k - 1]!.runs === first.runs;
+    if (k > from && !fits) {
+      groups.push({ from, to: k });
+      from = k;
+      runs = 0;
+    }
+    runs += task.runs;
+  });
+  if (tasks.length > 0) groups.push({ from, to: tasks.length });
+  return groups;
 }
 
 /** Removes the jobs among `ids` that no worker holds (a locked job is left to finish). */

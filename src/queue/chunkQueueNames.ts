@@ -10,6 +10,19 @@ export function chunkResultKey(jobId: string): string {
 }
 
 /**
+ * Redis key of a queue batch's record (which command, scenarios and settings started it), kept
+ * while the batch is unfinished so that `--resume ID` can check it is resuming the same work.
+ */
+export function batchRecordKey(batchId: string): string {
+  return `linkage:batch:${batchId}`;
+}
+
+/** Redis key of point k (0-based) of a sweep run as queue batch `batchId`, once finished. */
+export function batchPointKey(batchId: string, k: number): string {
+  return `linkage:batch:${batchId}:point:${k}`;
+}
+
+/**
  * Environment variable through which a worker process hands its Redis URL to its sandboxed
  * processors (child processes), which record results themselves.
  */

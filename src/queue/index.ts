@@ -6,4 +6,15 @@ export {
 export { type ChunkQueuePayload, chunkJobId, parseChunkQueuePayload } from "./ChunkQueuePayload.js";
 export { type CheckedRedisUrl, checkRedisUrl } from "./checkRedisUrl.js";
 export { CHUNK_QUEUE, chunkResultKey } from "./chunkQueueNames.js";
+export {
+  type OpenQueueBatchOptions,
+  openQueueBatch,
+  type QueueBatch,
+  type QueuePointStore,
+} from "./openQueueBatch.js";
+export {
+  parseQueueBatchIdentity,
+  type QueueBatchIdentity,
+  queueBatchDifferences,
+} from "./QueueBatchIdentity.js";
 export { type ChunkWorker, type ChunkWorkerOptions, startChunkWorker } from "./startChunkWorker.js";

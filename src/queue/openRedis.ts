@@ -33,23 +33,43 @@ export async function openRedis(
     maxRetriesPerRequest: waitForReconnect ? null : 1,
     retryStrategy: (attempt) => (attempt > reconnects ? null : Math.min(200 * attempt, 1000)),
   });
-  // errors surface through the commands and the "end" event; unheard "error" events would crash
-  connection.on("error", () => undefined);
+  // errors surface through the commands and the "end" event; unheard "error" events would crash.
+  // The last one says why a connection failed (refused, unknown host), which the command's own
+  // rejection (the client's retry limit) does not
+  let lastError: unknown;
+  connection.on("error", (error) => {
+    lastError = error;
+  });
   try {
     await connection.connect();
     await connection.ping();
   } catch (error) {
     connection.disconnect();
-    throw unreachable(redis, error);
+    throw unreachable(redis, lastError ?? error);
   }
   return connection;
 }
 
 /** The error for a Redis that cannot be reached or was lost, naming its URL (password hidden). */
 export function unreachable(redis: CheckedRedisUrl, cause?: unknown): LinkageError {
-  const why = cause instanceof Error && cause.message ? ` (${cause.message})` : "";
   return new LinkageError(
     "E_INPUT",
-    `Redis at ${redis.display} is unreachable${why}; start it or check --redis`,
+    `Redis at ${redis.display} is unreachable (${redisFailureWords(cause)}); start it or check --redis`,
   );
+}
+
+/**
+ * A connection failure in words a user can act on: the client library's own messages (retry
+ * limits, option names) say nothing about Redis, so anything not recognised is "connection lost".
+ */
+function redisFailureWords(cause: unknown): string {
+  const text =
+    cause instanceof Error ? `${(cause as NodeJS.ErrnoException).code ?? ""} ${cause.message}` : "";
+  if (/ECONNREFUSED/.test(text)) return "connection refused";
+  if (/ENOTFOUND|EAI_AGAIN/.test(text)) return "host not found";
+  if (/ETIMEDOUT|timed? ?out/i.test(text)) return "no answer in time";
+  if (/WRONGPASS|NOAUTH|invalid password|invalid username/i.test(text)) {
+    return "the password was refused: check the one in the URL";
+  }
+  return "connection lost";
 }

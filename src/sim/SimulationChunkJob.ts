@@ -9,6 +9,9 @@ export const MAX_JOB_RUNS = 100_000_000;
 /** Largest horizon of a chunk job, in steps. */
 export const MAX_JOB_WEEKS = 100_000;
 
+/** Most chunks one job may hold (its runs over its chunkRuns). */
+export const MAX_JOB_CHUNKS = 1000;
+
 const wholeNumber = (max: number) => z.number().int().min(0).max(max);
 
 /**
@@ -31,10 +34,15 @@ export const simulationChunkJobSchema = z
     runs: wholeNumber(MAX_JOB_RUNS).min(1),
     fixed: z.boolean(),
     keepSeries: z.boolean(),
+    chunkRuns: wholeNumber(MAX_JOB_RUNS).min(1).optional(),
   })
   .refine((job) => job.firstRun + job.runs <= job.totalRuns, {
     message: "the chunk's runs [firstRun, firstRun + runs) lie outside the batch's totalRuns",
     path: ["runs"],
+  })
+  .refine((job) => Math.ceil(job.runs / (job.chunkRuns ?? job.runs)) <= MAX_JOB_CHUNKS, {
+    message: `a job may hold at most ${MAX_JOB_CHUNKS} chunks (runs / chunkRuns)`,
+    path: ["chunkRuns"],
   });
 
 /**
@@ -42,6 +50,9 @@ export const simulationChunkJobSchema = z
  * the chunk's {@link ChunkTask}: the scenario's text and its SHA-256, the source name it was
  * parsed under, the overrides, the simulated policies (indices), the horizon, the seed, the
  * batch's run count (the parameter draw covers the whole batch) and this chunk's run range.
+ * With `chunkRuns`, the range holds several consecutive chunks of that many runs (the last may
+ * be shorter), computed one by one exactly as simulate cuts them, each its own result: a queue
+ * job of a few thousand runs costs one delivery, yet merges as the local engine's chunks do.
  */
 export type SimulationChunkJob = z.infer<typeof simulationChunkJobSchema>;
 

@@ -49,7 +49,7 @@ describe("runChunkJob", () => {
       keepSeries: true,
     });
     const remote = decodeChunkResult(
-      JSON.parse(JSON.stringify(encodeChunkResult(runChunkJob(job)))),
+      JSON.parse(JSON.stringify(encodeChunkResult(runChunkJob(job)[0]!))),
     );
     expect(remote.firstRun).toBe(250);
     expect(remote.runs).toBe(80);
@@ -61,6 +61,27 @@ describe("runChunkJob", () => {
         Buffer.from(a.buffer, a.byteOffset, a.byteLength),
       );
     }
+  });
+
+  it("a job of several chunks (chunkRuns): one result per chunk, each equal to that chunk's job alone", () => {
+    const whole = { ...job, firstRun: 100, runs: 250, chunkRuns: 100, keepSeries: false };
+    const results = runChunkJob(whole);
+    expect(results.map((r) => [r.firstRun, r.runs])).toEqual([
+      [100, 100],
+      [200, 100],
+      [300, 50],
+    ]);
+    const wire = (r: Parameters<typeof encodeChunkResult>[0]) => encodeChunkResult(r);
+    for (const result of results) {
+      const alone = runChunkJob({
+        ...job,
+        firstRun: result.firstRun,
+        runs: result.runs,
+        keepSeries: false,
+      });
+      expect(wire(result)).toEqual(wire(alone[0]!));
+    }
+    expect(() => runChunkJob({ ...whole, runs: 250, chunkRuns: 0 })).toThrow(/chunkRuns/);
   });
 
   it("refuses a job whose scenario text was altered after hashing", () => {
@@ -86,7 +107,7 @@ describe("runChunkJob", () => {
   });
 
   it("refuses a wire result whose arrays are not whole elements", () => {
-    const wire = encodeChunkResult(runChunkJob({ ...job, runs: 3, keepSeries: false }));
+    const wire = encodeChunkResult(runChunkJob({ ...job, runs: 3, keepSeries: false })[0]!);
     expect(() =>
       decodeChunkResult({ ...wire, outputs: Buffer.from([1, 2, 3]).toString("base64") }),
     ).toThrow(/outputs has 3 bytes/);

@@ -19,7 +19,11 @@ const batches = new Map<string, { scenario: Scenario; draw: BatchParameters }>()
  *   E_SCENARIO for an invalid scenario, E_INPUT for a policy index or override the scenario lacks
  */
 export function chunkTaskOfJob(data: unknown): ChunkTask {
-  const job = parseSimulationChunkJob(data);
+  return taskOfJob(parseSimulationChunkJob(data));
+}
+
+/** chunkTaskOfJob for a job already checked. */
+function taskOfJob(job: SimulationChunkJob): ChunkTask {
   const key = JSON.stringify([
     job.scenarioSha256,
     job.source,
@@ -63,11 +67,30 @@ export function chunkTaskOfJob(data: unknown): ChunkTask {
 
 /**
  * Runs one chunk job: validates it, rebuilds its task ({@link chunkTaskOfJob}) and simulates it
- * with runChunk, so its result equals the local engine's for the same chunk, byte for byte.
+ * with runChunk, one result per chunk it holds (one, or one per `chunkRuns` runs), so each
+ * equals the local engine's for the same chunk, byte for byte.
  * @throws {LinkageError} as chunkTaskOfJob, and as runChunk for a run that breaks the model
  */
-export function runChunkJob(data: unknown): ChunkResult {
-  return runChunk(chunkTaskOfJob(data));
+export function runChunkJob(data: unknown): ChunkResult[] {
+  const job = parseSimulationChunkJob(data);
+  const task = taskOfJob(job);
+  const size = job.chunkRuns ?? task.runs;
+  const n = task.scenario.parameters.length;
+  const results: ChunkResult[] = [];
+  for (let offset = 0; offset < task.runs; offset += size) {
+    const runs = Math.min(size, task.runs - offset);
+    results.push(
+      runChunk({
+        ...task,
+        firstRun: task.firstRun + offset,
+        runs,
+        parameters: task.fixed
+          ? task.parameters
+          : task.parameters.subarray(offset * n, (offset + runs) * n),
+      }),
+    );
+  }
+  return results;
 }
 
 function check(job: SimulationChunkJob, scenario: Scenario): void {

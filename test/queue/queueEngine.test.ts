@@ -5,8 +5,8 @@
  * another after the lock expires; a chunk delivered twice recorded once; a tampered job refused
  * and logged; a Redis lost mid-run named, exit 2, nothing written.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +18,7 @@ import { chunkJobId } from "../../src/queue/ChunkQueuePayload.js";
 import { checkRedisUrl } from "../../src/queue/checkRedisUrl.js";
 import chunkProcessor from "../../src/queue/chunkProcessor.js";
 import { CHUNK_QUEUE, chunkResultKey, RESULT_STORE_ENV } from "../../src/queue/chunkQueueNames.js";
+import { openQueueBatch } from "../../src/queue/openQueueBatch.js";
 import { parseScenario } from "../../src/scenario/parseScenario.js";
 import { type SimulationChunkJob, scenarioSha256 } from "../../src/sim/SimulationChunkJob.js";
 import { CHUNK_RUNS, simulate } from "../../src/sim/simulate.js";
@@ -26,6 +27,9 @@ import { skipReason } from "../support/skipReason.js";
 
 const REDIS_URL = process.env["REDIS_URL"];
 const NO_REDIS = !REDIS_URL;
+/** The lost-Redis sweep test starts (and kills) a Redis of its own on this port. */
+const THROWAWAY_PORT = 6392;
+const NO_REDIS_SERVER = spawnSync("redis-server", ["--version"]).error !== undefined;
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const PATH = "scenarios/kabul-2021.yaml";
 const TEXT = readFileSync(join(ROOT, PATH), "utf8");
@@ -134,6 +138,7 @@ describe.skipIf(NO_REDIS)(
       bullmqChunkEngine({
         redis: checkRedisUrl(url),
         scenarioText: TEXT,
+        jobRuns: CHUNK_RUNS, // one chunk a job: several jobs to share, kill or deliver twice
         ...(batchId ? { batchId } : {}),
       });
 
@@ -172,10 +177,128 @@ describe.skipIf(NO_REDIS)(
         const csv = (which: string) => readFileSync(join(dir, which, "sweep.csv"), "utf8");
         expect(csv("queued")).toBe(csv("local"));
         expect(csv("local").split("\n").length).toBeGreaterThan(4);
+        // sweep.json: the same fields, the command naming the engine, and the batch id added
+        const json = (which: string) =>
+          JSON.parse(readFileSync(join(dir, which, "sweep.json"), "utf8")) as Record<
+            string,
+            unknown
+          >;
+        const { command, batchId, ...rest } = json("queued");
+        const { command: localCommand, ...localRest } = json("local");
+        expect(rest).toEqual(localRest);
+        expect(command).toBe(`${localCommand} --engine bullmq --redis ${url.replace(/\/$/, "")}`);
+        expect(queued.stderr).toContain(`queue batch ${batchId} on `);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
     }, 120_000);
+
+    it("the coordinator killed mid-sweep: --resume ID finishes it with the same sweep.csv, no finished chunk computed again", async () => {
+      const worker = await startWorker(url);
+      const dir = mkdtempSync(join(tmpdir(), "linkage-queue-resume-"));
+      const points = 5;
+      const sweep = [
+        ...["sweep", PATH, "--vary", `sigma_sub=0:0.4:${points}`],
+        ...["--runs", `${2 * CHUNK_RUNS}`, "--seed", "5"],
+      ];
+      const jobs = points; // two chunks of 250 runs a point: one queue job (of up to 1,000 runs)
+      const queuedOut = join(dir, "queued");
+      const onQueue = ["--out", queuedOut, "--engine", "bullmq", "--redis", url];
+      try {
+        const here = await runCliCapture(...sweep, "--out", join(dir, "local"), "--threads", "1");
+        expect(here.code).toBe(0);
+        // the coordinator in a process of its own, killed with SIGKILL once some chunks are recorded
+        const coordinator = spawn(
+          process.execPath,
+          ["--import", "tsx", "src/cli/main.ts", ...sweep, ...onQueue],
+          { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+        );
+        let told = "";
+        coordinator.stderr!.on("data", (d: Buffer) => (told += d.toString()));
+        coordinator.stdout!.resume();
+        const exited = new Promise((resolve) => coordinator.once("exit", resolve));
+        // a sweep keeps each finished point (and drops the chunk results it came from)
+        const kept = async () => (await admin.keys("linkage:batch:*:point:*")).length;
+        await until(
+          async () => (await kept()) >= 2,
+          60_000,
+          () => `no points were kept: ${told}`,
+        );
+        coordinator.kill("SIGKILL");
+        await exited;
+        const id = /run it again with --resume (\S+) /.exec(told)?.[1];
+        expect(id, told).toMatch(/^[0-9a-f-]{36}$/);
+        expect(existsSync(join(queuedOut, "sweep.csv"))).toBe(false);
+        expect(await kept()).toBeLessThan(points); // stopped midway
+
+        // a resume with other work is refused before anything is queued
+        const other = await runCliCapture(
+          ...sweep.map((a) => (a === "5" ? "6" : a)),
+          ...onQueue,
+          ...["--resume", id!],
+        );
+        expect(other.code).toBe(2);
+        expect(other.stderr).toMatch(
+          new RegExp(
+            `--resume ${id}: batch ${id} was started with other work; this command differs in --seed \\(5 then, 6 now\\)`,
+          ),
+        );
+
+        const resumed = await runCliCapture(...sweep, ...onQueue, "--resume", id!);
+        expect(resumed.code, resumed.stderr).toBe(0);
+        expect(resumed.stderr).toContain(`resuming queue batch ${id} on ${url.replace(/\/$/, "")}`);
+        const csv = (which: string) => readFileSync(join(dir, which, "sweep.csv"), "utf8");
+        expect(csv("queued")).toBe(csv("local"));
+        // a header, a row per point and policy, the final newline
+        expect(csv("local").split("\n").length).toBe(points * scenario.policies.length + 2);
+        // each job computed once over both coordinators: none again after the resume
+        await until(
+          () => (worker.log().match(/ done/g) ?? []).length >= jobs,
+          10_000,
+          () => worker.log(),
+        );
+        expect((worker.log().match(/ done$/gm) ?? []).length).toBe(jobs);
+        expect(worker.log()).not.toContain("already recorded");
+        // a finished batch leaves nothing in Redis, and cannot be resumed again
+        expect(await admin.keys("linkage:*")).toEqual([]);
+        const again = await runCliCapture(...sweep, ...onQueue, "--resume", id!);
+        expect(again.code).toBe(2);
+        expect(again.stderr).toMatch(/holds no unfinished batch/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 180_000);
+
+    it("a sweep's kept points come back exactly (NaN, ±Infinity, -0 too), and keeping one drops its chunk results", async () => {
+      const redis = checkRedisUrl(url);
+      const identity = { command: "sweep", scenarios: ["ab"], settings: { "--runs": "250" } };
+      const batch = await openQueueBatch({ redis, identity });
+      // a point computed on the batch's engine leaves its chunk results in Redis until kept
+      await startWorker(url);
+      await simulate(scenario, { runs: CHUNK_RUNS, seed: SEED, engine: batch.engineFor(TEXT) });
+      expect(await admin.keys("linkage:chunk-result:*")).toHaveLength(1);
+      const outcome = { mean: Number.NaN, q05: Number.NEGATIVE_INFINITY, q50: -0, q95: 0.1 + 0.2 };
+      const record = {
+        point: {
+          values: [0.3],
+          best: "KE",
+          leverage: null,
+          policies: { KE: { outcomes: { attacks: outcome }, leverage: null, bestShare: 1 } },
+        },
+        weeks: 52,
+        leverageBaseline: "U",
+      };
+      await batch.pointStore<typeof record>().put(3, record);
+      expect(await admin.keys("linkage:chunk-result:*")).toEqual([]);
+      const resumed = await openQueueBatch({ redis, identity, resume: batch.id });
+      expect(await resumed.pointStore().get(2)).toBeUndefined();
+      const back = await resumed.pointStore<typeof record>().get(3);
+      expect(back).toEqual(record);
+      expect(Object.is(back!.point.policies["KE"]!.outcomes["attacks"]!.q50, -0)).toBe(true);
+      expect(back!.point.policies["KE"]!.outcomes["attacks"]!.q95).toBe(0.1 + 0.2);
+      await resumed.finish();
+      expect(await admin.keys("linkage:*")).toEqual([]);
+    }, 60_000);
 
     it("a worker killed with SIGKILL mid-chunk: another takes the chunk after the lock expires; the aggregate is unchanged", async () => {
       const doomed = await startWorker(url);
@@ -368,5 +491,63 @@ describe.skipIf(NO_REDIS)(
         rmSync(dir, { recursive: true, force: true });
       }
     }, 60_000);
+  },
+);
+
+describe.skipIf(NO_REDIS_SERVER)(
+  `a sweep whose Redis is lost midway${skipReason(NO_REDIS_SERVER, "redis-server is not on PATH")}`,
+  () => {
+    afterEach(stopWorkers, 30_000);
+
+    it("exits 2 naming Redis and its URL, and leaves no sweep.csv, sweep.json or sweep.html", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "linkage-redis-lost-"));
+      const server = spawn(
+        "redis-server",
+        [
+          ...["--bind", "127.0.0.1", "--port", `${THROWAWAY_PORT}`],
+          ...["--save", "", "--appendonly", "no", "--dir", dir],
+        ],
+        { stdio: "ignore" },
+      );
+      const doomedUrl = `redis://127.0.0.1:${THROWAWAY_PORT}`;
+      const probe = new Redis(doomedUrl, { lazyConnect: true, retryStrategy: () => 100 });
+      probe.on("error", () => undefined);
+      try {
+        await until(
+          async () => (await probe.ping().catch(() => "")) === "PONG",
+          10_000,
+          () => "redis-server did not start",
+        );
+        // one worker: points finish one by one until Redis goes away midway
+        await startWorker(doomedUrl);
+        const out = join(dir, "out");
+        const running = runCliCapture(
+          ...["sweep", PATH, "--vary", "sigma_sub=0:0.4:6", "--runs", `${2 * CHUNK_RUNS}`],
+          ...["--engine", "bullmq", "--redis", doomedUrl, "--out", out],
+        );
+        await until(
+          async () => (await probe.keys("linkage:batch:*:point:*").catch(() => [])).length >= 2,
+          60_000,
+          () => "no points were finished",
+        );
+        server.kill("SIGKILL");
+        const r = await running;
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(
+          new RegExp(
+            `^linkage: Redis at redis://127\\.0\\.0\\.1:${THROWAWAY_PORT} is unreachable`,
+            "m",
+          ),
+        );
+        // no client library's words (its retry option), no stack
+        expect(r.stderr).not.toMatch(/ioredis|maxRetries|at [A-Za-z.]+ \(/);
+        expect(r.stdout).toBe("");
+        expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+      } finally {
+        probe.disconnect();
+        server.kill("SIGKILL");
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 120_000);
   },
 );

@@ -79,4 +79,37 @@ describe("engine flags", () => {
       expect(r.stderr).toMatch(message);
     }
   });
+
+  it("--resume is for --engine bullmq: refused with the local engine before any work, in each command", async () => {
+    for (const command of [
+      ["simulate", "kabul-2021"],
+      ["run", "kabul-2021"],
+      ["sweep", "kabul-2021", "--vary", "sigma_sub=0:0.3:2"],
+    ]) {
+      const r = await runCliCapture(...command, "--resume", "0f1e2d3c");
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^linkage: --resume is for --engine bullmq/m);
+      expect(r.stdout).toBe("");
+    }
+  });
+
+  it("--resume with an id that is not one: refused before anything connects", async () => {
+    const bullmq = [
+      "simulate",
+      "kabul-2021",
+      "--engine",
+      "bullmq",
+      "--redis",
+      "redis://127.0.0.1:1",
+    ];
+    const bad = await runCliCapture(...bullmq, "--resume", "not an id");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^linkage: --resume not an id: expected a batch id/m);
+    // a well-formed id: Redis is asked, and its refusal told in words
+    const r = await runCliCapture(...bullmq, "--resume", "0f1e2d3c");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^linkage: Redis at redis:\/\/127\.0\.0\.1:1 is unreachable \(connection refused\)/m,
+    );
+  });
 });

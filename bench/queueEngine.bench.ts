@@ -1,0 +1,162 @@
+/**
+ * The BullMQ engine's cost and scaling (issue 18), against a real Redis (REDIS_URL; skipped with
+ * a printed reason otherwise) and `linkage worker` processes of the compiled build (`npm run
+ * build` first): (a) overhead: a batch through the queue with ONE worker process against the
+ * local engine on one thread, jobs of ≥ 1,000 runs (the issue's floor: ≤ 1.15×); (b) scaling:
+ * two worker processes against one (≥ 1.8× on 2 cores), over job sizes of 500 to 10,000 runs,
+ * so a user can choose one. Each configuration runs once (a batch is long); the ratios, all
+ * measured in the same run, are printed at the end.
+ *
+ * QUEUE_BENCH_RUNS (default 100,000, the issue's batch) and QUEUE_BENCH_SCENARIO (default
+ * kabul-2021) choose the batch; QUEUE_BENCH_JOB_RUNS (comma-separated) the job sizes. Each
+ * configuration's time is also written to stderr as it is measured ("local", "WORKERS:JOB_RUNS").
+ *
+ * Measured 2026-12-05 on this 2-core machine, busy with three other jobs (load average ≈ 6): see
+ * docs/scale-out.md "Cost and scaling" for the figures and the command.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { Redis } from "ioredis";
+import { afterAll, bench, describe } from "vitest";
+
+type Simulate = typeof import("../src/sim/simulate.js");
+type Load = typeof import("../src/scenario/loadScenario.js");
+type Engine = typeof import("../src/queue/bullmqChunkEngine.js");
+type Url = typeof import("../src/queue/checkRedisUrl.js");
+
+const REDIS_URL = process.env["REDIS_URL"];
+const RUNS = Number(process.env["QUEUE_BENCH_RUNS"] ?? 100_000);
+const SCENARIO = process.env["QUEUE_BENCH_SCENARIO"] ?? "kabul-2021";
+const JOB_RUNS = (process.env["QUEUE_BENCH_JOB_RUNS"] ?? "500,1000,2500,5000,10000")
+  .split(",")
+  .map(Number);
+const ROOT = new URL("../", import.meta.url);
+const dist = new URL("dist/", ROOT);
+
+if (!REDIS_URL) {
+  console.log("queueEngine.bench: skipped, REDIS_URL is not set (e.g. redis://127.0.0.1:6379)");
+}
+
+/** Wall-clock milliseconds of each configuration, by name: the fastest of vitest's repetitions. */
+const measured = new Map<string, number>();
+const workers: ChildProcess[] = [];
+// the workers never outlive the bench, whatever ends it
+process.once("exit", () => {
+  for (const child of workers) child.kill("SIGTERM");
+});
+
+/** Starts or stops `linkage worker` processes (compiled build) until `count` serve the queue. */
+async function useWorkers(url: string, count: number): Promise<void> {
+  while (workers.length > count) await stop(workers.pop()!);
+  while (workers.length < count) {
+    const child = spawn(process.execPath, ["bin/linkage.js", "worker", "--redis", url], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let text = "";
+    child.stdout!.on("data", (d: Buffer) => (text += d.toString()));
+    child.stderr!.on("data", (d: Buffer) => (text += d.toString()));
+    const end = Date.now() + 30_000;
+    while (!text.includes("serving queue")) {
+      if (Date.now() > end || child.exitCode !== null) {
+        throw new Error(`linkage worker did not start: ${text}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    child.stdout!.resume();
+    child.stderr!.resume();
+    workers.push(child);
+  }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+const { simulate } = (await import(new URL("sim/simulate.js", dist).href)) as Simulate;
+const { loadScenario } = (await import(new URL("scenario/loadScenario.js", dist).href)) as Load;
+const { bullmqChunkEngine } = (await import(
+  new URL("queue/bullmqChunkEngine.js", dist).href
+)) as Engine;
+const { checkRedisUrl } = (await import(new URL("queue/checkRedisUrl.js", dist).href)) as Url;
+const path = new URL(`scenarios/${SCENARIO}.yaml`, ROOT).pathname;
+const text = readFileSync(path, "utf8");
+const scenario = loadScenario(path);
+// a database of its own, emptied first, so no other queue's jobs mix in
+const url = new URL(REDIS_URL ?? "redis://127.0.0.1:6379");
+url.pathname = "/8";
+const admin = REDIS_URL ? new Redis(url.href, { maxRetriesPerRequest: null }) : null;
+await admin?.flushdb();
+
+describe.skipIf(!REDIS_URL)(
+  `${SCENARIO}, ${RUNS.toLocaleString("en-US")} runs, every policy`,
+  () => {
+    let reference = "";
+
+    /** Runs the batch once, timed, and checks its numbers equal the local engine's. */
+    const timed = async (name: string, jobRuns?: number) => {
+      const started = performance.now();
+      const result = await simulate(scenario, {
+        runs: RUNS,
+        seed: 1,
+        threads: 1,
+        ...(jobRuns !== undefined
+          ? {
+              engine: bullmqChunkEngine({
+                redis: checkRedisUrl(url.href),
+                scenarioText: text,
+                jobRuns,
+              }),
+            }
+          : {}),
+      });
+      const ms = performance.now() - started;
+      measured.set(name, Math.min(ms, measured.get(name) ?? Number.POSITIVE_INFINITY));
+      // each configuration as it is measured (a long run stopped midway keeps what it measured)
+      process.stderr.write(`queueEngine.bench: ${name} ${(ms / 1000).toFixed(2)} s\n`);
+      const json = JSON.stringify(result);
+      if (reference === "") reference = json;
+      else if (json !== reference)
+        throw new Error(`${name}: the numbers differ from the local engine's`);
+    };
+    const once = { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 };
+
+    bench("local engine, one thread (the baseline)", () => timed("local"), once);
+    for (const count of [1, 2]) {
+      for (const jobRuns of JOB_RUNS) {
+        bench(
+          `bullmq, ${count} worker process${count === 1 ? "" : "es"}, jobs of ${jobRuns} runs`,
+          () => timed(`${count}:${jobRuns}`, jobRuns),
+          { ...once, setup: () => useWorkers(url.href, count) },
+        );
+      }
+    }
+  },
+);
+
+// at the top level, as in sweep.bench.ts: inside the describe block it did not run in bench mode
+afterAll(async () => {
+  if (!REDIS_URL) return;
+  await useWorkers(url.href, 0);
+  await admin?.flushdb();
+  admin?.disconnect();
+  const local = measured.get("local");
+  if (local === undefined) return;
+  const lines = [
+    `queueEngine.bench: ${SCENARIO}, ${RUNS} runs (fastest repetition of each); local engine, one thread: ${(local / 1000).toFixed(1)} s`,
+    "  job runs   1 worker (× local)   2 workers (× local)   2 workers' speed-up over 1",
+  ];
+  for (const jobRuns of JOB_RUNS) {
+    const one = measured.get(`1:${jobRuns}`);
+    const two = measured.get(`2:${jobRuns}`);
+    if (one === undefined || two === undefined) continue;
+    lines.push(
+      `  ${String(jobRuns).padStart(8)}   ${(one / 1000).toFixed(1).padStart(6)} s (${(one / local).toFixed(2)}×)   ${(two / 1000).toFixed(1).padStart(6)} s (${(two / local).toFixed(2)}×)    ${(one / two).toFixed(2)}×`,
+    );
+  }
+  process.stderr.write(`${lines.join("\n")}\n`);
+});

@@ -1,0 +1,207 @@
+import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
+import { LinkageError } from "../errors/LinkageError.js";
+import type { ChunkEngine } from "../sim/ChunkEngine.js";
+import { bullmqChunkEngine } from "./bullmqChunkEngine.js";
+import type { CheckedRedisUrl } from "./checkRedisUrl.js";
+import {
+  batchPointKey,
+  batchRecordKey,
+  CHUNK_RESULT_TTL_SECONDS,
+  chunkResultKey,
+} from "./chunkQueueNames.js";
+import { openRedis, unreachable } from "./openRedis.js";
+import {
+  parseQueueBatchIdentity,
+  type QueueBatchIdentity,
+  queueBatchDifferences,
+} from "./QueueBatchIdentity.js";
+
+/** Keys removed per DEL. */
+const KEYS_PER_DELETE = 1000;
+/** Marks a number JSON cannot hold (NaN, ±Infinity, -0) in a kept sweep point. */
+const NUMBER_TAG = "\u0000number:";
+
+/** Options of {@link openQueueBatch}. */
+export interface OpenQueueBatchOptions {
+  readonly redis: CheckedRedisUrl;
+  /** What the command computes; recorded for a new batch, compared for a resumed one. */
+  readonly identity: QueueBatchIdentity;
+  /** The id of an unfinished batch to resume (`--resume ID`). @default a new batch */
+  readonly resume?: string;
+  /** Told, in words, of things worth knowing that are not failures. */
+  readonly notice?: (line: string) => void;
+}
+
+/** Records kept by point number (0-based) for a resumed command; see {@link QueueBatch.pointStore}. */
+export interface QueuePointStore<T> {
+  get(k: number): Promise<T | undefined>;
+  put(k: number, record: T): Promise<void>;
+}
+
+/** One command's work on the queue, under one id, resumable until it finishes. */
+export interface QueueBatch {
+  /** The id to give `--resume` if the command stops before the end. */
+  readonly id: string;
+  /** True when an unfinished batch was resumed. */
+  readonly resumed: boolean;
+  /**
+   * A chunk engine for one scenario's text whose results are kept in Redis until {@link finish},
+   * so a resumed command finds every chunk finished before it stopped, whatever simulation it
+   * belonged to.
+   */
+  engineFor(scenarioText: string): ChunkEngine;
+  /**
+   * Where a sweep on this batch keeps its finished points (in Redis, for a day; sweepScenario's
+   * pointStore): once a point is kept, the chunk results it was computed from are removed, so
+   * Redis holds one point's results at a time; a resumed sweep gets the kept points back exactly.
+   */
+  pointStore<T>(): QueuePointStore<T>;
+  /**
+   * Removes the batch's record and kept results once the command has all its numbers; a Redis
+   * failure here is told to `notice` (they expire after a day), never thrown.
+   */
+  finish(): Promise<void>;
+}
+
+/**
+ * Starts a queue batch, or resumes an unfinished one: a new batch gets a random id and its
+ * identity is recorded in Redis (for a day, like the results); `resume` checks that the
+ * recorded identity is the command's own. The chunk job ids of a batch hash the batch id with
+ * each chunk's whole description, so a resumed command queues only the chunks that have no
+ * recorded result (a chunk still queued by the stopped command is not queued twice).
+ * @throws {LinkageError} E_INPUT for a malformed id, a batch Redis does not hold, a batch
+ *   started with other work (each difference named), or Redis unreachable (naming its URL)
+ */
+export async function openQueueBatch({
+  redis,
+  identity,
+  resume,
+  notice = () => {},
+}: OpenQueueBatchOptions): Promise<QueueBatch> {
+  if (resume !== undefined && !/^[A-Za-z0-9_-]{1,100}$/.test(resume)) {
+    throw new LinkageError(
+      "E_INPUT",
+      `--resume ${resume}: expected a batch id as printed when the command started (letters, digits, _ or -)`,
+    );
+  }
+  const id = resume ?? randomUUID();
+  const key = batchRecordKey(id);
+  const store = await openRedis(redis);
+  try {
+    if (resume === undefined) {
+      const written = await store.set(
+        key,
+        JSON.stringify(identity),
+        "EX",
+        CHUNK_RESULT_TTL_SECONDS,
+        "NX",
+      );
+      if (written !== "OK") throw new LinkageError("E_INPUT", `batch id ${id} is already in use`);
+    } else {
+      const stored = await store.get(key);
+      if (stored === null) {
+        throw new LinkageError(
+          "E_INPUT",
+          `--resume ${id}: Redis at ${redis.display} holds no unfinished batch ${id} (a finished batch is removed, an unfinished one expires a day after it last started); check the id and --redis, or drop --resume to start afresh`,
+        );
+      }
+      const recorded = parseQueueBatchIdentity(stored);
+      if (recorded === null) {
+        throw new LinkageError(
+          "E_INPUT",
+          `--resume ${id}: the record of batch ${id} on ${redis.display} is not one linkage wrote`,
+        );
+      }
+      const differences = queueBatchDifferences(recorded, identity);
+      if (differences.length > 0) {
+        throw new LinkageError(
+          "E_INPUT",
+          `--resume ${id}: batch ${id} was started with other work; this command differs in ${differences.join(", ")}. Resume with the command that started it, or drop --resume to start afresh`,
+        );
+      }
+      await store.expire(key, CHUNK_RESULT_TTL_SECONDS);
+    }
+  } catch (error) {
+    throw error instanceof LinkageError ? error : unreachable(redis, error);
+  } finally {
+    store.disconnect();
+  }
+
+  const chunkIds = new Set<string>();
+  const pointKeys = new Set<string>();
+  /** Runs `work` on a fresh connection; a Redis failure becomes the error naming the URL. */
+  const withRedis = async <T>(work: (connection: Redis) => Promise<T>): Promise<T> => {
+    let connection: Redis | undefined;
+    try {
+      connection = await openRedis(redis);
+      return await work(connection);
+    } catch (error) {
+      throw error instanceof LinkageError ? error : unreachable(redis, error);
+    } finally {
+      connection?.disconnect();
+    }
+  };
+  /** Removes keys, a thousand per DEL. */
+  const remove = async (connection: Redis, keys: readonly string[]) => {
+    for (let from = 0; from < keys.length; from += KEYS_PER_DELETE) {
+      await connection.del(...keys.slice(from, from + KEYS_PER_DELETE));
+    }
+  };
+  const points: QueuePointStore<unknown> = {
+    async get(k) {
+      if (resume === undefined) return undefined; // a new batch has no points yet
+      const pointKey = batchPointKey(id, k);
+      pointKeys.add(pointKey);
+      const stored = await withRedis((connection) => connection.get(pointKey));
+      if (stored === null) return undefined;
+      return JSON.parse(stored, (_, value) =>
+        typeof value === "string" && value.startsWith(NUMBER_TAG)
+          ? Number(value.slice(NUMBER_TAG.length))
+          : value,
+      ) as unknown;
+    },
+    async put(k, record) {
+      const pointKey = batchPointKey(id, k);
+      pointKeys.add(pointKey);
+      // JSON keeps every finite number exactly; NaN, ±Infinity and -0 are tagged to come back too
+      const text = JSON.stringify(record, (_, value) =>
+        typeof value === "number" && (!Number.isFinite(value) || Object.is(value, -0))
+          ? `${NUMBER_TAG}${Object.is(value, -0) ? "-0" : String(value)}`
+          : value,
+      );
+      const done = [...chunkIds].map(chunkResultKey);
+      await withRedis(async (connection) => {
+        await connection.set(pointKey, text, "EX", CHUNK_RESULT_TTL_SECONDS);
+        await remove(connection, done);
+      });
+      chunkIds.clear();
+    },
+  };
+  return {
+    id,
+    resumed: resume !== undefined,
+    engineFor: (scenarioText) =>
+      bullmqChunkEngine({
+        redis,
+        scenarioText,
+        batchId: id,
+        keepResults: true,
+        notice,
+        onChunkIds: (ids) => {
+          for (const chunkId of ids) chunkIds.add(chunkId);
+        },
+      }),
+    pointStore: <T>() => points as QueuePointStore<T>,
+    async finish() {
+      const keys = [key, ...[...chunkIds].map(chunkResultKey), ...pointKeys];
+      try {
+        await withRedis((connection) => remove(connection, keys));
+      } catch (error) {
+        notice(
+          `the kept results of batch ${id} could not be removed from ${redis.display} (${error instanceof Error ? error.message : String(error)}); they expire within a day`,
+        );
+      }
+    },
+  };
+}
