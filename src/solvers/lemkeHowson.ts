@@ -56,7 +56,7 @@ export interface LemkeHowsonExactOptions extends LemkeHowsonOptions {
    * How the exact variant follows the path. `"float"`: in doubles with the same lexicographic
    * rule, then the final bases are re-solved in exact integers and verified (complementary,
    * lexicographically feasible for the perturbed game, exact regret 0); if a check fails, or
-   * the float path stops on rounding, the path is followed again by `"exact"` pivoting
+   * the float path stops (no pivot row on rounding, or past `maxPivots`), the path is followed again by `"exact"` pivoting
    * (reported in `fallback`). `"exact"`: fraction-free bigint pivots all the way (10–50 ms per
    * pivot on a 200×200 game). @default "float"
    */
@@ -492,7 +492,7 @@ export function lemkeHowsonExact(
 
 /**
  * Follows the path that drops `label` in doubles and returns its final bases, or why it stopped
- * short on rounding (no pivot row); a path longer than `maxPivots` throws as in {@link lemkeHowson}.
+ * short (no pivot row on rounding, or longer than `maxPivots`); the exact path then decides.
  */
 function floatPathBases(
   game: StrategicGame,
@@ -507,7 +507,9 @@ function floatPathBases(
   const q = tolerance ? { ...q0, tolerance } : q0;
   const path = startPath(p, q, label);
   while (!path.done) {
-    if (path.pivots >= maxPivots) throw tooLong(label, maxPivots);
+    // a float path that runs too long may have been led astray by rounding: the exact path decides
+    if (path.pivots >= maxPivots)
+      return { stopped: `${tooLong(label, maxPivots).message} in doubles` };
     try {
       step(floatKernel, path);
     } catch (error) {
@@ -708,7 +710,7 @@ export function lemkeHowsonRace(
 /**
  * {@link lemkeHowsonRace} in exact rationals (see {@link lemkeHowsonExact}): by default the race
  * is run in doubles and the winner's final bases are re-solved and verified exactly, and if they
- * fail (or a float path stops on rounding) the race is run again with fraction-free pivots
+ * fail (or the float race stops: rounding, or past `maxPivots`) the race is run again with fraction-free pivots
  * (`exactBy`, `fallback` in the result).
  * @throws {LinkageError} as {@link lemkeHowsonRace}
  * @example lemkeHowsonRaceExact(matchingPennies).strategies[0].map(formatRational) // => ["1/2", "1/2"]
@@ -738,9 +740,10 @@ export function lemkeHowsonRaceExact(
       }
       fallback = `the float race's final bases failed the exact check (${check.reason})`;
     } catch (error) {
-      // a race too long for maxPivots is too long exactly as well; rounding trouble is not
-      if (!(error instanceof LinkageError && error.message.includes("no pivot row"))) throw error;
-      fallback = `a float path stopped: ${error.message}`;
+      // rounding trouble or a race too long in doubles (rounding may have led it astray): the
+      // exact race decides, under the same maxPivots
+      if (!(error instanceof LinkageError && error.code === "E_SOLVER")) throw error;
+      fallback = `the float race stopped: ${error.message}`;
     }
   }
   const winner = race(exactKernel, exactTableaus(game, m, n), chosen, maxPivots);

@@ -142,6 +142,27 @@ describe("lemkeHowsonExact: float path, exact basis, exact fallback", () => {
     }
   });
 
+  it("a float path led astray past maxPivots falls back to the exact path, under the same bound", () => {
+    // with a tie tolerance of 10 the float path on this 6×6 game wanders past the exact path's
+    // length: it must not end the search (it did before: E_SOLVER "did not end within …")
+    const game = randomStrategicGame([6, 6], 1);
+    for (const label of [1, 7, 11]) {
+      const pivoted = lemkeHowsonExact(game, { label, pivoting: "exact" });
+      const astray = lemkeHowsonExact(game, {
+        label,
+        maxPivots: pivoted.pivots,
+        floatTolerance: { pivot: 1e-12, tie: 10 },
+      });
+      expect(astray.fallback).toMatch(/did not end within \d+ pivots in doubles/);
+      expect(astray.exactBy).toBe("exact-pivoting");
+      expect(line(astray)).toBe(line(pivoted));
+      // the bound still holds for the exact path
+      expect(() =>
+        lemkeHowsonExact(game, { label, maxPivots: pivoted.pivots - 1, pivoting: "exact" }),
+      ).toThrow(/did not end within \d+ pivots$/);
+    }
+  });
+
   it("all labels: the same equilibria by either pivoting", () => {
     const game = randomStrategicGame([12, 12], 5);
     const fast = lemkeHowsonAllExact(game);
