@@ -19,6 +19,7 @@ import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { Redis } from "ioredis";
 import { afterAll, bench, describe } from "vitest";
+import { skipReason } from "../test/support/skipReason.js";
 
 type Simulate = typeof import("../src/sim/simulate.js");
 type Load = typeof import("../src/scenario/loadScenario.js");
@@ -93,7 +94,7 @@ const admin = REDIS_URL ? new Redis(url.href, { maxRetriesPerRequest: null }) : 
 await admin?.flushdb();
 
 describe.skipIf(!REDIS_URL)(
-  `${SCENARIO}, ${RUNS.toLocaleString("en-US")} runs, every policy`,
+  `${SCENARIO}, ${RUNS.toLocaleString("en-US")} runs, every policy${skipReason(!REDIS_URL, "REDIS_URL is not set")}`,
   () => {
     let reference = "";
 

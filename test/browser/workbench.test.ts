@@ -35,6 +35,12 @@ const RUN_TIMEOUT = 180_000;
 /** In the page: the runs panel's form names the flagship's file (a permalink was applied). */
 const RUN_FORM_HAS_FLAGSHIP = `document.querySelector(".runs-what")?.textContent?.includes("kabul")`;
 
+/** Three players, two strategies each, every payoff 0: a continuum of equilibria. */
+const ALL_ZERO_NFG = `NFG 1 R "all zero" { "1" "2" "3" } { 2 2 2 }
+
+${Array(24).fill(0).join(" ")}
+`;
+
 /** Battle of the sexes: two pure equilibria and one mixed, (2/3, 1/3) against (1/3, 2/3). */
 const BATTLE_NFG = `NFG 1 R "Battle of the sexes" { "Row" "Column" } { 2 2 }
 
@@ -199,6 +205,23 @@ describe.skipIf(MISSING.length > 0)(
           ),
         );
       expect(rows.sort()).toEqual(["0,1,0,1", "1,0,1,0", "2/3,1/3,1/3,2/3"]);
+      // enumpoly on a game where every profile is an equilibrium: its degenerate supports are
+      // told on the page (the CLI's stderr note), never dropped silently
+      await page.locator('[data-test="gambit-file"]').setInputFiles({
+        name: "zeros.nfg",
+        mimeType: "text/plain",
+        buffer: Buffer.from(ALL_ZERO_NFG),
+      });
+      await page.waitForSelector('[data-test="game-summary"]');
+      await page.selectOption('[data-test="solver-method"]', "enumpoly");
+      await page.locator('[data-test="solve"]').click();
+      await page.waitForSelector(
+        '.gambit-panel[data-solving="false"] [data-test="degenerate-supports"]',
+        { timeout: 30_000 },
+      );
+      expect(await page.locator('[data-test="degenerate-supports"]').innerText()).toMatch(
+        /could not be resolved .* may be missing/,
+      );
       expect(errors).toEqual([]);
       await page.close();
     }, 60_000);

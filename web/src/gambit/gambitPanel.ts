@@ -281,6 +281,19 @@ function resultView(
     );
   });
   if (result.truncated) note("The search stopped early: the list may be incomplete.", "truncated");
+  const degenerate = result.degenerateSupports ?? [];
+  if (degenerate.length > 0) {
+    const singular = degenerate.filter((d) => d.reason === "singular").length;
+    const costly = degenerate.length - singular;
+    const shown = degenerate
+      .slice(0, 5)
+      .map((d) => d.supports.map((s) => `{${s.join(", ")}}`).join(" × "))
+      .join("; ");
+    note(
+      `${degenerate.length} support profile${degenerate.length === 1 ? "" : "s"} could not be resolved (${singular} degenerate: a continuum of equilibria or a singular solution; ${costly} too costly), so equilibria with those supports may be missing from the list: ${shown}${degenerate.length > 5 ? "; …" : ""}.`,
+      "degenerate-supports",
+    );
+  }
   if (result.resolvedExactly) {
     note(
       `The floating-point answer of ${result.method} failed its regret check; these are from an exact re-solve.`,
