@@ -1,3 +1,4 @@
+import { blockContraction } from "./blockContraction.js";
 import { roundingSlack, TINY } from "./intervalBox.js";
 import type { KrawczykWorkspace } from "./krawczyk.js";
 import {
@@ -117,5 +118,7 @@ export function contractBox(
       }
     }
   }
-  return setSigma(system, lo, hi, true, ws);
+  if (!setSigma(system, lo, hi, true, ws)) return false;
+  // the Jacobian enclosure still covers the shrunk box: reuse it for the preconditioned sweep
+  return blockContraction(system, ws, kw, lo, hi);
 }
