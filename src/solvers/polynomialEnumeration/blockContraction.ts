@@ -15,7 +15,9 @@ const ULPS = 2 ** -50;
  * [lo, hi] (in place) around its solutions in the simplex. Player i's m = |Sᵢ| − 1 equations
  * are affine in each other player j's block of unknowns, exactly:
  *   Eᵢ(x) = B + A·(xⱼ − c),   B = Eᵢ(x with block j at c),   A = ∂Eᵢ/∂xⱼ (free of block j),
- * so when block j also has m unknowns, with Y ≈ mid(A)⁻¹ every solution in the box satisfies
+ * so when block j has m ≤ |Sᵢ| − 1 unknowns, with Y ≈ mid(A)⁻¹ (the least-squares inverse
+ * (MᵀM)⁻¹Mᵀ of M = mid(A) when there are more equations than unknowns) every solution in the
+ * box satisfies
  *   (Y·A)ᵥᵥ·(xⱼ,ᵥ − cᵥ) = −(Y·B)ᵥ − Σ_{w≠v} (Y·A)ᵥ𝓌·(xⱼ,𝓌 − c𝓌),
  * which pins block j once the remaining players' blocks are narrow (Y·A ≈ I), where the
  * unpreconditioned sweep of contractBox stalls on coupled equations (Hansen & Walster, "Global
@@ -33,20 +35,16 @@ export function blockContraction(
 ): boolean {
   const d = system.dimension;
   const n = system.players;
-  const { jLo, jHi, scratch, inverse, centre, fLo, fHi, pLo, pHi, qLo, qHi } = kw;
+  const { jLo, jHi, scratch, inverse, centre, fLo, fHi, pLo, pHi, qLo, qHi, work } = kw;
   for (let i = 0; i < n; i++) {
-    const m = system.size[i]! - 1;
-    if (m < 2) continue;
-    const row0 = system.variableOffset[i]!; // player i's equations are rows row0 … row0 + m − 1
+    const rows = system.size[i]! - 1;
+    if (rows < 2) continue;
+    const row0 = system.variableOffset[i]!; // player i's equations are rows row0 … row0 + rows − 1
     for (let j = 0; j < n; j++) {
-      if (j === i || system.size[j]! - 1 !== m) continue;
+      const m = system.size[j]! - 1;
+      if (j === i || m < 2 || m > rows) continue;
       const a = system.variableOffset[j]!;
-      for (let k = 0; k < m; k++)
-        for (let l = 0; l < m; l++) {
-          const at = (row0 + k) * d + a + l;
-          scratch[k * m + l] = 0.5 * (jLo[at]! + jHi[at]!);
-        }
-      if (!invertInPlace(scratch, inverse, m)) continue;
+      if (!leastSquaresInverse(jLo, jHi, d, row0, rows, a, m, scratch, inverse, work)) continue;
       // B: player i's equations with block j at the box's centre
       if (!setSigma(system, lo, hi, true, ws)) return false;
       const sAt = system.sigmaOffset[j]!;
@@ -61,20 +59,20 @@ export function blockContraction(
       const slack = roundingSlack(m) * (1 + sum) + TINY;
       ws.sLo[sAt] = 1 - sum - slack;
       ws.sHi[sAt] = 1 - sum + slack;
-      for (let k = 0; k < m; k++) {
+      for (let k = 0; k < rows; k++) {
         encloseTensor(system, ws, i, system.rowStart[row0 + k]!);
         fLo[k] = ws.pair[0]!;
         fHi[k] = ws.pair[1]!;
       }
       // Y·A (m × m intervals) and Y·B
-      const dotSlack = roundingSlack(m + 2);
+      const dotSlack = roundingSlack(rows + 2);
       for (let v = 0; v < m; v++) {
         for (let w = 0; w < m; w++) {
           let sLo = 0;
           let sHi = 0;
           let abs = 0;
-          for (let k = 0; k < m; k++) {
-            const y = inverse[v * m + k]!;
+          for (let k = 0; k < rows; k++) {
+            const y = inverse[v * rows + k]!;
             const at = (row0 + k) * d + a + w;
             const p = y * jLo[at]!;
             const q = y * jHi[at]!;
@@ -88,8 +86,8 @@ export function blockContraction(
         let sLo = 0;
         let sHi = 0;
         let abs = 0;
-        for (let k = 0; k < m; k++) {
-          const y = inverse[v * m + k]!;
+        for (let k = 0; k < rows; k++) {
+          const y = inverse[v * rows + k]!;
           const p = y * fLo[k]!;
           const q = y * fHi[k]!;
           sLo += Math.min(p, q);
@@ -140,4 +138,47 @@ export function blockContraction(
     }
   }
   return setSigma(system, lo, hi, true, ws);
+}
+
+/**
+ * A preconditioner Y (m × rows, row-major in `out`) with Y·M ≈ I for the midpoint M of the
+ * Jacobian block rows row0 … row0 + rows − 1, columns a … a + m − 1 (rows ≥ m): M⁻¹ when
+ * square, else the least-squares inverse (MᵀM)⁻¹Mᵀ. Y is computed in floats (the contraction
+ * is sound for any Y). `scratch` (≥ rows·m + m²) and `work` (≥ m², as its first entries are
+ * used) are destroyed. False when M is numerically singular or has deficient column rank.
+ */
+function leastSquaresInverse(
+  jLo: Float64Array,
+  jHi: Float64Array,
+  d: number,
+  row0: number,
+  rows: number,
+  a: number,
+  m: number,
+  scratch: Float64Array,
+  out: Float64Array,
+  work: Float64Array,
+): boolean {
+  for (let k = 0; k < rows; k++)
+    for (let l = 0; l < m; l++) {
+      const at = (row0 + k) * d + a + l;
+      scratch[k * m + l] = 0.5 * (jLo[at]! + jHi[at]!);
+    }
+  if (rows === m) return invertInPlace(scratch, out, m);
+  // normal matrix MᵀM after M in scratch, its inverse in work, then Y = (MᵀM)⁻¹Mᵀ in out
+  const normal = rows * m;
+  for (let p = 0; p < m; p++)
+    for (let q = 0; q < m; q++) {
+      let sum = 0;
+      for (let k = 0; k < rows; k++) sum += scratch[k * m + p]! * scratch[k * m + q]!;
+      scratch[normal + p * m + q] = sum;
+    }
+  if (!invertInPlace(scratch.subarray(normal, normal + m * m), work, m)) return false;
+  for (let v = 0; v < m; v++)
+    for (let k = 0; k < rows; k++) {
+      let sum = 0;
+      for (let p = 0; p < m; p++) sum += work[v * m + p]! * scratch[k * m + p]!;
+      out[v * rows + k] = sum;
+    }
+  return true;
 }

@@ -23,6 +23,8 @@ export interface KrawczykWorkspace {
   readonly pHi: Float64Array;
   readonly qLo: Float64Array;
   readonly qHi: Float64Array;
+  /** Scratch of blockContraction's preconditioner (D × D). */
+  readonly work: Float64Array;
 }
 
 /** A workspace for systems of up to `dimension` unknowns. */
@@ -41,6 +43,7 @@ export function krawczykWorkspace(dimension: number): KrawczykWorkspace {
     pHi: new Float64Array(d * d),
     qLo: new Float64Array(d),
     qHi: new Float64Array(d),
+    work: new Float64Array(d * d),
   };
 }
 
