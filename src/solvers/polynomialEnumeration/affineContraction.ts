@@ -1,4 +1,5 @@
 import { blockContraction } from "./blockContraction.js";
+import { deviationContraction } from "./deviationContraction.js";
 import { roundingSlack, TINY } from "./intervalBox.js";
 import type { KrawczykWorkspace } from "./krawczyk.js";
 import {
@@ -120,5 +121,6 @@ export function contractBox(
   }
   if (!setSigma(system, lo, hi, true, ws)) return false;
   // the Jacobian enclosure still covers the shrunk box: reuse it for the preconditioned sweep
-  return blockContraction(system, ws, kw, lo, hi);
+  if (!blockContraction(system, ws, kw, lo, hi)) return false;
+  return deviationContraction(system, ws, kw, lo, hi);
 }
