@@ -1,3 +1,5 @@
+import { blockContraction } from "./blockContraction.js";
+import { deviationContraction } from "./deviationContraction.js";
 import { roundingSlack, TINY } from "./intervalBox.js";
 import type { KrawczykWorkspace } from "./krawczyk.js";
 import {
@@ -22,8 +24,9 @@ const ULPS = 2 ** -50;
  * intersected with the box (a Gauss–Seidel sweep on the exact affine decomposition; tighter
  * than the mean-value form because block j does not widen its own coefficients). Also
  * Σₜ xⱼ,ₜ ≤ 1 (the first probability is ≥ 0). Roots outside the simplex may be cut off; none in
- * it. Returns false when the box holds no solution in the simplex. All interval operations are
- * widened for rounding.
+ * it. Then, with `sharper` (the default), blockContraction and deviationContraction. Returns
+ * false when the box holds no solution in the simplex. All interval operations are widened for
+ * rounding.
  */
 export function contractBox(
   system: SupportSystem,
@@ -31,6 +34,7 @@ export function contractBox(
   kw: KrawczykWorkspace,
   lo: Float64Array,
   hi: Float64Array,
+  sharper = true,
 ): boolean {
   const d = system.dimension;
   const n = system.players;
@@ -117,5 +121,9 @@ export function contractBox(
       }
     }
   }
-  return setSigma(system, lo, hi, true, ws);
+  if (!setSigma(system, lo, hi, true, ws)) return false;
+  if (!sharper) return true;
+  // the Jacobian enclosure still covers the shrunk box: reuse it for the preconditioned sweep
+  if (!blockContraction(system, ws, kw, lo, hi)) return false;
+  return deviationContraction(system, ws, kw, lo, hi);
 }

@@ -18,6 +18,13 @@ export interface KrawczykWorkspace {
   readonly scratch: Float64Array;
   readonly centre: Float64Array;
   readonly step: Float64Array;
+  /** Scratch of blockContraction: an interval matrix (D × D) and vector (D). */
+  readonly pLo: Float64Array;
+  readonly pHi: Float64Array;
+  readonly qLo: Float64Array;
+  readonly qHi: Float64Array;
+  /** Scratch of blockContraction's preconditioner (D × D). */
+  readonly work: Float64Array;
 }
 
 /** A workspace for systems of up to `dimension` unknowns. */
@@ -32,6 +39,11 @@ export function krawczykWorkspace(dimension: number): KrawczykWorkspace {
     scratch: new Float64Array(d * d),
     centre: new Float64Array(d),
     step: new Float64Array(d),
+    pLo: new Float64Array(d * d),
+    pHi: new Float64Array(d * d),
+    qLo: new Float64Array(d),
+    qHi: new Float64Array(d),
+    work: new Float64Array(d * d),
   };
 }
 
@@ -171,7 +183,7 @@ export function newtonSolve(
  * Inverts the d × d matrix a (destroyed) into out by Gauss–Jordan elimination with partial
  * pivoting; false when a pivot is negligible (relative 1e-13), i.e. numerically singular.
  */
-function invertInPlace(a: Float64Array, out: Float64Array, d: number): boolean {
+export function invertInPlace(a: Float64Array, out: Float64Array, d: number): boolean {
   let big = 0;
   for (let k = 0; k < d * d; k++) big = Math.max(big, Math.abs(a[k]!));
   if (!(big > 0)) return false;

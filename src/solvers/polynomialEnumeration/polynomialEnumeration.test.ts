@@ -102,6 +102,23 @@ describe("polynomialEnumeration", () => {
     for (const e of pruned.equilibria) expectContains(found, perPlayer(game, e), 1e-9);
   });
 
+  it("the sharper contractions and pivot bisection keep every equilibrium of the earlier search, in fewer boxes", () => {
+    for (const [sizes, seed] of [
+      [[3, 3, 3], 31],
+      [[3, 4, 4], 32],
+      [[4, 3, 2], 33],
+    ] as const) {
+      const game = randomGame([...sizes], seed);
+      const sharp = polynomialEnumeration(game);
+      const plain = polynomialEnumeration(game, { sharper: false });
+      expect(sharp.degenerateSupports).toEqual(plain.degenerateSupports);
+      expect(sharp.equilibria.length).toBe(plain.equilibria.length);
+      const found = sharp.equilibria.map((e) => perPlayer(game, e));
+      for (const e of plain.equilibria) expectContains(found, perPlayer(game, e), 1e-9);
+      expect(sharp.stats.boxes).toBeLessThan(plain.stats.boxes);
+    }
+  });
+
   it("agrees with two-player support enumeration on nondegenerate random games", () => {
     for (const [seed, sizes] of [
       [1, [3, 3]],

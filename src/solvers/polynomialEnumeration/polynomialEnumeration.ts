@@ -29,6 +29,13 @@ export interface PolynomialEnumerationOptions {
   readonly prune?: boolean;
   /** Boxes examined in one support before it is given up (and reported). @default 50000 */
   readonly maxBoxesPerSupport?: number;
+  /**
+   * Narrow boxes by the preconditioned block sweep and the off-support inequalities, and bisect
+   * the smallest support's mixture first (three players). false gives the earlier search
+   * (unpreconditioned sweep, widest side first): the same equilibria, more boxes; kept as the
+   * benchmark's same-run baseline. @default true
+   */
+  readonly sharper?: boolean;
   /** Called with the number of equilibria found so far, each time one is found. */
   readonly onProgress?: (found: number) => void;
 }
@@ -76,6 +83,11 @@ const CONTRACTION = 0.75;
 const CONTRACTION_ROUNDS = 3;
 /** Floor-width boxes on the simplex's boundary skipped in one support before giving it up. */
 const BOUNDARY_BOXES = 200;
+/**
+ * The pivot block is bisected while its widest side is at least this share of the box's widest
+ * (the other blocks are left to blockContraction); below it, the widest side.
+ */
+const PIVOT_SHARE = 1 / 64;
 /** Two roots of one support (or equilibria of different supports) closer than this are one. */
 const SAME_ROOT = 1e-9;
 
@@ -144,6 +156,7 @@ export function polynomialEnumeration(
     stack: new Float64Array(2 * Math.max(1, maxDimension) * 256),
     budget,
     deadline,
+    sharper: options.sharper ?? true,
     boxes: 0,
   };
   const equilibria: Float64Array[] = [];
@@ -215,6 +228,7 @@ interface SearchContext {
   stack: Float64Array;
   readonly budget: number;
   readonly deadline: number;
+  readonly sharper: boolean;
   boxes: number;
 }
 
@@ -255,6 +269,9 @@ function solveSupport(system: SupportSystem, c: SearchContext): SupportOutcome {
   push(lo, hi);
   let boxes = 0;
   let boundary = 0;
+  const pivot = c.sharper ? pivotPlayer(system) : -1;
+  const pivotFrom = pivot < 0 ? 0 : system.variableOffset[pivot]!;
+  const pivotTo = pivot < 0 ? 0 : system.variableOffset[pivot + 1]!;
   while (top > 0) {
     top--;
     lo.set(c.stack.subarray(top * 2 * d, top * 2 * d + d));
@@ -314,6 +331,12 @@ function solveSupport(system: SupportSystem, c: SearchContext): SupportOutcome {
     hi.set(c.stack.subarray(top * 2 * d + d, top * 2 * d + 2 * d));
     let widest = 0;
     for (let v = 1; v < d; v++) if (hi[v]! - lo[v]! > hi[widest]! - lo[widest]!) widest = v;
+    if (pivotFrom < pivotTo) {
+      let best = pivotFrom;
+      for (let v = pivotFrom + 1; v < pivotTo; v++)
+        if (hi[v]! - lo[v]! > hi[best]! - lo[best]!) best = v;
+      if (hi[best]! - lo[best]! >= PIVOT_SHARE * (hi[widest]! - lo[widest]!)) widest = best;
+    }
     const cut = 0.5 * (lo[widest]! + hi[widest]!);
     const upper = hi[widest]!;
     hi[widest] = cut;
@@ -332,7 +355,8 @@ function solveSupport(system: SupportSystem, c: SearchContext): SupportOutcome {
 function contracted(system: SupportSystem, c: SearchContext, d: number): boolean {
   for (let round = 0; round < CONTRACTION_ROUNDS; round++) {
     const before = maxWidth(c.lo, c.hi, d);
-    if (!contractBox(system, c.ws, c.kw, c.lo, c.hi) || boxExcluded(system, c.ws)) return false;
+    if (!contractBox(system, c.ws, c.kw, c.lo, c.hi, c.sharper) || boxExcluded(system, c.ws))
+      return false;
     if (!(maxWidth(c.lo, c.hi, d) < 0.8 * before)) break;
   }
   return true;
@@ -408,6 +432,21 @@ function keepRoot(system: SupportSystem, c: SearchContext, roots: Float64Array[]
   for (let v = 0; v < d; v++) root[v] = 0.5 * (lo[v]! + hi[v]!);
   const known = roots.some((r) => r.every((p, v) => Math.abs(p - root[v]!) < SAME_ROOT));
   if (!known) roots.push(root);
+}
+
+/**
+ * The player whose block of unknowns is bisected first: for three players, the one with the
+ * smallest support of at least 2 strategies (ties: the first). Once its mixture x is narrow,
+ * each opponent's equations are linear in the other opponent's block with coefficients fixed by
+ * x, which blockContraction pins when the two blocks are square (measured on random 4×4×4 games:
+ * 1.7–2.5× fewer boxes than bisecting the widest side). −1 (widest side) for other player counts.
+ */
+function pivotPlayer(system: SupportSystem): number {
+  if (system.players !== 3) return -1;
+  let pivot = -1;
+  for (let p = 0; p < 3; p++)
+    if (system.size[p]! >= 2 && (pivot < 0 || system.size[p]! < system.size[pivot]!)) pivot = p;
+  return pivot;
 }
 
 function insideCertified(

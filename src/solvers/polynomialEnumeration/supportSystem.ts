@@ -292,9 +292,7 @@ export function deviationProfitable(system: SupportSystem, ws: SystemWorkspace):
 
 /**
  * Encloses the Jacobian ∂Eᵣ/∂xᵥ (D × D, row-major) over the σ intervals set by
- * {@link setSigma}. xᵥ = σⱼ,ₜ moves σⱼ,₀ the other way, so the derivative is the tensor sliced at
- * t minus sliced at 0, contracted over the remaining players; a player's own unknowns do not
- * enter its equations (zero blocks).
+ * {@link setSigma} (each row by {@link encloseGradient}).
  */
 export function encloseJacobian(
   system: SupportSystem,
@@ -303,38 +301,55 @@ export function encloseJacobian(
   jHi: Float64Array,
 ): void {
   const d = system.dimension;
-  jLo.fill(0, 0, d * d);
-  jHi.fill(0, 0, d * d);
+  for (let r = 0; r < d; r++)
+    encloseGradient(system, ws, system.rowPlayer[r]!, system.rowStart[r]!, jLo, jHi, r * d);
+}
+
+/**
+ * Encloses the gradient of one of player i's tensors (an equation or a deviation inequality,
+ * starting at `start` of the coefficients) over the σ intervals set by {@link setSigma}, into
+ * gLo/gHi at `at` … `at` + D − 1. xᵥ = σⱼ,ₜ moves σⱼ,₀ the other way, so the derivative is the
+ * tensor sliced at t minus sliced at 0, contracted over the remaining players; a player's own
+ * unknowns do not enter its tensors (zeros).
+ */
+export function encloseGradient(
+  system: SupportSystem,
+  ws: SystemWorkspace,
+  i: number,
+  start: number,
+  gLo: Float64Array,
+  gHi: Float64Array,
+  at: number,
+): void {
+  const d = system.dimension;
+  gLo.fill(0, at, at + d);
+  gHi.fill(0, at, at + d);
   const c = system.coefficients;
-  for (let r = 0; r < d; r++) {
-    const i = system.rowPlayer[r]!;
-    const start = system.rowStart[r]!;
-    const others = system.others[i]!;
-    const length = system.tensorLength[i]!;
-    let inner = 1;
-    for (let q = 0; q < others.length; q++) {
-      const j = others[q]!;
-      const m = system.size[j]!;
-      const outer = length / (inner * m);
-      if (m > 1) {
-        let count = 0;
-        for (let a = 0; a < others.length; a++) if (a !== q) ws.axes[count++] = others[a]!;
-        for (let t = 1; t < m; t++) {
-          for (let o = 0; o < outer; o++) {
-            for (let w = 0; w < inner; w++) {
-              const x1 = c[start + (o * m + t) * inner + w]!;
-              const x0 = c[start + o * m * inner + w]!;
-              ws.mid[o * inner + w] = x1 - x0;
-              ws.rad[o * inner + w] = (Math.abs(x1) + Math.abs(x0)) * 2 ** -52 + TINY;
-            }
+  const others = system.others[i]!;
+  const length = system.tensorLength[i]!;
+  let inner = 1;
+  for (let q = 0; q < others.length; q++) {
+    const j = others[q]!;
+    const m = system.size[j]!;
+    const outer = length / (inner * m);
+    if (m > 1) {
+      let count = 0;
+      for (let a = 0; a < others.length; a++) if (a !== q) ws.axes[count++] = others[a]!;
+      for (let t = 1; t < m; t++) {
+        for (let o = 0; o < outer; o++) {
+          for (let w = 0; w < inner; w++) {
+            const x1 = c[start + (o * m + t) * inner + w]!;
+            const x0 = c[start + o * m * inner + w]!;
+            ws.mid[o * inner + w] = x1 - x0;
+            ws.rad[o * inner + w] = (Math.abs(x1) + Math.abs(x0)) * 2 ** -52 + TINY;
           }
-          contract(system, ws, outer * inner, count);
-          const v = system.variableOffset[j]! + t - 1;
-          jLo[r * d + v] = ws.pair[0]!;
-          jHi[r * d + v] = ws.pair[1]!;
         }
+        contract(system, ws, outer * inner, count);
+        const v = system.variableOffset[j]! + t - 1;
+        gLo[at + v] = ws.pair[0]!;
+        gHi[at + v] = ws.pair[1]!;
       }
-      inner *= m;
     }
+    inner *= m;
   }
 }
