@@ -59,7 +59,16 @@ export function strategicMethods(game: StrategicGame): SolveMethod[] {
   ];
   if (game.players.length === 2) methods.push("enummixed", "enumsupport", "lh", "lcp");
   if (isConstantSum(game)) methods.push("lp");
+  if (supportProfileCount(game) <= ENUMPOLY_SUPPORT_PROFILES) methods.push("enumpoly");
   return methods;
+}
+
+/** Most support profiles on which the peer tests run `enumpoly` (its cost grows with them). */
+const ENUMPOLY_SUPPORT_PROFILES = 4000;
+
+/** The number of support profiles of a game: the product over players of 2^k − 1. */
+function supportProfileCount(game: StrategicGame): number {
+  return game.strategies.reduce((count, s) => count * (2 ** s.length - 1), 1);
 }
 
 /** The runs of one game: each applicable method in floats, and the exact ones also with `rational`. */

@@ -136,6 +136,20 @@ describe.each(GAMES.map((g) => [g.id, g] as const))("%s", (_, peer) => {
       if (peer.complete !== "none") expect(found).toHaveLength(pures.length);
       return;
     }
+    // enumpoly promises every isolated equilibrium, and says which supports it could not resolve
+    if (method === "enumpoly") {
+      if (peer.complete === "all" && peer.finite) {
+        expect(result.degenerateSupports).toBeUndefined();
+        for (const q of list)
+          expect(among(peer, q, found), `${JSON.stringify(q)} missing`).toBe(true);
+        expect(found).toHaveLength(list.length);
+      }
+      // an isolated equilibrium of a two-player game is extreme: one of a complete list
+      if (peer.complete === "all" && peer.strategies.length === 2) {
+        for (const e of found) expect(among(peer, e, list), `${JSON.stringify(e)}`).toBe(true);
+      }
+      return;
+    }
     const promisesAll = method === "enummixed" || (method === "enumsupport" && peer.nondegenerate);
     if (promisesAll) {
       for (const q of peer.asserted.concat(peer.byHand ?? [])) {
