@@ -174,8 +174,9 @@ async function runSeveral(
     checkMemory(plan.scenario, flags);
   }
   const runs: ScenarioRun[] = [];
+  let batch: QueueBatch | undefined;
   try {
-    const batch = await queueBatchFor(
+    batch = await queueBatchFor(
       flags.engine,
       runIdentity(
         plans.map((p) => p.scenarioHash),
@@ -200,7 +201,6 @@ async function runSeveral(
         }),
       );
     }
-    await batch?.finish();
   } finally {
     await closeSimulationPool();
   }
@@ -209,6 +209,8 @@ async function runSeveral(
   const index = { seed: flags.seed, runs: flags.runs, scenarios: runIndexRows(runs) };
   writeFileAtomic(json, `${JSON.stringify(index, null, 2)}\n`);
   writeFileAtomic(html, runIndexHtml(runs, { generatedAt: new Date(), version: LINKAGE_VERSION }));
+  // the kept results go only once every file is written: a failed write leaves the batch resumable
+  await batch?.finish();
   io.stdout(`Wrote ${html} and ${json}\n`);
 }
 

@@ -6,7 +6,7 @@
  * and logged; a Redis lost mid-run named, exit 2, nothing written.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -268,6 +268,34 @@ describe.skipIf(NO_REDIS)(
         rmSync(dir, { recursive: true, force: true });
       }
     }, 180_000);
+
+    it("an output write that fails leaves the batch resumable: its kept points are not removed first", async () => {
+      await startWorker(url);
+      const dir = mkdtempSync(join(tmpdir(), "linkage-queue-writefail-"));
+      const out = join(dir, "out");
+      const sweep = [
+        ...["sweep", PATH, "--vary", "sigma_sub=0:0.3:2", "--runs", "300", "--seed", "4"],
+        ...["--out", out, "--engine", "bullmq", "--redis", url],
+      ];
+      try {
+        // sweep.csv is a folder: the file cannot be written once the numbers are all in
+        mkdirSync(join(out, "sweep.csv"), { recursive: true });
+        const failed = await runCliCapture(...sweep);
+        expect(failed.code).toBe(2);
+        expect(failed.stderr).toMatch(/sweep\.csv: cannot write/);
+        const id = /run it again with --resume (\S+) /.exec(failed.stderr)?.[1];
+        expect(id, failed.stderr).toMatch(/^[0-9a-f-]{36}$/);
+        expect(await admin.exists(`linkage:batch:${id}`)).toBe(1);
+        expect((await admin.keys(`linkage:batch:${id}:point:*`)).length).toBe(2);
+        rmSync(join(out, "sweep.csv"), { recursive: true });
+        const resumed = await runCliCapture(...sweep, "--resume", id!);
+        expect(resumed.code, resumed.stderr).toBe(0);
+        expect(existsSync(join(out, "sweep.csv"))).toBe(true);
+        expect(await admin.keys(`linkage:batch:${id}*`)).toEqual([]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 120_000);
 
     it("a sweep's kept points come back exactly (NaN, ±Infinity, -0 too), and keeping one drops its chunk results", async () => {
       const redis = checkRedisUrl(url);
