@@ -10,7 +10,7 @@ import { type SimulationChunkJob, scenarioSha256 } from "../sim/SimulationChunkJ
 import { type ChunkQueuePayload, chunkJobId } from "./ChunkQueuePayload.js";
 import type { CheckedRedisUrl } from "./checkRedisUrl.js";
 import { CHUNK_QUEUE, chunkResultKey } from "./chunkQueueNames.js";
-import { openRedis, unreachable } from "./openRedis.js";
+import { openRedis, redisFailure } from "./openRedis.js";
 import { queueFailureError } from "./queueFailure.js";
 
 /** Runs per queue job by default: see {@link BullmqChunkEngineOptions.jobRuns}. */
@@ -184,7 +184,7 @@ async function runOnQueue(
         try {
           stored = await store.mget(...chunks.map((k) => chunkResultKey(ids[k]!)));
         } catch (error) {
-          fail(unreachable(redis, error));
+          fail(redisFailure(redis, error));
           return;
         }
         try {
@@ -202,7 +202,7 @@ async function runOnQueue(
           if (!results.has(k)) missing.push(k);
         if (missing.length > 0) await collect(missing);
       };
-      store.on("end", () => fail(unreachable(redis, new Error("connection lost"))));
+      store.on("end", () => fail(redisFailure(redis, new Error("connection lost"))));
       events!.on("completed", ({ jobId }) => {
         const k = indexOf.get(jobId);
         if (k !== undefined) void collect([k]);
@@ -235,7 +235,7 @@ async function runOnQueue(
         }
       };
       enqueue().catch((error: unknown) =>
-        fail(error instanceof LinkageError ? error : unreachable(redis, error)),
+        fail(error instanceof LinkageError ? error : redisFailure(redis, error)),
       );
     });
     if (!keepResults) await store.del(...ids.map(chunkResultKey));

@@ -10,7 +10,7 @@ import {
   CHUNK_RESULT_TTL_SECONDS,
   chunkResultKey,
 } from "./chunkQueueNames.js";
-import { openRedis, unreachable } from "./openRedis.js";
+import { openRedis, redisFailure } from "./openRedis.js";
 import {
   parseQueueBatchIdentity,
   type QueueBatchIdentity,
@@ -123,7 +123,7 @@ export async function openQueueBatch({
       await store.expire(key, CHUNK_RESULT_TTL_SECONDS);
     }
   } catch (error) {
-    throw error instanceof LinkageError ? error : unreachable(redis, error);
+    throw error instanceof LinkageError ? error : redisFailure(redis, error);
   } finally {
     store.disconnect();
   }
@@ -137,7 +137,7 @@ export async function openQueueBatch({
       connection = await openRedis(redis);
       return await work(connection);
     } catch (error) {
-      throw error instanceof LinkageError ? error : unreachable(redis, error);
+      throw error instanceof LinkageError ? error : redisFailure(redis, error);
     } finally {
       connection?.disconnect();
     }
