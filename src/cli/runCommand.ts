@@ -6,7 +6,7 @@ import type { ScenarioRun } from "../analysis/ScenarioRun.js";
 import { LinkageError } from "../errors/LinkageError.js";
 import { closestNames, quoteAlternatives } from "../expression/closestNames.js";
 import type { QueueBatch } from "../queue/openQueueBatch.js";
-import type { QueueBatchIdentity } from "../queue/QueueBatchIdentity.js";
+
 import { runIndexHtml } from "../report/runIndexHtml.js";
 import { runIndexRows } from "../report/runIndexRows.js";
 import { runReportHtml } from "../report/runReportHtml.js";
@@ -27,6 +27,7 @@ import {
   type EngineChoice,
   engineCommandFlags,
   engineFlags,
+  type QueueBatchWork,
   queueBatchFor,
 } from "./engineFlags.js";
 import { LINKAGE_VERSION } from "./linkageVersion.js";
@@ -219,7 +220,7 @@ function runIdentity(
   scenarioHashes: readonly string[],
   flags: RunFlags,
   sets: readonly string[],
-): QueueBatchIdentity {
+): QueueBatchWork {
   return {
     command: "run",
     scenarios: scenarioHashes,

@@ -269,6 +269,23 @@ describe.skipIf(NO_REDIS)(
       }
     }, 180_000);
 
+    it("--resume of a batch another linkage version started is refused, naming both versions", async () => {
+      const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+        version: string;
+      };
+      const record = { version: "0.0.1", command: "simulate", scenarios: ["ab"], settings: {} };
+      await admin.set("linkage:batch:from-an-older-linkage", JSON.stringify(record), "EX", 600);
+      const r = await runCliCapture(
+        ...["simulate", PATH, "--runs", "300", "--engine", "bullmq", "--redis", url],
+        ...["--resume", "from-an-older-linkage"],
+      );
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        `this command differs in linkage's version (linkage 0.0.1 then, linkage ${version} now)`,
+      );
+      await admin.del("linkage:batch:from-an-older-linkage");
+    }, 60_000);
+
     it("an output write that fails leaves the batch resumable: its kept points are not removed first", async () => {
       await startWorker(url);
       const dir = mkdtempSync(join(tmpdir(), "linkage-queue-writefail-"));
@@ -299,7 +316,12 @@ describe.skipIf(NO_REDIS)(
 
     it("a sweep's kept points come back exactly (NaN, ±Infinity, -0 too), and keeping one drops its chunk results", async () => {
       const redis = checkRedisUrl(url);
-      const identity = { command: "sweep", scenarios: ["ab"], settings: { "--runs": "250" } };
+      const identity = {
+        version: "0.1.0",
+        command: "sweep",
+        scenarios: ["ab"],
+        settings: { "--runs": "250" },
+      };
       const batch = await openQueueBatch({ redis, identity });
       // a point computed on the batch's engine leaves its chunk results in Redis until kept
       await startWorker(url);
