@@ -6,7 +6,11 @@ import { parseScenario } from "../scenario/parseScenario.js";
 import type { ChunkBatch, ChunkEngine } from "../sim/ChunkEngine.js";
 import { decodeChunkResult } from "../sim/chunkResultWire.js";
 import type { ChunkResult } from "../sim/runChunk.js";
-import { type SimulationChunkJob, scenarioSha256 } from "../sim/SimulationChunkJob.js";
+import {
+  CHUNK_JOB_FORMAT,
+  type SimulationChunkJob,
+  scenarioSha256,
+} from "../sim/SimulationChunkJob.js";
 import { type ChunkQueuePayload, chunkJobId } from "./ChunkQueuePayload.js";
 import type { CheckedRedisUrl } from "./checkRedisUrl.js";
 import { CHUNK_QUEUE, chunkResultKey } from "./chunkQueueNames.js";
@@ -94,7 +98,7 @@ async function runOnQueue(
     const first = batch.tasks[from]!;
     const runs = batch.tasks.slice(from, to).reduce((sum, task) => sum + task.runs, 0);
     const chunk: SimulationChunkJob = {
-      format: 1,
+      format: CHUNK_JOB_FORMAT,
       scenarioText,
       scenarioSha256: sha,
       source,

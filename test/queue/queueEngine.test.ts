@@ -399,7 +399,7 @@ describe.skipIf(NO_REDIS)(
       const batchId = "duplicate-test";
       // chunk 0 exactly as the engine describes it (every policy, so no extra baseline)
       const chunk: SimulationChunkJob = {
-        format: 1,
+        format: 2,
         scenarioText: TEXT,
         scenarioSha256: scenarioSha256(TEXT),
         source: PATH,
@@ -438,7 +438,7 @@ describe.skipIf(NO_REDIS)(
       const queue = new Queue(CHUNK_QUEUE, { connection: admin.duplicate() });
       try {
         const chunk = {
-          format: 1 as const,
+          format: 2 as const,
           scenarioText: TEXT.replace("weeks:", "weeks:  "),
           scenarioSha256: scenarioSha256(TEXT),
           source: PATH,
@@ -461,8 +461,14 @@ describe.skipIf(NO_REDIS)(
           { batch: "tamper-test", chunk: { ...chunk, script: "rm -rf /" } },
           { jobId: "chunk-extra" },
         );
+        // a job queued by a linkage whose results had another format
+        await queue.add(
+          "chunk",
+          { batch: "tamper-test", chunk: { ...chunk, format: 1 } },
+          { jobId: "chunk-format-1" },
+        );
         await until(
-          () => (worker.log().match(/refused/g) ?? []).length >= 3,
+          () => (worker.log().match(/refused/g) ?? []).length >= 4,
           30_000,
           () => `not refused: ${worker.log()}`,
         );
@@ -473,6 +479,9 @@ describe.skipIf(NO_REDIS)(
         );
         expect(worker.log()).toMatch(/chunk-not-its-hash failed: .*is not the hash of its content/);
         expect(worker.log()).toMatch(/chunk-extra failed: .*chunk job refused: .*script/);
+        expect(worker.log()).toMatch(
+          /chunk-format-1 failed: \[E_INPUT\] chunk job refused: it was queued by a linkage of another version \(job format 1, this worker reads format 2\)/,
+        );
         expect((await queue.getJob(id))?.failedReason).toMatch(/^\[E_INPUT\] chunk job refused/);
         expect(await admin.exists(chunkResultKey(id))).toBe(0);
       } finally {
