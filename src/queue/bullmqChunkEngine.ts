@@ -22,6 +22,12 @@ export const DEFAULT_JOB_RUNS = 1000;
 
 /** Milliseconds between checks of the stored results (a fallback for missed events and a liveness check). */
 const POLL_MS = 1000;
+/** Polls between checks of the state of the jobs still awaited (failed for good, or gone). */
+const POLLS_PER_STATE_CHECK = 5;
+/** Jobs still awaited whose state one check reads, the first in chunk order. */
+const STATE_CHECK_JOBS = 100;
+/** BullMQ options of every chunk job: a failed job is kept a day, so its reason can be read. */
+const JOB_OPTIONS = { removeOnComplete: true, removeOnFail: { age: 24 * 3600 } } as const;
 
 /** Options of {@link bullmqChunkEngine}. */
 export interface BullmqChunkEngineOptions {
@@ -211,27 +217,81 @@ async function runOnQueue(
         const k = indexOf.get(jobId);
         if (k !== undefined) void collect([k]);
       });
+      const where = (k: number) => {
+        const { firstRun, runs } = payloads[k]!.chunk;
+        return `the job of runs ${firstRun}+${runs} (${ids[k]})`;
+      };
       events!.on("failed", ({ jobId, failedReason }) => {
         const k = indexOf.get(jobId);
-        if (k !== undefined) {
-          const { firstRun, runs } = payloads[k]!.chunk;
-          fail(queueFailureError(failedReason, `the job of runs ${firstRun}+${runs} (${jobId})`));
-        }
+        if (k !== undefined) fail(queueFailureError(failedReason, where(k)));
       });
+      const add = async (ks: readonly number[]) => {
+        for (let from = 0; from < ks.length; from += 500) {
+          await queue!.addBulk(
+            ks.slice(from, from + 500).map((k) => ({
+              name: "chunk",
+              data: payloads[k]!,
+              opts: { jobId: ids[k]!, ...JOB_OPTIONS },
+            })),
+          );
+        }
+      };
+      /**
+       * The jobs still awaited, in case an event was missed: one failed for good ends the batch
+       * with its reason; one the queue no longer holds (removed, or its result expired before
+       * it was read) is queued again. Without this a lost job would be waited for in silence.
+       */
+      let checking = false;
+      const checkStates = async () => {
+        if (checking || settled) return;
+        checking = true;
+        try {
+          const awaited: number[] = [];
+          for (let k = next; k < ids.length && awaited.length < STATE_CHECK_JOBS; k++)
+            if (!results.has(k)) awaited.push(k);
+          const states = await Promise.all(awaited.map((k) => queue!.getJobState(ids[k]!)));
+          const gone = awaited.filter((_, i) => states[i] === "unknown");
+          const failed = awaited.find((_, i) => states[i] === "failed");
+          if (failed !== undefined) {
+            const job = await queue!.getJob(ids[failed]!);
+            fail(queueFailureError(job?.failedReason ?? "no reason recorded", where(failed)));
+            return;
+          }
+          // a job gone while its result was being recorded is harmless to queue again: the
+          // worker finds the result and does not compute it twice
+          if (gone.length > 0) await add(gone);
+        } catch (error) {
+          fail(error instanceof LinkageError ? error : redisFailure(redis, error));
+        } finally {
+          checking = false;
+        }
+      };
+      let polls = 0;
+      const tick = async () => {
+        await poll();
+        if (++polls % POLLS_PER_STATE_CHECK === 0) await checkStates();
+      };
       const enqueue = async () => {
         // chunks already recorded (a resumed batch) are not queued again
         await poll();
         const pending = ids.flatMap((id, k) => (k >= next && !results.has(k) ? [k] : []));
+        // a job that failed while no coordinator listened (a resumed batch) keeps its id for a
+        // day, and BullMQ does not add a job whose id it holds: it is removed and queued afresh
         for (let from = 0; from < pending.length; from += 500) {
-          await queue!.addBulk(
-            pending.slice(from, from + 500).map((k) => ({
-              name: "chunk",
-              data: payloads[k]!,
-              opts: { jobId: ids[k]!, removeOnComplete: true, removeOnFail: { age: 24 * 3600 } },
-            })),
-          );
+          const slice = pending.slice(from, from + 500);
+          const states = await Promise.all(slice.map((k) => queue!.getJobState(ids[k]!)));
+          for (const [i, state] of states.entries()) {
+            if (state !== "failed") continue;
+            const k = slice[i]!;
+            const job = await queue!.getJob(ids[k]!);
+            notice(
+              `${where(k)} had failed on a worker (${job?.failedReason ?? "no reason recorded"}); it is queued again`,
+            );
+            await queue!.remove(ids[k]!);
+          }
         }
-        timer = setInterval(() => void poll(), POLL_MS);
+        await add(pending);
+        timer = setInterval(() => void tick(), POLL_MS);
         if (pending.length > 0 && (await queue!.getWorkersCount().catch(() => 1)) === 0) {
           notice(
             `no linkage worker serves the queue on ${redis.display} yet: the ${pending.length} job${pending.length === 1 ? "" : "s"} wait until one starts (linkage worker --redis URL)`,

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Queue } from "bullmq";
+import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { bullmqChunkEngine } from "../../src/queue/bullmqChunkEngine.js";
@@ -266,6 +266,66 @@ describe.skipIf(NO_REDIS)(
         expect(again.stderr).toMatch(/holds no unfinished batch/);
       } finally {
         rmSync(dir, { recursive: true, force: true });
+      }
+    }, 180_000);
+
+    it("--resume after the batch's jobs failed while its coordinator was dead: they are queued again, not waited for forever", async () => {
+      const simulateArgs = [
+        ...["simulate", PATH, "--runs", `${8 * CHUNK_RUNS}`, "--seed", "9", "--json"],
+        ...["--engine", "bullmq", "--redis", url],
+      ];
+      const jobs = 2; // 2,000 runs: two jobs of up to 1,000
+      const queue = new Queue(CHUNK_QUEUE, { connection: admin.duplicate() });
+      let throwaway: Worker<unknown, unknown> | null = null;
+      try {
+        await queue.obliterate({ force: true });
+        // the coordinator queues its jobs with no worker serving, and is killed with SIGKILL
+        const coordinator = spawn(
+          process.execPath,
+          ["--import", "tsx", "src/cli/main.ts", ...simulateArgs],
+          { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+        );
+        let told = "";
+        coordinator.stderr!.on("data", (d: Buffer) => (told += d.toString()));
+        coordinator.stdout!.resume();
+        const exited = new Promise((resolve) => coordinator.once("exit", resolve));
+        await until(
+          async () => (await queue.getWaitingCount()) >= jobs,
+          60_000,
+          () => `the jobs were not queued: ${told}`,
+        );
+        coordinator.kill("SIGKILL");
+        await exited;
+        const id = /run it again with --resume (\S+) /.exec(told)?.[1];
+        expect(id, told).toMatch(/^[0-9a-f-]{36}$/);
+        // a worker that fails every job, then goes away: both jobs are kept as failed
+        const failing = new Worker<unknown, unknown>(
+          CHUNK_QUEUE,
+          async (): Promise<unknown> => {
+            throw new Error("[internal] a throwaway worker fails every job");
+          },
+          { connection: admin.duplicate() },
+        );
+        throwaway = failing;
+        await until(
+          async () => (await queue.getFailedCount()) >= jobs,
+          30_000,
+          () => "the jobs did not fail",
+        );
+        await failing.close();
+        throwaway = null;
+        await startWorker(url);
+        const resumed = await runCliCapture(...simulateArgs, "--resume", id!);
+        expect(resumed.code, resumed.stderr).toBe(0);
+        expect(resumed.stderr).toMatch(/had failed on a worker \(\[internal\] a throwaway worker/);
+        const { batchId, ...result } = JSON.parse(resumed.stdout) as Record<string, unknown>;
+        expect(batchId).toBe(id);
+        const here = await simulate(scenario, { runs: 8 * CHUNK_RUNS, seed: 9, threads: 1 });
+        expect(JSON.stringify(result)).toBe(JSON.stringify(here));
+      } finally {
+        await throwaway?.close();
+        await queue.obliterate({ force: true });
+        await queue.close();
       }
     }, 180_000);
 
