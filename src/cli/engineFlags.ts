@@ -57,12 +57,8 @@ export async function engineFlags(options: EngineFlagOptions): Promise<EngineCho
     );
   }
   const { checkRedisUrl } = await import("../queue/checkRedisUrl.js");
-  if (options.resume !== undefined && !/^[A-Za-z0-9_-]{1,100}$/.test(options.resume)) {
-    throw new LinkageError(
-      "E_INPUT",
-      `--resume ${options.resume}: expected a batch id as printed when the command started (letters, digits, _ or -)`,
-    );
-  }
+  const { checkResumeId } = await import("../queue/queueBatchId.js");
+  if (options.resume !== undefined) checkResumeId(options.resume);
   const insecure = options.insecure ?? false;
   return {
     kind: "bullmq",

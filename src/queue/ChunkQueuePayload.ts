@@ -6,6 +6,7 @@ import {
   type SimulationChunkJob,
   simulationChunkJobSchema,
 } from "../sim/SimulationChunkJob.js";
+import { QUEUE_BATCH_ID_PATTERN, QUEUE_BATCH_ID_RULE } from "./queueBatchId.js";
 
 /** Words of a worker's refusal of a job of another format (the coordinator looks for them). */
 export const OTHER_FORMAT = "it was queued by a linkage of another version";
@@ -21,7 +22,7 @@ export interface ChunkQueuePayload {
 }
 
 const payloadShape = z.strictObject({
-  batch: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "expected 1–100 letters, digits, _ or -"),
+  batch: z.string().regex(QUEUE_BATCH_ID_PATTERN, QUEUE_BATCH_ID_RULE),
   chunk: z.unknown(),
 });
 

@@ -15,6 +15,7 @@ import { type ChunkQueuePayload, chunkJobId } from "./ChunkQueuePayload.js";
 import type { CheckedRedisUrl } from "./checkRedisUrl.js";
 import { CHUNK_QUEUE, chunkResultKey } from "./chunkQueueNames.js";
 import { openRedis, redisFailure } from "./openRedis.js";
+import { QUEUE_BATCH_ID_PATTERN, QUEUE_BATCH_ID_RULE } from "./queueBatchId.js";
 import { queueFailureError } from "./queueFailure.js";
 
 /** Runs per queue job by default: see {@link BullmqChunkEngineOptions.jobRuns}. */
@@ -84,10 +85,10 @@ async function runOnQueue(
     onChunkIds = () => {},
   }: BullmqChunkEngineOptions,
 ): Promise<void> {
-  if (!/^[A-Za-z0-9_-]{1,100}$/.test(batchId)) {
+  if (!QUEUE_BATCH_ID_PATTERN.test(batchId)) {
     throw new LinkageError(
       "E_INPUT",
-      `batch id ${JSON.stringify(batchId)}: expected 1–100 letters, digits, _ or -`,
+      `batch id ${JSON.stringify(batchId)}: ${QUEUE_BATCH_ID_RULE}`,
     );
   }
   const source = batch.scenario.source;

@@ -398,7 +398,10 @@ describe.skipIf(NO_REDIS)(
         weeks: 52,
         leverageBaseline: "U",
       };
+      // keeping a point renews the batch record's day of life (a long sweep stays resumable)
+      await admin.expire(`linkage:batch:${batch.id}`, 60);
       await batch.pointStore<typeof record>().put(3, record);
+      expect(await admin.ttl(`linkage:batch:${batch.id}`)).toBeGreaterThan(23 * 3600);
       expect(await admin.keys("linkage:chunk-result:*")).toEqual([]);
       const resumed = await openQueueBatch({ redis, identity, resume: batch.id });
       expect(await resumed.pointStore().get(2)).toBeUndefined();
