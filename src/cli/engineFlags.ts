@@ -3,6 +3,7 @@ import type { CheckedRedisUrl } from "../queue/checkRedisUrl.js";
 import type { QueueBatch } from "../queue/openQueueBatch.js";
 import type { QueueBatchIdentity } from "../queue/QueueBatchIdentity.js";
 import type { CliIo } from "./cliIo.js";
+import { LINKAGE_VERSION } from "./linkageVersion.js";
 
 /** The engine flags of `linkage simulate` and `linkage run`, as commander gives them. */
 export interface EngineFlagOptions {
@@ -56,12 +57,8 @@ export async function engineFlags(options: EngineFlagOptions): Promise<EngineCho
     );
   }
   const { checkRedisUrl } = await import("../queue/checkRedisUrl.js");
-  if (options.resume !== undefined && !/^[A-Za-z0-9_-]{1,100}$/.test(options.resume)) {
-    throw new LinkageError(
-      "E_INPUT",
-      `--resume ${options.resume}: expected a batch id as printed when the command started (letters, digits, _ or -)`,
-    );
-  }
+  const { checkResumeId } = await import("../queue/queueBatchId.js");
+  if (options.resume !== undefined) checkResumeId(options.resume);
   const insecure = options.insecure ?? false;
   return {
     kind: "bullmq",
@@ -87,9 +84,12 @@ export function engineCommandFlags(choice: EngineChoice): string[] {
   ];
 }
 
+/** What a command's queue batch computes; {@link queueBatchFor} adds the linkage version. */
+export type QueueBatchWork = Omit<QueueBatchIdentity, "version">;
+
 /**
  * The queue batch of a choice (`undefined` for the local engine): Redis is checked reachable, a
- * new batch is recorded with `identity` or the `--resume` batch checked against it, and its id
+ * new batch is recorded with `work` and this linkage's version, or the `--resume` batch checked against it, and its id
  * is told on stderr with how to resume. The queue's code (bullmq, ioredis) is loaded only when
  * it is chosen.
  * @throws {LinkageError} E_INPUT naming the URL when Redis cannot be reached; for a `--resume`
@@ -97,10 +97,11 @@ export function engineCommandFlags(choice: EngineChoice): string[] {
  */
 export async function queueBatchFor(
   choice: EngineChoice,
-  identity: QueueBatchIdentity,
+  work: QueueBatchWork,
   io: CliIo,
 ): Promise<QueueBatch | undefined> {
   if (choice.kind === "local") return undefined;
+  const identity: QueueBatchIdentity = { version: LINKAGE_VERSION, ...work };
   const { assertRedisReachable, openQueueBatch } = await import("../queue/index.js");
   await assertRedisReachable(choice.redis);
   const batch = await openQueueBatch({

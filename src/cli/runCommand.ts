@@ -6,7 +6,7 @@ import type { ScenarioRun } from "../analysis/ScenarioRun.js";
 import { LinkageError } from "../errors/LinkageError.js";
 import { closestNames, quoteAlternatives } from "../expression/closestNames.js";
 import type { QueueBatch } from "../queue/openQueueBatch.js";
-import type { QueueBatchIdentity } from "../queue/QueueBatchIdentity.js";
+
 import { runIndexHtml } from "../report/runIndexHtml.js";
 import { runIndexRows } from "../report/runIndexRows.js";
 import { runReportHtml } from "../report/runReportHtml.js";
@@ -27,6 +27,7 @@ import {
   type EngineChoice,
   engineCommandFlags,
   engineFlags,
+  type QueueBatchWork,
   queueBatchFor,
 } from "./engineFlags.js";
 import { LINKAGE_VERSION } from "./linkageVersion.js";
@@ -174,8 +175,9 @@ async function runSeveral(
     checkMemory(plan.scenario, flags);
   }
   const runs: ScenarioRun[] = [];
+  let batch: QueueBatch | undefined;
   try {
-    const batch = await queueBatchFor(
+    batch = await queueBatchFor(
       flags.engine,
       runIdentity(
         plans.map((p) => p.scenarioHash),
@@ -200,7 +202,6 @@ async function runSeveral(
         }),
       );
     }
-    await batch?.finish();
   } finally {
     await closeSimulationPool();
   }
@@ -209,6 +210,8 @@ async function runSeveral(
   const index = { seed: flags.seed, runs: flags.runs, scenarios: runIndexRows(runs) };
   writeFileAtomic(json, `${JSON.stringify(index, null, 2)}\n`);
   writeFileAtomic(html, runIndexHtml(runs, { generatedAt: new Date(), version: LINKAGE_VERSION }));
+  // the kept results go only once every file is written: a failed write leaves the batch resumable
+  await batch?.finish();
   io.stdout(`Wrote ${html} and ${json}\n`);
 }
 
@@ -217,7 +220,7 @@ function runIdentity(
   scenarioHashes: readonly string[],
   flags: RunFlags,
   sets: readonly string[],
-): QueueBatchIdentity {
+): QueueBatchWork {
   return {
     command: "run",
     scenarios: scenarioHashes,

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { SingleBar } from "cli-progress";
 import { LinkageError } from "../errors/LinkageError.js";
+import type { QueueBatch } from "../queue/openQueueBatch.js";
 import { formatNumber } from "../report/formatNumber.js";
 import { centralValue, MEDIAN_FIRST } from "../report/outcomeDescriptions.js";
 import { MAX_SCENARIO_BYTES } from "../scenario/loadScenario.js";
@@ -99,6 +100,7 @@ export async function simulateCommand(
   }
   let result: SimulationResult;
   let batchId: string | undefined;
+  let batch: QueueBatch | undefined;
   if (options.meanField) {
     result = meanField(scenario, {
       ...(policies ? { policies } : {}),
@@ -112,7 +114,7 @@ export async function simulateCommand(
     try {
       const given = (flag: string, value: string | boolean | undefined) =>
         value === undefined || value === false ? {} : { [flag]: String(value) };
-      const batch = await queueBatchFor(
+      batch = await queueBatchFor(
         engineChoice,
         {
           command: "simulate",
@@ -154,13 +156,14 @@ export async function simulateCommand(
           bar?.update(done);
         },
       });
-      await batch?.finish();
     } finally {
       (bar as SingleBar | null)?.stop();
       await closeSimulationPool();
     }
   }
   if (csv !== undefined) await writeCsv(csv, result);
+  // the kept results go only once every file is written: a failed write leaves the batch resumable
+  await batch?.finish();
   if (options.json) {
     const json = batchId !== undefined ? { ...result, batchId } : result;
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);

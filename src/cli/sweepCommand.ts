@@ -10,6 +10,7 @@ import {
 } from "../analysis/sweepScenario.js";
 import { LinkageError } from "../errors/LinkageError.js";
 import { closestNames, quoteAlternatives } from "../expression/closestNames.js";
+import type { QueueBatch } from "../queue/openQueueBatch.js";
 import { formatNumber } from "../report/formatNumber.js";
 import { sweepCsv } from "../report/sweepCsv.js";
 import { sweepHtml } from "../report/sweepHtml.js";
@@ -163,8 +164,9 @@ export async function sweepCommand(
   const scenarioHash = createHash("sha256").update(text).digest("hex");
   let result: SweepResult;
   let batchId: string | undefined;
+  let batch: QueueBatch | undefined;
   try {
-    const batch = await queueBatchFor(
+    batch = await queueBatchFor(
       engineChoice,
       {
         command: "sweep",
@@ -205,7 +207,6 @@ export async function sweepCommand(
         bar?.update(done, { rate: formatNumber(rate, 0), left: `${left} s` });
       },
     });
-    await batch?.finish();
   } finally {
     (bar as SingleBar | null)?.stop();
     await closeSimulationPool();
@@ -228,6 +229,8 @@ export async function sweepCommand(
       generatedAt: new Date(),
     }),
   );
+  // the kept results go only once every file is written: a failed write leaves the batch resumable
+  await batch?.finish();
   if (options.json) {
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     return;

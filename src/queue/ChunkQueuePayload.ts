@@ -1,7 +1,15 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { LinkageError } from "../errors/LinkageError.js";
-import { type SimulationChunkJob, simulationChunkJobSchema } from "../sim/SimulationChunkJob.js";
+import {
+  CHUNK_JOB_FORMAT,
+  type SimulationChunkJob,
+  simulationChunkJobSchema,
+} from "../sim/SimulationChunkJob.js";
+import { QUEUE_BATCH_ID_PATTERN, QUEUE_BATCH_ID_RULE } from "./queueBatchId.js";
+
+/** Words of a worker's refusal of a job of another format (the coordinator looks for them). */
+export const OTHER_FORMAT = "it was queued by a linkage of another version";
 
 /**
  * What a chunk job carries on the queue: the chunk's description and the id of the batch (one
@@ -14,7 +22,7 @@ export interface ChunkQueuePayload {
 }
 
 const payloadShape = z.strictObject({
-  batch: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "expected 1–100 letters, digits, _ or -"),
+  batch: z.string().regex(QUEUE_BATCH_ID_PATTERN, QUEUE_BATCH_ID_RULE),
   chunk: z.unknown(),
 });
 
@@ -65,6 +73,13 @@ export function parseChunkQueuePayload(
       (issue) => `${issue.path.length ? issue.path.join(".") : "(payload)"}: ${issue.message}`,
     );
     throw new LinkageError("E_INPUT", `chunk job refused: ${problems.join("; ")}`);
+  }
+  const format = (outer.data.chunk as { format?: unknown } | null)?.format;
+  if (format !== CHUNK_JOB_FORMAT) {
+    throw new LinkageError(
+      "E_INPUT",
+      `chunk job refused: ${OTHER_FORMAT} (job format ${JSON.stringify(format ?? null)}, this worker reads format ${CHUNK_JOB_FORMAT}); run the same linkage version on the workers and the coordinator`,
+    );
   }
   const chunk = simulationChunkJobSchema.safeParse(outer.data.chunk);
   if (!chunk.success) {

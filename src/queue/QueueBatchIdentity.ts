@@ -1,9 +1,12 @@
 /**
- * What a queue batch computes, as recorded in Redis when it starts: the command, the scenarios'
- * text hashes and every setting that changes the numbers. `--resume ID` compares it with the
- * resuming command's own, so a batch is never finished with different work.
+ * What a queue batch computes, as recorded in Redis when it starts: the linkage version, the
+ * command, the scenarios' text hashes and every setting that changes the numbers. `--resume ID`
+ * compares it with the resuming command's own, so a batch is never finished with different work
+ * (nor by another version, whose chunks and stored results may differ).
  */
 export interface QueueBatchIdentity {
+  /** The linkage version that started the batch (package.json's). */
+  readonly version: string;
   /** The command that started the batch: simulate, run or sweep. */
   readonly command: string;
   /** SHA-256 of each scenario file's text, in the order the command reads them. */
@@ -16,14 +19,17 @@ export interface QueueBatchIdentity {
  * The differences between a recorded batch identity and a resuming command's, in words (empty
  * when they describe the same work).
  * @example queueBatchDifferences(
- *   { command: "sweep", scenarios: ["ab"], settings: { "--runs": "300" } },
- *   { command: "sweep", scenarios: ["ab"], settings: { "--runs": "400" } },
+ *   { version: "0.1.0", command: "sweep", scenarios: ["ab"], settings: { "--runs": "300" } },
+ *   { version: "0.1.0", command: "sweep", scenarios: ["ab"], settings: { "--runs": "400" } },
  * ) // => ["--runs (300 then, 400 now)"]
  */
 export function queueBatchDifferences(
   recorded: QueueBatchIdentity,
   wanted: QueueBatchIdentity,
 ): string[] {
+  if (recorded.version !== wanted.version) {
+    return [`linkage's version (linkage ${recorded.version} then, linkage ${wanted.version} now)`];
+  }
   if (recorded.command !== wanted.command) {
     return [`the command (linkage ${recorded.command} then, linkage ${wanted.command} now)`];
   }
@@ -64,12 +70,15 @@ export function parseQueueBatchIdentity(text: string): QueueBatchIdentity | null
     return null;
   }
   if (typeof data !== "object" || data === null) return null;
-  const { command, scenarios, settings } = data as Record<string, unknown>;
+  const { version, command, scenarios, settings } = data as Record<string, unknown>;
+  if (version !== undefined && typeof version !== "string") return null;
   if (typeof command !== "string") return null;
   if (!Array.isArray(scenarios) || !scenarios.every((s) => typeof s === "string")) return null;
   if (typeof settings !== "object" || settings === null || Array.isArray(settings)) return null;
   if (!Object.values(settings).every((v) => typeof v === "string")) return null;
   return {
+    // a record from before versions were recorded names none
+    version: typeof version === "string" ? version : "(a version that did not record it)",
     command,
     scenarios: scenarios as string[],
     settings: settings as Record<string, string>,

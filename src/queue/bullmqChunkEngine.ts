@@ -6,11 +6,16 @@ import { parseScenario } from "../scenario/parseScenario.js";
 import type { ChunkBatch, ChunkEngine } from "../sim/ChunkEngine.js";
 import { decodeChunkResult } from "../sim/chunkResultWire.js";
 import type { ChunkResult } from "../sim/runChunk.js";
-import { type SimulationChunkJob, scenarioSha256 } from "../sim/SimulationChunkJob.js";
+import {
+  CHUNK_JOB_FORMAT,
+  type SimulationChunkJob,
+  scenarioSha256,
+} from "../sim/SimulationChunkJob.js";
 import { type ChunkQueuePayload, chunkJobId } from "./ChunkQueuePayload.js";
 import type { CheckedRedisUrl } from "./checkRedisUrl.js";
 import { CHUNK_QUEUE, chunkResultKey } from "./chunkQueueNames.js";
-import { openRedis, unreachable } from "./openRedis.js";
+import { openRedis, redisFailure } from "./openRedis.js";
+import { QUEUE_BATCH_ID_PATTERN, QUEUE_BATCH_ID_RULE } from "./queueBatchId.js";
 import { queueFailureError } from "./queueFailure.js";
 
 /** Runs per queue job by default: see {@link BullmqChunkEngineOptions.jobRuns}. */
@@ -18,6 +23,12 @@ export const DEFAULT_JOB_RUNS = 1000;
 
 /** Milliseconds between checks of the stored results (a fallback for missed events and a liveness check). */
 const POLL_MS = 1000;
+/** Polls between checks of the state of the jobs still awaited (failed for good, or gone). */
+const POLLS_PER_STATE_CHECK = 5;
+/** Jobs still awaited whose state one check reads, the first in chunk order. */
+const STATE_CHECK_JOBS = 100;
+/** BullMQ options of every chunk job: a failed job is kept a day, so its reason can be read. */
+const JOB_OPTIONS = { removeOnComplete: true, removeOnFail: { age: 24 * 3600 } } as const;
 
 /** Options of {@link bullmqChunkEngine}. */
 export interface BullmqChunkEngineOptions {
@@ -74,10 +85,10 @@ async function runOnQueue(
     onChunkIds = () => {},
   }: BullmqChunkEngineOptions,
 ): Promise<void> {
-  if (!/^[A-Za-z0-9_-]{1,100}$/.test(batchId)) {
+  if (!QUEUE_BATCH_ID_PATTERN.test(batchId)) {
     throw new LinkageError(
       "E_INPUT",
-      `batch id ${JSON.stringify(batchId)}: expected 1–100 letters, digits, _ or -`,
+      `batch id ${JSON.stringify(batchId)}: ${QUEUE_BATCH_ID_RULE}`,
     );
   }
   const source = batch.scenario.source;
@@ -94,7 +105,7 @@ async function runOnQueue(
     const first = batch.tasks[from]!;
     const runs = batch.tasks.slice(from, to).reduce((sum, task) => sum + task.runs, 0);
     const chunk: SimulationChunkJob = {
-      format: 1,
+      format: CHUNK_JOB_FORMAT,
       scenarioText,
       scenarioSha256: sha,
       source,
@@ -184,7 +195,7 @@ async function runOnQueue(
         try {
           stored = await store.mget(...chunks.map((k) => chunkResultKey(ids[k]!)));
         } catch (error) {
-          fail(unreachable(redis, error));
+          fail(redisFailure(redis, error));
           return;
         }
         try {
@@ -202,32 +213,86 @@ async function runOnQueue(
           if (!results.has(k)) missing.push(k);
         if (missing.length > 0) await collect(missing);
       };
-      store.on("end", () => fail(unreachable(redis, new Error("connection lost"))));
+      store.on("end", () => fail(redisFailure(redis, new Error("connection lost"))));
       events!.on("completed", ({ jobId }) => {
         const k = indexOf.get(jobId);
         if (k !== undefined) void collect([k]);
       });
+      const where = (k: number) => {
+        const { firstRun, runs } = payloads[k]!.chunk;
+        return `the job of runs ${firstRun}+${runs} (${ids[k]})`;
+      };
       events!.on("failed", ({ jobId, failedReason }) => {
         const k = indexOf.get(jobId);
-        if (k !== undefined) {
-          const { firstRun, runs } = payloads[k]!.chunk;
-          fail(queueFailureError(failedReason, `the job of runs ${firstRun}+${runs} (${jobId})`));
-        }
+        if (k !== undefined) fail(queueFailureError(failedReason, where(k)));
       });
+      const add = async (ks: readonly number[]) => {
+        for (let from = 0; from < ks.length; from += 500) {
+          await queue!.addBulk(
+            ks.slice(from, from + 500).map((k) => ({
+              name: "chunk",
+              data: payloads[k]!,
+              opts: { jobId: ids[k]!, ...JOB_OPTIONS },
+            })),
+          );
+        }
+      };
+      /**
+       * The jobs still awaited, in case an event was missed: one failed for good ends the batch
+       * with its reason; one the queue no longer holds (removed, or its result expired before
+       * it was read) is queued again. Without this a lost job would be waited for in silence.
+       */
+      let checking = false;
+      const checkStates = async () => {
+        if (checking || settled) return;
+        checking = true;
+        try {
+          const awaited: number[] = [];
+          for (let k = next; k < ids.length && awaited.length < STATE_CHECK_JOBS; k++)
+            if (!results.has(k)) awaited.push(k);
+          const states = await Promise.all(awaited.map((k) => queue!.getJobState(ids[k]!)));
+          const gone = awaited.filter((_, i) => states[i] === "unknown");
+          const failed = awaited.find((_, i) => states[i] === "failed");
+          if (failed !== undefined) {
+            const job = await queue!.getJob(ids[failed]!);
+            fail(queueFailureError(job?.failedReason ?? "no reason recorded", where(failed)));
+            return;
+          }
+          // a job gone while its result was being recorded is harmless to queue again: the
+          // worker finds the result and does not compute it twice
+          if (gone.length > 0) await add(gone);
+        } catch (error) {
+          fail(error instanceof LinkageError ? error : redisFailure(redis, error));
+        } finally {
+          checking = false;
+        }
+      };
+      let polls = 0;
+      const tick = async () => {
+        await poll();
+        if (++polls % POLLS_PER_STATE_CHECK === 0) await checkStates();
+      };
       const enqueue = async () => {
         // chunks already recorded (a resumed batch) are not queued again
         await poll();
         const pending = ids.flatMap((id, k) => (k >= next && !results.has(k) ? [k] : []));
+        // a job that failed while no coordinator listened (a resumed batch) keeps its id for a
+        // day, and BullMQ does not add a job whose id it holds: it is removed and queued afresh
         for (let from = 0; from < pending.length; from += 500) {
-          await queue!.addBulk(
-            pending.slice(from, from + 500).map((k) => ({
-              name: "chunk",
-              data: payloads[k]!,
-              opts: { jobId: ids[k]!, removeOnComplete: true, removeOnFail: { age: 24 * 3600 } },
-            })),
-          );
+          const slice = pending.slice(from, from + 500);
+          const states = await Promise.all(slice.map((k) => queue!.getJobState(ids[k]!)));
+          for (const [i, state] of states.entries()) {
+            if (state !== "failed") continue;
+            const k = slice[i]!;
+            const job = await queue!.getJob(ids[k]!);
+            notice(
+              `${where(k)} had failed on a worker (${job?.failedReason ?? "no reason recorded"}); it is queued again`,
+            );
+            await queue!.remove(ids[k]!);
+          }
         }
-        timer = setInterval(() => void poll(), POLL_MS);
+        await add(pending);
+        timer = setInterval(() => void tick(), POLL_MS);
         if (pending.length > 0 && (await queue!.getWorkersCount().catch(() => 1)) === 0) {
           notice(
             `no linkage worker serves the queue on ${redis.display} yet: the ${pending.length} job${pending.length === 1 ? "" : "s"} wait until one starts (linkage worker --redis URL)`,
@@ -235,7 +300,7 @@ async function runOnQueue(
         }
       };
       enqueue().catch((error: unknown) =>
-        fail(error instanceof LinkageError ? error : unreachable(redis, error)),
+        fail(error instanceof LinkageError ? error : redisFailure(redis, error)),
       );
     });
     if (!keepResults) await store.del(...ids.map(chunkResultKey));

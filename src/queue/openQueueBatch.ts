@@ -10,12 +10,13 @@ import {
   CHUNK_RESULT_TTL_SECONDS,
   chunkResultKey,
 } from "./chunkQueueNames.js";
-import { openRedis, unreachable } from "./openRedis.js";
+import { openRedis, redisFailure } from "./openRedis.js";
 import {
   parseQueueBatchIdentity,
   type QueueBatchIdentity,
   queueBatchDifferences,
 } from "./QueueBatchIdentity.js";
+import { checkResumeId } from "./queueBatchId.js";
 
 /** Keys removed per DEL. */
 const KEYS_PER_DELETE = 1000;
@@ -79,12 +80,7 @@ export async function openQueueBatch({
   resume,
   notice = () => {},
 }: OpenQueueBatchOptions): Promise<QueueBatch> {
-  if (resume !== undefined && !/^[A-Za-z0-9_-]{1,100}$/.test(resume)) {
-    throw new LinkageError(
-      "E_INPUT",
-      `--resume ${resume}: expected a batch id as printed when the command started (letters, digits, _ or -)`,
-    );
-  }
+  if (resume !== undefined) checkResumeId(resume);
   const id = resume ?? randomUUID();
   const key = batchRecordKey(id);
   const store = await openRedis(redis);
@@ -123,7 +119,7 @@ export async function openQueueBatch({
       await store.expire(key, CHUNK_RESULT_TTL_SECONDS);
     }
   } catch (error) {
-    throw error instanceof LinkageError ? error : unreachable(redis, error);
+    throw error instanceof LinkageError ? error : redisFailure(redis, error);
   } finally {
     store.disconnect();
   }
@@ -137,7 +133,7 @@ export async function openQueueBatch({
       connection = await openRedis(redis);
       return await work(connection);
     } catch (error) {
-      throw error instanceof LinkageError ? error : unreachable(redis, error);
+      throw error instanceof LinkageError ? error : redisFailure(redis, error);
     } finally {
       connection?.disconnect();
     }
@@ -173,6 +169,8 @@ export async function openQueueBatch({
       const done = [...chunkIds].map(chunkResultKey);
       await withRedis(async (connection) => {
         await connection.set(pointKey, text, "EX", CHUNK_RESULT_TTL_SECONDS);
+        // a long sweep stays resumable: its record lives a day from the last point kept
+        await connection.expire(key, CHUNK_RESULT_TTL_SECONDS);
         await remove(connection, done);
       });
       chunkIds.clear();

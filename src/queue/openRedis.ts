@@ -45,17 +45,45 @@ export async function openRedis(
     await connection.ping();
   } catch (error) {
     connection.disconnect();
-    throw unreachable(redis, lastError ?? error);
+    throw redisFailure(redis, lastError ?? error);
   }
   return connection;
 }
 
-/** The error for a Redis that cannot be reached or was lost, naming its URL (password hidden). */
-export function unreachable(redis: CheckedRedisUrl, cause?: unknown): LinkageError {
+/**
+ * The error for a Redis that failed a command or could not be reached, naming its URL (password
+ * hidden): an error reply of Redis's own (OOM, READONLY, MISCONF…) is passed on in its words, as
+ * a refused command; anything else is a connection failure ("unreachable").
+ */
+export function redisFailure(redis: CheckedRedisUrl, cause?: unknown): LinkageError {
+  const reply = redisReplyText(cause);
+  if (reply !== null && !AUTH_REPLY.test(reply)) {
+    return new LinkageError("E_INPUT", `Redis at ${redis.display} refused the command: ${reply}`);
+  }
   return new LinkageError(
     "E_INPUT",
     `Redis at ${redis.display} is unreachable (${redisFailureWords(cause)}); start it or check --redis`,
   );
+}
+
+/** Error replies that say the password was refused (told as a connection failure). */
+const AUTH_REPLY = /^(WRONGPASS|NOAUTH)\b|invalid password|invalid username/i;
+
+/**
+ * The text of an error reply sent by Redis itself (ioredis's ReplyError; for a refused
+ * transaction, the first queued command's reply rather than "EXECABORT"), or null when `cause`
+ * is not one (a connection failure, a client library message).
+ * @example redisReplyText(Object.assign(new Error("READONLY You can't write against a read only replica."), { name: "ReplyError" }))
+ * // => "READONLY You can't write against a read only replica."
+ */
+export function redisReplyText(cause: unknown): string | null {
+  if (!(cause instanceof Error) || cause.name !== "ReplyError") return null;
+  const previous = (cause as { previousErrors?: unknown }).previousErrors;
+  if (/^EXECABORT\b/.test(cause.message) && Array.isArray(previous)) {
+    const first = previous.find((e): e is Error => e instanceof Error);
+    if (first) return first.message.trim();
+  }
+  return cause.message.trim();
 }
 
 /**
@@ -68,7 +96,10 @@ function redisFailureWords(cause: unknown): string {
   if (/ECONNREFUSED/.test(text)) return "connection refused";
   if (/ENOTFOUND|EAI_AGAIN/.test(text)) return "host not found";
   if (/ETIMEDOUT|timed? ?out/i.test(text)) return "no answer in time";
-  if (/WRONGPASS|NOAUTH|invalid password|invalid username/i.test(text)) {
+  if (
+    AUTH_REPLY.test(cause instanceof Error ? cause.message : "") ||
+    /WRONGPASS|NOAUTH/.test(text)
+  ) {
     return "the password was refused: check the one in the URL";
   }
   return "connection lost";

@@ -19,6 +19,14 @@ export function queueFailureText(error: unknown): string {
  * past the stall limit) as E_INPUT, a problem of the environment, naming the chunk.
  */
 export function queueFailureError(reason: string, where: string): Error {
+  // a worker of another linkage version refuses the job's format: this one's words (format 2
+  // on) or an older worker's schema complaint about chunk.format
+  if (/^\[E_INPUT\] chunk job refused: (.*another version|chunk\.format\b)/.test(reason)) {
+    return new LinkageError(
+      "E_INPUT",
+      `${where} was refused by a linkage worker of another version (${reason.slice(10)}); run the same linkage version on the workers as on this machine`,
+    );
+  }
   const match = /^\[(E_[A-Z]+)\] ([\s\S]*)$/.exec(reason);
   const code = match?.[1] as LinkageErrorCode | undefined;
   if (match && code && CODES.includes(code)) return new LinkageError(code, match[2]!);

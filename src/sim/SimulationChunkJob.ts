@@ -12,6 +12,13 @@ export const MAX_JOB_WEEKS = 100_000;
 /** Most chunks one job may hold (its runs over its chunkRuns). */
 export const MAX_JOB_CHUNKS = 1000;
 
+/**
+ * The format of a chunk job and of its stored result: 2 since results are stored as a JSON list
+ * of chunk results (one per chunk of the job). Workers and coordinators of another format refuse
+ * each other's jobs rather than misread them.
+ */
+export const CHUNK_JOB_FORMAT = 2;
+
 const wholeNumber = (max: number) => z.number().int().min(0).max(max);
 
 /**
@@ -21,7 +28,7 @@ const wholeNumber = (max: number) => z.number().int().min(0).max(max);
  */
 export const simulationChunkJobSchema = z
   .strictObject({
-    format: z.literal(1),
+    format: z.literal(CHUNK_JOB_FORMAT),
     scenarioText: z.string().min(1).max(MAX_JOB_SCENARIO_BYTES),
     scenarioSha256: z.string().regex(/^[0-9a-f]{64}$/, "expected 64 lowercase hex digits"),
     source: z.string().min(1).max(4096),

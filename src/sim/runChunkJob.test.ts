@@ -13,7 +13,7 @@ const scenario = parseScenario(TEXT, PATH);
 
 /** A job for runs [250, 330) of a 600-run batch under two policies. */
 const job = {
-  format: 1,
+  format: 2,
   scenarioText: TEXT,
   scenarioSha256: scenarioSha256(TEXT),
   source: PATH,

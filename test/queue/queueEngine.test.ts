@@ -6,11 +6,11 @@
  * and logged; a Redis lost mid-run named, exit 2, nothing written.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Queue } from "bullmq";
+import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { bullmqChunkEngine } from "../../src/queue/bullmqChunkEngine.js";
@@ -269,9 +269,119 @@ describe.skipIf(NO_REDIS)(
       }
     }, 180_000);
 
+    it("--resume after the batch's jobs failed while its coordinator was dead: they are queued again, not waited for forever", async () => {
+      const simulateArgs = [
+        ...["simulate", PATH, "--runs", `${8 * CHUNK_RUNS}`, "--seed", "9", "--json"],
+        ...["--engine", "bullmq", "--redis", url],
+      ];
+      const jobs = 2; // 2,000 runs: two jobs of up to 1,000
+      const queue = new Queue(CHUNK_QUEUE, { connection: admin.duplicate() });
+      let throwaway: Worker<unknown, unknown> | null = null;
+      try {
+        await queue.obliterate({ force: true });
+        // the coordinator queues its jobs with no worker serving, and is killed with SIGKILL
+        const coordinator = spawn(
+          process.execPath,
+          ["--import", "tsx", "src/cli/main.ts", ...simulateArgs],
+          { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+        );
+        let told = "";
+        coordinator.stderr!.on("data", (d: Buffer) => (told += d.toString()));
+        coordinator.stdout!.resume();
+        const exited = new Promise((resolve) => coordinator.once("exit", resolve));
+        await until(
+          async () => (await queue.getWaitingCount()) >= jobs,
+          60_000,
+          () => `the jobs were not queued: ${told}`,
+        );
+        coordinator.kill("SIGKILL");
+        await exited;
+        const id = /run it again with --resume (\S+) /.exec(told)?.[1];
+        expect(id, told).toMatch(/^[0-9a-f-]{36}$/);
+        // a worker that fails every job, then goes away: both jobs are kept as failed
+        const failing = new Worker<unknown, unknown>(
+          CHUNK_QUEUE,
+          async (): Promise<unknown> => {
+            throw new Error("[internal] a throwaway worker fails every job");
+          },
+          { connection: admin.duplicate() },
+        );
+        throwaway = failing;
+        await until(
+          async () => (await queue.getFailedCount()) >= jobs,
+          30_000,
+          () => "the jobs did not fail",
+        );
+        await failing.close();
+        throwaway = null;
+        await startWorker(url);
+        const resumed = await runCliCapture(...simulateArgs, "--resume", id!);
+        expect(resumed.code, resumed.stderr).toBe(0);
+        expect(resumed.stderr).toMatch(/had failed on a worker \(\[internal\] a throwaway worker/);
+        const { batchId, ...result } = JSON.parse(resumed.stdout) as Record<string, unknown>;
+        expect(batchId).toBe(id);
+        const here = await simulate(scenario, { runs: 8 * CHUNK_RUNS, seed: 9, threads: 1 });
+        expect(JSON.stringify(result)).toBe(JSON.stringify(here));
+      } finally {
+        await throwaway?.close();
+        await queue.obliterate({ force: true });
+        await queue.close();
+      }
+    }, 180_000);
+
+    it("--resume of a batch another linkage version started is refused, naming both versions", async () => {
+      const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+        version: string;
+      };
+      const record = { version: "0.0.1", command: "simulate", scenarios: ["ab"], settings: {} };
+      await admin.set("linkage:batch:from-an-older-linkage", JSON.stringify(record), "EX", 600);
+      const r = await runCliCapture(
+        ...["simulate", PATH, "--runs", "300", "--engine", "bullmq", "--redis", url],
+        ...["--resume", "from-an-older-linkage"],
+      );
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        `this command differs in linkage's version (linkage 0.0.1 then, linkage ${version} now)`,
+      );
+      await admin.del("linkage:batch:from-an-older-linkage");
+    }, 60_000);
+
+    it("an output write that fails leaves the batch resumable: its kept points are not removed first", async () => {
+      await startWorker(url);
+      const dir = mkdtempSync(join(tmpdir(), "linkage-queue-writefail-"));
+      const out = join(dir, "out");
+      const sweep = [
+        ...["sweep", PATH, "--vary", "sigma_sub=0:0.3:2", "--runs", "300", "--seed", "4"],
+        ...["--out", out, "--engine", "bullmq", "--redis", url],
+      ];
+      try {
+        // sweep.csv is a folder: the file cannot be written once the numbers are all in
+        mkdirSync(join(out, "sweep.csv"), { recursive: true });
+        const failed = await runCliCapture(...sweep);
+        expect(failed.code).toBe(2);
+        expect(failed.stderr).toMatch(/sweep\.csv: cannot write/);
+        const id = /run it again with --resume (\S+) /.exec(failed.stderr)?.[1];
+        expect(id, failed.stderr).toMatch(/^[0-9a-f-]{36}$/);
+        expect(await admin.exists(`linkage:batch:${id}`)).toBe(1);
+        expect((await admin.keys(`linkage:batch:${id}:point:*`)).length).toBe(2);
+        rmSync(join(out, "sweep.csv"), { recursive: true });
+        const resumed = await runCliCapture(...sweep, "--resume", id!);
+        expect(resumed.code, resumed.stderr).toBe(0);
+        expect(existsSync(join(out, "sweep.csv"))).toBe(true);
+        expect(await admin.keys(`linkage:batch:${id}*`)).toEqual([]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 120_000);
+
     it("a sweep's kept points come back exactly (NaN, ±Infinity, -0 too), and keeping one drops its chunk results", async () => {
       const redis = checkRedisUrl(url);
-      const identity = { command: "sweep", scenarios: ["ab"], settings: { "--runs": "250" } };
+      const identity = {
+        version: "0.1.0",
+        command: "sweep",
+        scenarios: ["ab"],
+        settings: { "--runs": "250" },
+      };
       const batch = await openQueueBatch({ redis, identity });
       // a point computed on the batch's engine leaves its chunk results in Redis until kept
       await startWorker(url);
@@ -288,7 +398,10 @@ describe.skipIf(NO_REDIS)(
         weeks: 52,
         leverageBaseline: "U",
       };
+      // keeping a point renews the batch record's day of life (a long sweep stays resumable)
+      await admin.expire(`linkage:batch:${batch.id}`, 60);
       await batch.pointStore<typeof record>().put(3, record);
+      expect(await admin.ttl(`linkage:batch:${batch.id}`)).toBeGreaterThan(23 * 3600);
       expect(await admin.keys("linkage:chunk-result:*")).toEqual([]);
       const resumed = await openQueueBatch({ redis, identity, resume: batch.id });
       expect(await resumed.pointStore().get(2)).toBeUndefined();
@@ -349,7 +462,7 @@ describe.skipIf(NO_REDIS)(
       const batchId = "duplicate-test";
       // chunk 0 exactly as the engine describes it (every policy, so no extra baseline)
       const chunk: SimulationChunkJob = {
-        format: 1,
+        format: 2,
         scenarioText: TEXT,
         scenarioSha256: scenarioSha256(TEXT),
         source: PATH,
@@ -388,7 +501,7 @@ describe.skipIf(NO_REDIS)(
       const queue = new Queue(CHUNK_QUEUE, { connection: admin.duplicate() });
       try {
         const chunk = {
-          format: 1 as const,
+          format: 2 as const,
           scenarioText: TEXT.replace("weeks:", "weeks:  "),
           scenarioSha256: scenarioSha256(TEXT),
           source: PATH,
@@ -411,8 +524,14 @@ describe.skipIf(NO_REDIS)(
           { batch: "tamper-test", chunk: { ...chunk, script: "rm -rf /" } },
           { jobId: "chunk-extra" },
         );
+        // a job queued by a linkage whose results had another format
+        await queue.add(
+          "chunk",
+          { batch: "tamper-test", chunk: { ...chunk, format: 1 } },
+          { jobId: "chunk-format-1" },
+        );
         await until(
-          () => (worker.log().match(/refused/g) ?? []).length >= 3,
+          () => (worker.log().match(/refused/g) ?? []).length >= 4,
           30_000,
           () => `not refused: ${worker.log()}`,
         );
@@ -423,6 +542,9 @@ describe.skipIf(NO_REDIS)(
         );
         expect(worker.log()).toMatch(/chunk-not-its-hash failed: .*is not the hash of its content/);
         expect(worker.log()).toMatch(/chunk-extra failed: .*chunk job refused: .*script/);
+        expect(worker.log()).toMatch(
+          /chunk-format-1 failed: \[E_INPUT\] chunk job refused: it was queued by a linkage of another version \(job format 1, this worker reads format 2\)/,
+        );
         expect((await queue.getJob(id))?.failedReason).toMatch(/^\[E_INPUT\] chunk job refused/);
         expect(await admin.exists(chunkResultKey(id))).toBe(0);
       } finally {
