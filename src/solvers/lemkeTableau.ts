@@ -159,9 +159,7 @@ export function floatRatioRow(t: Tableau<Float64Array>, label: number, first: bo
         break;
       }
       mark[r] = 0;
-      let w = 0;
-      for (let q = 0; q < count; q++) if (tied[q] !== r) tied[w++] = tied[q]!;
-      count = w;
+      count = withoutRow(tied, count, r);
       continue;
     }
     const s = colOf[l]!;
@@ -297,9 +295,7 @@ export function exactRatioRow(t: ExactTableau, label: number, first: boolean): n
         break;
       }
       mark[r] = 0;
-      let w = 0;
-      for (let q = 0; q < count; q++) if (tied[q] !== r) tied[w++] = tied[q]!;
-      count = w;
+      count = withoutRow(tied, count, r);
       continue;
     }
     const s = colOf[l]!;
@@ -392,4 +388,11 @@ export function followPath<T extends Tableau<unknown>>(
     if (leaving === t.z0) return pivots;
     entering = leaving < n ? leaving + n : leaving - n;
   }
+}
+
+/** Removes row `r` from the first `count` entries of the tied rows, in place; the new count. */
+function withoutRow(tied: Int32Array, count: number, r: number): number {
+  let w = 0;
+  for (let q = 0; q < count; q++) if (tied[q] !== r) tied[w++] = tied[q]!;
+  return w;
 }

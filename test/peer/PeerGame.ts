@@ -4,6 +4,8 @@
  * cites the repository, file and test it comes from; test/peer/README.md gives the licences.
  */
 
+import { bimatrixPayoffTables } from "../support/bimatrix.js";
+
 /** A mixed profile: per player, probabilities over its strategies in the peer's order. */
 export type Profile = readonly (readonly number[])[];
 
@@ -55,17 +57,7 @@ export function bimatrixTables(
   a: readonly (readonly number[])[],
   b: readonly (readonly number[])[],
 ): Pick<PeerGame, "strategies" | "payoffs"> {
-  const m = a.length;
-  const n = a[0]!.length;
-  const pa: number[] = [];
-  const pb: number[] = [];
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < m; i++) {
-      pa.push(a[i]![j]!);
-      pb.push(b[i]![j]!);
-    }
-  }
-  return { strategies: [m, n], payoffs: [pa, pb] };
+  return bimatrixPayoffTables(a, b);
 }
 
 /** −A, for zero-sum games written as (A, −A). */

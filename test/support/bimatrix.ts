@@ -4,11 +4,14 @@
 import type { StrategicGame } from "../../src/games/strategicGame.js";
 import { strategicGameFromTables } from "../../src/games/strategicGameFromTables.js";
 
-/** A bimatrix game from row-major A and B (rows = player 1's strategies). */
-export function bimatrix(
+/**
+ * The two payoff tables of a bimatrix game from row-major A and B (rows = player 1's
+ * strategies), in Gambit's profile order (player 1's strategy varies fastest).
+ */
+export function bimatrixPayoffTables(
   a: readonly (readonly number[])[],
   b: readonly (readonly number[])[],
-): StrategicGame {
+): { strategies: [number, number]; payoffs: [number[], number[]] } {
   const m = a.length;
   const n = a[0]!.length;
   const pa: number[] = [];
@@ -19,5 +22,14 @@ export function bimatrix(
       pb.push(b[i]![j]!);
     }
   }
-  return strategicGameFromTables([m, n], [pa, pb]);
+  return { strategies: [m, n], payoffs: [pa, pb] };
+}
+
+/** A bimatrix game from row-major A and B (rows = player 1's strategies). */
+export function bimatrix(
+  a: readonly (readonly number[])[],
+  b: readonly (readonly number[])[],
+): StrategicGame {
+  const { strategies, payoffs } = bimatrixPayoffTables(a, b);
+  return strategicGameFromTables(strategies, payoffs);
 }

@@ -1,6 +1,6 @@
 import { blockContraction } from "./blockContraction.js";
 import { deviationContraction } from "./deviationContraction.js";
-import { roundingSlack, TINY } from "./intervalBox.js";
+import { roundingSlack, TINY, ULPS } from "./intervalBox.js";
 import type { KrawczykWorkspace } from "./krawczyk.js";
 import {
   encloseJacobian,
@@ -9,9 +9,6 @@ import {
   type SystemWorkspace,
   setSigma,
 } from "./supportSystem.js";
-
-/** Relative widening of one interval product or quotient (a few ulps). */
-const ULPS = 2 ** -50;
 
 /**
  * Shrinks a box [lo, hi] (in place) around the simplex points that can solve a support's

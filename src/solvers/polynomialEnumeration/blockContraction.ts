@@ -1,4 +1,4 @@
-import { roundingSlack, TINY } from "./intervalBox.js";
+import { roundingSlack, TINY, ULPS } from "./intervalBox.js";
 import { invertInPlace, type KrawczykWorkspace } from "./krawczyk.js";
 import {
   encloseTensor,
@@ -6,9 +6,6 @@ import {
   type SystemWorkspace,
   setSigma,
 } from "./supportSystem.js";
-
-/** Relative widening of one interval product or quotient (a few ulps). */
-const ULPS = 2 ** -50;
 
 /**
  * Preconditioned interval Gauss–Seidel on square blocks of a support's system: shrinks the box

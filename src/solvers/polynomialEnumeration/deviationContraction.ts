@@ -1,4 +1,4 @@
-import { roundingSlack, TINY } from "./intervalBox.js";
+import { roundingSlack, TINY, ULPS } from "./intervalBox.js";
 import type { KrawczykWorkspace } from "./krawczyk.js";
 import {
   encloseGradient,
@@ -7,9 +7,6 @@ import {
   type SystemWorkspace,
   setSigma,
 } from "./supportSystem.js";
-
-/** Relative widening of one interval product or quotient (a few ulps). */
-const ULPS = 2 ** -50;
 
 /**
  * Shrinks a box [lo, hi] (in place) with the off-support inequalities of a support's system:

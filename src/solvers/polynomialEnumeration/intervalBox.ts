@@ -13,6 +13,9 @@
 /** Absolute widening added to every enclosure, covering underflow of products. */
 export const TINY = 1e-300;
 
+/** Relative widening of one interval product or quotient (a few ulps). */
+export const ULPS = 2 ** -50;
+
 /** Relative widening after an operation of `count` terms: (count + 4)·2⁻⁵² (≥ 2γ_count). */
 export function roundingSlack(count: number): number {
   return (count + 4) * 2 ** -52;
