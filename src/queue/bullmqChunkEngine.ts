@@ -273,8 +273,11 @@ async function runOnQueue(
         if (++polls % POLLS_PER_STATE_CHECK === 0) await checkStates();
       };
       const enqueue = async () => {
-        // chunks already recorded (a resumed batch) are not queued again
+        // chunks already recorded (a resumed batch) are not queued again; when they were all
+        // recorded the batch has settled here, and nothing may be left running (a timer set
+        // after the settle outlived the batch and kept a resumed command from exiting)
         await poll();
+        if (settled) return;
         const pending = ids.flatMap((id, k) => (k >= next && !results.has(k) ? [k] : []));
         // a job that failed while no coordinator listened (a resumed batch) keeps its id for a
         // day, and BullMQ does not add a job whose id it holds: it is removed and queued afresh
@@ -292,6 +295,7 @@ async function runOnQueue(
           }
         }
         await add(pending);
+        if (settled) return;
         timer = setInterval(() => void tick(), POLL_MS);
         if (pending.length > 0 && (await queue!.getWorkersCount().catch(() => 1)) === 0) {
           notice(
