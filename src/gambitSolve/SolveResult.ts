@@ -139,5 +139,20 @@ export interface SolveResult {
   };
 }
 
+/**
+ * An equilibrium as a method returns it: a {@link SolvedEquilibrium} with each player's regret
+ * (best deviation payoff minus payoff, exact under `rational`), which verifiedBody checks against
+ * that player's payoff scale and then drops (it is not part of `--json`).
+ */
+export interface MethodEquilibrium extends SolvedEquilibrium {
+  readonly regrets: Exact[];
+}
+
 /** What one method contributes to a {@link SolveResult}: everything but the game and method. */
-export type SolvedBody = Omit<SolveResult, "game" | "method">;
+export type SolvedBody = Omit<SolveResult, "game" | "method" | "equilibria" | "qre"> & {
+  readonly equilibria: MethodEquilibrium[];
+  readonly qre?: MethodEquilibrium & { readonly lambda: number };
+};
+
+/** A {@link SolvedBody} after verifiedBody: what {@link SolveResult} carries besides the game and method. */
+export type VerifiedBody = Omit<SolveResult, "game" | "method">;

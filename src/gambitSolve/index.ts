@@ -1,6 +1,7 @@
 export type { MethodSolver } from "./methodSolver.js";
 export type {
   Exact,
+  MethodEquilibrium,
   SolvedBody,
   SolvedComponent,
   SolvedEquilibrium,

@@ -1,8 +1,9 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import type { GambitGame } from "../games/gambit/readGambitGame.js";
-import type { SolveOptions, SolveResult } from "./SolveResult.js";
+import { regretScaleFloors } from "./regretScaleFloors.js";
+import type { SolvedBody, SolveOptions, SolveResult } from "./SolveResult.js";
 import { SOLVE_METHOD_TABLE } from "./solveMethodTable.js";
-import { verifiedBody } from "./verifiedBody.js";
+import { EXACT_METHODS, verifiedBody } from "./verifiedBody.js";
 
 /**
  * Solves a game read from a Gambit file with one method (default `enumpure`), reporting every
@@ -41,7 +42,17 @@ export async function solveGame(
   const rational = options.rational ?? false;
   const solve = async (exact: boolean) =>
     SOLVE_METHOD_TABLE[method](input, { ...options, rational: exact });
-  const body = await verifiedBody(method, rational, await solve(rational), solve);
+  const floors = regretScaleFloors(input);
+  let first: SolvedBody | null;
+  try {
+    first = await solve(rational);
+  } catch (error) {
+    // a floating-point run that broke down (a pivoting path cycling on rounding): solved exactly
+    const solverFailure = error instanceof LinkageError && error.code === "E_SOLVER";
+    if (rational || !solverFailure || !EXACT_METHODS.has(method)) throw error;
+    first = null;
+  }
+  const body = await verifiedBody(method, rational, first, solve, floors);
   const game = { title: input.game.title, players: input.game.players, form: input.form };
   return { game, method, ...body };
 }

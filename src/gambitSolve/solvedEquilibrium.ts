@@ -15,10 +15,11 @@ import {
 import {
   behaviourRegret,
   behaviourRegretExact,
+  type Regret,
   strategicRegret,
   strategicRegretExact,
 } from "../solvers/regret.js";
-import type { SolvedEquilibrium } from "./SolveResult.js";
+import type { MethodEquilibrium, SolvedEquilibrium } from "./SolveResult.js";
 
 /**
  * How an equilibrium found by any solver is written for `linkage solve`: its profile in Gambit's
@@ -55,12 +56,22 @@ export function roundedDistribution(probabilities: readonly number[]): Rational[
   return out;
 }
 
+/** Each player's regret: its best deviation payoff minus its payoff. */
+function playerRegrets(r: Regret<number>): number[] {
+  return r.bestResponses.map((best, i) => Math.max(0, best - r.payoffs[i]!));
+}
+
+/** {@link playerRegrets} in exact rationals, written as fractions. */
+function exactPlayerRegrets(r: Regret<Rational>): string[] {
+  return r.bestResponses.map((best, i) => formatRational(subtract(best, r.payoffs[i]!)));
+}
+
 /** A mixed profile (one array per player) of a strategic game. */
 export function mixedEquilibrium(
   game: StrategicGame,
   mixed: number[][],
   rational: boolean,
-): SolvedEquilibrium {
+): MethodEquilibrium {
   if (rational) {
     // the fractions the floats stand for, when that is exactly an equilibrium
     const rounded = mixed.map((m) => roundedDistribution(m));
@@ -74,14 +85,14 @@ export function mixedEquilibrium(
     );
   }
   const r = strategicRegret(game, mixed);
-  return { profile: mixed, payoffs: r.payoffs, regret: r.max };
+  return { profile: mixed, payoffs: r.payoffs, regret: r.max, regrets: playerRegrets(r) };
 }
 
 /** A mixed profile known exactly. */
 export function exactMixedEquilibrium(
   game: StrategicGame,
   strategies: readonly (readonly Rational[])[],
-): SolvedEquilibrium {
+): MethodEquilibrium {
   const r = strategicRegretExact(
     game,
     strategies.map((s) => [...s]),
@@ -90,6 +101,7 @@ export function exactMixedEquilibrium(
     profile: strategies.map((s) => s.map(formatRational)),
     payoffs: r.payoffs.map(formatRational),
     regret: formatRational(r.max),
+    regrets: exactPlayerRegrets(r),
   };
 }
 
@@ -98,7 +110,7 @@ export function pureEquilibrium(
   game: StrategicGame,
   pure: Int32Array,
   rational: boolean,
-): SolvedEquilibrium {
+): MethodEquilibrium {
   const mixed = game.strategies.map((labels, p) => labels.map((_, s) => (s === pure[p] ? 1 : 0)));
   return mixedEquilibrium(game, mixed, rational);
 }
@@ -108,7 +120,7 @@ export function behaviourEquilibrium(
   game: ExtensiveGame,
   behaviour: Float64Array,
   rational: boolean,
-): SolvedEquilibrium {
+): MethodEquilibrium {
   if (rational) {
     // each information set's actions rounded to the fractions they stand for, kept if exact regret is 0
     const layout = behaviourLayout(game);
@@ -135,6 +147,7 @@ export function behaviourEquilibrium(
     profile: splitBehaviour(game, Array.from(behaviour)),
     payoffs: r.payoffs,
     regret: r.max,
+    regrets: playerRegrets(r),
   };
 }
 
@@ -142,12 +155,13 @@ export function behaviourEquilibrium(
 export function exactBehaviourEquilibrium(
   game: ExtensiveGame,
   behaviour: readonly Rational[],
-): SolvedEquilibrium {
+): MethodEquilibrium {
   const r = behaviourRegretExact(game, behaviour);
   return {
     profile: splitBehaviour(game, behaviour.map(formatRational)),
     payoffs: r.payoffs.map(formatRational),
     regret: formatRational(r.max),
+    regrets: exactPlayerRegrets(r),
   };
 }
 

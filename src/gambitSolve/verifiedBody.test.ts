@@ -3,13 +3,18 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GAMBIT_GAMES_ABSENT, GAMBIT_GAMES_DIR } from "../../test/support/gambitReferenceFiles.js";
 import { skipReason } from "../../test/support/skipReason.js";
-import { readGambitGame } from "../games/gambit/readGambitGame.js";
+import { type GambitGame, readGambitGame } from "../games/gambit/readGambitGame.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { strategicRegret } from "../solvers/regret.js";
-import type { SolvedBody } from "./SolveResult.js";
+import { regretScaleFloors } from "./regretScaleFloors.js";
+import type { Exact, SolvedBody } from "./SolveResult.js";
 import { solveGame } from "./solveGame.js";
 import type { SolveMethod } from "./solveMethods.js";
 import { exactToNumber, REGRET_TOLERANCE, verifiedBody } from "./verifiedBody.js";
+
+/** Payoffs of a random 6×6 game: player 1's of size 1e-9 to 1, player 2's of size 1 to 4e12. */
+const LOPSIDED_6X6 =
+  "-0.00000106243 -1.24601e+10 -4.93603e-9 -239555 1.19108e-8 9.58547e+7 2.86409e-8 -1.78994e+6 -7.18121e-8 2.48314e+10 0.00358196 2.52669e+11 2.03968e-7 3.78735e+8 -0.000142314 -23.9558 0.0315926 -104654 1.61428e-8 -5.06817e+8 -0.00000371387 2.18875e+9 -0.000153372 -168090 4.79708e-9 1.94407e+12 -1.36717e-8 4.38825e+6 -0.00000477812 7.54025e+7 -5.42676e-7 9997.01 -2.00780e-9 254378 0.00000104512 3.74386e+9 -0.206183 -2.86595e+7 5.15299e-8 -4869.63 -0.00000215536 -2.41557e+11 -1.14803e-7 -25047.7 -1.11111e-8 -3.89873e+11 4.57641e-8 1.35841e+10 1.23098e-9 -2.55254e+8 -7.54082e-9 -4979.72 -0.000710939 -2.59408e+6 1.06884e-8 171.530 -6.49392e-8 -6542.25 -0.00221614 75.1318 0.0000278582 -13951.0 -2.47385e-7 -4.60694 -0.00000833198 120670 -0.00222926 -9.76630e+7 0.00000137380 3.11194e+7 -0.0000605067 145941";
 
 /** Our own badly scaled zero-sum 3×3 game: payoffs from 1e-9 to 1e12 (issue 19, defect 2). */
 const BADLY_SCALED = `NFG 1 R "badly scaled" { "P1" "P2" } { 3 3 }
@@ -32,18 +37,12 @@ const METHODS: readonly SolveMethod[] = [
 
 describe("every reported equilibrium is verified", () => {
   const input = readGambitGame(BADLY_SCALED, "badly-scaled.nfg");
-  const game = (input as { game: StrategicGame }).game;
 
   it.each(METHODS)(
     "--method %s on a badly scaled game reports no profile with a large regret",
     async (method) => {
       const result = await solveGame(input, { method });
-      for (const e of result.equilibria) {
-        const profile = e.profile.map((row) => row.map(exactToNumber));
-        const regret = strategicRegret(game, profile);
-        const scale = Math.max(1, ...regret.payoffs.map(Math.abs));
-        expect(regret.max).toBeLessThanOrEqual(REGRET_TOLERANCE * scale * 1.0001);
-      }
+      for (const e of result.equilibria) expectPlayersVerified(input, e.profile, method);
       // an exact method always finds the game's equilibrium (re-solving exactly if it must)
       if (!["simpdiv", "gnm", "logit", "liap", "ipa", "enumpoly"].includes(method))
         expect(result.equilibria.length).toBeGreaterThan(0);
@@ -53,14 +52,14 @@ describe("every reported equilibrium is verified", () => {
   );
 
   it("re-solves exactly when a float answer fails, and lists what it cannot mend", async () => {
-    const bad = { profile: [[1, 0]], payoffs: [1], regret: 0.5 };
-    const good = { profile: [["1", "0"]], payoffs: ["1"], regret: "0" };
+    const bad = { profile: [[1, 0]], payoffs: [1], regret: 0.5, regrets: [0.5] };
+    const good = { profile: [["1", "0"]], payoffs: ["1"], regret: "0", regrets: ["0"] };
     const calls: boolean[] = [];
     const resolve = async (exact: boolean): Promise<SolvedBody> => {
       calls.push(exact);
       return { equilibria: [good] };
     };
-    const mended = await verifiedBody("lcp", false, { equilibria: [bad] }, resolve);
+    const mended = await verifiedBody("lcp", false, { equilibria: [bad] }, resolve, [1]);
     expect(calls).toEqual([true]);
     expect(mended).toEqual({
       equilibria: [{ profile: [[1, 0]], payoffs: [1], regret: 0 }],
@@ -69,14 +68,123 @@ describe("every reported equilibrium is verified", () => {
     const refused = await verifiedBody(
       "simpdiv",
       false,
-      { equilibria: [bad, { ...bad, regret: 0 }] },
+      { equilibria: [bad, { ...bad, regret: 0, regrets: [0] }] },
       resolve,
+      [1],
     );
     expect(calls).toEqual([true]); // no exact mode: not re-solved
-    expect(refused.equilibria).toEqual([{ ...bad, regret: 0 }]);
+    expect(refused.equilibria).toEqual([{ profile: [[1, 0]], payoffs: [1], regret: 0 }]);
     expect(refused.rejected).toEqual([
       { profile: [[1, 0]], regret: 0.5, reason: expect.stringMatching(/regret 0.5 exceeds/) },
     ]);
+  });
+});
+
+/**
+ * Asserts each player's regret at the profile (recomputed here in doubles) is within
+ * REGRET_TOLERANCE of max(|its payoff|, |its best deviation payoff|, min(1, its payoff range)).
+ */
+function expectPlayersVerified(input: GambitGame, profile: Exact[][], what: string): void {
+  const game = (input as { game: StrategicGame }).game;
+  const floors = regretScaleFloors(input);
+  const regret = strategicRegret(
+    game,
+    profile.map((row) => row.map(exactToNumber)),
+  );
+  regret.bestResponses.forEach((best, p) => {
+    const payoff = regret.payoffs[p]!;
+    const scale = Math.max(floors[p]!, Math.abs(payoff), Math.abs(best));
+    expect(best - payoff, `${what}, player ${p + 1}`).toBeLessThanOrEqual(
+      REGRET_TOLERANCE * scale * 1.0001,
+    );
+  });
+}
+
+describe("each player's regret is judged on its own payoffs", () => {
+  it("a small-payoff player's regret is not excused by another player's huge payoffs", async () => {
+    // player 1 gains 85 by deviating; player 2's payoff of 4e12 made the old single scale
+    // (the largest payoff of any player) accept it
+    const profile = [
+      [1, 0],
+      [0, 1],
+    ];
+    const wrong = { profile, payoffs: [3, 4e12], regret: 85, regrets: [85, 0] };
+    const resolve = async (): Promise<SolvedBody> => ({ equilibria: [] });
+    const floors = [1, 1];
+    const refused = await verifiedBody("simpdiv", false, { equilibria: [wrong] }, resolve, floors);
+    expect(refused.equilibria).toEqual([]);
+    expect(refused.rejected?.[0]?.reason).toMatch(
+      /player 1's regret 85 exceeds the tolerance 0.000001 × 88 /,
+    );
+    // the same error in the large player's payoffs is within its scale
+    const small = { profile, payoffs: [3, 4e12], regret: 85, regrets: [0, 85] };
+    const kept = await verifiedBody("simpdiv", false, { equilibria: [small] }, resolve, floors);
+    expect(kept.equilibria).toEqual([{ profile, payoffs: [3, 4e12], regret: 85 }]);
+  });
+
+  it("a player whose payoffs all lie close together is judged on their range, not on 1", async () => {
+    const tiny = readGambitGame(
+      `NFG 1 R "tiny" { "A" "B" } { 2 1 }\n1e-9 40 -3e-9 39.5\n`,
+      "tiny.nfg",
+    );
+    const floors = regretScaleFloors(tiny);
+    expect(floors[0]).toBeCloseTo(4e-9, 22);
+    expect(floors[1]).toBe(0.5);
+    // A's regret 4e-9 is all of its range: not an equilibrium, though it is below 1e-6
+    const wrong = {
+      profile: [[0, 1], [1]],
+      payoffs: [-3e-9, 39.5],
+      regret: 4e-9,
+      regrets: [4e-9, 0],
+    };
+    const resolve = async (): Promise<SolvedBody> => ({ equilibria: [] });
+    const refused = await verifiedBody("simpdiv", false, { equilibria: [wrong] }, resolve, floors);
+    expect(refused.equilibria).toEqual([]);
+    // outcomes on a path add up: 3 at the root and 4 below pay player 1 seven
+    const tree = readGambitGame(
+      `EFG 2 R "paths" { "P1" "P2" } ""
+p "" 1 1 "" { "L" "R" } 1 "root" { 0.3, -0.1 }
+t "" 2 "below" { 0.4, 0.1 }
+t "" 3 "other" { -0.5, 0.2 }
+`,
+      "paths.efg",
+    );
+    const [p1, p2] = regretScaleFloors(tree);
+    expect(p1).toBeCloseTo(0.7 - -0.2, 12);
+    expect(p2).toBeCloseTo(0.1 - 0, 12);
+  });
+
+  it("a random 6×6 game with payoffs 1e-9..1 and 1..4e12: lh's float path cycles and enummixed's answer fails for player 1; both are re-solved exactly", async () => {
+    // found by a seeded search of such games; player 1's float regret there was 1.06e-6 with
+    // payoffs of about 1e-8, accepted before on player 2's payoff of 4.4e6
+    const input = readGambitGame(
+      `NFG 1 R "lopsided 6x6" { "P1" "P2" } { 6 6 }
+${LOPSIDED_6X6}
+`,
+      "lopsided-6x6.nfg",
+    );
+    for (const method of ["lh", "enummixed"] as const) {
+      const result = await solveGame(input, { method });
+      expect(result.resolvedExactly, method).toBe(true);
+      expect(result.equilibria.length, method).toBeGreaterThan(0);
+      for (const e of result.equilibria) expectPlayersVerified(input, e.profile, method);
+    }
+  });
+
+  it("every method on a game with one player's payoffs about 1 and the other's about 4e12", async () => {
+    const lopsided = readGambitGame(
+      `NFG 1 R "lopsided" { "P1" "P2" } { 3 3 }
+3 4000000000000 0 4000000000007 1 3999999999990 0 4000000000011 2 3999999999996 1 4000000000002 1 3999999999999 0 4000000000004 3 4000000000001
+`,
+      "lopsided.nfg",
+    );
+    for (const method of METHODS.filter((m) => m !== "lp")) {
+      // (lp needs a constant-sum game)
+      const result = await solveGame(lopsided, { method, maxSeconds: 5 });
+      for (const e of result.equilibria) expectPlayersVerified(lopsided, e.profile, method);
+      if (!["simpdiv", "gnm", "logit", "liap", "ipa", "enumpoly"].includes(method))
+        expect(result.equilibria.length, method).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -1,15 +1,15 @@
 import { parseRational, toNumber } from "../math/rational.js";
-import type { Exact, SolvedBody, SolvedEquilibrium } from "./SolveResult.js";
+import type {
+  Exact,
+  MethodEquilibrium,
+  SolvedBody,
+  SolvedEquilibrium,
+  VerifiedBody,
+} from "./SolveResult.js";
 import type { SolveMethod } from "./solveMethods.js";
 
-/**
- * Largest regret accepted for an equilibrium found in floating point, relative to the size of
- * its payoffs (max(1, largest |payoff|)): above it the profile is not printed as an equilibrium.
- */
-export const REGRET_TOLERANCE = 1e-6;
-
 /** Methods whose `rational` mode computes in exact arithmetic, so an exact re-solve is possible. */
-const EXACT_METHODS: ReadonlySet<SolveMethod> = new Set([
+export const EXACT_METHODS: ReadonlySet<SolveMethod> = new Set([
   "enumpure",
   "dominance",
   "backward",
@@ -39,57 +39,118 @@ export function exactToNumber(value: Exact): number {
   return r === null ? Number.NaN : toNumber(r);
 }
 
-/** Is this profile's regret within {@link REGRET_TOLERANCE} of its payoffs' size? */
-export function isVerified(e: SolvedEquilibrium): boolean {
-  const regret = exactToNumber(e.regret);
-  const scale = Math.max(1, ...e.payoffs.map((p) => Math.abs(exactToNumber(p))));
-  return regret <= REGRET_TOLERANCE * scale;
+/**
+ * Largest regret accepted for an equilibrium found in floating point, relative to the size of
+ * the player's payoffs ({@link regretScale}): above it the profile is not printed as an
+ * equilibrium.
+ */
+export const REGRET_TOLERANCE = 1e-6;
+
+/**
+ * The size player p's regret is judged against: max(|its payoff|, |its best deviation payoff|,
+ * `floor`), the floor being min(1, its payoff range in the game) (regretScaleFloors). Each
+ * player has its own, so one player's huge payoffs never excuse another player's error.
+ */
+export function regretScale(e: MethodEquilibrium, p: number, floor: number): number {
+  const payoff = exactToNumber(e.payoffs[p]!);
+  return Math.max(floor, Math.abs(payoff), Math.abs(payoff + exactToNumber(e.regrets[p]!)));
 }
 
 /**
- * Every equilibrium a method returns is checked before it is reported (its regret, computed
- * exactly under `rational` by solvedEquilibrium, against {@link REGRET_TOLERANCE}). When a
- * floating-point result fails and the method has an exact mode, the game is solved again in
- * exact arithmetic (`resolve(true)`) and that answer, checked too, is reported with its numbers as
- * doubles (`resolvedExactly`); otherwise the failing profiles are left out of `equilibria` and
- * listed in `rejected` with their regret, so nothing unverified is printed as an equilibrium.
- * A method that must find an equilibrium and found none (floating-point trouble: every finite
- * game has one) is re-solved exactly the same way. A QRE (`qre`) is not an equilibrium and is
- * not checked.
+ * The first player (0-based) whose regret exceeds {@link REGRET_TOLERANCE} × its
+ * {@link regretScale}, or −1 when none does (an exact regret of 0 never does).
+ */
+export function failingPlayer(e: MethodEquilibrium, floors: readonly number[]): number {
+  if (e.regret === "0") return -1;
+  return e.regrets.findIndex(
+    (regret, p) => !(exactToNumber(regret) <= REGRET_TOLERANCE * regretScale(e, p, floors[p] ?? 1)),
+  );
+}
+
+/**
+ * Every equilibrium a method returns is checked before it is reported: each player's regret
+ * (computed exactly under `rational` by solvedEquilibrium) against {@link REGRET_TOLERANCE} ×
+ * that player's {@link regretScale} (`floors` from regretScaleFloors). When a
+ * floating-point result fails and the method has an exact mode, the game is solved again in exact arithmetic
+ * (`resolve(true)`) and that answer, checked too, is reported with its numbers as doubles
+ * (`resolvedExactly`); otherwise the failing profiles are left out of `equilibria` and listed in
+ * `rejected` with their regret, so nothing unverified is printed as an equilibrium. A method
+ * that must find an equilibrium and found none (floating-point trouble: every finite game has
+ * one) is re-solved exactly the same way, and so is a floating-point run that failed outright
+ * (`body` null: solveGame passes that for a method in {@link EXACT_METHODS} whose float run threw
+ * E_SOLVER, e.g. a Lemke–Howson path cycling on rounding in a badly scaled game). A QRE (`qre`)
+ * is not an equilibrium and is not checked. The per-player regrets are dropped from what is
+ * returned (they are not part of `--json`).
  */
 export async function verifiedBody(
   method: SolveMethod,
   rational: boolean,
-  body: SolvedBody,
+  body: SolvedBody | null,
   resolve: (rational: boolean) => Promise<SolvedBody>,
-): Promise<SolvedBody> {
-  const missing = body.equilibria.length === 0 && !body.truncated && ALWAYS_FIND.has(method);
-  if (!missing && body.equilibria.every(isVerified)) return body;
+  floors: readonly number[],
+): Promise<VerifiedBody> {
+  const verified = (e: MethodEquilibrium) => failingPlayer(e, floors) < 0;
+  const missing =
+    body !== null && body.equilibria.length === 0 && !body.truncated && ALWAYS_FIND.has(method);
+  if (body !== null && !missing && body.equilibria.every(verified)) return printable(body);
   if (!rational && EXACT_METHODS.has(method)) {
     const exact = await resolve(true);
-    const asDoubles = (e: SolvedEquilibrium): SolvedEquilibrium => ({
+    const asDoubles = (e: MethodEquilibrium): MethodEquilibrium => ({
       profile: e.profile.map((row) => row.map(exactToNumber)),
       payoffs: e.payoffs.map(exactToNumber),
       regret: exactToNumber(e.regret),
+      regrets: e.regrets.map(exactToNumber),
     });
     const again = { ...exact, equilibria: exact.equilibria.map(asDoubles) };
-    return { ...partition(again), resolvedExactly: true };
+    // checked on the exact numbers: the doubles of an exact equilibrium may show a tiny regret
+    return {
+      ...partition(again, exact.equilibria.map(verified), floors),
+      resolvedExactly: true,
+    };
   }
-  return partition(body);
+  if (body === null) throw new Error(`[internal] no answer to verify from --method ${method}`);
+  return partition(body, body.equilibria.map(verified), floors);
 }
 
-function partition(body: SolvedBody): SolvedBody {
-  const rejected = body.equilibria.filter((e) => !isVerified(e));
-  if (rejected.length === 0) return body;
+/** The body with the profiles that failed (`passed[k]` false) moved to `rejected`. */
+function partition(
+  body: SolvedBody,
+  passed: readonly boolean[],
+  floors: readonly number[],
+): VerifiedBody {
+  const rejected = body.equilibria.filter((_, k) => !passed[k]);
+  if (rejected.length === 0) return printable(body);
   return {
-    ...body,
-    equilibria: body.equilibria.filter(isVerified),
+    ...printable(body),
+    equilibria: body.equilibria.filter((_, k) => passed[k]).map(printed),
     // a component list indexes the equilibria: it no longer matches once some are left out
     ...(body.components ? { components: [] } : {}),
     rejected: rejected.map((e) => ({
       profile: e.profile,
       regret: e.regret,
-      reason: `regret ${exactToNumber(e.regret)} exceeds the tolerance ${REGRET_TOLERANCE} × max(1, |payoff|): not an equilibrium`,
+      reason: rejectionReason(e, floors),
     })),
+  };
+}
+
+/** Why a profile is not printed: the first player whose regret is out of tolerance. */
+function rejectionReason(e: MethodEquilibrium, floors: readonly number[]): string {
+  const p = Math.max(0, failingPlayer(e, floors));
+  const scale = regretScale(e, p, floors[p] ?? 1);
+  return `player ${p + 1}'s regret ${exactToNumber(e.regrets[p]!)} exceeds the tolerance ${REGRET_TOLERANCE} × ${scale} (the largest of its payoff, its best deviation payoff and min(1, its payoff range)): not an equilibrium`;
+}
+
+/** An equilibrium as printed: without the per-player regrets. */
+function printed(e: MethodEquilibrium): SolvedEquilibrium {
+  return { profile: e.profile, payoffs: e.payoffs, regret: e.regret };
+}
+
+/** The body as printed (its equilibria and QRE without per-player regrets). */
+function printable(body: SolvedBody): VerifiedBody {
+  const { qre, ...rest } = body;
+  return {
+    ...rest,
+    equilibria: body.equilibria.map(printed),
+    ...(qre ? { qre: { lambda: qre.lambda, ...printed(qre) } } : {}),
   };
 }

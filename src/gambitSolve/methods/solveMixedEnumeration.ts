@@ -7,7 +7,7 @@ import {
   vertexEnumerationExact,
 } from "../../solvers/vertexEnumeration/index.js";
 import { type MethodSolver, requireTwoPlayers, strategicFormOf } from "../methodSolver.js";
-import type { SolvedComponent, SolvedEquilibrium } from "../SolveResult.js";
+import type { MethodEquilibrium, SolvedComponent } from "../SolveResult.js";
 import { exactMixedEquilibrium, mixedEquilibrium } from "../solvedEquilibrium.js";
 
 /**
@@ -32,7 +32,7 @@ export const solveEnumMixed: MethodSolver = (input, options) => {
     ? vertexEnumerationExact(game, search)
     : vertexEnumeration(game, search);
   const found = result.equilibria as readonly BimatrixEquilibrium<Rational | number>[];
-  const equilibria: SolvedEquilibrium[] = [];
+  const equilibria: MethodEquilibrium[] = [];
   for (const e of found) {
     if (performance.now() > deadline) break;
     equilibria.push(
