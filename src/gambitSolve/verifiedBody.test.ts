@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GAMBIT_GAMES_ABSENT, GAMBIT_GAMES_DIR } from "../../test/support/gambitReferenceFiles.js";
+import { LOPSIDED_6X6_NFG } from "../../test/support/lopsidedGame.js";
 import { skipReason } from "../../test/support/skipReason.js";
 import { type GambitGame, readGambitGame } from "../games/gambit/readGambitGame.js";
 import type { StrategicGame } from "../games/strategicGame.js";
@@ -11,10 +12,6 @@ import type { Exact, SolvedBody } from "./SolveResult.js";
 import { solveGame } from "./solveGame.js";
 import type { SolveMethod } from "./solveMethods.js";
 import { exactToNumber, REGRET_TOLERANCE, verifiedBody } from "./verifiedBody.js";
-
-/** Payoffs of a random 6×6 game: player 1's of size 1e-9 to 1, player 2's of size 1 to 4e12. */
-const LOPSIDED_6X6 =
-  "-0.00000106243 -1.24601e+10 -4.93603e-9 -239555 1.19108e-8 9.58547e+7 2.86409e-8 -1.78994e+6 -7.18121e-8 2.48314e+10 0.00358196 2.52669e+11 2.03968e-7 3.78735e+8 -0.000142314 -23.9558 0.0315926 -104654 1.61428e-8 -5.06817e+8 -0.00000371387 2.18875e+9 -0.000153372 -168090 4.79708e-9 1.94407e+12 -1.36717e-8 4.38825e+6 -0.00000477812 7.54025e+7 -5.42676e-7 9997.01 -2.00780e-9 254378 0.00000104512 3.74386e+9 -0.206183 -2.86595e+7 5.15299e-8 -4869.63 -0.00000215536 -2.41557e+11 -1.14803e-7 -25047.7 -1.11111e-8 -3.89873e+11 4.57641e-8 1.35841e+10 1.23098e-9 -2.55254e+8 -7.54082e-9 -4979.72 -0.000710939 -2.59408e+6 1.06884e-8 171.530 -6.49392e-8 -6542.25 -0.00221614 75.1318 0.0000278582 -13951.0 -2.47385e-7 -4.60694 -0.00000833198 120670 -0.00222926 -9.76630e+7 0.00000137380 3.11194e+7 -0.0000605067 145941";
 
 /** Our own badly scaled zero-sum 3×3 game: payoffs from 1e-9 to 1e12 (issue 19, defect 2). */
 const BADLY_SCALED = `NFG 1 R "badly scaled" { "P1" "P2" } { 3 3 }
@@ -157,12 +154,7 @@ t "" 3 "other" { -0.5, 0.2 }
   it("a random 6×6 game with payoffs 1e-9..1 and 1..4e12: lh's float path cycles and enummixed's answer fails for player 1; both are re-solved exactly", async () => {
     // found by a seeded search of such games; player 1's float regret there was 1.06e-6 with
     // payoffs of about 1e-8, accepted before on player 2's payoff of 4.4e6
-    const input = readGambitGame(
-      `NFG 1 R "lopsided 6x6" { "P1" "P2" } { 6 6 }
-${LOPSIDED_6X6}
-`,
-      "lopsided-6x6.nfg",
-    );
+    const input = readGambitGame(LOPSIDED_6X6_NFG, "lopsided-6x6.nfg");
     for (const method of ["lh", "enummixed"] as const) {
       const result = await solveGame(input, { method });
       expect(result.resolvedExactly, method).toBe(true);

@@ -8,11 +8,14 @@ import {
   gambitReferenceCases,
   HAS_GAMBIT_REFERENCES,
 } from "../../test/support/gambitReferenceFiles.js";
+import { LOPSIDED_6X6_NFG } from "../../test/support/lopsidedGame.js";
 import { skipReason } from "../../test/support/skipReason.js";
+import { readGambitGame } from "../games/gambit/readGambitGame.js";
 import { readNfg } from "../games/gambit/readNfg.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { strategicGameFromTables } from "../games/strategicGameFromTables.js";
 import { formatRational, type Rational, toNumber } from "../math/rational.js";
+import { BasisCycleDetector } from "./basisCycleDetector.js";
 import {
   type LemkeHowsonEquilibrium,
   lemkeHowson,
@@ -330,5 +333,45 @@ describe("Lemke–Howson refusals", () => {
     expect(() => lemkeHowsonExact(game, { label: 0, maxPivots: 0 })).toThrow(
       expect.objectContaining({ code: "E_SOLVER" }),
     );
+  });
+});
+
+describe("a float path that cycles on rounding", () => {
+  const game = (readGambitGame(LOPSIDED_6X6_NFG, "lopsided-6x6.nfg") as { game: StrategicGame })
+    .game;
+
+  it("is stopped as soon as it returns to bases it had left, not after maxPivots", () => {
+    expect(() => lemkeHowson(game, { label: 10 })).toThrow(
+      /label 10 returned to bases it had left after \d+ pivots/,
+    );
+    // the exact path of the same label ends, at an equilibrium
+    const exact = lemkeHowsonExact(game, { label: 10 });
+    expect(exact.pivots).toBeLessThan(100);
+    expectEquilibriumExact(game, exact);
+  });
+});
+
+describe("BasisCycleDetector", () => {
+  it("reports a return to an earlier state and never a path that keeps moving", () => {
+    const cycling = new BasisCycleDetector();
+    // states: bases {0} → {1} → {2} → {0} → …, one variable swapped a pivot
+    const order = [0, 1, 2];
+    let at = 0;
+    cycling.toggle(0, order[at]!);
+    let found = -1;
+    for (let step = 1; step < 50 && found < 0; step++) {
+      const next = (at + 1) % order.length;
+      cycling.toggle(0, order[at]!);
+      cycling.toggle(0, order[next]!);
+      at = next;
+      if (cycling.repeated(0, 7)) found = step;
+    }
+    expect(found).toBeGreaterThan(0);
+    expect(found).toBeLessThan(12);
+    const moving = new BasisCycleDetector();
+    for (let v = 0; v < 10_000; v++) {
+      moving.toggle(1, v);
+      expect(moving.repeated(0, v)).toBe(false);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { LinkageError } from "../errors/LinkageError.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { formatRational, type Rational, rational } from "../math/rational.js";
+import { BasisCycleDetector } from "./basisCycleDetector.js";
 import { exactEquilibriumOfBases, integerPayoffs } from "./lemkeHowsonBasis.js";
 import {
   type ExactTableau,
@@ -272,6 +273,10 @@ interface Path<T> {
   entering: number;
   pivots: number;
   done: boolean;
+  /** Watches for a return to earlier bases (cycling, possible in doubles only). */
+  readonly cycle: BasisCycleDetector;
+  /** The path returned to bases it had left: it cannot end (see BasisCycleDetector). */
+  cycled: boolean;
 }
 
 /**
@@ -280,7 +285,9 @@ interface Path<T> {
  */
 function startPath<T extends HowsonTableau<unknown>>(p: T, q: T, label: number): Path<T> {
   // the label is nonbasic in exactly one tableau at a (perturbed) completely labelled pair
-  return { p, q, label, t: p.rowOf[label]! < 0 ? p : q, entering: label, pivots: 0, done: false };
+  const t = p.rowOf[label]! < 0 ? p : q;
+  const cycle = new BasisCycleDetector();
+  return { p, q, label, t, entering: label, pivots: 0, done: false, cycle, cycled: false };
 }
 
 /** One pivot: enter the variable, and finish when the variable with the dropped label leaves. */
@@ -299,6 +306,10 @@ function step<T extends HowsonTableau<unknown>>(kernel: Kernel<T>, path: Path<T>
   if (leaving === path.label) path.done = true;
   path.entering = leaving;
   path.t = t === path.p ? path.q : path.p;
+  const side = t === path.p ? 0 : 1;
+  path.cycle.toggle(side, entering);
+  path.cycle.toggle(side, leaving);
+  if (!path.done && path.cycle.repeated(1 - side, leaving)) path.cycled = true;
 }
 
 /** Follows the path that drops `label` to its end; returns the number of pivots. */
@@ -313,6 +324,7 @@ function followPath<T extends HowsonTableau<unknown>>(
   while (!path.done) {
     if (path.pivots >= maxPivots) throw tooLong(label, maxPivots);
     step(kernel, path);
+    if (path.cycled) throw cycling(label, path.pivots);
   }
   return path.pivots;
 }
@@ -321,6 +333,13 @@ function tooLong(label: number, maxPivots: number): LinkageError {
   return new LinkageError(
     "E_SOLVER",
     `Lemke–Howson: the path dropping label ${label} did not end within ${maxPivots} pivots`,
+  );
+}
+
+function cycling(label: number, pivots: number): LinkageError {
+  return new LinkageError(
+    "E_SOLVER",
+    `Lemke–Howson: the path dropping label ${label} returned to bases it had left after ${pivots} pivots (rounding broke a tie; exact pivoting cannot cycle)`,
   );
 }
 
@@ -516,6 +535,7 @@ function floatPathBases(
       if (!(error instanceof LinkageError)) throw error;
       return { stopped: `the float path stopped after ${path.pivots} pivots: ${error.message}` };
     }
+    if (path.cycled) return { stopped: `${cycling(label, path.pivots).message} in doubles` };
   }
   return { p: p.basis, q: q.basis, pivots: path.pivots };
 }
@@ -669,10 +689,14 @@ function race<T extends HowsonTableau<unknown>>(
     startPath(kernel.copy(initial[0]), kernel.copy(initial[1]), label),
   );
   for (let round = 0; round < maxPivots; round++) {
+    let moving = 0;
     for (const path of paths) {
+      if (path.cycled) continue; // a path cycling on rounding drops out of the race
       step(kernel, path);
       if (path.done) return path;
+      moving++;
     }
+    if (moving === 0) throw cycling(paths[0]!.label, paths[0]!.pivots);
   }
   throw new LinkageError(
     "E_SOLVER",
