@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import { SOLVE_METHODS } from "../gambitSolve/solveMethods.js";
+import { addEngineOptions } from "./addEngineOptions.js";
 import type { AnalyzeCommandOptions } from "./analyzeCommand.js";
 import type { CalibrateCommandOptions } from "./calibrateCommand.js";
 import { type CliIo, processIo } from "./cliIo.js";
@@ -50,7 +51,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
       (await import("./analyzeCommand.js")).analyzeCommand(file, options, io),
     );
 
-  program
+  const run = program
     .command("run")
     .addHelpText("after", examplesHelp("run"))
     .description(
@@ -78,23 +79,14 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
       )
         .argParser((value: string, previous: string[]) => [...previous, value])
         .default([], "none"),
-    )
-    .option(
-      "--engine <engine>",
-      "where the weekly simulation's chunks execute: local (the default) or bullmq (linkage worker processes through --redis); the numbers are the same",
-    )
-    .option("--redis <url>", "with --engine bullmq: the Redis the workers serve, redis://HOST:PORT")
-    .option("--insecure", "accept a Redis on another machine without a password")
-    .option(
-      "--resume <id>",
-      "with --engine bullmq: finish the stopped batch with this id (printed when it started), reusing its finished chunks",
-    )
+    );
+  addEngineOptions(run, "where the weekly simulation's chunks execute: local (the default)")
     .exitOverride()
     .action(async (files: string[], options: RunCommandOptions) =>
       (await import("./runCommand.js")).runCommand(files, options, io),
     );
 
-  program
+  const simulate = program
     .command("simulate")
     .addHelpText("after", examplesHelp("simulate"))
     .description("Monte Carlo simulation of the scenario's weekly dynamics under each policy")
@@ -126,23 +118,17 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
       "--csv <dir>",
       "also write DIR/outcomes.csv and DIR/weekly.csv (and paths.csv with --paths)",
     )
-    .option("--paths", "keep every run's weekly series")
-    .option(
-      "--engine <engine>",
-      "where the chunks of runs execute: local (worker threads, the default) or bullmq (linkage worker processes through --redis); the numbers are the same",
-    )
-    .option("--redis <url>", "with --engine bullmq: the Redis the workers serve, redis://HOST:PORT")
-    .option("--insecure", "accept a Redis on another machine without a password")
-    .option(
-      "--resume <id>",
-      "with --engine bullmq: finish the stopped batch with this id (printed when it started), reusing its finished chunks",
-    )
+    .option("--paths", "keep every run's weekly series");
+  addEngineOptions(
+    simulate,
+    "where the chunks of runs execute: local (worker threads, the default)",
+  )
     .exitOverride()
     .action(async (file: string, options: SimulateCommandOptions) =>
       (await import("./simulateCommand.js")).simulateCommand(file, options, io),
     );
 
-  program
+  const sweep = program
     .command("sweep")
     .addHelpText("after", examplesHelp("sweep"))
     .description(
@@ -174,17 +160,8 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
       new Option("--set <id=value>", "hold a parameter at a value at every point (repeatable)")
         .argParser((value: string, previous: string[]) => [...previous, value])
         .default([], "none"),
-    )
-    .option(
-      "--engine <engine>",
-      "where each point's chunks execute: local (the default) or bullmq (linkage worker processes through --redis); the numbers are the same",
-    )
-    .option("--redis <url>", "with --engine bullmq: the Redis the workers serve, redis://HOST:PORT")
-    .option("--insecure", "accept a Redis on another machine without a password")
-    .option(
-      "--resume <id>",
-      "with --engine bullmq: finish the stopped batch with this id (printed when it started), reusing its finished chunks",
-    )
+    );
+  addEngineOptions(sweep, "where each point's chunks execute: local (the default)")
     .exitOverride()
     .action(async (file: string, options: SweepCommandOptions) =>
       (await import("./sweepCommand.js")).sweepCommand(file, options, io),

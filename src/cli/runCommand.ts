@@ -110,11 +110,13 @@ async function runOne(
   const out = flags.out ?? join("out", scenario.id);
   if (flags.out === undefined) checkOutputFolder("--out", out);
   checkMemory(scenario, flags);
+  let batch: QueueBatch | undefined;
   try {
-    const batch = await queueBatchFor(flags.engine, runIdentity([scenarioHash], flags, sets), io);
+    batch = await queueBatchFor(flags.engine, runIdentity([scenarioHash], flags, sets), io);
     await runAndWrite(scenario, scenarioHash, { flags, sets, overrides, out, io, text, batch });
     await batch?.finish();
   } finally {
+    await batch?.release(); // a command that stops early frees its batch for --resume at once
     await closeSimulationPool();
   }
 }
@@ -175,6 +177,8 @@ async function runSeveral(
     checkMemory(plan.scenario, flags);
   }
   const runs: ScenarioRun[] = [];
+  const json = join(dir, "index.json");
+  const html = join(dir, "index.html");
   let batch: QueueBatch | undefined;
   try {
     batch = await queueBatchFor(
@@ -202,16 +206,19 @@ async function runSeveral(
         }),
       );
     }
+    await batch?.confirmCoordinator();
+    const index = { seed: flags.seed, runs: flags.runs, scenarios: runIndexRows(runs) };
+    writeFileAtomic(json, `${JSON.stringify(index, null, 2)}\n`);
+    writeFileAtomic(
+      html,
+      runIndexHtml(runs, { generatedAt: new Date(), version: LINKAGE_VERSION }),
+    );
+    // the kept results go only once every file is written: a failed write leaves the batch resumable
+    await batch?.finish();
   } finally {
+    await batch?.release(); // a command that stops early frees its batch for --resume at once
     await closeSimulationPool();
   }
-  const json = join(dir, "index.json");
-  const html = join(dir, "index.html");
-  const index = { seed: flags.seed, runs: flags.runs, scenarios: runIndexRows(runs) };
-  writeFileAtomic(json, `${JSON.stringify(index, null, 2)}\n`);
-  writeFileAtomic(html, runIndexHtml(runs, { generatedAt: new Date(), version: LINKAGE_VERSION }));
-  // the kept results go only once every file is written: a failed write leaves the batch resumable
-  await batch?.finish();
   io.stdout(`Wrote ${html} and ${json}\n`);
 }
 
@@ -312,6 +319,8 @@ async function runAndWrite(
     onProgress: (stage) => io.stderr(`linkage: ${stage}…\n`),
   });
   const verdict = runVerdict(run);
+  // a command that lost its queue batch to another coordinator writes nothing
+  await batch?.confirmCoordinator();
   // no date in results.json: the same seed gives the same file (and the workbench stores the same)
   const results = runResultsJson(run, verdict, { version: LINKAGE_VERSION, scenarioHash });
   writeFileAtomic(join(out, "results.json"), results);

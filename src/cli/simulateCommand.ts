@@ -156,14 +156,23 @@ export async function simulateCommand(
           bar?.update(done);
         },
       });
+    } catch (error) {
+      await batch?.release(); // a command that stops early frees its batch for --resume at once
+      throw error;
     } finally {
       (bar as SingleBar | null)?.stop();
       await closeSimulationPool();
     }
   }
-  if (csv !== undefined) await writeCsv(csv, result);
-  // the kept results go only once every file is written: a failed write leaves the batch resumable
-  await batch?.finish();
+  try {
+    // a command that lost its queue batch to another coordinator writes nothing
+    await batch?.confirmCoordinator();
+    if (csv !== undefined) await writeCsv(csv, result);
+    // the kept results go only once every file is written: a failed write leaves the batch resumable
+    await batch?.finish();
+  } finally {
+    await batch?.release();
+  }
   if (options.json) {
     const json = batchId !== undefined ? { ...result, batchId } : result;
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);

@@ -109,27 +109,35 @@ describe("linkage sweep refuses a bad spec before any work, with one located lin
   });
 });
 
-describe("linkage sweep on the flagship", () => {
-  const out = join(dir, "sigma");
-  let r: CliCapture;
+/**
+ * Runs `linkage sweep FLAGSHIP --vary VARY --runs 50 MORE… --out DIR/NAME` once, before the tests
+ * of the describe block that calls it; returns the folder and a getter of the capture.
+ */
+function sweepBeforeAll(name: string, vary: string, ...more: string[]) {
+  const out = join(dir, name);
+  let capture: CliCapture | undefined;
   beforeAll(async () => {
-    r = await runCliCapture(
+    capture = await runCliCapture(
       "sweep",
       FLAGSHIP,
       "--vary",
-      "sigma_sub=0.1:0.5:3",
+      vary,
       "--runs",
       "50",
-      "--seed",
-      "3",
+      ...more,
       "--out",
       out,
     );
   });
+  return { out, r: () => capture! };
+}
+
+describe("linkage sweep on the flagship", () => {
+  const { out, r } = sweepBeforeAll("sigma", "sigma_sub=0.1:0.5:3", "--seed", "3");
 
   it("writes one row per point × policy, each equal to simulate with the point held and the same seed", async () => {
-    expect(r.code).toBe(0);
-    expect(r.stderr).toBe("");
+    expect(r().code).toBe(0);
+    expect(r().stderr).toBe("");
     const rows = csvRows(out);
     const policies = flagship.policies.map((p) => p.id);
     expect(rows).toHaveLength(3 * policies.length);
@@ -169,23 +177,10 @@ describe("linkage sweep on the flagship", () => {
 });
 
 describe("linkage sweep finds where the best policy changes", () => {
-  const out = join(dir, "wF");
-  let r: CliCapture;
-  beforeAll(async () => {
-    r = await runCliCapture(
-      "sweep",
-      FLAGSHIP,
-      "--vary",
-      "wF=0:0.05:6",
-      "--runs",
-      "50",
-      "--out",
-      out,
-    );
-  });
+  const { out, r } = sweepBeforeAll("wF", "wF=0:0.05:6");
 
   it("marks exactly the neighbouring points whose rows' best policies differ", () => {
-    expect(r.code).toBe(0);
+    expect(r().code).toBe(0);
     const rows = csvRows(out);
     // the best policy at each point, from the rows: the highest mean sender utility, ties to the first
     const best = new Map<string, { id: string; utility: number }>();
@@ -202,8 +197,8 @@ describe("linkage sweep finds where the best policy changes", () => {
       if (a !== b) expected.push(`${a} → ${b} between wF = ${values[k - 1]} and ${values[k]}`);
     }
     expect(expected.length).toBeGreaterThan(0); // this sweep does cross one (KE → GT with seed 1)
-    const listed = r.stdout
-      .split("\n")
+    const listed = r()
+      .stdout.split("\n")
       .filter((l) => l.includes(" → "))
       .map((l) => l.trim());
     expect(listed).toEqual(expected);

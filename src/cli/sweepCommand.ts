@@ -207,6 +207,9 @@ export async function sweepCommand(
         bar?.update(done, { rate: formatNumber(rate, 0), left: `${left} s` });
       },
     });
+  } catch (error) {
+    await batch?.release(); // a command that stops early frees its batch for --resume at once
+    throw error;
   } finally {
     (bar as SingleBar | null)?.stop();
     await closeSimulationPool();
@@ -218,19 +221,25 @@ export async function sweepCommand(
     ...result,
     ...(batchId !== undefined ? { batchId } : {}),
   };
-  writeFileAtomic(join(out, "sweep.csv"), sweepCsv(result));
-  writeFileAtomic(join(out, "sweep.json"), `${JSON.stringify(json, null, 2)}\n`);
-  writeFileAtomic(
-    join(out, "sweep.html"),
-    sweepHtml(result, scenario, {
-      command,
-      version: LINKAGE_VERSION,
-      scenarioHash,
-      generatedAt: new Date(),
-    }),
-  );
-  // the kept results go only once every file is written: a failed write leaves the batch resumable
-  await batch?.finish();
+  try {
+    // a command that lost its queue batch to another coordinator writes nothing
+    await batch?.confirmCoordinator();
+    writeFileAtomic(join(out, "sweep.csv"), sweepCsv(result));
+    writeFileAtomic(join(out, "sweep.json"), `${JSON.stringify(json, null, 2)}\n`);
+    writeFileAtomic(
+      join(out, "sweep.html"),
+      sweepHtml(result, scenario, {
+        command,
+        version: LINKAGE_VERSION,
+        scenarioHash,
+        generatedAt: new Date(),
+      }),
+    );
+    // the kept results go only once every file is written: a failed write leaves the batch resumable
+    await batch?.finish();
+  } finally {
+    await batch?.release();
+  }
   if (options.json) {
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     return;

@@ -56,6 +56,8 @@ export interface BullmqChunkEngineOptions {
    * to remove the kept results once the whole command has finished).
    */
   readonly onChunkIds?: (ids: readonly string[]) => void;
+  /** Stops the batch with the signal's reason when aborted (a queue batch whose coordinator lease was lost); its queued jobs are left to the queue. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -83,8 +85,10 @@ async function runOnQueue(
     jobRuns = DEFAULT_JOB_RUNS,
     notice = () => {},
     onChunkIds = () => {},
+    signal,
   }: BullmqChunkEngineOptions,
 ): Promise<void> {
+  signal?.throwIfAborted();
   if (!QUEUE_BATCH_ID_PATTERN.test(batchId)) {
     throw new LinkageError(
       "E_INPUT",
@@ -132,6 +136,7 @@ async function runOnQueue(
   let timer: NodeJS.Timeout | null = null;
   let eventConnection: Redis | null = null;
   let next = 0; // chunks merged so far
+  let unlisten = () => {};
   try {
     eventConnection = await openRedis(redis, { waitForReconnect: true });
     events = new QueueEvents(CHUNK_QUEUE, { connection: eventConnection });
@@ -214,6 +219,10 @@ async function runOnQueue(
         if (missing.length > 0) await collect(missing);
       };
       store.on("end", () => fail(redisFailure(redis, new Error("connection lost"))));
+      const abort = () => fail(signal?.reason);
+      signal?.addEventListener("abort", abort, { once: true });
+      unlisten = () => signal?.removeEventListener("abort", abort);
+      if (signal?.aborted) abort();
       events!.on("completed", ({ jobId }) => {
         const k = indexOf.get(jobId);
         if (k !== undefined) void collect([k]);
@@ -310,9 +319,10 @@ async function runOnQueue(
     if (!keepResults) await store.del(...ids.map(chunkResultKey));
   } catch (error) {
     // a failed batch leaves no waiting chunks for the workers (best effort: Redis may be gone)
-    if (queue) await withinSeconds(2, removeWaiting(queue, ids.slice(next)));
+    if (queue && !signal?.aborted) await withinSeconds(2, removeWaiting(queue, ids.slice(next)));
     throw error;
   } finally {
+    unlisten();
     if (timer) clearInterval(timer);
     await closeQuietly(events, queue, [store, eventConnection]);
   }

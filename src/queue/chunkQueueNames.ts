@@ -27,3 +27,11 @@ export function batchPointKey(batchId: string, k: number): string {
  * processors (child processes), which record results themselves.
  */
 export const RESULT_STORE_ENV = "LINKAGE_CHUNK_RESULT_REDIS";
+
+/**
+ * Redis key of a queue batch's coordinator lease: the random token of the one command
+ * coordinating the batch, expiring unless that command renews it (see takeCoordinatorLease).
+ */
+export function coordinatorLeaseKey(batchId: string): string {
+  return `linkage:batch:${batchId}:coordinator`;
+}

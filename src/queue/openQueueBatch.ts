@@ -10,6 +10,11 @@ import {
   CHUNK_RESULT_TTL_SECONDS,
   chunkResultKey,
 } from "./chunkQueueNames.js";
+import {
+  type CoordinatorLease,
+  coordinatorLeaseMs,
+  takeCoordinatorLease,
+} from "./coordinatorLease.js";
 import { openRedis, redisFailure } from "./openRedis.js";
 import {
   parseQueueBatchIdentity,
@@ -32,6 +37,11 @@ export interface OpenQueueBatchOptions {
   readonly resume?: string;
   /** Told, in words, of things worth knowing that are not failures. */
   readonly notice?: (line: string) => void;
+  /**
+   * Lifetime of the coordinator lease in ms (how soon a dead coordinator's batch can be resumed).
+   * @default coordinatorLeaseMs(): 20 s, or LINKAGE_COORDINATOR_LEASE_MS (for tests)
+   */
+  readonly leaseMs?: number;
 }
 
 /** Records kept by point number (0-based) for a resumed command; see {@link QueueBatch.pointStore}. */
@@ -59,31 +69,49 @@ export interface QueueBatch {
    */
   pointStore<T>(): QueuePointStore<T>;
   /**
-   * Removes the batch's record and kept results once the command has all its numbers; a Redis
-   * failure here is told to `notice` (they expire after a day), never thrown.
+   * Confirms that this command still coordinates the batch (renewing its lease): called right
+   * before the output files are written, so a command whose batch was taken over writes nothing.
+   * @throws {LinkageError} E_INPUT when the lease was lost
+   */
+  confirmCoordinator(): Promise<void>;
+  /**
+   * Removes the batch's record and kept results once the command has all its numbers, then
+   * releases the coordinator lease; a Redis failure here is told to `notice` (they expire after
+   * a day), never thrown.
    */
   finish(): Promise<void>;
+  /**
+   * Releases the coordinator lease and keeps everything else (the batch stays resumable at once):
+   * for a command that stops early. Never throws; nothing after {@link finish}.
+   */
+  release(): Promise<void>;
 }
 
 /**
  * Starts a queue batch, or resumes an unfinished one: a new batch gets a random id and its
  * identity is recorded in Redis (for a day, like the results); `resume` checks that the
- * recorded identity is the command's own. The chunk job ids of a batch hash the batch id with
+ * recorded identity is the command's own. Either way the command takes the batch's coordinator
+ * lease (takeCoordinatorLease), renewed while it runs, so a second command on the same batch is
+ * refused at once and a command that loses the lease stops (its engines abort, and
+ * {@link QueueBatch.confirmCoordinator} refuses the output). The chunk job ids of a batch hash the batch id with
  * each chunk's whole description, so a resumed command queues only the chunks that have no
  * recorded result (a chunk still queued by the stopped command is not queued twice).
  * @throws {LinkageError} E_INPUT for a malformed id, a batch Redis does not hold, a batch
- *   started with other work (each difference named), or Redis unreachable (naming its URL)
+ *   started with other work (each difference named), a batch another command coordinates (how
+ *   long until a dead one's lease expires), or Redis unreachable (naming its URL)
  */
 export async function openQueueBatch({
   redis,
   identity,
   resume,
   notice = () => {},
+  leaseMs = coordinatorLeaseMs(),
 }: OpenQueueBatchOptions): Promise<QueueBatch> {
   if (resume !== undefined) checkResumeId(resume);
   const id = resume ?? randomUUID();
   const key = batchRecordKey(id);
   const store = await openRedis(redis);
+  let lease: CoordinatorLease;
   try {
     if (resume === undefined) {
       const written = await store.set(
@@ -118,6 +146,8 @@ export async function openQueueBatch({
       }
       await store.expire(key, CHUNK_RESULT_TTL_SECONDS);
     }
+    // the identity is checked first: a resume of other work is told so, whoever coordinates it
+    lease = await takeCoordinatorLease(store, redis, id, leaseMs);
   } catch (error) {
     throw error instanceof LinkageError ? error : redisFailure(redis, error);
   } finally {
@@ -158,6 +188,8 @@ export async function openQueueBatch({
       ) as unknown;
     },
     async put(k, record) {
+      // a command that lost the batch leaves its points and chunk results to the one coordinating it
+      if (lease.signal.aborted) throw lease.signal.reason;
       const pointKey = batchPointKey(id, k);
       pointKeys.add(pointKey);
       // JSON keeps every finite number exactly; NaN, ±Infinity and -0 are tagged to come back too
@@ -186,11 +218,13 @@ export async function openQueueBatch({
         batchId: id,
         keepResults: true,
         notice,
+        signal: lease.signal,
         onChunkIds: (ids) => {
           for (const chunkId of ids) chunkIds.add(chunkId);
         },
       }),
     pointStore: <T>() => points as QueuePointStore<T>,
+    confirmCoordinator: () => lease.confirm(),
     async finish() {
       const keys = [key, ...[...chunkIds].map(chunkResultKey), ...pointKeys];
       try {
@@ -200,6 +234,8 @@ export async function openQueueBatch({
           `the kept results of batch ${id} could not be removed from ${redis.display} (${error instanceof Error ? error.message : String(error)}); they expire within a day`,
         );
       }
+      await lease.release();
     },
+    release: () => lease.release(),
   };
 }

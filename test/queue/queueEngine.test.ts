@@ -17,7 +17,12 @@ import { bullmqChunkEngine } from "../../src/queue/bullmqChunkEngine.js";
 import { chunkJobId } from "../../src/queue/ChunkQueuePayload.js";
 import { checkRedisUrl } from "../../src/queue/checkRedisUrl.js";
 import chunkProcessor from "../../src/queue/chunkProcessor.js";
-import { CHUNK_QUEUE, chunkResultKey, RESULT_STORE_ENV } from "../../src/queue/chunkQueueNames.js";
+import {
+  CHUNK_QUEUE,
+  chunkResultKey,
+  coordinatorLeaseKey,
+  RESULT_STORE_ENV,
+} from "../../src/queue/chunkQueueNames.js";
 import { openQueueBatch } from "../../src/queue/openQueueBatch.js";
 import { parseScenario } from "../../src/scenario/parseScenario.js";
 import { type SimulationChunkJob, scenarioSha256 } from "../../src/sim/SimulationChunkJob.js";
@@ -228,6 +233,7 @@ describe.skipIf(NO_REDIS)(
         await exited;
         const id = /run it again with --resume (\S+) /.exec(told)?.[1];
         expect(id, told).toMatch(/^[0-9a-f-]{36}$/);
+        await admin.del(coordinatorLeaseKey(id!)); // the killed coordinator's lease, not to wait 20 s
         expect(existsSync(join(queuedOut, "sweep.csv"))).toBe(false);
         expect(await kept()).toBeLessThan(points); // stopped midway
 
@@ -298,6 +304,7 @@ describe.skipIf(NO_REDIS)(
         await exited;
         const id = /run it again with --resume (\S+) /.exec(told)?.[1];
         expect(id, told).toMatch(/^[0-9a-f-]{36}$/);
+        await admin.del(coordinatorLeaseKey(id!)); // the killed coordinator's lease, not to wait 20 s
         // a worker that fails every job, then goes away: both jobs are kept as failed
         const failing = new Worker<unknown, unknown>(
           CHUNK_QUEUE,
@@ -403,6 +410,7 @@ describe.skipIf(NO_REDIS)(
       await batch.pointStore<typeof record>().put(3, record);
       expect(await admin.ttl(`linkage:batch:${batch.id}`)).toBeGreaterThan(23 * 3600);
       expect(await admin.keys("linkage:chunk-result:*")).toEqual([]);
+      await batch.release(); // the first command stops; its batch can be resumed at once
       const resumed = await openQueueBatch({ redis, identity, resume: batch.id });
       expect(await resumed.pointStore().get(2)).toBeUndefined();
       const back = await resumed.pointStore<typeof record>().get(3);
