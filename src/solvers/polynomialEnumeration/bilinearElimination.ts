@@ -59,16 +59,24 @@ export interface EliminatedSystem {
   readonly coefficients: Float64Array;
   /** Polynomials that vanish at every equilibrium (Fᵣ and player a's remaining rows). */
   readonly equations: Int32Array;
-  /** m (σ_b's direction) and N; m′ (σₐ's direction) and N′ when |Sₐ| = |S_b| (else empty, −1). */
-  readonly firstCofactors: Int32Array;
-  readonly firstSum: number;
-  readonly secondCofactors: Int32Array;
-  readonly secondSum: number;
-  /** Deviation polynomials Q and their divisors (1: N, 2: N′, 3: N·N′). */
+  /**
+   * Cofactor groups: m (σ_b's direction) and its sum N, one group for each choice of k − 1 of
+   * player a's rows; then m′ (σₐ's direction) and N′ when |Sₐ| = |S_b|.
+   */
+  readonly groups: readonly CofactorGroup[];
+  /** Deviation polynomials Q and the groups whose sums divide them (−1: none). */
   readonly deviations: Int32Array;
-  readonly divisor: Int32Array;
+  readonly divisorFirst: Int32Array;
+  readonly divisorSecond: Int32Array;
   /** The Farkas test's matrices (see {@link FarkasMatrix}). */
   readonly matrices: readonly FarkasMatrix[];
+}
+
+/** Cofactor polynomials m (one per strategy of `player`'s support, σ ∝ m) and their sum. */
+export interface CofactorGroup {
+  readonly player: number;
+  readonly cofactors: Int32Array;
+  readonly sum: number;
 }
 
 /** A matrix of polynomials of one degree (row-major ids) that must have a non-negative null vector. */
@@ -140,8 +148,8 @@ export function eliminatedSystem(system: SupportSystem): EliminatedSystem | null
     return linearForm(K, c);
   };
   const rowOf = (owner: number, r: number) => system.rowStart[system.variableOffset[owner]! + r]!;
-  // cofactors of the first (columns − 1) rows of player `owner`'s matrix (columns: `linear`)
-  const cofactors = (owner: number, linear: number) => {
+  // cofactors of (columns − 1) rows `chosen` of player `owner`'s matrix (columns: `linear`)
+  const cofactors = (owner: number, linear: number, chosen: readonly number[]) => {
     const columns = size[linear]!;
     const rows = columns - 1;
     const matrix: Float64Array[][] = [];
@@ -150,8 +158,8 @@ export function eliminatedSystem(system: SupportSystem): EliminatedSystem | null
       matrix.push([]);
       absMatrix.push([]);
       for (let s = 0; s < columns; s++) {
-        matrix[r]!.push(form(owner, rowOf(owner, r), linear, s, false));
-        absMatrix[r]!.push(form(owner, rowOf(owner, r), linear, s, true));
+        matrix[r]!.push(form(owner, rowOf(owner, chosen[r]!), linear, s, false));
+        absMatrix[r]!.push(form(owner, rowOf(owner, chosen[r]!), linear, s, true));
       }
     }
     // minors of the first |C| rows on column subsets C, by expansion along the last row
@@ -194,7 +202,7 @@ export function eliminatedSystem(system: SupportSystem): EliminatedSystem | null
       mAbs.push(abs);
       m.push(add(value, abs, rows));
     }
-    return { m, mValue, mAbs, sum: add(sum, sumAbs, rows) };
+    return { m, mValue, mAbs, sum: add(sum, sumAbs, rows), player: linear };
   };
   /** Σₛ L(owner's tensor at s of `linear`)·mₛ: a linear form in σ of `linear` with σ ∝ m. */
   const formTimes = (owner: number, start: number, linear: number, cof: Cofactors) => {
@@ -207,11 +215,22 @@ export function eliminatedSystem(system: SupportSystem): EliminatedSystem | null
     return add(value, abs, deg + 1);
   };
   type Cofactors = ReturnType<typeof cofactors>;
-  const M = cofactors(a, b); // σ_b ∝ m
+  // σ_b ∝ m, for each choice of k − 1 of player a's ka − 1 rows (where one choice's rows lose
+  // rank and its m vanishes, another's need not)
+  const choices: number[][] = [];
+  for (let mask = 0; mask < 1 << (ka - 1); mask++)
+    if (popCount(mask) === k - 1)
+      choices.push(Array.from({ length: ka - 1 }, (_, r) => r).filter((r) => (mask >>> r) & 1));
+  const firsts = choices.map((chosen) => cofactors(a, b, chosen));
+  const M = firsts[0]!;
   const equations: number[] = [];
-  for (let r = k - 1; r < ka - 1; r++) equations.push(formTimes(a, rowOf(a, r), b, M));
+  firsts.forEach((cof, c) => {
+    for (let r = 0; r < ka - 1; r++)
+      if (!choices[c]!.includes(r)) equations.push(formTimes(a, rowOf(a, r), b, cof));
+  });
   const deviations: number[] = [];
-  const divisor: number[] = [];
+  const divisorFirst: number[] = [];
+  const divisorSecond: number[] = [];
   const pivotRow0 = system.variableOffset[pivot]!;
   const ones = linearForm(K, new Float64Array(K).fill(1));
   /** A linear form times (Σλ)^(to − 1) (= 1 on the simplex): degree `to`. */
@@ -264,10 +283,14 @@ export function eliminatedSystem(system: SupportSystem): EliminatedSystem | null
   };
   const matrices: FarkasMatrix[] = [];
   // σₐ's columns: player b's rows over the pivot's with σ_b ∝ m
-  matrices.push(stacked(b, a, b, M));
+  for (const cof of firsts) matrices.push(stacked(b, a, b, cof));
   let second: Cofactors | null = null;
   if (square) {
-    second = cofactors(b, a); // σₐ ∝ m′
+    second = cofactors(
+      b,
+      a,
+      Array.from({ length: k - 1 }, (_, r) => r),
+    ); // σₐ ∝ m′
     matrices.push(stacked(a, b, a, second));
     /** Σ c(sₐ, s_b)·m′ₛₐ·mₛ_b for a tensor of the pivot. */
     const pivotProduct = (start: number) => {
@@ -299,7 +322,8 @@ export function eliminatedSystem(system: SupportSystem): EliminatedSystem | null
       if (owner === a) continue;
       const start = system.deviationStart[r]!;
       deviations.push(owner === pivot ? pivotProduct(start) : formTimes(b, start, a, second));
-      divisor.push(owner === pivot ? 3 : 2);
+      divisorFirst.push(owner === pivot ? 0 : -1);
+      divisorSecond.push(1);
     }
   } else {
     // player a's rows alone: σ_b's columns
@@ -307,9 +331,18 @@ export function eliminatedSystem(system: SupportSystem): EliminatedSystem | null
   }
   for (let r = 0; r < system.deviationPlayer.length; r++) {
     if (system.deviationPlayer[r] !== a) continue;
-    deviations.push(formTimes(a, system.deviationStart[r]!, b, M));
-    divisor.push(1);
+    firsts.forEach((cof, c) => {
+      deviations.push(formTimes(a, system.deviationStart[r]!, b, cof));
+      divisorFirst.push(c);
+      divisorSecond.push(-1);
+    });
   }
+  const groups: CofactorGroup[] = firsts.map((cof) => ({
+    player: b,
+    cofactors: Int32Array.from(cof.m),
+    sum: cof.sum,
+  }));
+  if (second) groups.push({ player: a, cofactors: Int32Array.from(second.m), sum: second.sum });
   const start = new Int32Array(polys.length);
   let length = 0;
   polys.forEach((poly, q) => {
@@ -336,12 +369,10 @@ export function eliminatedSystem(system: SupportSystem): EliminatedSystem | null
     tolerance,
     coefficients,
     equations: Int32Array.from(equations),
-    firstCofactors: Int32Array.from(M.m),
-    firstSum: M.sum,
-    secondCofactors: Int32Array.from(second?.m ?? []),
-    secondSum: second?.sum ?? -1,
+    groups,
     deviations: Int32Array.from(deviations),
-    divisor: Int32Array.from(divisor),
+    divisorFirst: Int32Array.from(divisorFirst),
+    divisorSecond: Int32Array.from(divisorSecond),
     matrices,
   };
 }
@@ -354,6 +385,10 @@ export interface PivotSearchOutcome {
   readonly complete: boolean;
 }
 
+/** A piece at the hand-over width whose box is wider than this many times it is halved further… */
+const WIDE_BOX = 4;
+/** …down to this share of the hand-over width. */
+const FINEST = 1 / 4;
 /** Most halvings of the simplex along one path (rounding tolerance assumes fewer than 64). */
 const MOST_LEVELS = 60;
 
@@ -361,8 +396,12 @@ const MOST_LEVELS = 60;
  * Subdivides the simplex of σₚ (halving its longest edge), excludes the sub-simplices where a
  * test of {@link EliminatedSystem} fails, and calls `emit(lo, hi)` with a box of all D unknowns
  * (as supportSystem numbers them) for each remaining sub-simplex whose edges are at most
- * `width` long (a box holding every equilibrium of the support whose σₚ lies in it). `lo`/`hi`
- * are reused between calls.
+ * `width` long (a box holding every equilibrium of the support whose σₚ lies in it). The box
+ * takes σₚ from the piece's vertices, σ_b = m/N (and σₐ = m′/N′) where a group's sum N keeps
+ * its sign, intersected with the interval Gauss–Seidel enclosure of each Farkas matrix's
+ * non-negative null vectors; a box still wider than 4·width (near a rank drop, where the
+ * cofactors vanish) is halved further, down to width/4. `lo`/`hi` are reused between calls.
+ * Stops (complete: false) after `budget` sub-simplices.
  */
 export function searchPivotSimplex(
   system: SupportSystem,
@@ -579,17 +618,16 @@ export function searchPivotSimplex(
       rangeOf(coefficients, reduced.equations[e]!);
       if (range[0]! > 0 || range[1]! < 0) return true;
     }
-    const a = cofactorSign(coefficients, reduced.firstCofactors, reduced.firstSum);
-    const b =
-      reduced.secondSum < 0
-        ? 0
-        : cofactorSign(coefficients, reduced.secondCofactors, reduced.secondSum);
-    if (Number.isNaN(a) || Number.isNaN(b)) return true;
-    signs[0] = a;
-    signs[1] = b;
+    for (let g = 0; g < reduced.groups.length; g++) {
+      const group = reduced.groups[g]!;
+      const sign = cofactorSign(coefficients, group.cofactors, group.sum);
+      if (Number.isNaN(sign)) return true;
+      signs[g] = sign;
+    }
     for (let r = 0; r < reduced.deviations.length; r++) {
-      const which = reduced.divisor[r]!;
-      const sign = which === 1 ? a : which === 2 ? b : a * b;
+      const first = reduced.divisorFirst[r]!;
+      const second = reduced.divisorSecond[r]!;
+      const sign = (first < 0 ? 1 : signs[first]!) * (second < 0 ? 1 : signs[second]!);
       if (sign === 0) continue;
       rangeOf(coefficients, reduced.deviations[r]!);
       if (sign > 0 ? range[0]! > 0 : range[1]! < 0) return true;
@@ -597,7 +635,7 @@ export function searchPivotSimplex(
     for (const matrix of reduced.matrices) if (farkasExcluded(coefficients, matrix)) return true;
     return false;
   };
-  /** Writes the enclosure of σ (the block of `player`, ∝ cofactors m / sum) into lo/hi. */
+  /** Narrows lo/hi to the enclosure of σ (the block of `player`, ∝ cofactors m / sum). */
   const encloseBlock = (
     coefficients: Float64Array,
     player: number,
@@ -607,11 +645,7 @@ export function searchPivotSimplex(
   ) => {
     const v0 = system.variableOffset[player]!;
     const count = system.size[player]! - 1;
-    if (sign === 0 || sum < 0) {
-      lo.fill(0, v0, v0 + count);
-      hi.fill(1, v0, v0 + count);
-      return;
-    }
+    if (sign === 0) return;
     rangeOf(coefficients, sum);
     const nLo = range[0]!;
     const nHi = range[1]!;
@@ -623,11 +657,13 @@ export function searchPivotSimplex(
       const q4 = range[1]! / nHi;
       const low = Math.min(q1, q2, q3, q4);
       const high = Math.max(q1, q2, q3, q4);
-      lo[v0 + t - 1] = Math.max(0, low - Math.abs(low) * ULPS - 1e-300);
-      hi[v0 + t - 1] = Math.min(1, high + Math.abs(high) * ULPS + 1e-300);
+      const lower = low - Math.abs(low) * ULPS - 1e-300;
+      const upper = high + Math.abs(high) * ULPS + 1e-300;
+      if (lower > lo[v0 + t - 1]!) lo[v0 + t - 1] = lower;
+      if (upper < hi[v0 + t - 1]!) hi[v0 + t - 1] = upper;
     }
   };
-  const signs = new Float64Array(2);
+  const signs = new Float64Array(reduced.groups.length);
   // depth-first over sub-simplices: vertices (K × K, vertex v's σₚ at v·K + t) and coefficients
   const stack: { vertices: Float64Array; coefficients: Float64Array; level: number }[] = [];
   const vertices = new Float64Array(K * K);
@@ -668,22 +704,18 @@ export function searchPivotSimplex(
         lo[v0 + t - 1] = Math.max(0, low - 2 ** -50);
         hi[v0 + t - 1] = Math.min(1, high + 2 ** -50);
       }
-      encloseBlock(
-        node.coefficients,
-        reduced.second,
-        reduced.firstCofactors,
-        reduced.firstSum,
-        signs[0]!,
-      );
-      encloseBlock(
-        node.coefficients,
-        reduced.first,
-        reduced.secondCofactors,
-        reduced.secondSum,
-        signs[1]!,
-      );
+      for (const player of [reduced.first, reduced.second]) {
+        const v0 = system.variableOffset[player]!;
+        lo.fill(0, v0, system.variableOffset[player + 1]!);
+        hi.fill(1, v0, system.variableOffset[player + 1]!);
+      }
+      reduced.groups.forEach((group, g) => {
+        encloseBlock(node.coefficients, group.player, group.cofactors, group.sum, signs[g]!);
+      });
       let empty = false;
+      for (let v = 0; v < d; v++) if (lo[v]! > hi[v]!) empty = true;
       for (const matrix of reduced.matrices) {
+        if (empty) break;
         if (!encloseNull(node.coefficients, matrix)) {
           empty = true;
           break;
@@ -695,8 +727,14 @@ export function searchPivotSimplex(
           if (lo[v0 + t - 1]! > hi[v0 + t - 1]!) empty = true;
         }
       }
-      if (!empty) emit(lo, hi);
-      continue;
+      if (empty) continue;
+      // a box still wide in the eliminated mixtures (near a rank drop) is halved further first
+      let wide = 0;
+      for (let v = 0; v < d; v++) if (hi[v]! - lo[v]! > wide) wide = hi[v]! - lo[v]!;
+      if (wide <= WIDE_BOX * width || longest <= width * FINEST || node.level >= MOST_LEVELS) {
+        emit(lo, hi);
+        continue;
+      }
     }
     const left = new Float64Array(node.coefficients.length);
     const right = new Float64Array(node.coefficients.length);
