@@ -669,12 +669,17 @@ export function searchPivotSimplex(
   const vertices = new Float64Array(K * K);
   for (let v = 0; v < K; v++) vertices[v * K + v] = 1;
   stack.push({ vertices, coefficients: reduced.coefficients.slice(), level: 0 });
+  /** Coefficient arrays of finished pieces, reused (fewer allocations, less collection). */
+  const pool: Float64Array[] = [];
   let simplices = 0;
   while (stack.length > 0) {
     const node = stack.pop()!;
     simplices++;
     if (simplices > budget) return { simplices, complete: false };
-    if (excluded(node.coefficients, signs)) continue;
+    if (excluded(node.coefficients, signs)) {
+      pool.push(node.coefficients);
+      continue;
+    }
     // the longest edge
     let u = 0;
     let w = 0;
@@ -727,17 +732,21 @@ export function searchPivotSimplex(
           if (lo[v0 + t - 1]! > hi[v0 + t - 1]!) empty = true;
         }
       }
-      if (empty) continue;
+      if (empty) {
+        pool.push(node.coefficients);
+        continue;
+      }
       // a box still wide in the eliminated mixtures (near a rank drop) is halved further first
       let wide = 0;
       for (let v = 0; v < d; v++) if (hi[v]! - lo[v]! > wide) wide = hi[v]! - lo[v]!;
       if (wide <= WIDE_BOX * width || longest <= width * FINEST || node.level >= MOST_LEVELS) {
         emit(lo, hi);
+        pool.push(node.coefficients);
         continue;
       }
     }
-    const left = new Float64Array(node.coefficients.length);
-    const right = new Float64Array(node.coefficients.length);
+    const left = pool.pop() ?? new Float64Array(node.coefficients.length);
+    const right = pool.pop() ?? new Float64Array(node.coefficients.length);
     for (let q = 0; q < polyCount; q++)
       splitEdge(
         K,
@@ -750,6 +759,7 @@ export function searchPivotSimplex(
         reduced.start[q]!,
         work,
       );
+    pool.push(node.coefficients);
     const leftVertices = node.vertices.slice();
     const rightVertices = node.vertices.slice();
     for (let t = 0; t < K; t++) {
