@@ -95,15 +95,14 @@ const MOST_ELIMINATED = 6;
 const MOST_PIVOT = 5;
 
 /**
- * The eliminated system of a three-player support (see {@link EliminatedSystem}), or null when
- * the game has another number of players or no choice of (p, a, b) fits (the general search
- * then handles the support). Of several choices, the pivot with the smallest support (fewest
- * dimensions to subdivide), then equal |Sₐ| = |S_b| (more tests).
+ * The choices [p, a, b] of {@link EliminatedSystem} that fit a support (none when the game has
+ * another number of players): the pivot with the smallest support first (fewest dimensions to
+ * subdivide), then equal |Sₐ| = |S_b| (more tests).
  */
-export function eliminatedSystem(system: SupportSystem): EliminatedSystem | null {
-  if (system.players !== 3) return null;
+export function eliminationChoices(system: SupportSystem): number[][] {
+  if (system.players !== 3) return [];
   const size = system.size;
-  let best: number[] | null = null;
+  const out: number[][] = [];
   for (let p = 0; p < 3; p++)
     for (let a = 0; a < 3; a++) {
       const b = 3 - p - a;
@@ -113,14 +112,25 @@ export function eliminatedSystem(system: SupportSystem): EliminatedSystem | null
       const kb = size[b]!;
       if (kb < 2 || ka < kb || ka > MOST_ELIMINATED || K > ka || K > MOST_PIVOT || K < ka - kb + 1)
         continue;
-      const better =
-        best === null ||
-        K < size[best[0]!]! ||
-        (K === size[best[0]!]! && ka - kb < size[best[1]!]! - size[best[2]!]!);
-      if (better) best = [p, a, b];
+      out.push([p, a, b]);
     }
-  if (best === null) return null;
-  const [pivot, a, b] = best as [number, number, number];
+  const rank = (c: number[]) => size[c[0]!]! * 16 + size[c[1]!]! - size[c[2]!]!;
+  return out.sort((x, y) => rank(x) - rank(y));
+}
+
+/**
+ * The eliminated system of a three-player support (see {@link EliminatedSystem}), or null when
+ * the game has another number of players or no choice of (p, a, b) fits (the general search
+ * then handles the support). Of several choices, the pivot with the smallest support (fewest
+ * dimensions to subdivide), then equal |Sₐ| = |S_b| (more tests).
+ */
+export function eliminatedSystem(
+  system: SupportSystem,
+  choice: readonly number[] | undefined = eliminationChoices(system)[0],
+): EliminatedSystem | null {
+  if (choice === undefined) return null;
+  const size = system.size;
+  const [pivot, a, b] = choice as [number, number, number];
   const K = size[pivot]!;
   const ka = size[a]!;
   const k = size[b]!;
@@ -383,6 +393,8 @@ export interface PivotSearchOutcome {
   readonly simplices: number;
   /** false when the budget ran out first (the support must then be reported). */
   readonly complete: boolean;
+  /** Boxes emitted with a side wider than ½ (an eliminated mixture left unresolved). */
+  readonly wide: number;
 }
 
 /** A piece at the hand-over width whose box is wider than this many times it is halved further… */
@@ -672,10 +684,11 @@ export function searchPivotSimplex(
   /** Coefficient arrays of finished pieces, reused (fewer allocations, less collection). */
   const pool: Float64Array[] = [];
   let simplices = 0;
+  let wideBoxes = 0;
   while (stack.length > 0) {
     const node = stack.pop()!;
     simplices++;
-    if (simplices > budget) return { simplices, complete: false };
+    if (simplices > budget) return { simplices, complete: false, wide: wideBoxes };
     if (excluded(node.coefficients, signs)) {
       pool.push(node.coefficients);
       continue;
@@ -740,6 +753,7 @@ export function searchPivotSimplex(
       let wide = 0;
       for (let v = 0; v < d; v++) if (hi[v]! - lo[v]! > wide) wide = hi[v]! - lo[v]!;
       if (wide <= WIDE_BOX * width || longest <= width * FINEST || node.level >= MOST_LEVELS) {
+        if (wide > 0.5) wideBoxes++;
         emit(lo, hi);
         pool.push(node.coefficients);
         continue;
@@ -770,7 +784,7 @@ export function searchPivotSimplex(
     stack.push({ vertices: rightVertices, coefficients: right, level: node.level + 1 });
     stack.push({ vertices: leftVertices, coefficients: left, level: node.level + 1 });
   }
-  return { simplices, complete: true };
+  return { simplices, complete: true, wide: wideBoxes };
 }
 
 function popCount(mask: number): number {
