@@ -9,7 +9,9 @@
  *
  * QUEUE_BENCH_RUNS (default 100,000, the issue's batch) and QUEUE_BENCH_SCENARIO (default
  * kabul-2021) choose the batch; QUEUE_BENCH_JOB_RUNS (comma-separated) the job sizes. Each
- * configuration's time is also written to stderr as it is measured ("local", "WORKERS:JOB_RUNS").
+ * configuration's time is also written to stderr as it is measured ("local", "WORKERS:JOB_RUNS"),
+ * with its CPU seconds by process (coordinator, each worker and its sandboxed children, a local
+ * redis-server; from /proc, so Linux only), which hold up on a busy machine where wall time does not.
  *
  * Measured 2026-12-05 on this 2-core machine, busy with three other jobs (load average ≈ 6): see
  * docs/scale-out.md "Cost and scaling" for the figures and the command.
