@@ -9,13 +9,15 @@
  *
  * QUEUE_BENCH_RUNS (default 100,000, the issue's batch) and QUEUE_BENCH_SCENARIO (default
  * kabul-2021) choose the batch; QUEUE_BENCH_JOB_RUNS (comma-separated) the job sizes. Each
- * configuration's time is also written to stderr as it is measured ("local", "WORKERS:JOB_RUNS").
+ * configuration's time is also written to stderr as it is measured ("local", "WORKERS:JOB_RUNS"),
+ * with its CPU seconds by process (coordinator, each worker and its sandboxed children, a local
+ * redis-server; from /proc, so Linux only), which hold up on a busy machine where wall time does not.
  *
  * Measured 2026-12-05 on this 2-core machine, busy with three other jobs (load average ≈ 6): see
  * docs/scale-out.md "Cost and scaling" for the figures and the command.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { Redis } from "ioredis";
 import { afterAll, bench, describe } from "vitest";
@@ -41,6 +43,93 @@ if (!REDIS_URL) {
 
 /** Wall-clock milliseconds of each configuration, by name: the fastest of vitest's repetitions. */
 const measured = new Map<string, number>();
+/** CPU seconds of each configuration's processes, by name (of its fastest repetition). */
+const cpuOf = new Map<string, CpuShares>();
+
+/**
+ * CPU seconds a process and its descendants used, from /proc (Linux; zero elsewhere): its own
+ * user + system time, and its descendants' (live ones read directly, exited ones through the
+ * parent's reaped-children times).
+ */
+interface ProcessCpu {
+  /** The process itself. */
+  readonly self: number;
+  /** Its descendants (BullMQ's sandboxed children, for a worker), live and exited. */
+  readonly children: number;
+}
+
+/** Clock ticks per second of /proc's times (USER_HZ, 100 on Linux). */
+const TICKS = 100;
+
+/** utime, stime, cutime, cstime and the parent pid of `pid` from /proc, or null when gone. */
+function procStat(pid: number): { self: number; reaped: number; ppid: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // the command name (field 2) may hold spaces: fields are counted after its closing paren
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const tick = (i: number) => Number(fields[i]) / TICKS;
+    return { ppid: Number(fields[1]), self: tick(11) + tick(12), reaped: tick(13) + tick(14) };
+  } catch {
+    return null;
+  }
+}
+
+/** The CPU seconds of `pid` and of its descendants so far (see {@link ProcessCpu}). */
+function processCpu(pid: number): ProcessCpu {
+  const own = procStat(pid);
+  if (!own) return { self: 0, children: 0 };
+  const parentOf = new Map<number, number>();
+  let pids: string[] = [];
+  try {
+    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return { self: own.self, children: own.reaped };
+  }
+  for (const name of pids) {
+    const stat = procStat(Number(name));
+    if (stat) parentOf.set(Number(name), stat.ppid);
+  }
+  const descends = (p: number): boolean => {
+    for (let up = parentOf.get(p); up !== undefined && up > 1; up = parentOf.get(up))
+      if (up === pid) return true;
+    return false;
+  };
+  let children = own.reaped;
+  for (const p of parentOf.keys()) if (descends(p)) children += procStat(p)?.self ?? 0;
+  return { self: own.self, children };
+}
+
+/** CPU seconds of one configuration, by process. */
+interface CpuShares {
+  /** This process: the coordinator (for the local engine, the simulation itself). */
+  readonly coordinator: number;
+  /** Each `linkage worker` process: its own CPU and its sandboxed children's. */
+  readonly workers: readonly ProcessCpu[];
+  /** redis-server, when it runs on this machine (its pid from INFO), else 0. */
+  readonly redis: number;
+}
+
+/** The CPU seconds used so far by the coordinator, each worker and Redis. */
+function cpuNow(redisPid: number): CpuShares {
+  const { user, system } = process.cpuUsage();
+  return {
+    coordinator: (user + system) / 1e6,
+    workers: workers.map((child) => processCpu(child.pid!)),
+    redis: redisPid > 0 ? (procStat(redisPid)?.self ?? 0) : 0,
+  };
+}
+
+/** What was used between two readings of {@link cpuNow}. */
+function cpuSince(before: CpuShares, after: CpuShares): CpuShares {
+  return {
+    coordinator: after.coordinator - before.coordinator,
+    workers: after.workers.map((w, i) => ({
+      self: w.self - (before.workers[i]?.self ?? 0),
+      children: w.children - (before.workers[i]?.children ?? 0),
+    })),
+    redis: after.redis - before.redis,
+  };
+}
 const workers: ChildProcess[] = [];
 // the workers never outlive the bench, whatever ends it
 process.once("exit", () => {
@@ -92,6 +181,8 @@ const url = new URL(REDIS_URL ?? "redis://127.0.0.1:6379");
 url.pathname = "/8";
 const admin = REDIS_URL ? new Redis(url.href, { maxRetriesPerRequest: null }) : null;
 await admin?.flushdb();
+// redis-server's pid, for its CPU seconds when it runs on this machine
+const redisPid = Number(/process_id:(\d+)/.exec((await admin?.info("server")) ?? "")?.[1] ?? 0);
 
 describe.skipIf(!REDIS_URL)(
   `${SCENARIO}, ${RUNS.toLocaleString("en-US")} runs, every policy${skipReason(!REDIS_URL, "REDIS_URL is not set")}`,
@@ -100,6 +191,7 @@ describe.skipIf(!REDIS_URL)(
 
     /** Runs the batch once, timed, and checks its numbers equal the local engine's. */
     const timed = async (name: string, jobRuns?: number) => {
+      const cpuBefore = cpuNow(redisPid);
       const started = performance.now();
       const result = await simulate(scenario, {
         runs: RUNS,
@@ -116,9 +208,15 @@ describe.skipIf(!REDIS_URL)(
           : {}),
       });
       const ms = performance.now() - started;
-      measured.set(name, Math.min(ms, measured.get(name) ?? Number.POSITIVE_INFINITY));
+      const cpu = cpuSince(cpuBefore, cpuNow(redisPid));
+      if (ms < (measured.get(name) ?? Number.POSITIVE_INFINITY)) {
+        measured.set(name, ms);
+        cpuOf.set(name, cpu);
+      }
       // each configuration as it is measured (a long run stopped midway keeps what it measured)
-      process.stderr.write(`queueEngine.bench: ${name} ${(ms / 1000).toFixed(2)} s\n`);
+      process.stderr.write(
+        `queueEngine.bench: ${name} ${(ms / 1000).toFixed(2)} s; ${cpuLine(cpu)}\n`,
+      );
       const json = JSON.stringify(result);
       if (reference === "") reference = json;
       else if (json !== reference)
@@ -138,6 +236,17 @@ describe.skipIf(!REDIS_URL)(
     }
   },
 );
+
+/** One configuration's CPU seconds in words. */
+function cpuLine({ coordinator, workers: each, redis }: CpuShares): string {
+  const total = coordinator + redis + each.reduce((sum, w) => sum + w.self + w.children, 0);
+  const parts = [`coordinator ${coordinator.toFixed(2)}`];
+  each.forEach((w, i) => {
+    parts.push(`worker ${i + 1} ${w.self.toFixed(2)} + its children ${w.children.toFixed(2)}`);
+  });
+  if (redis > 0) parts.push(`redis ${redis.toFixed(2)}`);
+  return `CPU s: ${parts.join(", ")}; total ${total.toFixed(2)}`;
+}
 
 // at the top level, as in sweep.bench.ts: inside the describe block it did not run in bench mode
 afterAll(async () => {
@@ -159,5 +268,7 @@ afterAll(async () => {
       `  ${String(jobRuns).padStart(8)}   ${(one / 1000).toFixed(1).padStart(6)} s (${(one / local).toFixed(2)}×)   ${(two / 1000).toFixed(1).padStart(6)} s (${(two / local).toFixed(2)}×)    ${(one / two).toFixed(2)}×`,
     );
   }
+  lines.push("  CPU seconds by process (of the fastest repetition):");
+  for (const [name, cpu] of cpuOf) lines.push(`  ${name.padStart(8)}: ${cpuLine(cpu)}`);
   process.stderr.write(`${lines.join("\n")}\n`);
 });

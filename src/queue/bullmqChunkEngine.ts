@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 import { LinkageError } from "../errors/LinkageError.js";
 import { parseScenario } from "../scenario/parseScenario.js";
 import type { ChunkBatch, ChunkEngine } from "../sim/ChunkEngine.js";
-import { decodeChunkResult } from "../sim/chunkResultWire.js";
+import { decodeChunkResults } from "../sim/chunkResultWire.js";
 import type { ChunkResult } from "../sim/runChunk.js";
 import {
   CHUNK_JOB_FORMAT,
@@ -165,24 +165,24 @@ async function runOnQueue(
           resolve();
         }
       };
-      const take = (k: number, stored: string | null) => {
+      const take = (k: number, stored: Buffer | null) => {
         // a chunk heard of twice (an event and the poll, or a second delivery) is counted once
         if (stored === null || k < next || results.has(k)) return;
-        let data: unknown;
-        try {
-          data = JSON.parse(stored);
-        } catch {
-          throw new LinkageError("E_INPUT", `the result recorded for job ${k} is not JSON`);
-        }
         const { from, to } = groups[k]!;
-        if (!Array.isArray(data) || data.length !== to - from) {
+        let decoded: ChunkResult[];
+        try {
+          decoded = decodeChunkResults(stored);
+        } catch (error) {
+          const why = error instanceof LinkageError ? error.message : String(error);
+          throw new LinkageError("E_INPUT", `the result recorded for job ${k}: ${why}`);
+        }
+        if (decoded.length !== to - from) {
           throw new LinkageError(
             "E_INPUT",
-            `the result recorded for job ${k} is not a list of its ${to - from} chunk results`,
+            `the result recorded for job ${k} holds ${decoded.length} chunk results, not its ${to - from}`,
           );
         }
-        const chunks = data.map((wire, i) => {
-          const result = decodeChunkResult(wire);
+        const chunks = decoded.map((result, i) => {
           const task = batch.tasks[from + i]!;
           if (result.firstRun !== task.firstRun || result.runs !== task.runs) {
             throw new LinkageError(
@@ -196,9 +196,9 @@ async function runOnQueue(
       };
       /** Reads recorded results, then merges what is in order; Redis failures name the URL. */
       const collect = async (chunks: readonly number[]) => {
-        let stored: (string | null)[];
+        let stored: (Buffer | null)[];
         try {
-          stored = await store.mget(...chunks.map((k) => chunkResultKey(ids[k]!)));
+          stored = await store.mgetBuffer(...chunks.map((k) => chunkResultKey(ids[k]!)));
         } catch (error) {
           fail(redisFailure(redis, error));
           return;

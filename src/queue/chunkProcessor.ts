@@ -1,6 +1,6 @@
 import type { SandboxedJob } from "bullmq";
 import type { Redis } from "ioredis";
-import { encodeChunkResult } from "../sim/chunkResultWire.js";
+import { encodeChunkResults } from "../sim/chunkResultWire.js";
 import { runChunkJob } from "../sim/runChunkJob.js";
 import { type ChunkQueuePayload, parseChunkQueuePayload } from "./ChunkQueuePayload.js";
 import { checkRedisUrl } from "./checkRedisUrl.js";
@@ -42,9 +42,9 @@ export default async function chunkProcessor(job: SandboxedJob): Promise<ChunkJo
   // a chunk whose result is already recorded (queued again by a resumed coordinator just as an
   // earlier delivery finished) is not computed again
   if ((await (await store).exists(key)) === 1) return { recorded: false };
-  let wire: string;
+  let wire: Buffer;
   try {
-    wire = JSON.stringify(runChunkJob(payload.chunk).map(encodeChunkResult));
+    wire = encodeChunkResults(runChunkJob(payload.chunk));
   } catch (error) {
     throw new Error(queueFailureText(error));
   }

@@ -13,11 +13,11 @@ export const MAX_JOB_WEEKS = 100_000;
 export const MAX_JOB_CHUNKS = 1000;
 
 /**
- * The format of a chunk job and of its stored result: 2 since results are stored as a JSON list
- * of chunk results (one per chunk of the job). Workers and coordinators of another format refuse
- * each other's jobs rather than misread them.
+ * The format of a chunk job and of its stored result: 3 since a job's results are stored as one
+ * binary frame (encodeChunkResults; 2 stored a JSON list of base64 results). Workers and
+ * coordinators of another format refuse each other's jobs rather than misread them.
  */
-export const CHUNK_JOB_FORMAT = 2;
+export const CHUNK_JOB_FORMAT = 3;
 
 const wholeNumber = (max: number) => z.number().int().min(0).max(max);
 

@@ -5,7 +5,7 @@ export { unconditionalAutomaton } from "./automata/unconditionalAutomaton.js";
 export { withholdAutomaton } from "./automata/withholdAutomaton.js";
 export { BinnedQuantiles } from "./binnedQuantiles.js";
 export type { ChunkBatch, ChunkEngine } from "./ChunkEngine.js";
-export { type ChunkResultWire, decodeChunkResult, encodeChunkResult } from "./chunkResultWire.js";
+export { decodeChunkResults, encodeChunkResults } from "./chunkResultWire.js";
 export { type CompiledSimulation, compileSimulation } from "./compileSimulation.js";
 export { greenPorterThreshold } from "./greenPorter.js";
 export { localChunkEngine } from "./localChunkEngine.js";

@@ -25,7 +25,11 @@ import {
 } from "../../src/queue/chunkQueueNames.js";
 import { openQueueBatch } from "../../src/queue/openQueueBatch.js";
 import { parseScenario } from "../../src/scenario/parseScenario.js";
-import { type SimulationChunkJob, scenarioSha256 } from "../../src/sim/SimulationChunkJob.js";
+import {
+  CHUNK_JOB_FORMAT,
+  type SimulationChunkJob,
+  scenarioSha256,
+} from "../../src/sim/SimulationChunkJob.js";
 import { CHUNK_RUNS, simulate } from "../../src/sim/simulate.js";
 import { runCliCapture } from "../support/runCliCapture.js";
 import { skipReason } from "../support/skipReason.js";
@@ -470,7 +474,7 @@ describe.skipIf(NO_REDIS)(
       const batchId = "duplicate-test";
       // chunk 0 exactly as the engine describes it (every policy, so no extra baseline)
       const chunk: SimulationChunkJob = {
-        format: 2,
+        format: CHUNK_JOB_FORMAT,
         scenarioText: TEXT,
         scenarioSha256: scenarioSha256(TEXT),
         source: PATH,
@@ -489,9 +493,9 @@ describe.skipIf(NO_REDIS)(
       const deliver = () =>
         chunkProcessor({ id, data } as unknown as Parameters<typeof chunkProcessor>[0]);
       expect(await deliver()).toEqual({ recorded: true });
-      const first = await admin.get(chunkResultKey(id));
+      const first = await admin.getBuffer(chunkResultKey(id));
       expect(await deliver()).toEqual({ recorded: false });
-      expect(await admin.get(chunkResultKey(id))).toBe(first);
+      expect(await admin.getBuffer(chunkResultKey(id))).toEqual(first);
       await startWorker(url);
       const queued = await simulate(scenario, {
         runs: RUNS,
@@ -504,12 +508,51 @@ describe.skipIf(NO_REDIS)(
       expect((workers[0]!.log().match(/ done/g) ?? []).length).toBe(RUNS / CHUNK_RUNS - 1);
     }, 120_000);
 
+    it("a recorded result that is not a frame of its chunk's results is refused, naming the job", async () => {
+      const batchId = "tampered-result-test";
+      const chunk: SimulationChunkJob = {
+        format: CHUNK_JOB_FORMAT,
+        scenarioText: TEXT,
+        scenarioSha256: scenarioSha256(TEXT),
+        source: PATH,
+        overrides: {},
+        policies: scenario.policies.map((_, i) => i),
+        weeks: scenario.dynamics!.weeks,
+        seed: SEED,
+        totalRuns: RUNS,
+        firstRun: 0,
+        runs: CHUNK_RUNS,
+        fixed: false,
+        keepSeries: true,
+      };
+      const id = chunkJobId({ batch: batchId, chunk });
+      const run = () => simulate(scenario, { runs: RUNS, seed: SEED, engine: engine(batchId) });
+      // an older linkage's JSON result, then a frame cut short: no worker is needed, the
+      // coordinator reads the recorded results before queueing anything
+      await admin.set(chunkResultKey(id), JSON.stringify([{ firstRun: 0 }]), "EX", 600);
+      await expect(run()).rejects.toThrow(
+        /the result recorded for job 0: malformed chunk results: .*(not a frame|LKCR)/,
+      );
+      const deliver = () =>
+        chunkProcessor({ id, data: { batch: batchId, chunk } } as unknown as Parameters<
+          typeof chunkProcessor
+        >[0]);
+      await admin.del(chunkResultKey(id));
+      expect(await deliver()).toEqual({ recorded: true });
+      const frame = (await admin.getBuffer(chunkResultKey(id)))!;
+      await admin.set(chunkResultKey(id), frame.subarray(0, frame.byteLength - 8), "EX", 600);
+      await expect(run()).rejects.toThrow(
+        /the result recorded for job 0: malformed chunk results: its arrays need \d+ bytes, the frame has \d+/,
+      );
+      await admin.del(chunkResultKey(id));
+    }, 60_000);
+
     it("a tampered job is refused and logged by the worker", async () => {
       const worker = await startWorker(url);
       const queue = new Queue(CHUNK_QUEUE, { connection: admin.duplicate() });
       try {
         const chunk = {
-          format: 2 as const,
+          format: CHUNK_JOB_FORMAT as typeof CHUNK_JOB_FORMAT,
           scenarioText: TEXT.replace("weeks:", "weeks:  "),
           scenarioSha256: scenarioSha256(TEXT),
           source: PATH,
@@ -551,7 +594,9 @@ describe.skipIf(NO_REDIS)(
         expect(worker.log()).toMatch(/chunk-not-its-hash failed: .*is not the hash of its content/);
         expect(worker.log()).toMatch(/chunk-extra failed: .*chunk job refused: .*script/);
         expect(worker.log()).toMatch(
-          /chunk-format-1 failed: \[E_INPUT\] chunk job refused: it was queued by a linkage of another version \(job format 1, this worker reads format 2\)/,
+          new RegExp(
+            `chunk-format-1 failed: \\[E_INPUT\\] chunk job refused: it was queued by a linkage of another version \\(job format 1, this worker reads format ${CHUNK_JOB_FORMAT}\\)`,
+          ),
         );
         expect((await queue.getJob(id))?.failedReason).toMatch(/^\[E_INPUT\] chunk job refused/);
         expect(await admin.exists(chunkResultKey(id))).toBe(0);
