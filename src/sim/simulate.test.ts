@@ -4,7 +4,9 @@ import { MODEL_SECTION_4_VALUES } from "../../test/support/modelSection4Values.j
 import { quantileSorted } from "../math/quantileSorted.js";
 import { loadScenario } from "../scenario/loadScenario.js";
 import { parseScenario } from "../scenario/parseScenario.js";
+import type { ChunkEngine } from "./ChunkEngine.js";
 import { meanField } from "./meanField.js";
+import { type ChunkResult, runChunk } from "./runChunk.js";
 import { closeSimulationPool, simulate } from "./simulate.js";
 
 const flagship = loadScenario(
@@ -187,5 +189,42 @@ describe("mean-field against Monte Carlo on a linear scenario", () => {
         );
       }
     }
+  });
+});
+
+describe("a chunk result of the wrong shape is refused, not merged", () => {
+  /** An engine that runs each chunk here, then hands on `tamper` of its result. */
+  const tamperingEngine = (tamper: (r: ChunkResult) => ChunkResult): ChunkEngine => ({
+    async run(batch, accept) {
+      for (const task of batch.tasks) accept(tamper(runChunk(task)));
+    },
+  });
+  const cases: [string, (r: ChunkResult) => ChunkResult, RegExp][] = [
+    [
+      "outputs of another batch's size",
+      (r) => ({ ...r, outputs: r.outputs.subarray(0, r.outputs.length - 1) }),
+      /runs 0\+200 has \d+ outputs; this batch needs \d+/,
+    ],
+    ["weekly sums", (r) => ({ ...r, seriesSums: new Float64Array(3) }), /has 3 weekly sums/],
+    [
+      "a run type the scenario lacks",
+      (r) => ({ ...r, types: r.types.map((t, i) => (i === 0 ? 99 : t)) }),
+      /a run of type 99; this batch has \d+ types/,
+    ],
+    ["runs outside the batch", (r) => ({ ...r, firstRun: 150 }), /outside the batch's 200 runs/],
+  ];
+  it.each(cases)("%s", async (_, tamper, message) => {
+    const result = simulate(flagship, { runs: 200, seed: 3, engine: tamperingEngine(tamper) });
+    await expect(result).rejects.toThrow(message);
+  });
+
+  it("the untampered engine gives the local engine's numbers", async () => {
+    const here = await simulate(flagship, {
+      runs: 200,
+      seed: 3,
+      engine: tamperingEngine((r) => r),
+    });
+    const local = await simulate(flagship, { runs: 200, seed: 3, threads: 1 });
+    expect(here.policies).toEqual(local.policies);
   });
 });

@@ -328,6 +328,7 @@ class Aggregate {
 
   add(chunk: ChunkResult): void {
     const { runs, firstRun } = chunk;
+    this.checkShape(chunk);
     for (let p = 0; p < this.policies; p++) {
       for (let o = 0; o < this.outputCount; o++) {
         const from = (p * this.outputCount + o) * runs;
@@ -348,6 +349,46 @@ class Aggregate {
       const block = series.subarray(c * runs, (c + 1) * runs);
       if (quantileRuns > 0) this.sketches[c]!.addBlock(block.subarray(0, quantileRuns));
       if (this.pathStore) this.pathStore.set(block, c * this.runs + firstRun);
+    }
+  }
+
+  /**
+   * Refuses a chunk result whose arrays do not have this batch's shape (a result read from a
+   * queue is untrusted data: consistent in itself, it may still be another batch's size).
+   */
+  private checkShape(chunk: ChunkResult): void {
+    const { runs, firstRun } = chunk;
+    const cells = this.policies * this.seriesCount * this.weeks;
+    const expected: [string, number, number][] = [
+      ["run types", chunk.types.length, runs],
+      ["outputs", chunk.outputs.length, this.policies * this.outputCount * runs],
+      ["weekly sums", chunk.seriesSums.length, cells],
+      ["belief sums", chunk.beliefSums.length, this.beliefSums.length],
+    ];
+    if (chunk.series) expected.push(["weekly series", chunk.series.length, cells * runs]);
+    const where = `the chunk result of runs ${firstRun}+${runs}`;
+    if (
+      !(
+        Number.isSafeInteger(firstRun) &&
+        firstRun >= 0 &&
+        runs >= 1 &&
+        firstRun + runs <= this.runs
+      )
+    )
+      throw new LinkageError("E_INPUT", `${where} lies outside the batch's ${this.runs} runs`);
+    for (const [name, found, wanted] of expected) {
+      if (found !== wanted)
+        throw new LinkageError(
+          "E_INPUT",
+          `${where} has ${found} ${name}; this batch needs ${wanted}`,
+        );
+    }
+    for (const type of chunk.types) {
+      if (!(type >= 0 && type < this.types))
+        throw new LinkageError(
+          "E_INPUT",
+          `${where} has a run of type ${type}; this batch has ${this.types} types`,
+        );
     }
   }
 
