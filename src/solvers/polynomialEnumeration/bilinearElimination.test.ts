@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { StrategicGame } from "../../games/strategicGame.js";
 import { strategicGameFromTables } from "../../games/strategicGameFromTables.js";
 import { randomStream } from "../../math/randomStream.js";
-import { eliminatedSystem } from "./bilinearElimination.js";
+import { eliminatedSystem, searchPivotSimplex } from "./bilinearElimination.js";
 import { polynomialEnumeration } from "./polynomialEnumeration.js";
 import {
   addProduct,
@@ -91,7 +91,7 @@ describe("simplexBernstein", () => {
 });
 
 describe("bilinearElimination", () => {
-  it("picks the smallest pivot whose two opponents have equal supports, and none when all differ", () => {
+  it("picks the smallest pivot whose two opponents have equal supports, and none for a one-strategy mix or two players", () => {
     const game = randomGame([4, 4, 4], 3);
     const reduced = eliminatedSystem(supportSystem(game, Int32Array.of(0b111, 0b11, 0b111)));
     expect(reduced?.pivot).toBe(1);
@@ -124,6 +124,39 @@ describe("bilinearElimination", () => {
       }
       expect(reduced.stats.simplices, label).toBeGreaterThan(0);
       expect(general.stats.simplices, label).toBe(0);
+    }
+  });
+
+  it("stops at its deadline, checked every 1,024 sub-simplices", () => {
+    // the full support of a random 5×5×5 game needs tens of thousands of sub-simplices
+    const system = supportSystem(randomGame([5, 5, 5], 2), Int32Array.of(31, 31, 31));
+    const reduced = eliminatedSystem(system)!;
+    const late = searchPivotSimplex(system, reduced, 1 / 32, 1e9, () => undefined, Date.now() - 1);
+    expect(late).toMatchObject({ simplices: 1024, complete: false, timedOut: true });
+  });
+
+  it("reports the same degenerate supports as the general search on games with payoffs in {0, 1, 2} (continua of equilibria)", () => {
+    // such ties make supports whose equilibria form segments; a singular null-vector system once
+    // left a stale enclosure that pushed those boxes onto the boundary, dropping the support
+    for (const sizes of [
+      [2, 2, 2],
+      [3, 2, 2],
+      [3, 3, 2],
+      [3, 3, 3],
+    ]) {
+      for (let seed = 1; seed <= 4; seed++) {
+        const random = randomStream(seed, 7);
+        const count = sizes.reduce((a, b) => a * b, 1);
+        const game = strategicGameFromTables(
+          sizes,
+          sizes.map(() => Array.from({ length: count }, () => Math.floor(random.next() * 3))),
+        );
+        const general = polynomialEnumeration(game, { eliminate: false });
+        const reduced = polynomialEnumeration(game);
+        const label = `${sizes.join("×")} seed ${seed}`;
+        expect(reduced.degenerateSupports, label).toEqual(general.degenerateSupports);
+        expect(reduced.equilibria.length, label).toBe(general.equilibria.length);
+      }
     }
   });
 });

@@ -395,6 +395,8 @@ export interface PivotSearchOutcome {
   readonly complete: boolean;
   /** Boxes emitted with a side wider than ½ (an eliminated mixture left unresolved). */
   readonly wide: number;
+  /** The deadline passed before the search ended (complete is then false). */
+  readonly timedOut: boolean;
 }
 
 /** A piece at the hand-over width whose box is wider than this many times it is halved further… */
@@ -413,7 +415,8 @@ const MOST_LEVELS = 60;
  * its sign, intersected with the interval Gauss–Seidel enclosure of each Farkas matrix's
  * non-negative null vectors; a box still wider than 4·width (near a rank drop, where the
  * cofactors vanish) is halved further, down to width/4. `lo`/`hi` are reused between calls.
- * Stops (complete: false) after `budget` sub-simplices.
+ * Stops (complete: false) after `budget` sub-simplices, or (timedOut too) once `Date.now()` passes
+ * `deadline` (checked every 1,024 sub-simplices).
  */
 export function searchPivotSimplex(
   system: SupportSystem,
@@ -421,6 +424,7 @@ export function searchPivotSimplex(
   width: number,
   budget: number,
   emit: (lo: Float64Array, hi: Float64Array) => void,
+  deadline = Number.POSITIVE_INFINITY,
 ): PivotSearchOutcome {
   const K = reduced.variables;
   const d = system.dimension;
@@ -553,6 +557,10 @@ export function searchPivotSimplex(
         for (let r = 0; r < all; r++) sum += mean[r * columns + x]! * mean[r * columns + z]!;
         gram[x * columns + z] = sum;
       }
+    // no narrowing when the system is singular: the enclosure is the whole simplex (left stale,
+    // it would narrow the box with another matrix's numbers and hide a degenerate support)
+    xLo.fill(0, 0, columns);
+    xHi.fill(1, 0, columns);
     if (!invertInPlace(gram, inverse, columns)) return true;
     // Y = (C̄ᵀC̄)⁻¹C̄ᵀ, columns × all
     for (let v = 0; v < columns; v++)
@@ -578,8 +586,6 @@ export function searchPivotSimplex(
         pLo[v * columns + w] = low - slack * abs - 1e-300;
         pHi[v * columns + w] = high + slack * abs + 1e-300;
       }
-    xLo.fill(0, 0, columns);
-    xHi.fill(1, 0, columns);
     for (let sweep = 0; sweep < 3; sweep++) {
       let moved = false;
       for (let v = 0; v < columns; v++) {
@@ -688,7 +694,9 @@ export function searchPivotSimplex(
   while (stack.length > 0) {
     const node = stack.pop()!;
     simplices++;
-    if (simplices > budget) return { simplices, complete: false, wide: wideBoxes };
+    if (simplices > budget) return { simplices, complete: false, wide: wideBoxes, timedOut: false };
+    if ((simplices & 1023) === 0 && Date.now() > deadline)
+      return { simplices, complete: false, wide: wideBoxes, timedOut: true };
     if (excluded(node.coefficients, signs)) {
       pool.push(node.coefficients);
       continue;
@@ -784,7 +792,7 @@ export function searchPivotSimplex(
     stack.push({ vertices: rightVertices, coefficients: right, level: node.level + 1 });
     stack.push({ vertices: leftVertices, coefficients: left, level: node.level + 1 });
   }
-  return { simplices, complete: true, wide: wideBoxes };
+  return { simplices, complete: true, wide: wideBoxes, timedOut: false };
 }
 
 function popCount(mask: number): number {

@@ -314,8 +314,10 @@ function solveSupport(system: SupportSystem, c: SearchContext): SupportOutcome {
         HAND_OVER_WIDTH,
         SIMPLICES_PER_BOX * c.budget,
         (l, h) => found.push(boxCopy(l, h, d)),
+        c.deadline,
       );
       c.simplices += outcome.simplices;
+      if (outcome.timedOut) return { status: "timeout", roots };
       if (outcome.complete && (best === null || outcome.wide < best.wide))
         best = { boxes: found, wide: outcome.wide };
       // a square choice's wide boxes sit around points where both its cofactor vectors vanish;
