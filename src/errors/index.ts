@@ -1,2 +1,3 @@
 export type { LinkageErrorCode, LinkageIssue, SourceLocation } from "./LinkageError.js";
 export { isLinkageError, LinkageError } from "./LinkageError.js";
+export { RoundingBreakdown } from "./RoundingBreakdown.js";

@@ -1,6 +1,7 @@
 import { LinkageError } from "../errors/LinkageError.js";
+import { RoundingBreakdown } from "../errors/RoundingBreakdown.js";
 import type { GambitGame } from "../games/gambit/readGambitGame.js";
-import { regretScaleFloors } from "./regretScaleFloors.js";
+import { playerPayoffRanges } from "./playerPayoffRanges.js";
 import type { SolvedBody, SolveOptions, SolveResult } from "./SolveResult.js";
 import { SOLVE_METHOD_TABLE } from "./solveMethodTable.js";
 import { EXACT_METHODS, verifiedBody } from "./verifiedBody.js";
@@ -42,17 +43,18 @@ export async function solveGame(
   const rational = options.rational ?? false;
   const solve = async (exact: boolean) =>
     SOLVE_METHOD_TABLE[method](input, { ...options, rational: exact });
-  const floors = regretScaleFloors(input);
+  const ranges = playerPayoffRanges(input);
   let first: SolvedBody | null;
   try {
     first = await solve(rational);
   } catch (error) {
-    // a floating-point run that broke down (a pivoting path cycling on rounding): solved exactly
-    const solverFailure = error instanceof LinkageError && error.code === "E_SOLVER";
-    if (rational || !solverFailure || !EXACT_METHODS.has(method)) throw error;
+    // a floating-point run that broke down on rounding (a pivoting path that cycled or found no
+    // pivot row) is solved exactly; a path that is simply too long would be as long exactly
+    if (rational || !(error instanceof RoundingBreakdown) || !EXACT_METHODS.has(method))
+      throw error;
     first = null;
   }
-  const body = await verifiedBody(method, rational, first, solve, floors);
+  const body = await verifiedBody(method, rational, first, solve, ranges);
   const game = { title: input.game.title, players: input.game.players, form: input.form };
   return { game, method, ...body };
 }

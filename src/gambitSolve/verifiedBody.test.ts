@@ -7,11 +7,16 @@ import { skipReason } from "../../test/support/skipReason.js";
 import { type GambitGame, readGambitGame } from "../games/gambit/readGambitGame.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { strategicRegret } from "../solvers/regret.js";
-import { regretScaleFloors } from "./regretScaleFloors.js";
+import { playerPayoffRanges } from "./playerPayoffRanges.js";
 import type { Exact, SolvedBody } from "./SolveResult.js";
 import { solveGame } from "./solveGame.js";
 import type { SolveMethod } from "./solveMethods.js";
-import { exactToNumber, REGRET_TOLERANCE, verifiedBody } from "./verifiedBody.js";
+import {
+  exactToNumber,
+  REGRET_TOLERANCE,
+  ROUNDING_ALLOWANCE,
+  verifiedBody,
+} from "./verifiedBody.js";
 
 /** Our own badly scaled zero-sum 3×3 game: payoffs from 1e-9 to 1e12 (issue 19, defect 2). */
 const BADLY_SCALED = `NFG 1 R "badly scaled" { "P1" "P2" } { 3 3 }
@@ -56,7 +61,7 @@ describe("every reported equilibrium is verified", () => {
       calls.push(exact);
       return { equilibria: [good] };
     };
-    const mended = await verifiedBody("lcp", false, { equilibria: [bad] }, resolve, [1]);
+    const mended = await verifiedBody("lcp", false, { equilibria: [bad] }, resolve, [10]);
     expect(calls).toEqual([true]);
     expect(mended).toEqual({
       equilibria: [{ profile: [[1, 0]], payoffs: [1], regret: 0 }],
@@ -67,7 +72,7 @@ describe("every reported equilibrium is verified", () => {
       false,
       { equilibria: [bad, { ...bad, regret: 0, regrets: [0] }] },
       resolve,
-      [1],
+      [10],
     );
     expect(calls).toEqual([true]); // no exact mode: not re-solved
     expect(refused.equilibria).toEqual([{ profile: [[1, 0]], payoffs: [1], regret: 0 }]);
@@ -79,20 +84,22 @@ describe("every reported equilibrium is verified", () => {
 
 /**
  * Asserts each player's regret at the profile (recomputed here in doubles) is within
- * REGRET_TOLERANCE of max(|its payoff|, |its best deviation payoff|, min(1, its payoff range)).
+ * REGRET_TOLERANCE of max(1, |its payoff|, |its best deviation payoff|), capped at its payoff
+ * range, plus the rounding allowance.
  */
 function expectPlayersVerified(input: GambitGame, profile: Exact[][], what: string): void {
   const game = (input as { game: StrategicGame }).game;
-  const floors = regretScaleFloors(input);
+  const ranges = playerPayoffRanges(input);
   const regret = strategicRegret(
     game,
     profile.map((row) => row.map(exactToNumber)),
   );
   regret.bestResponses.forEach((best, p) => {
     const payoff = regret.payoffs[p]!;
-    const scale = Math.max(floors[p]!, Math.abs(payoff), Math.abs(best));
+    const magnitude = Math.max(Math.abs(payoff), Math.abs(best));
+    const scale = Math.min(ranges[p]!, Math.max(1, magnitude));
     expect(best - payoff, `${what}, player ${p + 1}`).toBeLessThanOrEqual(
-      REGRET_TOLERANCE * scale * 1.0001,
+      (REGRET_TOLERANCE * scale + ROUNDING_ALLOWANCE * magnitude) * 1.0001,
     );
   });
 }
@@ -107,16 +114,24 @@ describe("each player's regret is judged on its own payoffs", () => {
     ];
     const wrong = { profile, payoffs: [3, 4e12], regret: 85, regrets: [85, 0] };
     const resolve = async (): Promise<SolvedBody> => ({ equilibria: [] });
-    const floors = [1, 1];
-    const refused = await verifiedBody("simpdiv", false, { equilibria: [wrong] }, resolve, floors);
+    const ranges = [100, 8e12];
+    const refused = await verifiedBody("simpdiv", false, { equilibria: [wrong] }, resolve, ranges);
     expect(refused.equilibria).toEqual([]);
-    expect(refused.rejected?.[0]?.reason).toMatch(
-      /player 1's regret 85 exceeds the tolerance 0.000001 × 88 /,
-    );
-    // the same error in the large player's payoffs is within its scale
+    expect(refused.rejected?.[0]?.reason).toMatch(/player 1's regret 85 exceeds the tolerance /);
+    // the same error in a player whose payoffs range over 8e12 is within its scale
     const small = { profile, payoffs: [3, 4e12], regret: 85, regrets: [0, 85] };
-    const kept = await verifiedBody("simpdiv", false, { equilibria: [small] }, resolve, floors);
+    const kept = await verifiedBody("simpdiv", false, { equilibria: [small] }, resolve, ranges);
     expect(kept.equilibria).toEqual([{ profile, payoffs: [3, 4e12], regret: 85 }]);
+    // but not in one whose payoffs are 4e12 ± 11: the offset does not widen the test
+    const offset = await verifiedBody(
+      "simpdiv",
+      false,
+      { equilibria: [small] },
+      resolve,
+      [100, 22],
+    );
+    expect(offset.equilibria).toEqual([]);
+    expect(offset.rejected?.[0]?.reason).toMatch(/player 2's regret 85 exceeds/);
   });
 
   it("a player whose payoffs all lie close together is judged on their range, not on 1", async () => {
@@ -124,9 +139,9 @@ describe("each player's regret is judged on its own payoffs", () => {
       `NFG 1 R "tiny" { "A" "B" } { 2 1 }\n1e-9 40 -3e-9 39.5\n`,
       "tiny.nfg",
     );
-    const floors = regretScaleFloors(tiny);
-    expect(floors[0]).toBeCloseTo(4e-9, 22);
-    expect(floors[1]).toBe(0.5);
+    const ranges = playerPayoffRanges(tiny);
+    expect(ranges[0]).toBeCloseTo(4e-9, 22);
+    expect(ranges[1]).toBe(0.5);
     // A's regret 4e-9 is all of its range: not an equilibrium, though it is below 1e-6
     const wrong = {
       profile: [[0, 1], [1]],
@@ -135,7 +150,7 @@ describe("each player's regret is judged on its own payoffs", () => {
       regrets: [4e-9, 0],
     };
     const resolve = async (): Promise<SolvedBody> => ({ equilibria: [] });
-    const refused = await verifiedBody("simpdiv", false, { equilibria: [wrong] }, resolve, floors);
+    const refused = await verifiedBody("simpdiv", false, { equilibria: [wrong] }, resolve, ranges);
     expect(refused.equilibria).toEqual([]);
     // outcomes on a path add up: 3 at the root and 4 below pay player 1 seven
     const tree = readGambitGame(
@@ -146,7 +161,7 @@ t "" 3 "other" { -0.5, 0.2 }
 `,
       "paths.efg",
     );
-    const [p1, p2] = regretScaleFloors(tree);
+    const [p1, p2] = playerPayoffRanges(tree);
     expect(p1).toBeCloseTo(0.7 - -0.2, 12);
     expect(p2).toBeCloseTo(0.1 - 0, 12);
   });

@@ -47,30 +47,50 @@ export function exactToNumber(value: Exact): number {
 export const REGRET_TOLERANCE = 1e-6;
 
 /**
- * The size player p's regret is judged against: max(|its payoff|, |its best deviation payoff|,
- * `floor`), the floor being min(1, its payoff range in the game) (regretScaleFloors). Each
- * player has its own, so one player's huge payoffs never excuse another player's error.
+ * Rounding allowance, in units of the player's payoff at the profile: a regret computed from
+ * payoffs of size M in doubles is known to a few multiples of 2⁻⁵² M (payoffs of 4e12 ± 11).
  */
-export function regretScale(e: MethodEquilibrium, p: number, floor: number): number {
+export const ROUNDING_ALLOWANCE = 64 * Number.EPSILON;
+
+/**
+ * The size player p's regret is judged against: max(1, |its payoff|, |its best deviation
+ * payoff|) at the profile, but never more than its payoff range in the game (`range`, from
+ * playerPayoffRanges), which bounds every regret. Each player has its own, so one player's huge
+ * payoffs never excuse another's error, a player whose payoffs lie close together is judged on
+ * how close, and an offset (payoffs of 4e12 ± 11) does not widen the test.
+ */
+export function regretScale(e: MethodEquilibrium, p: number, range: number): number {
   const payoff = exactToNumber(e.payoffs[p]!);
-  return Math.max(floor, Math.abs(payoff), Math.abs(payoff + exactToNumber(e.regrets[p]!)));
+  const best = payoff + exactToNumber(e.regrets[p]!);
+  return Math.min(range, Math.max(1, Math.abs(payoff), Math.abs(best)));
 }
 
 /**
- * The first player (0-based) whose regret exceeds {@link REGRET_TOLERANCE} × its
- * {@link regretScale}, or −1 when none does (an exact regret of 0 never does).
+ * The largest regret accepted for player p: {@link REGRET_TOLERANCE} × its {@link regretScale},
+ * plus {@link ROUNDING_ALLOWANCE} × the larger of |its payoff| and |its best deviation payoff|.
  */
-export function failingPlayer(e: MethodEquilibrium, floors: readonly number[]): number {
+export function regretTolerance(e: MethodEquilibrium, p: number, range: number): number {
+  const payoff = exactToNumber(e.payoffs[p]!);
+  const best = payoff + exactToNumber(e.regrets[p]!);
+  const magnitude = Math.max(Math.abs(payoff), Math.abs(best));
+  return REGRET_TOLERANCE * regretScale(e, p, range) + ROUNDING_ALLOWANCE * magnitude;
+}
+
+/**
+ * The first player (0-based) whose regret exceeds its {@link regretTolerance}, or −1 when none
+ * does (an exact regret of 0 never does).
+ */
+export function failingPlayer(e: MethodEquilibrium, ranges: readonly number[]): number {
   if (e.regret === "0") return -1;
   return e.regrets.findIndex(
-    (regret, p) => !(exactToNumber(regret) <= REGRET_TOLERANCE * regretScale(e, p, floors[p] ?? 1)),
+    (regret, p) => !(exactToNumber(regret) <= regretTolerance(e, p, ranges[p] ?? Infinity)),
   );
 }
 
 /**
  * Every equilibrium a method returns is checked before it is reported: each player's regret
- * (computed exactly under `rational` by solvedEquilibrium) against {@link REGRET_TOLERANCE} ×
- * that player's {@link regretScale} (`floors` from regretScaleFloors). When a
+ * (computed exactly under `rational` by solvedEquilibrium) against that player's
+ * {@link regretTolerance} (`ranges` from playerPayoffRanges). When a
  * floating-point result fails and the method has an exact mode, the game is solved again in exact arithmetic
  * (`resolve(true)`) and that answer, checked too, is reported with its numbers as doubles
  * (`resolvedExactly`); otherwise the failing profiles are left out of `equilibria` and listed in
@@ -78,7 +98,7 @@ export function failingPlayer(e: MethodEquilibrium, floors: readonly number[]): 
  * that must find an equilibrium and found none (floating-point trouble: every finite game has
  * one) is re-solved exactly the same way, and so is a floating-point run that failed outright
  * (`body` null: solveGame passes that for a method in {@link EXACT_METHODS} whose float run threw
- * E_SOLVER, e.g. a Lemke–Howson path cycling on rounding in a badly scaled game). A QRE (`qre`)
+ * a RoundingBreakdown, e.g. a Lemke–Howson path cycling on rounding in a badly scaled game). A QRE (`qre`)
  * is not an equilibrium and is not checked. The per-player regrets are dropped from what is
  * returned (they are not part of `--json`).
  */
@@ -87,9 +107,9 @@ export async function verifiedBody(
   rational: boolean,
   body: SolvedBody | null,
   resolve: (rational: boolean) => Promise<SolvedBody>,
-  floors: readonly number[],
+  ranges: readonly number[],
 ): Promise<VerifiedBody> {
-  const verified = (e: MethodEquilibrium) => failingPlayer(e, floors) < 0;
+  const verified = (e: MethodEquilibrium) => failingPlayer(e, ranges) < 0;
   const missing =
     body !== null && body.equilibria.length === 0 && !body.truncated && ALWAYS_FIND.has(method);
   if (body !== null && !missing && body.equilibria.every(verified)) return printable(body);
@@ -104,19 +124,19 @@ export async function verifiedBody(
     const again = { ...exact, equilibria: exact.equilibria.map(asDoubles) };
     // checked on the exact numbers: the doubles of an exact equilibrium may show a tiny regret
     return {
-      ...partition(again, exact.equilibria.map(verified), floors),
+      ...partition(again, exact.equilibria.map(verified), ranges),
       resolvedExactly: true,
     };
   }
   if (body === null) throw new Error(`[internal] no answer to verify from --method ${method}`);
-  return partition(body, body.equilibria.map(verified), floors);
+  return partition(body, body.equilibria.map(verified), ranges);
 }
 
 /** The body with the profiles that failed (`passed[k]` false) moved to `rejected`. */
 function partition(
   body: SolvedBody,
   passed: readonly boolean[],
-  floors: readonly number[],
+  ranges: readonly number[],
 ): VerifiedBody {
   const rejected = body.equilibria.filter((_, k) => !passed[k]);
   if (rejected.length === 0) return printable(body);
@@ -128,16 +148,16 @@ function partition(
     rejected: rejected.map((e) => ({
       profile: e.profile,
       regret: e.regret,
-      reason: rejectionReason(e, floors),
+      reason: rejectionReason(e, ranges),
     })),
   };
 }
 
 /** Why a profile is not printed: the first player whose regret is out of tolerance. */
-function rejectionReason(e: MethodEquilibrium, floors: readonly number[]): string {
-  const p = Math.max(0, failingPlayer(e, floors));
-  const scale = regretScale(e, p, floors[p] ?? 1);
-  return `player ${p + 1}'s regret ${exactToNumber(e.regrets[p]!)} exceeds the tolerance ${REGRET_TOLERANCE} × ${scale} (the largest of its payoff, its best deviation payoff and min(1, its payoff range)): not an equilibrium`;
+function rejectionReason(e: MethodEquilibrium, ranges: readonly number[]): string {
+  const p = Math.max(0, failingPlayer(e, ranges));
+  const tolerance = regretTolerance(e, p, ranges[p] ?? Infinity);
+  return `player ${p + 1}'s regret ${exactToNumber(e.regrets[p]!)} exceeds the tolerance ${tolerance} (10⁻⁶ × max(1, |its payoff|, |its best deviation payoff|), at most its payoff range, plus rounding): not an equilibrium`;
 }
 
 /** An equilibrium as printed: without the per-player regrets. */

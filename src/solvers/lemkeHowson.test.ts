@@ -10,6 +10,8 @@ import {
 } from "../../test/support/gambitReferenceFiles.js";
 import { LOPSIDED_6X6_NFG } from "../../test/support/lopsidedGame.js";
 import { skipReason } from "../../test/support/skipReason.js";
+import { LinkageError } from "../errors/LinkageError.js";
+import { RoundingBreakdown } from "../errors/RoundingBreakdown.js";
 import { readGambitGame } from "../games/gambit/readGambitGame.js";
 import { readNfg } from "../games/gambit/readNfg.js";
 import type { StrategicGame } from "../games/strategicGame.js";
@@ -344,6 +346,19 @@ describe("a float path that cycles on rounding", () => {
     expect(() => lemkeHowson(game, { label: 10 })).toThrow(
       /label 10 returned to bases it had left after \d+ pivots/,
     );
+    // a RoundingBreakdown (solveGame re-solves those exactly), unlike a path that is too long
+    const caught = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error;
+      }
+      return null;
+    };
+    expect(caught(() => lemkeHowson(game, { label: 10 }))).toBeInstanceOf(RoundingBreakdown);
+    const long = caught(() => lemkeHowson(game, { label: 0, maxPivots: 2 }));
+    expect(long).toBeInstanceOf(LinkageError);
+    expect(long).not.toBeInstanceOf(RoundingBreakdown);
     // the exact path of the same label ends, at an equilibrium
     const exact = lemkeHowsonExact(game, { label: 10 });
     expect(exact.pivots).toBeLessThan(100);

@@ -1,4 +1,5 @@
 import { LinkageError } from "../errors/LinkageError.js";
+import { RoundingBreakdown } from "../errors/RoundingBreakdown.js";
 import type { StrategicGame } from "../games/strategicGame.js";
 import { formatRational, type Rational, rational } from "../math/rational.js";
 import { BasisCycleDetector } from "./basisCycleDetector.js";
@@ -295,8 +296,7 @@ function step<T extends HowsonTableau<unknown>>(kernel: Kernel<T>, path: Path<T>
   const { t, entering } = path;
   const row = kernel.ratioRow(t, entering);
   if (row < 0) {
-    throw new LinkageError(
-      "E_SOLVER",
+    throw new RoundingBreakdown(
       `Lemke–Howson: no pivot row for label ${entering} (numerical trouble; try the exact variant)`,
     );
   }
@@ -337,8 +337,7 @@ function tooLong(label: number, maxPivots: number): LinkageError {
 }
 
 function cycling(label: number, pivots: number): LinkageError {
-  return new LinkageError(
-    "E_SOLVER",
+  return new RoundingBreakdown(
     `Lemke–Howson: the path dropping label ${label} returned to bases it had left after ${pivots} pivots (rounding broke a tie; exact pivoting cannot cycle)`,
   );
 }

@@ -1,14 +1,12 @@
 import type { GambitGame } from "../games/gambit/readGambitGame.js";
 
 /**
- * Per player, the least size its regret is judged against (verifiedBody's regretScale): the
- * player's payoff range in the game (max − min), capped at 1. A player whose payoffs all lie
- * within 10⁻⁶ of each other is so judged on that range, not on 1 (which would accept any
- * profile). Payoffs are the strategic table's, or an extensive game's plays' (each play pays
- * the sum of the outcomes on its path; nodes are numbered depth first, so a parent's sum is
- * known before its children's).
+ * Per player, its payoff range in the game (max − min): no regret can exceed it, so verifiedBody
+ * never judges a regret against more (regretScale). Payoffs are the strategic table's, or an
+ * extensive game's plays' (each play pays the sum of the outcomes on its path; nodes are
+ * numbered depth first, so a parent's sum is known before its children's).
  */
-export function regretScaleFloors(input: GambitGame): number[] {
+export function playerPayoffRanges(input: GambitGame): number[] {
   const n = input.game.players.length;
   const low = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const high = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
@@ -35,7 +33,5 @@ export function regretScaleFloors(input: GambitGame): number[] {
       }
     }
   }
-  return Array.from({ length: n }, (_, p) =>
-    low[p]! <= high[p]! ? Math.min(1, high[p]! - low[p]!) : 1,
-  );
+  return Array.from({ length: n }, (_, p) => (low[p]! <= high[p]! ? high[p]! - low[p]! : 0));
 }
