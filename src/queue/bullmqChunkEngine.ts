@@ -190,6 +190,13 @@ async function runOnQueue(
               `the result recorded for chunk ${from + i} covers runs ${result.firstRun}+${result.runs}, not ${task.firstRun}+${task.runs}`,
             );
           }
+          // the rest of its shape is checked where it is merged (simulate's aggregate)
+          if ((result.series !== null) !== task.keepSeries) {
+            throw new LinkageError(
+              "E_INPUT",
+              `the result recorded for chunk ${from + i} ${task.keepSeries ? "lacks its weekly series" : "holds weekly series it was not asked for"}`,
+            );
+          }
           return result;
         });
         results.set(k, chunks);
@@ -287,7 +294,7 @@ async function runOnQueue(
         // after the settle outlived the batch and kept a resumed command from exiting)
         await poll();
         if (settled) return;
-        const pending = ids.flatMap((id, k) => (k >= next && !results.has(k) ? [k] : []));
+        const pending = ids.flatMap((_id, k) => (k >= next && !results.has(k) ? [k] : []));
         // a job that failed while no coordinator listened (a resumed batch) keeps its id for a
         // day, and BullMQ does not add a job whose id it holds: it is removed and queued afresh
         for (let from = 0; from < pending.length; from += 500) {

@@ -125,14 +125,29 @@ export async function takeCoordinatorLease(
   renewer.on("error", (error) => {
     if (!released) lose(`its renewal stopped: ${error.message}`);
   });
-  /** Extends the lease now, from this thread; true while this command holds it. */
+  /**
+   * Extends the lease now, from this thread; true while this command holds it. A Redis that does
+   * not answer within the lease's lifetime is an error (the lease may have expired meanwhile).
+   */
   const renew = async (): Promise<boolean> => {
     let connection: Redis | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const silent = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Redis did not answer within ${ttlMs / 1000} s`)),
+        ttlMs,
+      );
+    });
     try {
-      connection = await openRedis(redis, { reconnects: 1 });
-      return (await connection.eval(COORDINATOR_LEASE_SCRIPTS.renew, 1, key, token, ttlMs)) === 1;
+      const held = (async () => {
+        connection = await openRedis(redis, { reconnects: 1 });
+        return (await connection.eval(COORDINATOR_LEASE_SCRIPTS.renew, 1, key, token, ttlMs)) === 1;
+      })();
+      held.catch(() => undefined); // settled after the race is lost: not an unhandled rejection
+      return await Promise.race([held, silent]);
     } finally {
-      connection?.disconnect();
+      clearTimeout(timer);
+      (connection as Redis | undefined)?.disconnect();
     }
   };
 

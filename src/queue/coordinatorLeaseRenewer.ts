@@ -22,6 +22,13 @@ const post = (message: CoordinatorLeaseLost) => parentPort!.postMessage(message)
 let confirmedAt = Date.now();
 let renewing = false;
 const timer = setInterval(() => {
+  // checked on every tick: a renewal that hangs (Redis stalled without closing the socket) must
+  // not keep the lease looking held past its lifetime
+  if (Date.now() - confirmedAt >= ttlMs) {
+    clearInterval(timer);
+    post({ lost: `it was not renewed for ${ttlMs / 1000} s (Redis did not answer)` });
+    return;
+  }
   if (renewing) return;
   renewing = true;
   void renew().finally(() => {
@@ -42,11 +49,8 @@ async function renew(): Promise<void> {
     clearInterval(timer);
     post({ lost: LEASE_TAKEN });
   } catch {
-    // Redis failures are the command's own errors; the lease is lost once it may have expired
-    if (Date.now() - confirmedAt >= ttlMs) {
-      clearInterval(timer);
-      post({ lost: `Redis could not be reached to renew it for ${ttlMs / 1000} s` });
-    }
+    // Redis failures are the command's own errors; the tick reports the lease lost once it may
+    // have expired
   } finally {
     connection?.disconnect();
   }

@@ -226,6 +226,8 @@ export async function openQueueBatch({
     pointStore: <T>() => points as QueuePointStore<T>,
     confirmCoordinator: () => lease.confirm(),
     async finish() {
+      // a command that lost its lease leaves the batch's record and results to the new holder
+      if (lease.signal.aborted) return;
       const keys = [key, ...[...chunkIds].map(chunkResultKey), ...pointKeys];
       try {
         await withRedis((connection) => remove(connection, keys));
