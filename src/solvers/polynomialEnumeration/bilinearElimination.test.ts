@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { seededGame, uniformGame } from "../../../test/support/seededGame.js";
 import type { StrategicGame } from "../../games/strategicGame.js";
-import { strategicGameFromTables } from "../../games/strategicGameFromTables.js";
 import { randomStream } from "../../math/randomStream.js";
 import { eliminatedSystem, searchPivotSimplex } from "./bilinearElimination.js";
 import { polynomialEnumeration } from "./polynomialEnumeration.js";
@@ -14,23 +14,11 @@ import {
 import { supportSystem } from "./supportSystem.js";
 
 /** A game with payoffs drawn uniformly from [−10, 10) (nondegenerate with probability one). */
-function randomGame(sizes: number[], seed: number): StrategicGame {
-  const random = randomStream(seed, 0);
-  const count = sizes.reduce((a, b) => a * b, 1);
-  return strategicGameFromTables(
-    sizes,
-    sizes.map(() => Array.from({ length: count }, () => random.next() * 20 - 10)),
-  );
-}
+const randomGame = uniformGame;
 
 /** A game with integer payoffs in [−10, 10] (ties common, as in bench/randomGames). */
 function integerGame(sizes: number[], seed: number): StrategicGame {
-  const random = randomStream(seed, 1);
-  const count = sizes.reduce((a, b) => a * b, 1);
-  return strategicGameFromTables(
-    sizes,
-    sizes.map(() => Array.from({ length: count }, () => Math.floor(random.next() * 21) - 10)),
-  );
+  return seededGame(sizes, seed, 1, (u) => Math.floor(u * 21) - 10);
 }
 
 /** Value of a polynomial given by monomial coefficients at λ. */
@@ -145,12 +133,7 @@ describe("bilinearElimination", () => {
       [3, 3, 3],
     ]) {
       for (let seed = 1; seed <= 4; seed++) {
-        const random = randomStream(seed, 7);
-        const count = sizes.reduce((a, b) => a * b, 1);
-        const game = strategicGameFromTables(
-          sizes,
-          sizes.map(() => Array.from({ length: count }, () => Math.floor(random.next() * 3))),
-        );
+        const game = seededGame(sizes, seed, 7, (u) => Math.floor(u * 3));
         const general = polynomialEnumeration(game, { eliminate: false });
         const reduced = polynomialEnumeration(game);
         const label = `${sizes.join("×")} seed ${seed}`;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { uniformGame } from "../../../test/support/seededGame.js";
 import { solveGame } from "../../gambitSolve/solveGame.js";
 import type { SolveMethod } from "../../gambitSolve/solveMethods.js";
 import { exactToNumber } from "../../gambitSolve/verifiedBody.js";
 import type { StrategicGame } from "../../games/strategicGame.js";
 import { strategicGameFromTables } from "../../games/strategicGameFromTables.js";
-import { randomStream } from "../../math/randomStream.js";
 import { strategicRegret } from "../regret.js";
 import { supportEnumeration } from "../supportEnumeration.js";
 import { polynomialEnumeration } from "./polynomialEnumeration.js";
@@ -20,14 +20,7 @@ function perPlayer(game: StrategicGame, flat: Float64Array): number[][] {
 }
 
 /** A game with payoffs drawn uniformly from [−10, 10) (nondegenerate with probability one). */
-function randomGame(sizes: number[], seed: number): StrategicGame {
-  const random = randomStream(seed, 0);
-  const count = sizes.reduce((a, b) => a * b, 1);
-  return strategicGameFromTables(
-    sizes,
-    sizes.map(() => Array.from({ length: count }, () => random.next() * 20 - 10)),
-  );
-}
+const randomGame = uniformGame;
 
 function expectContains(
   found: number[][][],
