@@ -277,12 +277,7 @@ export function eliminatedSystem(
           for (let t = 0; t < k; t++) {
             const c = entry(pivot, rowStart, linear, s, other, t);
             if (c === 0) continue;
-            const mv = cof.mValue[t]!;
-            const ma = cof.mAbs[t]!;
-            for (let q = 0; q < value.length; q++) {
-              value[q] = value[q]! + c * mv[q]!;
-              abs[q] = abs[q]! + Math.abs(c) * ma[q]!;
-            }
+            addScaled(value, abs, c, cof.mValue[t]!, cof.mAbs[t]!);
           }
           ids.push(add(value, abs, deg));
         }
@@ -314,12 +309,7 @@ export function eliminatedSystem(
         for (let sb = 0; sb < k; sb++) {
           const c = entry(pivot, start, a, sa, b, sb);
           if (c === 0) continue;
-          const mv = M.mValue[sb]!;
-          const ma = M.mAbs[sb]!;
-          for (let q = 0; q < inner.length; q++) {
-            inner[q] = inner[q]! + c * mv[q]!;
-            innerAbs[q] = innerAbs[q]! + Math.abs(c) * ma[q]!;
-          }
+          addScaled(inner, innerAbs, c, M.mValue[sb]!, M.mAbs[sb]!);
         }
         addProduct(K, second!.mValue[sa]!, deg, inner, deg, 1, value);
         addProduct(K, second!.mAbs[sa]!, deg, innerAbs, deg, 1, abs);
@@ -799,4 +789,22 @@ function popCount(mask: number): number {
   let count = 0;
   for (let x = mask; x !== 0; x &= x - 1) count++;
   return count;
+}
+
+/**
+ * value += c·coefficients and abs += |c|·absolute, entry by entry (a polynomial's Bernstein
+ * coefficients and the bound on their rounding, over the first value.length entries).
+ */
+function addScaled(
+  value: Float64Array,
+  abs: Float64Array,
+  c: number,
+  coefficients: Float64Array,
+  absolute: Float64Array,
+): void {
+  const size = Math.abs(c);
+  for (let q = 0; q < value.length; q++) {
+    value[q] = value[q]! + c * coefficients[q]!;
+    abs[q] = abs[q]! + size * absolute[q]!;
+  }
 }
