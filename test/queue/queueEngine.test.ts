@@ -470,24 +470,26 @@ describe.skipIf(NO_REDIS)(
       }
     }, 120_000);
 
+    /** Chunk 0 exactly as the engine describes it (every policy, so no extra baseline). */
+    const firstChunk = (): SimulationChunkJob => ({
+      format: CHUNK_JOB_FORMAT,
+      scenarioText: TEXT,
+      scenarioSha256: scenarioSha256(TEXT),
+      source: PATH,
+      overrides: {},
+      policies: scenario.policies.map((_, i) => i),
+      weeks: scenario.dynamics!.weeks,
+      seed: SEED,
+      totalRuns: RUNS,
+      firstRun: 0,
+      runs: CHUNK_RUNS,
+      fixed: false,
+      keepSeries: true,
+    });
+
     it("a chunk delivered twice is recorded once and counted once", async () => {
       const batchId = "duplicate-test";
-      // chunk 0 exactly as the engine describes it (every policy, so no extra baseline)
-      const chunk: SimulationChunkJob = {
-        format: CHUNK_JOB_FORMAT,
-        scenarioText: TEXT,
-        scenarioSha256: scenarioSha256(TEXT),
-        source: PATH,
-        overrides: {},
-        policies: scenario.policies.map((_, i) => i),
-        weeks: scenario.dynamics!.weeks,
-        seed: SEED,
-        totalRuns: RUNS,
-        firstRun: 0,
-        runs: CHUNK_RUNS,
-        fixed: false,
-        keepSeries: true,
-      };
+      const chunk = firstChunk();
       const data = { batch: batchId, chunk };
       const id = chunkJobId(data);
       const deliver = () =>
@@ -510,21 +512,7 @@ describe.skipIf(NO_REDIS)(
 
     it("a recorded result that is not a frame of its chunk's results is refused, naming the job", async () => {
       const batchId = "tampered-result-test";
-      const chunk: SimulationChunkJob = {
-        format: CHUNK_JOB_FORMAT,
-        scenarioText: TEXT,
-        scenarioSha256: scenarioSha256(TEXT),
-        source: PATH,
-        overrides: {},
-        policies: scenario.policies.map((_, i) => i),
-        weeks: scenario.dynamics!.weeks,
-        seed: SEED,
-        totalRuns: RUNS,
-        firstRun: 0,
-        runs: CHUNK_RUNS,
-        fixed: false,
-        keepSeries: true,
-      };
+      const chunk = firstChunk();
       const id = chunkJobId({ batch: batchId, chunk });
       const run = () => simulate(scenario, { runs: RUNS, seed: SEED, engine: engine(batchId) });
       // an older linkage's JSON result, then a frame cut short: no worker is needed, the

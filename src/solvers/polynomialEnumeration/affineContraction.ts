@@ -7,6 +7,7 @@ import {
   encloseTensor,
   type SupportSystem,
   type SystemWorkspace,
+  setBlockAt,
   setSigma,
 } from "./supportSystem.js";
 
@@ -62,17 +63,7 @@ export function contractBox(
       const b = system.variableOffset[j + 1]!;
       // B: equation r with block j at its centre (σ of the others from the current box)
       if (!setSigma(system, lo, hi, true, ws)) return false;
-      const at = system.sigmaOffset[j]!;
-      let sum = 0;
-      for (let v = a; v < b; v++) {
-        const t = v - a + 1;
-        ws.sLo[at + t] = centre[v]!;
-        ws.sHi[at + t] = centre[v]!;
-        sum += centre[v]!;
-      }
-      const slack = roundingSlack(b - a) * (1 + sum) + TINY;
-      ws.sLo[at] = 1 - sum - slack;
-      ws.sHi[at] = 1 - sum + slack;
+      setBlockAt(system, ws, j, centre);
       encloseTensor(system, ws, i, system.rowStart[r]!);
       const bLo = ws.pair[0]!;
       const bHi = ws.pair[1]!;

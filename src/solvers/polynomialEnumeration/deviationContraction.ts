@@ -5,6 +5,7 @@ import {
   encloseTensor,
   type SupportSystem,
   type SystemWorkspace,
+  setBlockAt,
   setSigma,
 } from "./supportSystem.js";
 
@@ -39,18 +40,8 @@ export function deviationContraction(
       const b = system.variableOffset[j + 1]!;
       // B: the inequality with block j at its centre (σ of the others from the current box)
       if (!setSigma(system, lo, hi, true, ws)) return false;
-      const at = system.sigmaOffset[j]!;
-      let sum = 0;
-      for (let v = a; v < b; v++) {
-        const c = 0.5 * (lo[v]! + hi[v]!);
-        centre[v] = c;
-        ws.sLo[at + v - a + 1] = c;
-        ws.sHi[at + v - a + 1] = c;
-        sum += c;
-      }
-      const slack = roundingSlack(b - a) * (1 + sum) + TINY;
-      ws.sLo[at] = 1 - sum - slack;
-      ws.sHi[at] = 1 - sum + slack;
+      for (let v = a; v < b; v++) centre[v] = 0.5 * (lo[v]! + hi[v]!);
+      setBlockAt(system, ws, j, centre);
       encloseTensor(system, ws, i, start);
       const bLo = ws.pair[0]!;
       for (let v = a; v < b; v++) {

@@ -235,6 +235,32 @@ function contract(system: SupportSystem, ws: SystemWorkspace, length: number, co
   pair[1] = mid[0]! + rad[0]!;
 }
 
+/**
+ * Sets player j's mixture in `ws` to the point `at` (its free unknowns `at[variableOffset[j] …]`,
+ * the first probability 1 − their sum, widened by its rounding): the block at a point, the other
+ * players' mixtures left as they are (setSigma). Used for the centred term of a mean-value form.
+ */
+export function setBlockAt(
+  system: SupportSystem,
+  ws: SystemWorkspace,
+  j: number,
+  at: Float64Array,
+): void {
+  const a = system.variableOffset[j]!;
+  const b = system.variableOffset[j + 1]!;
+  const first = system.sigmaOffset[j]!;
+  let sum = 0;
+  for (let v = a; v < b; v++) {
+    const t = first + v - a + 1;
+    ws.sLo[t] = at[v]!;
+    ws.sHi[t] = at[v]!;
+    sum += at[v]!;
+  }
+  const slack = roundingSlack(b - a) * (1 + sum) + TINY;
+  ws.sLo[first] = 1 - sum - slack;
+  ws.sHi[first] = 1 - sum + slack;
+}
+
 /** Loads tensor `start` of player i into the workspace and contracts it: [lo, hi] in ws.pair. */
 export function encloseTensor(
   system: SupportSystem,
