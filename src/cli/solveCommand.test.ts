@@ -194,6 +194,37 @@ describe("linkage solve", () => {
     );
   });
 
+  it("a search whose every profile fails the regret check is refused (exit 2), not an empty list", async () => {
+    // matching pennies with one payoff of ±10¹⁹: the floating-point searches end at
+    // non-equilibria; the exact answer is 1/(10¹⁹ + 2) on the big cell
+    const big = file(
+      "big-pennies.nfg",
+      `NFG 1 R "big" { "1" "2" } { 2 2 }\n10000000000000000000 -10000000000000000000 -1 1 -1 1 0 0\n`,
+    );
+    for (const method of ["simpdiv", "gnm", "ipa"]) {
+      const text = await runCliCapture("solve", big, "--method", method);
+      expect(text.code, method).toBe(2);
+      expect(text.stdout, method).toBe("");
+      expect(text.stderr, method).toMatch(
+        new RegExp(
+          `big-pennies\\.nfg: --method ${method} found no equilibrium: .* fails? the regret check .*--rational`,
+        ),
+      );
+      expect(text.stderr, method).not.toMatch(/at .*\.ts:\d+/);
+      // --json still prints the refused profiles, then exits 2
+      const json = await runCliCapture("solve", big, "--method", method, "--json");
+      expect(json.code, method).toBe(2);
+      const body = JSON.parse(json.stdout);
+      expect(body.equilibria, method).toEqual([]);
+      expect(body.rejected.length, method).toBeGreaterThan(0);
+    }
+    const exact = await runCliCapture("solve", big, "--method", "enummixed", "--rational");
+    expect(exact.code).toBe(0);
+    expect(exact.stdout).toBe(
+      "NE,1/10000000000000000002,10000000000000000001/10000000000000000002,1/10000000000000000002,10000000000000000001/10000000000000000002\n",
+    );
+  });
+
   it("--method simpdiv finds an equilibrium of a three-player game to 1e-12", async () => {
     const shared = new URL(
       "../../../shared/games/gambit/catalog/journals/ijgt/nau2004/sec4.nfg",

@@ -122,6 +122,7 @@ export async function solveCommand(
   }
   if (options.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    refuseWhenNothingPassed(file, result);
     return;
   }
   if (result.dominance) {
@@ -161,9 +162,31 @@ export async function solveCommand(
       `linkage: note: the floating-point answer of --method ${result.method} failed its regret check; these are from an exact re-solve\n`,
     );
   }
+  refuseWhenNothingPassed(file, result);
   if (result.rejected && result.rejected.length > 0) {
     io.stderr(
-      `linkage: note: --method ${result.method} returned ${result.rejected.length} profile${result.rejected.length === 1 ? "" : "s"} that failed the regret check (largest regret ${Math.max(...result.rejected.map((r) => exactToNumber(r.regret)))}); not printed as equilibria (see --json "rejected"); try an exact method such as --method lcp --rational\n`,
+      `linkage: note: --method ${result.method} returned ${result.rejected.length} profile${result.rejected.length === 1 ? "" : "s"} that failed the regret check (${largestRejectedRegret(result)}); not printed as equilibria (see --json "rejected"); try an exact method such as --method lcp --rational\n`,
     );
   }
+}
+
+/**
+ * A search whose every profile failed the regret check has found nothing: that is a refusal
+ * (exit 2, after the JSON, whose `rejected` lists the profiles), not an empty list of equilibria
+ * that a script could read as "this game has none".
+ */
+function refuseWhenNothingPassed(file: string, result: SolveResult): void {
+  if (result.equilibria.length > 0 || !result.rejected || result.rejected.length === 0) return;
+  const count = result.rejected.length;
+  const why = result.truncated
+    ? "it stopped at --max-seconds before converging: give it more time, or try"
+    : "the payoffs may be too badly scaled for a floating-point search: try";
+  throw new LinkageError(
+    "E_INPUT",
+    `${file}: --method ${result.method} found no equilibrium: its ${count === 1 ? "profile fails" : `${count} profiles fail`} the regret check (${largestRejectedRegret(result)}), so none is printed; ${why} an exact method such as --method lcp --rational or --method enummixed --rational`,
+  );
+}
+
+function largestRejectedRegret(result: SolveResult): string {
+  return `largest regret ${Math.max(...(result.rejected ?? []).map((r) => exactToNumber(r.regret)))}`;
 }
