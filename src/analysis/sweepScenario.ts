@@ -1,3 +1,4 @@
+import { LinkageError } from "../errors/LinkageError.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import type { ChunkEngine } from "../sim/ChunkEngine.js";
 import { DEFAULT_RUNS, simulate } from "../sim/simulate.js";
@@ -86,12 +87,22 @@ export interface SweepOptions {
   readonly seed?: number;
   /** Worker threads; results never depend on it. @default all cores */
   readonly threads?: number;
-  /** Where each point's chunks run (simulate's `engine`); results never depend on it. @default this machine's worker threads */
-  readonly engine?: ChunkEngine;
+  /**
+   * Where each point's chunks run (simulate's `engine`), or the engine of each point k (0-based),
+   * for a queue batch that keeps each point's chunk results apart; results never depend on it.
+   * @default this machine's worker threads
+   */
+  readonly engine?: ChunkEngine | ((point: number) => ChunkEngine);
   /** Parameters held at every point besides the point's own (`--set`). @default none */
   readonly held?: Readonly<Record<string, number>>;
   /** Keeps each finished point, and gives back those an interrupted run finished. @default none */
   readonly pointStore?: SweepPointStore;
+  /**
+   * Points simulated at once. One suits this machine's worker pool, which a point's chunks already
+   * fill; a queue engine needs several, or a point of one job leaves every other worker idle.
+   * Results never depend on it. @default 1
+   */
+  readonly pointsInFlight?: number;
   /** Called before the first point, after each chunk of runs and after each point with (points done, points, runs per second so far). */
   readonly onProgress?: (pointsDone: number, points: number, runsPerSecond: number) => void;
 }
@@ -102,9 +113,11 @@ export interface SweepOptions {
  * from their priors, `runs` runs with the same seed at every point. So every point sees the same
  * Latin-hypercube draws of the other parameters and the same random streams (common random
  * numbers): differences between points come from the varied values, not from sampling noise.
- * Points run one after another, each on simulate's worker pool; results never depend on threads.
+ * Points run one after another, each on simulate's worker pool, or `pointsInFlight` at a time
+ * (for a queue engine); results never depend on threads, engine or points in flight.
  *
- * @throws {LinkageError} what `simulate` throws (no dynamics, a bad count, an explosive process)
+ * @throws {LinkageError} what `simulate` throws (no dynamics, a bad count, an explosive process);
+ *   E_DOMAIN when `pointsInFlight` is not a whole number ≥ 1
  * @example (await sweepScenario(flagship, points, { runs: 50 })).points[0].best // => "KE"
  */
 export async function sweepScenario(
@@ -117,48 +130,51 @@ export async function sweepScenario(
     engine,
     held = {},
     pointStore,
+    pointsInFlight = 1,
     onProgress,
   }: SweepOptions = {},
 ): Promise<SweepResult> {
+  if (!Number.isInteger(pointsInFlight) || pointsInFlight < 1) {
+    throw new LinkageError(
+      "E_DOMAIN",
+      `pointsInFlight ${pointsInFlight}: expected a whole number of points, at least 1`,
+    );
+  }
   const started = performance.now();
-  const results: SweepPointResult[] = [];
-  let outputs: string[] = [];
-  let weeks = 0;
-  let baseline: string | null = null;
+  const count = points.points.length;
+  /** Each point's result and what its simulation said of the weeks and the baseline, by index. */
+  const records: (SweepPointRecord | undefined)[] = new Array(count);
+  let finished = 0;
   let simulated = 0; // points simulated by this call (not given back by the point store)
-  onProgress?.(0, points.points.length, 0);
-  for (const [k, values] of points.points.entries()) {
+  /** Runs done so far by the points being simulated, by index. */
+  const running = new Map<number, number>();
+  const rate = () => {
+    let runsDone = simulated * runs;
+    for (const done of running.values()) runsDone += done;
+    return runsDone / ((performance.now() - started) / 1000);
+  };
+
+  const simulatePoint = async (k: number): Promise<SweepPointRecord> => {
     const recorded = await pointStore?.get(k);
-    if (recorded) {
-      weeks = recorded.weeks;
-      baseline = recorded.leverageBaseline;
-      if (results.length === 0) {
-        outputs = Object.keys(Object.values(recorded.point.policies)[0]?.outcomes ?? {});
-      }
-      results.push(recorded.point);
-      onProgress?.(results.length, points.points.length, 0);
-      continue;
-    }
+    if (recorded) return recorded;
     const overrides: Record<string, number> = Object.create(null);
     Object.assign(overrides, held);
-    points.ids.forEach((id, k) => {
-      overrides[id] = values[k]!;
+    points.ids.forEach((id, i) => {
+      overrides[id] = points.points[k]![i]!;
     });
-    const rate = (runsDone: number) => runsDone / ((performance.now() - started) / 1000);
+    running.set(k, 0);
     const sim = await simulate(scenario, {
       runs,
       seed,
       overrides,
       ...(threads !== undefined ? { threads } : {}),
-      ...(engine ? { engine } : {}),
+      ...(engine ? { engine: typeof engine === "function" ? engine(k) : engine } : {}),
       // within a long point too: the rate (and so the time left) keeps moving
       onProgress: (done, total) => {
-        if (done < total)
-          onProgress?.(results.length, points.points.length, rate(simulated * runs + done));
+        running.set(k, done);
+        if (done < total) onProgress?.(finished, count, rate());
       },
     });
-    weeks = sim.weeks;
-    baseline = sim.leverageBaseline;
     const policies: Record<string, SweepPolicyResult> = {};
     for (const [id, policy] of Object.entries(sim.policies)) {
       const outcomes: Record<string, SweepOutcome> = {};
@@ -172,19 +188,48 @@ export async function sweepScenario(
         bestShare: sim.bestPolicyShare?.[id] ?? null,
       };
     }
-    if (results.length === 0) outputs = Object.keys(Object.values(policies)[0]?.outcomes ?? {});
     const best = bestOf(policies);
     const point: SweepPointResult = {
-      values: [...values],
+      values: [...points.points[k]!],
       best,
       leverage: policies[best]?.leverage?.mean ?? null,
       policies,
     };
-    results.push(point);
-    await pointStore?.put(k, { point, weeks, leverageBaseline: baseline });
+    const record = { point, weeks: sim.weeks, leverageBaseline: sim.leverageBaseline };
+    await pointStore?.put(k, record);
+    running.delete(k);
     simulated++;
-    onProgress?.(results.length, points.points.length, rate(simulated * runs));
-  }
+    return record;
+  };
+
+  // `pointsInFlight` lanes take the next point in order until none is left or one fails; the
+  // points are put back in their order whichever lane finished them
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    while (!failed && next < count) {
+      const k = next++;
+      try {
+        records[k] = await simulatePoint(k);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+      finished++;
+      onProgress?.(finished, count, simulated > 0 ? rate() : 0);
+    }
+  };
+  onProgress?.(0, count, 0);
+  const lanes = await Promise.allSettled(
+    Array.from({ length: Math.min(pointsInFlight, count) }, lane),
+  );
+  const failure = lanes.find((l): l is PromiseRejectedResult => l.status === "rejected");
+  if (failure) throw failure.reason;
+  const results = records.map((r) => r!.point);
+  const last = records[count - 1];
+  const weeks = last?.weeks ?? 0;
+  const baseline = last?.leverageBaseline ?? null;
+  const outputs = Object.keys(Object.values(results[0]?.policies ?? {})[0]?.outcomes ?? {});
   return {
     scenario: scenario.id,
     design: points.kind,

@@ -22,6 +22,7 @@ export const FLAG_BOUNDS = {
   "--concurrency": { min: 1, max: 256 },
   "--lock-duration": { min: 1000, max: 3_600_000 },
   "--lhs": { min: 2, max: 10_000 },
+  "--points-in-flight": { min: 1, max: 1024 },
 } as const;
 
 export type BoundedFlag = keyof typeof FLAG_BOUNDS;

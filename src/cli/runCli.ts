@@ -151,6 +151,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .option("--seed <s>", "random seed, the same at every point (default 1)")
     .option("--threads <t>", "worker threads (default: all cores; results do not depend on it)")
     .option(
+      "--points-in-flight <n>",
+      "points simulated at once (default 1 here, 8 with --engine bullmq so every worker has jobs; results do not depend on it)",
+    )
+    .option(
       "--max-memory <mb>",
       "refuse a sweep whose simulation at one point is estimated to need more memory than this (MB, default 2048)",
     )

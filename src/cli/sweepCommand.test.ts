@@ -92,6 +92,16 @@ describe("linkage sweep refuses a bad spec before any work, with one located lin
       /2,000 points × --runs 100,000 = 200,000,000 runs, above the 100,000,000/,
     ],
     [
+      "--points-in-flight 0",
+      ["--vary", "cE=0:1:2", "--points-in-flight", "0"],
+      /--points-in-flight 0: expected a whole number from 1 to 1,024/,
+    ],
+    [
+      "more points in flight than --max-memory holds",
+      ["--vary", "cE=0:1:2", "--runs", "500000", "--points-in-flight", "3"],
+      /--points-in-flight 3: each point needs about [\d,]+ MB, and 2 points fit in --max-memory 2048 MB/,
+    ],
+    [
       "a point where the attack process is explosive whatever the others",
       ["--vary", "nH=0.5:1.5:3"],
       /--vary: the point nH=1: .*explosive/,
@@ -223,5 +233,24 @@ describe("linkage sweep gives the same sweep.csv on any number of threads", () =
     const one = await csv("1");
     const two = await csv("2");
     expect(two.equals(one)).toBe(true);
+  });
+  it("three points in flight on one thread: the same bytes", async () => {
+    const out = join(dir, "in-flight-3");
+    const args = ["--vary", "cE=0.2:0.6:2", "--runs", "300", "--seed", "5", "--threads", "1"];
+    const r = await runCliCapture(
+      "sweep",
+      FLAGSHIP,
+      ...args,
+      "--points-in-flight",
+      "3",
+      "--out",
+      out,
+    );
+    expect(r.code).toBe(0);
+    expect(
+      readFileSync(join(out, "sweep.csv")).equals(
+        readFileSync(join(dir, "threads-1", "sweep.csv")),
+      ),
+    ).toBe(true);
   });
 });

@@ -19,9 +19,10 @@ import { parameterValues, parseAssignments } from "../scenario/parameterValues.j
 import { parseScenario } from "../scenario/parseScenario.js";
 import { readTextFile } from "../scenario/readTextFile.js";
 import type { Scenario } from "../scenario/Scenario.js";
+import { scenarioSimulationMemoryMb } from "../sim/scenarioSimulationMemoryMb.js";
 import { closeSimulationPool, DEFAULT_RUNS } from "../sim/simulate.js";
 import { checkOutputFolder } from "./checkOutputPath.js";
-import { checkSimulationMemory } from "./checkSimulationMemory.js";
+import { checkSimulationMemory, DEFAULT_MAX_MEMORY_MB } from "./checkSimulationMemory.js";
 import { nonEmptyFlag, wholeNumberFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
 import { engineCommandFlags, engineFlags, queueBatchFor } from "./engineFlags.js";
@@ -35,6 +36,7 @@ export interface SweepCommandOptions {
   readonly runs?: string;
   readonly seed?: string;
   readonly threads?: string;
+  readonly pointsInFlight?: string;
   readonly maxMemory?: string;
   readonly out?: string;
   readonly json?: boolean;
@@ -50,6 +52,12 @@ export const MAX_SWEEP_POINTS = 10_000;
 /** Most simulated runs a sweep may ask for in all (points × --runs; each run simulates every policy). */
 export const MAX_SWEEP_RUNS = 100_000_000;
 
+/**
+ * Points a sweep on the queue engine simulates at once unless `--points-in-flight` says: enough
+ * jobs for several workers when each point is one job (1,000 runs, the default job size).
+ */
+export const DEFAULT_QUEUE_POINTS_IN_FLIGHT = 8;
+
 /** Most parameters whose values the text summary prints (more: the points are numbered). */
 const MAX_TEXT_PARAMETERS = 4;
 
@@ -58,7 +66,7 @@ const VARY_FORM = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*([^:]*):([^:]*):([^:]*)$/;
 
 /**
  * `linkage sweep FILE --vary id=lo:hi:n [--vary id2=…] | --lhs N [--runs R] [--seed S]
- * [--threads T] [--out DIR] [--json] [--set id=value]... [--engine local|bullmq --redis URL
+ * [--threads T] [--points-in-flight N] [--out DIR] [--json] [--set id=value]... [--engine local|bullmq --redis URL
  * [--insecure] [--resume ID]]`: the weekly simulation of every policy
  * at each point of a grid over the varied parameters, or of a Latin hypercube over the priors,
  * with the same seed at every point (common random numbers). Writes DIR/sweep.csv (one row per
@@ -76,6 +84,7 @@ export async function sweepCommand(
   const runs = wholeNumberFlag("--runs", options.runs) ?? DEFAULT_RUNS;
   const seed = wholeNumberFlag("--seed", options.seed) ?? 1;
   const threads = wholeNumberFlag("--threads", options.threads);
+  const chosenInFlight = wholeNumberFlag("--points-in-flight", options.pointsInFlight);
   const maxMemory = wholeNumberFlag("--max-memory", options.maxMemory);
   const lhs = wholeNumberFlag("--lhs", options.lhs);
   const engineChoice = await engineFlags(options);
@@ -140,9 +149,18 @@ export async function sweepCommand(
   if (design.kind === "grid") {
     for (const values of set.points) checkPointValues(scenario, set.ids, values, held);
   }
-  checkSimulationMemory(
+  const size = {
+    policies: scenario.policies.length,
+    runs,
+    weeks: scenario.dynamics.weeks,
+    paths: false,
+  };
+  checkSimulationMemory(scenario, size, maxMemory);
+  const pointsInFlight = sweepPointsInFlight(
     scenario,
-    { policies: scenario.policies.length, runs, weeks: scenario.dynamics.weeks, paths: false },
+    size,
+    chosenInFlight,
+    engineChoice.kind,
     maxMemory,
   );
   const out = chosenOut ?? join("out", `${scenario.id}-sweep`);
@@ -182,14 +200,15 @@ export async function sweepCommand(
       io,
     );
     batchId = batch?.id;
-    const engine = batch?.engineFor(text);
     result = await sweepScenario(scenario, set, {
-      ...(engine ? { engine } : {}),
+      // one engine a point: keeping a point removes its chunk results, not those of the others in flight
+      ...(batch ? { engine: (point: number) => batch!.engineFor(text, point) } : {}),
       ...(batch ? { pointStore: batch.pointStore<SweepPointRecord>() } : {}),
       runs,
       seed,
       held,
       ...(threads !== undefined ? { threads } : {}),
+      pointsInFlight,
       onProgress: (done, total, rate) => {
         if (!showBar) return;
         if (!bar && done < total) {
@@ -408,4 +427,31 @@ export function sweepText(result: SweepResult): string {
   ]
     .join("\n")
     .concat("\n");
+}
+
+/**
+ * Points simulated at once: `--points-in-flight`, else 1 on this machine (a point's chunks already
+ * fill its cores) and {@link DEFAULT_QUEUE_POINTS_IN_FLIGHT} on the queue, lowered so that the
+ * points held at once fit in --max-memory (the coordinator keeps each one's runs until it ends).
+ * @throws {LinkageError} E_INPUT when the chosen number of points would not fit
+ */
+function sweepPointsInFlight(
+  scenario: Scenario,
+  size: Parameters<typeof scenarioSimulationMemoryMb>[1],
+  chosen: number | undefined,
+  engine: "local" | "bullmq",
+  maxMemory = DEFAULT_MAX_MEMORY_MB,
+): number {
+  const perPoint = scenarioSimulationMemoryMb(scenario, size) ?? 0;
+  const fit =
+    perPoint > 0 ? Math.max(1, Math.floor(maxMemory / perPoint)) : Number.MAX_SAFE_INTEGER;
+  if (chosen === undefined)
+    return engine === "local" ? 1 : Math.min(DEFAULT_QUEUE_POINTS_IN_FLIGHT, fit);
+  if (chosen > fit) {
+    throw new LinkageError(
+      "E_INPUT",
+      `--points-in-flight ${chosen}: each point needs about ${perPoint.toLocaleString("en-US")} MB, and ${fit} ${fit === 1 ? "point fits" : "points fit"} in --max-memory ${maxMemory} MB; lower --points-in-flight or --runs, or raise --max-memory`,
+    );
+  }
+  return chosen;
 }

@@ -59,13 +59,15 @@ export interface QueueBatch {
   /**
    * A chunk engine for one scenario's text whose results are kept in Redis until {@link finish},
    * so a resumed command finds every chunk finished before it stopped, whatever simulation it
-   * belonged to.
+   * belonged to. `point`: the sweep point (0-based) whose chunks this engine runs, so that
+   * keeping that point removes its chunk results and no other point's.
    */
-  engineFor(scenarioText: string): ChunkEngine;
+  engineFor(scenarioText: string, point?: number): ChunkEngine;
   /**
    * Where a sweep on this batch keeps its finished points (in Redis, for a day; sweepScenario's
-   * pointStore): once a point is kept, the chunk results it was computed from are removed, so
-   * Redis holds one point's results at a time; a resumed sweep gets the kept points back exactly.
+   * pointStore): once point k is kept, the chunk results of `engineFor(text, k)` are removed, so
+   * Redis holds the results of the points in flight only; a resumed sweep gets the kept points
+   * back exactly.
    */
   pointStore<T>(): QueuePointStore<T>;
   /**
@@ -154,7 +156,8 @@ export async function openQueueBatch({
     store.disconnect();
   }
 
-  const chunkIds = new Set<string>();
+  /** The job ids of the chunks queued so far, by sweep point (`null`: not a sweep point's). */
+  const chunkIds = new Map<number | null, Set<string>>();
   const pointKeys = new Set<string>();
   /** Runs `work` on a fresh connection; a Redis failure becomes the error naming the URL. */
   const withRedis = async <T>(work: (connection: Redis) => Promise<T>): Promise<T> => {
@@ -198,20 +201,20 @@ export async function openQueueBatch({
           ? `${NUMBER_TAG}${Object.is(value, -0) ? "-0" : String(value)}`
           : value,
       );
-      const done = [...chunkIds].map(chunkResultKey);
+      const done = [...(chunkIds.get(k) ?? [])].map(chunkResultKey);
       await withRedis(async (connection) => {
         await connection.set(pointKey, text, "EX", CHUNK_RESULT_TTL_SECONDS);
         // a long sweep stays resumable: its record lives a day from the last point kept
         await connection.expire(key, CHUNK_RESULT_TTL_SECONDS);
         await remove(connection, done);
       });
-      chunkIds.clear();
+      chunkIds.delete(k);
     },
   };
   return {
     id,
     resumed: resume !== undefined,
-    engineFor: (scenarioText) =>
+    engineFor: (scenarioText, point) =>
       bullmqChunkEngine({
         redis,
         scenarioText,
@@ -220,7 +223,9 @@ export async function openQueueBatch({
         notice,
         signal: lease.signal,
         onChunkIds: (ids) => {
-          for (const chunkId of ids) chunkIds.add(chunkId);
+          const group = chunkIds.get(point ?? null) ?? new Set<string>();
+          for (const chunkId of ids) group.add(chunkId);
+          chunkIds.set(point ?? null, group);
         },
       }),
     pointStore: <T>() => points as QueuePointStore<T>,
@@ -228,7 +233,8 @@ export async function openQueueBatch({
     async finish() {
       // a command that lost its lease leaves the batch's record and results to the new holder
       if (lease.signal.aborted) return;
-      const keys = [key, ...[...chunkIds].map(chunkResultKey), ...pointKeys];
+      const queued = [...chunkIds.values()].flatMap((group) => [...group]);
+      const keys = [key, ...queued.map(chunkResultKey), ...pointKeys];
       try {
         await withRedis((connection) => remove(connection, keys));
       } catch (error) {

@@ -394,10 +394,19 @@ describe.skipIf(NO_REDIS)(
         settings: { "--runs": "250" },
       };
       const batch = await openQueueBatch({ redis, identity });
-      // a point computed on the batch's engine leaves its chunk results in Redis until kept
+      // a point computed on the batch's engine leaves its chunk results in Redis until kept;
+      // keeping point 3 removes its own, not those of point 2, still in flight
       await startWorker(url);
-      await simulate(scenario, { runs: CHUNK_RUNS, seed: SEED, engine: batch.engineFor(TEXT) });
-      expect(await admin.keys("linkage:chunk-result:*")).toHaveLength(1);
+      await simulate(scenario, { runs: CHUNK_RUNS, seed: SEED, engine: batch.engineFor(TEXT, 3) });
+      const three = await admin.keys("linkage:chunk-result:*");
+      expect(three).toHaveLength(1);
+      await simulate(scenario, {
+        runs: CHUNK_RUNS,
+        seed: SEED + 1,
+        engine: batch.engineFor(TEXT, 2),
+      });
+      const both = await admin.keys("linkage:chunk-result:*");
+      expect(both).toHaveLength(2);
       const outcome = { mean: Number.NaN, q05: Number.NEGATIVE_INFINITY, q50: -0, q95: 0.1 + 0.2 };
       const record = {
         point: {
@@ -413,7 +422,8 @@ describe.skipIf(NO_REDIS)(
       await admin.expire(`linkage:batch:${batch.id}`, 60);
       await batch.pointStore<typeof record>().put(3, record);
       expect(await admin.ttl(`linkage:batch:${batch.id}`)).toBeGreaterThan(23 * 3600);
-      expect(await admin.keys("linkage:chunk-result:*")).toEqual([]);
+      const left = await admin.keys("linkage:chunk-result:*");
+      expect(left).toEqual(both.filter((key) => key !== three[0]));
       await batch.release(); // the first command stops; its batch can be resumed at once
       const resumed = await openQueueBatch({ redis, identity, resume: batch.id });
       expect(await resumed.pointStore().get(2)).toBeUndefined();
@@ -422,6 +432,7 @@ describe.skipIf(NO_REDIS)(
       expect(Object.is(back!.point.policies["KE"]!.outcomes["attacks"]!.q50, -0)).toBe(true);
       expect(back!.point.policies["KE"]!.outcomes["attacks"]!.q95).toBe(0.1 + 0.2);
       await resumed.finish();
+      await admin.del(...left); // point 2's results: the first command's, which stopped unfinished
       expect(await admin.keys("linkage:*")).toEqual([]);
     }, 60_000);
 
