@@ -19,29 +19,40 @@ const points = sweepPoints(flagship, {
 });
 
 /**
- * An engine that runs each chunk in this thread after a pause (a worker elsewhere), counting the
- * batches it holds at once; `failAt` makes the batch of that point's override value fail.
+ * An engine that runs each chunk in this thread after a pause (a worker elsewhere) that is longer
+ * for earlier points (sigma_sub = point / 10), so later points finish first; it counts the batches
+ * it holds at once. The batch of point `failAt` fails; `stop`, when given, ends a pause early.
  */
-function slowEngine(failAt?: number) {
+function slowEngine(failAt?: number, pauseMs = (point: number) => 20 * (5 - point)) {
   let open = 0;
-  const seen = { most: 0, batches: 0 };
-  const engine: ChunkEngine = {
+  const seen = { most: 0, batches: 0, stopped: 0 };
+  const engineFor = (stop?: AbortSignal): ChunkEngine => ({
     async run(batch, accept) {
       open++;
       seen.batches++;
       seen.most = Math.max(seen.most, open);
       try {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        if (batch.overrides["sigma_sub"] === failAt) {
-          throw new LinkageError("E_INPUT", "the queue went away");
-        }
+        const point = Math.round(batch.overrides["sigma_sub"]! * 10);
+        await new Promise<void>((resolve, reject) => {
+          const stopped = () => {
+            clearTimeout(timer);
+            seen.stopped++;
+            reject(stop!.reason);
+          };
+          const timer = setTimeout(() => {
+            stop?.removeEventListener("abort", stopped);
+            resolve();
+          }, pauseMs(point));
+          stop?.addEventListener("abort", stopped, { once: true });
+        });
+        if (point === failAt) throw new LinkageError("E_INPUT", "the queue went away");
         for (const task of batch.tasks) accept(runChunk(task));
       } finally {
         open--;
       }
     },
-  };
-  return { engine, seen };
+  });
+  return { engine: engineFor(), engineFor, seen };
 }
 
 function memoryStore(): SweepPointStore & { readonly kept: Map<number, SweepPointRecord> } {
@@ -83,9 +94,9 @@ describe("sweepScenario: points in flight", () => {
     const slow = slowEngine();
     const perPoint = await sweepScenario(flagship, points, {
       ...options,
-      engine: (k) => {
+      engine: (k, stop) => {
         asked.push(k);
-        return slow.engine;
+        return slow.engineFor(stop);
       },
       pointsInFlight: 2,
     });
@@ -116,8 +127,27 @@ describe("sweepScenario: points in flight", () => {
     expect(JSON.stringify(resumed)).toBe(JSON.stringify(first));
   });
 
-  it("a failing point fails the sweep with its error, after the points in flight end; no later point starts", async () => {
-    const slow = slowEngine(0.1);
+  it("a failing point fails the sweep with its error at once, stopping the points in flight; no later point starts", async () => {
+    // point 0 would take 5 s; point 1 fails after 20 ms
+    const slow = slowEngine(1, (point) => (point === 0 ? 5000 : 20));
+    const store = memoryStore();
+    const started = performance.now();
+    await expect(
+      sweepScenario(flagship, points, {
+        ...options,
+        engine: (_, stop) => slow.engineFor(stop),
+        pointsInFlight: 2,
+        pointStore: store,
+      }),
+    ).rejects.toThrow("the queue went away");
+    expect(performance.now() - started).toBeLessThan(2500);
+    expect(slow.seen.stopped).toBe(1); // point 0, stopped
+    expect(slow.seen.batches).toBe(2); // no point after them started
+    expect(store.kept.size).toBe(0);
+  });
+
+  it("on an engine that cannot be stopped, the points in flight finish before the failure is told", async () => {
+    const slow = slowEngine(1);
     const store = memoryStore();
     await expect(
       sweepScenario(flagship, points, {
@@ -127,10 +157,9 @@ describe("sweepScenario: points in flight", () => {
         pointStore: store,
       }),
     ).rejects.toThrow("the queue went away");
-    // points 0 and 1 started together; 1 failed, so at most point 2 (taken when 0 ended) followed
-    expect(slow.seen.batches).toBeLessThanOrEqual(3);
-    expect(store.kept.has(1)).toBe(false);
-    expect(store.kept.has(0)).toBe(true);
+    // points 0 and 1 started together; 1 failed first (shorter pause), so none followed
+    expect(slow.seen.batches).toBe(2);
+    expect([...store.kept.keys()]).toEqual([0]);
   });
 
   it("refuses points in flight that are not a whole number ≥ 1", async () => {

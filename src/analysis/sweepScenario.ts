@@ -89,10 +89,12 @@ export interface SweepOptions {
   readonly threads?: number;
   /**
    * Where each point's chunks run (simulate's `engine`), or the engine of each point k (0-based),
-   * for a queue batch that keeps each point's chunk results apart; results never depend on it.
+   * for a queue batch that keeps each point's chunk results apart; such an engine should stop
+   * when `stop` is aborted (another point failed, so the sweep ends without waiting for it).
+   * Results never depend on the engine.
    * @default this machine's worker threads
    */
-  readonly engine?: ChunkEngine | ((point: number) => ChunkEngine);
+  readonly engine?: ChunkEngine | ((point: number, stop: AbortSignal) => ChunkEngine);
   /** Parameters held at every point besides the point's own (`--set`). @default none */
   readonly held?: Readonly<Record<string, number>>;
   /** Keeps each finished point, and gives back those an interrupted run finished. @default none */
@@ -168,7 +170,7 @@ export async function sweepScenario(
       seed,
       overrides,
       ...(threads !== undefined ? { threads } : {}),
-      ...(engine ? { engine: typeof engine === "function" ? engine(k) : engine } : {}),
+      ...(engine ? { engine: typeof engine === "function" ? engine(k, stop.signal) : engine } : {}),
       // within a long point too: the rate (and so the time left) keeps moving
       onProgress: (done, total) => {
         running.set(k, done);
@@ -203,28 +205,29 @@ export async function sweepScenario(
   };
 
   // `pointsInFlight` lanes take the next point in order until none is left or one fails; the
-  // points are put back in their order whichever lane finished them
+  // points are put back in their order whichever lane finished them. The first failure stops the
+  // points in flight on engines that listen to `stop` (the others finish theirs)
   let next = 0;
-  let failed = false;
+  const stop = new AbortController();
+  let failure: { readonly error: unknown } | undefined;
   const lane = async () => {
-    while (!failed && next < count) {
+    while (!stop.signal.aborted && next < count) {
       const k = next++;
       try {
         records[k] = await simulatePoint(k);
       } catch (error) {
-        failed = true;
-        throw error;
+        failure ??= { error };
+        stop.abort(error);
+        return;
       }
       finished++;
       onProgress?.(finished, count, simulated > 0 ? rate() : 0);
     }
   };
   onProgress?.(0, count, 0);
-  const lanes = await Promise.allSettled(
-    Array.from({ length: Math.min(pointsInFlight, count) }, lane),
-  );
-  const failure = lanes.find((l): l is PromiseRejectedResult => l.status === "rejected");
-  if (failure) throw failure.reason;
+  await Promise.all(Array.from({ length: Math.min(pointsInFlight, count) }, lane));
+  // the first failure, not the stops it caused in the other points
+  if (failure) throw failure.error;
   const results = records.map((r) => r!.point);
   const last = records[count - 1];
   const weeks = last?.weeks ?? 0;

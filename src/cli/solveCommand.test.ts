@@ -207,7 +207,7 @@ describe("linkage solve", () => {
       expect(text.stdout, method).toBe("");
       expect(text.stderr, method).toMatch(
         new RegExp(
-          `big-pennies\\.nfg: --method ${method} found no equilibrium: .* fails? the regret check .*--rational`,
+          `big-pennies\\.nfg: --method ${method} found no equilibrium: .* fails? the regret check .*try an exact method such as --method lcp --rational`,
         ),
       );
       expect(text.stderr, method).not.toMatch(/at .*\.ts:\d+/);
@@ -218,6 +218,50 @@ describe("linkage solve", () => {
       expect(body.equilibria, method).toEqual([]);
       expect(body.rejected.length, method).toBeGreaterThan(0);
     }
+    // a traced logit branch is what was asked for: printed, exit 0, the failed end only noted
+    const branch = await runCliCapture("solve", big, "--method", "logit", "--branch");
+    expect(branch.code).toBe(0);
+    expect(branch.stdout.split("\n").length).toBeGreaterThan(3);
+    expect(branch.stderr).toMatch(
+      /note: --method logit returned 1 profile that failed the regret check/,
+    );
+    // enumpoly on an equilibrium 10⁻¹⁵ from a pure profile: never an empty list with exit 0
+    const p15 = await runCliCapture(
+      "solve",
+      file("p15.nfg", `NFG 1 R "p15" { "1" "2" } { 2 2 }\n1e15 -1e15 -1 1 -1 1 0 0\n`),
+      "--method",
+      "enumpoly",
+    );
+    if (p15.stdout === "") {
+      expect(p15.stderr).toMatch(
+        /--method enumpoly found no equilibrium, yet every finite game has one|note: support .*; the list may be incomplete there/,
+      );
+      if (!/the list may be incomplete/.test(p15.stderr)) expect(p15.code).toBe(2);
+    }
+    // three players: the suggestions are methods that apply to three players
+    const big3 = file(
+      "big3.nfg",
+      `NFG 1 R "big3" { "1" "2" "3" } { 2 2 2 }\n1e19 -1e19 0 -1 1 0 -1 1 0 1 -1 0 0 0 1 0 0 -1 0 0 -1 0 0 1\n`,
+    );
+    const three = await runCliCapture("solve", big3, "--method", "simpdiv");
+    expect(three.code).toBe(2);
+    expect(three.stderr).toMatch(/try --method enumpoly .* or --method enumpure --rational/);
+    expect(three.stderr).not.toMatch(/lcp|enummixed/);
+    // no --max-seconds given: the limit that stopped a search is not called --max-seconds
+    const pennies = file(
+      "pennies-refused.nfg",
+      `NFG 1 R "p" { "1" "2" } { 2 2 }\n1 -1 -1 1 -1 1 1 -1\n`,
+    );
+    const stopped = await runCliCapture(
+      "solve",
+      pennies,
+      "--method",
+      "gnm",
+      "--max-seconds",
+      "0.000001",
+    );
+    if (stopped.code === 2)
+      expect(stopped.stderr).toMatch(/stopped at --max-seconds before converging/);
     const exact = await runCliCapture("solve", big, "--method", "enummixed", "--rational");
     expect(exact.code).toBe(0);
     expect(exact.stdout).toBe(

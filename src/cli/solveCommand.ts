@@ -122,7 +122,7 @@ export async function solveCommand(
   }
   if (options.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-    refuseWhenNothingPassed(file, result);
+    refuseWhenNothingFound(file, result, maxSeconds !== undefined);
     return;
   }
   if (result.dominance) {
@@ -162,29 +162,55 @@ export async function solveCommand(
       `linkage: note: the floating-point answer of --method ${result.method} failed its regret check; these are from an exact re-solve\n`,
     );
   }
-  refuseWhenNothingPassed(file, result);
+  refuseWhenNothingFound(file, result, maxSeconds !== undefined);
   if (result.rejected && result.rejected.length > 0) {
     io.stderr(
-      `linkage: note: --method ${result.method} returned ${result.rejected.length} profile${result.rejected.length === 1 ? "" : "s"} that failed the regret check (${largestRejectedRegret(result)}); not printed as equilibria (see --json "rejected"); try an exact method such as --method lcp --rational\n`,
+      `linkage: note: --method ${result.method} returned ${result.rejected.length} profile${result.rejected.length === 1 ? "" : "s"} that failed the regret check (${largestRejectedRegret(result)}); not printed as equilibria (see --json "rejected"); try ${otherMethods(result)}\n`,
     );
   }
 }
 
 /**
- * A search whose every profile failed the regret check has found nothing: that is a refusal
- * (exit 2, after the JSON, whose `rejected` lists the profiles), not an empty list of equilibria
- * that a script could read as "this game has none".
+ * A search that should have found an equilibrium and prints none is a refusal (exit 2, after the
+ * JSON), not an empty list that a script could read as "this game has none": every profile it
+ * returned failed the regret check (`rejected` lists them), or enumpoly ended its search with
+ * nothing although every finite game has an equilibrium. A traced logit branch, printed as asked,
+ * is not refused.
  */
-function refuseWhenNothingPassed(file: string, result: SolveResult): void {
-  if (result.equilibria.length > 0 || !result.rejected || result.rejected.length === 0) return;
-  const count = result.rejected.length;
-  const why = result.truncated
-    ? "it stopped at --max-seconds before converging: give it more time, or try"
-    : "the payoffs may be too badly scaled for a floating-point search: try";
-  throw new LinkageError(
-    "E_INPUT",
-    `${file}: --method ${result.method} found no equilibrium: its ${count === 1 ? "profile fails" : `${count} profiles fail`} the regret check (${largestRejectedRegret(result)}), so none is printed; ${why} an exact method such as --method lcp --rational or --method enummixed --rational`,
-  );
+function refuseWhenNothingFound(file: string, result: SolveResult, maxSecondsGiven: boolean): void {
+  if (result.equilibria.length > 0 || result.branch) return;
+  const count = result.rejected?.length ?? 0;
+  if (count > 0) {
+    const why = !result.truncated
+      ? "the payoffs may be too badly scaled for a floating-point search: try"
+      : maxSecondsGiven
+        ? "it stopped at --max-seconds before converging: give it more time, or try"
+        : "it stopped before converging, at its step or time limit (--max-seconds sets the time): give it more time, or try";
+    throw new LinkageError(
+      "E_INPUT",
+      `${file}: --method ${result.method} found no equilibrium: its ${count === 1 ? "profile fails" : `${count} profiles fail`} the regret check (${largestRejectedRegret(result)}), so none is printed; ${why} ${otherMethods(result)}`,
+    );
+  }
+  if (
+    result.method === "enumpoly" &&
+    !result.truncated &&
+    (result.degenerateSupports ?? []).length === 0
+  ) {
+    throw new LinkageError(
+      "E_INPUT",
+      `${file}: --method enumpoly found no equilibrium, yet every finite game has one: its floating-point search lost it, as happens when payoffs span many orders of magnitude; try ${otherMethods(result)}`,
+    );
+  }
+}
+
+/** Methods to try instead of the one that failed, among those that apply to the game's players. */
+function otherMethods(result: SolveResult): string {
+  if (result.game.players.length === 2) {
+    return "an exact method such as --method lcp --rational or --method enummixed --rational";
+  }
+  return result.method === "enumpoly"
+    ? "--method simpdiv or --method gnm (their answers are checked by regret too), or rescale the payoffs"
+    : "--method enumpoly (every isolated equilibrium, certified) or --method enumpure --rational (pure ones, exactly)";
 }
 
 function largestRejectedRegret(result: SolveResult): string {

@@ -234,23 +234,19 @@ describe("linkage sweep gives the same sweep.csv on any number of threads", () =
     const two = await csv("2");
     expect(two.equals(one)).toBe(true);
   });
-  it("three points in flight on one thread: the same bytes", async () => {
-    const out = join(dir, "in-flight-3");
-    const args = ["--vary", "cE=0.2:0.6:2", "--runs", "300", "--seed", "5", "--threads", "1"];
-    const r = await runCliCapture(
-      "sweep",
-      FLAGSHIP,
-      ...args,
-      "--points-in-flight",
-      "3",
-      "--out",
-      out,
-    );
-    expect(r.code).toBe(0);
-    expect(
-      readFileSync(join(out, "sweep.csv")).equals(
-        readFileSync(join(dir, "threads-1", "sweep.csv")),
-      ),
-    ).toBe(true);
+  it("three points in flight on one thread: the same bytes as one", async () => {
+    const csv = async (inFlight: string) => {
+      const out = join(dir, `in-flight-${inFlight}`);
+      const args = ["--vary", "cE=0.2:0.6:4", "--runs", "100", "--seed", "5", "--threads", "1"];
+      const r = await runCliCapture(
+        "sweep",
+        FLAGSHIP,
+        ...args,
+        ...["--points-in-flight", inFlight, "--out", out],
+      );
+      expect(r.code).toBe(0);
+      return readFileSync(join(out, "sweep.csv"));
+    };
+    expect((await csv("3")).equals(await csv("1"))).toBe(true);
   });
 });

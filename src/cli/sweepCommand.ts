@@ -202,7 +202,9 @@ export async function sweepCommand(
     batchId = batch?.id;
     result = await sweepScenario(scenario, set, {
       // one engine a point: keeping a point removes its chunk results, not those of the others in flight
-      ...(batch ? { engine: (point: number) => batch!.engineFor(text, point) } : {}),
+      ...(batch
+        ? { engine: (point: number, stop: AbortSignal) => batch!.engineFor(text, point, stop) }
+        : {}),
       ...(batch ? { pointStore: batch.pointStore<SweepPointRecord>() } : {}),
       runs,
       seed,

@@ -60,9 +60,10 @@ export interface QueueBatch {
    * A chunk engine for one scenario's text whose results are kept in Redis until {@link finish},
    * so a resumed command finds every chunk finished before it stopped, whatever simulation it
    * belonged to. `point`: the sweep point (0-based) whose chunks this engine runs, so that
-   * keeping that point removes its chunk results and no other point's.
+   * keeping that point removes its chunk results and no other point's; `stop`: stops the engine
+   * (another point failed), as losing the lease does.
    */
-  engineFor(scenarioText: string, point?: number): ChunkEngine;
+  engineFor(scenarioText: string, point?: number, stop?: AbortSignal): ChunkEngine;
   /**
    * Where a sweep on this batch keeps its finished points (in Redis, for a day; sweepScenario's
    * pointStore): once point k is kept, the chunk results of `engineFor(text, k)` are removed, so
@@ -214,14 +215,14 @@ export async function openQueueBatch({
   return {
     id,
     resumed: resume !== undefined,
-    engineFor: (scenarioText, point) =>
+    engineFor: (scenarioText, point, stop) =>
       bullmqChunkEngine({
         redis,
         scenarioText,
         batchId: id,
         keepResults: true,
         notice,
-        signal: lease.signal,
+        signal: stop ? AbortSignal.any([lease.signal, stop]) : lease.signal,
         onChunkIds: (ids) => {
           const group = chunkIds.get(point ?? null) ?? new Set<string>();
           for (const chunkId of ids) group.add(chunkId);
