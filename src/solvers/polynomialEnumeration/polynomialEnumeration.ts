@@ -57,9 +57,12 @@ export interface DegenerateSupport {
   readonly supports: number[][];
   /**
    * `singular`: a box shrank to the width floor without being excluded or certified (a
-   * continuum of solutions, or a singular one); `budget`: the support used up its box budget.
+   * continuum of solutions, or a singular one); `budget`: the support used up its box budget;
+   * `boundary`: more than 200 boxes shrank to the width floor on the simplex's boundary (where a
+   * probability is 0: solutions there belong to smaller supports, but an equilibrium of this
+   * support with a probability within the floor of 0 would be among them undecided).
    */
-  readonly reason: "singular" | "budget";
+  readonly reason: "singular" | "budget" | "boundary";
 }
 
 /** The result of {@link polynomialEnumeration}. */
@@ -94,7 +97,7 @@ const KRAWCZYK_UNKNOWN_WIDE = 2;
 const CONTRACTION = 0.75;
 /** Most rounds of contractBox on one box. */
 const CONTRACTION_ROUNDS = 3;
-/** Floor-width boxes on the simplex's boundary skipped in one support before giving it up. */
+/** Floor-width boxes on the simplex's boundary skipped in one support before giving it up (reported as `boundary`). */
 const BOUNDARY_BOXES = 200;
 /**
  * The pivot block is bisected while its widest side is at least this share of the box's widest
@@ -135,7 +138,8 @@ const SAME_ROOT = 1e-9;
  * pays more (roots with a zero probability belong to a smaller support). A box that reaches
  * the width floor (1e-8) inside the simplex without being decided means a singular root or a
  * continuum: the support is given up and reported in `degenerateSupports`, never silently
- * dropped; so is a support that exceeds its box budget. Every other equilibrium whose support
+ * dropped; so is a support that exceeds its box budget, or whose floor-width boxes on the
+ * boundary (skipped: a zero probability) number more than 200. Every other equilibrium whose support
  * system has a nonsingular Jacobian is found.
  *
  * Sources: McKelvey & McLennan, "Computation of equilibria in finite games" (Handbook of
@@ -267,7 +271,7 @@ interface SearchContext {
 }
 
 interface SupportOutcome {
-  readonly status: "complete" | "singular" | "budget" | "timeout";
+  readonly status: "complete" | "singular" | "budget" | "boundary" | "timeout";
   /** The equilibrium roots (the unknowns of the support system). */
   readonly roots: Float64Array[];
 }
@@ -398,7 +402,7 @@ function solveSupport(system: SupportSystem, c: SearchContext): SupportOutcome {
       for (let k = 0; k < system.sigmaOffset[system.players]!; k++)
         if (ws.sLo[k]! <= 0) onBoundary = true;
       if (!onBoundary) return { status: "singular", roots };
-      if (++boundary > BOUNDARY_BOXES) return { status: "budget", roots };
+      if (++boundary > BOUNDARY_BOXES) return { status: "boundary", roots };
       continue;
     }
     // bisect the widest side (lo/hi may have been overwritten: reload)
