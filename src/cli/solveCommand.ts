@@ -11,6 +11,17 @@ import { readTextFile } from "../scenario/readTextFile.js";
 import { wholeNumberFlag } from "./cliFlags.js";
 import type { CliIo } from "./cliIo.js";
 
+/** What the note on a degenerate enumpoly support says, by its reason. */
+const DEGENERATE_REASON: Record<
+  NonNullable<SolveResult["degenerateSupports"]>[number]["reason"],
+  string
+> = {
+  singular: "degenerate (a continuum of equilibria or a singular solution)",
+  budget: "too costly to resolve",
+  boundary:
+    "unresolved on the simplex's boundary (too many undecided boxes where a probability is 0)",
+};
+
 /** Largest game file read, in bytes (docs/limits.md). */
 export const MAX_GAME_BYTES = 64 * 2 ** 20;
 
@@ -154,7 +165,7 @@ export async function solveCommand(
   for (const d of result.degenerateSupports ?? []) {
     const supports = d.supports.map((s) => `{${s.join(" ")}}`).join(" ");
     io.stderr(
-      `linkage: note: support ${supports} is ${d.reason === "singular" ? "degenerate (a continuum of equilibria or a singular solution)" : "too costly to resolve"}; the list may be incomplete there\n`,
+      `linkage: note: support ${supports} is ${DEGENERATE_REASON[d.reason]}; the list may be incomplete there\n`,
     );
   }
   if (result.resolvedExactly) {

@@ -105,12 +105,13 @@ export interface SolveResult {
   }[];
   /**
    * `enumpoly`: support profiles (strategy labels per player) whose polynomial system could not
-   * be resolved — `singular` (a continuum of equilibria or a singular root) or `budget` (too many
-   * boxes): equilibria with these supports may be missing from the list.
+   * be resolved — `singular` (a continuum of equilibria or a singular root), `budget` (too many
+   * boxes) or `boundary` (too many undecided boxes on the simplex's boundary, where a probability
+   * is 0): equilibria with these supports may be missing from the list.
    */
   readonly degenerateSupports?: {
     readonly supports: string[][];
-    readonly reason: "singular" | "budget";
+    readonly reason: "singular" | "budget" | "boundary";
   }[];
   /** `enumpoly`: support profiles enumerated, skipped by conditional dominance, boxes examined. */
   readonly enumeration?: {

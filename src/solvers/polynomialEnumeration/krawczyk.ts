@@ -25,6 +25,8 @@ export interface KrawczykWorkspace {
   readonly qHi: Float64Array;
   /** Scratch of blockContraction's preconditioner (D × D). */
   readonly work: Float64Array;
+  /** Scratch of blockContraction: the equations (row numbers) of one sweep. */
+  readonly rowList: Int32Array;
 }
 
 /** A workspace for systems of up to `dimension` unknowns. */
@@ -44,6 +46,7 @@ export function krawczykWorkspace(dimension: number): KrawczykWorkspace {
     qLo: new Float64Array(d),
     qHi: new Float64Array(d),
     work: new Float64Array(d * d),
+    rowList: new Int32Array(d),
   };
 }
 

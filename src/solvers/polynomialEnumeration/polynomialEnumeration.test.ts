@@ -188,6 +188,32 @@ describe("polynomialEnumeration", () => {
     ]);
   });
 
+  it("reports a support whose undecided boxes pile up on the simplex's boundary as `boundary`, not `budget`", () => {
+    // player 1's rows pay the same (indifferent whatever player 2 does) and player 2's second
+    // column pays 1 more against row 2 only: with both rows and both columns in the support,
+    // player 2's indifference forces row 2's probability to 0, so the support's solutions are
+    // a segment on the simplex's boundary (they belong to the support ({1}, {1, 2})). Column 2
+    // weakly dominates column 1 there, so only the unpruned search examines this support.
+    const game = strategicGameFromTables(
+      [2, 2],
+      [
+        [1, 1, 0, 0],
+        [0, 0, 0, 1],
+      ],
+    );
+    const result = polynomialEnumeration(game, { prune: false });
+    expect(result.degenerateSupports).toContainEqual({
+      supports: [
+        [0, 1],
+        [0, 1],
+      ],
+      reason: "boundary",
+    });
+    expect(result.degenerateSupports.map((d) => d.reason)).not.toContain("budget");
+    // far below the box budget: it is the boundary that gave up, not the budget
+    expect(result.stats.boxes).toBeLessThan(50_000);
+  });
+
   it("handles one-player games and players with a single strategy", () => {
     const alone = strategicGameFromTables([3], [[1, 3, 2]]);
     expect(polynomialEnumeration(alone).equilibria.map((e) => Array.from(e))).toEqual([[0, 1, 0]]);
