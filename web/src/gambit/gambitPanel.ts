@@ -284,13 +284,14 @@ function resultView(
   const degenerate = result.degenerateSupports ?? [];
   if (degenerate.length > 0) {
     const singular = degenerate.filter((d) => d.reason === "singular").length;
-    const costly = degenerate.length - singular;
+    const boundary = degenerate.filter((d) => d.reason === "boundary").length;
+    const costly = degenerate.length - singular - boundary;
     const shown = degenerate
       .slice(0, 5)
       .map((d) => d.supports.map((s) => `{${s.join(", ")}}`).join(" × "))
       .join("; ");
     note(
-      `${degenerate.length} support profile${degenerate.length === 1 ? "" : "s"} could not be resolved (${singular} degenerate: a continuum of equilibria or a singular solution; ${costly} too costly), so equilibria with those supports may be missing from the list: ${shown}${degenerate.length > 5 ? "; …" : ""}.`,
+      `${degenerate.length} support profile${degenerate.length === 1 ? "" : "s"} could not be resolved (${singular} degenerate: a continuum of equilibria or a singular solution; ${costly} too costly${boundary > 0 ? `; ${boundary} unresolved on the boundary, where a probability is 0` : ""}), so equilibria with those supports may be missing from the list: ${shown}${degenerate.length > 5 ? "; …" : ""}.`,
       "degenerate-supports",
     );
   }
