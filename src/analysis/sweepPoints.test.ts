@@ -22,12 +22,22 @@ describe("sweepPoints on a grid", () => {
     expect(set.points).toEqual([
       [0.1, 2],
       [0.1, 5],
-      [0.1 + 0.4 * 0.5, 2],
-      [0.1 + 0.4 * 0.5, 5],
+      [0.3, 2], // not 0.1 + 0.4 · ½ = 0.30000000000000004: the decimal a user types
+      [0.3, 5],
       [0.5, 2],
       [0.5, 5],
     ]);
     expect(set.redrawn).toBe(0);
+  });
+
+  it("keeps a value off its decimal when the decimal would move it by more than 10⁻⁹ of the step", () => {
+    const lo = 0.1;
+    const hi = 0.1 + 3e-14;
+    const set = sweepPoints(flagship, { kind: "grid", vary: [{ id: "sigma_sub", lo, hi, n: 4 }] });
+    const values = set.points.map((p) => p[0]!);
+    expect(new Set(values).size).toBe(4);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(values[1]).toBe(lo + (hi - lo) / 3);
   });
 
   it("refuses a point at which no draw of the other parameters keeps the attack process stable", () => {

@@ -117,9 +117,20 @@ export function sweepPoints(scenario: Scenario, design: SweepDesign): SweepPoint
   return { kind: "lhs", ids, points, shape: [], redrawn };
 }
 
-/** The n evenly spaced values of one spec, the last exactly `hi`. */
+/**
+ * The n evenly spaced values of one spec, the last exactly `hi`; each inner value is the shortest
+ * decimal of 15 significant digits near it (0.3, not 0.1 + 0.4·½ = 0.30000000000000004, so a CSV
+ * can be filtered on the value typed), unless that moves it by more than 10⁻⁹ of the step.
+ */
 function gridValues({ lo, hi, n }: VarySpec): number[] {
-  return Array.from({ length: n }, (_, k) => (k === n - 1 ? hi : lo + ((hi - lo) * k) / (n - 1)));
+  const step = (hi - lo) / (n - 1);
+  return Array.from({ length: n }, (_, k) => {
+    if (k === 0) return lo;
+    if (k === n - 1) return hi;
+    const raw = lo + ((hi - lo) * k) / (n - 1);
+    const decimal = Number(raw.toPrecision(15));
+    return Math.abs(decimal - raw) <= step * 1e-9 ? decimal : raw;
+  });
 }
 
 function indexOf(scenario: Scenario, id: string): number {

@@ -23,7 +23,7 @@ const points = sweepPoints(flagship, {
  * for earlier points (sigma_sub = point / 10), so later points finish first; it counts the batches
  * it holds at once. The batch of point `failAt` fails; `stop`, when given, ends a pause early.
  */
-function slowEngine(failAt?: number, pauseMs = (point: number) => 20 * (5 - point)) {
+function slowEngine(failAt?: number, pauseMs = (point: number) => 50 * (5 - point)) {
   let open = 0;
   const seen = { most: 0, batches: 0, stopped: 0 };
   const engineFor = (stop?: AbortSignal): ChunkEngine => ({
@@ -80,7 +80,7 @@ describe("sweepScenario: points in flight", () => {
       onProgress: (done) => progress.push(done),
     });
     expect(JSON.stringify(three)).toBe(JSON.stringify(one));
-    expect(three.points.map((p) => p.values[0])).toEqual([0, 0.1, 0.2, 0.30000000000000004, 0.4]);
+    expect(three.points.map((p) => p.values[0])).toEqual([0, 0.1, 0.2, 0.3, 0.4]);
     // the engine really held three points' batches at once, and no more
     expect(slow.seen.most).toBe(3);
     expect(slow.seen.batches).toBe(5);
@@ -147,7 +147,8 @@ describe("sweepScenario: points in flight", () => {
   });
 
   it("on an engine that cannot be stopped, the points in flight finish before the failure is told", async () => {
-    const slow = slowEngine(1);
+    // point 0 takes 600 ms, point 1 fails after 20 ms: point 0 is still in flight then
+    const slow = slowEngine(1, (point) => (point === 0 ? 600 : 20));
     const store = memoryStore();
     await expect(
       sweepScenario(flagship, points, {
@@ -157,7 +158,7 @@ describe("sweepScenario: points in flight", () => {
         pointStore: store,
       }),
     ).rejects.toThrow("the queue went away");
-    // points 0 and 1 started together; 1 failed first (shorter pause), so none followed
+    // points 0 and 1 started together; 1 failed first, 0 was kept, and no point followed
     expect(slow.seen.batches).toBe(2);
     expect([...store.kept.keys()]).toEqual([0]);
   });

@@ -75,8 +75,8 @@ export const COMMAND_EXAMPLES = {
   ],
   sweep: [
     {
-      line: "linkage sweep kabul-2021 --vary wF=0:0.05:6 --runs 20",
-      does: "every policy at six weights on deaths (20 runs each, the same seed at each), and where the best policy changes if it does: writes out/kabul-2021-sweep/",
+      line: "linkage sweep kabul-2021 --vary sigma_sub=0.1:0.5:3 --runs 100",
+      does: "every policy at three shares of the support that substitute providers can replace (100 runs each, the same seed at each), and where the best policy changes if it does: writes out/kabul-2021-sweep/",
     },
     {
       line: "linkage sweep kabul-2021 --vary sigma_sub=0:0.7:3 --vary cA_C=1.5:6:3 --runs 20 --out out/sweep-2d",

@@ -156,7 +156,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     )
     .option(
       "--max-memory <mb>",
-      "refuse a sweep whose simulation at one point is estimated to need more memory than this (MB, default 2048)",
+      "refuse a sweep whose points in flight are estimated to need more memory than this (MB, default 2048; on the queue engine the default 8 points in flight are lowered to fit)",
     )
     .option("--out <dir>", "output folder (default out/<scenario id>-sweep)")
     .option("--json", "print sweep.json's object instead of the text summary")

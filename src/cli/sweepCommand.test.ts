@@ -151,7 +151,7 @@ describe("linkage sweep on the flagship", () => {
     const rows = csvRows(out);
     const policies = flagship.policies.map((p) => p.id);
     expect(rows).toHaveLength(3 * policies.length);
-    for (const [k, value] of [0.1, 0.30000000000000004, 0.5].entries()) {
+    for (const [k, value] of [0.1, 0.3, 0.5].entries()) {
       const sim = await simulate(flagship, { runs: 50, seed: 3, overrides: { sigma_sub: value } });
       policies.forEach((id, p) => {
         const row = rows[k * policies.length + p]!;
