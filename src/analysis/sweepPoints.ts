@@ -69,7 +69,7 @@ const MAX_DRAWS = 1000;
  * @throws {LinkageError} E_INPUT when a grid point leaves the attack process explosive, or the
  *   held values break a rule of the scenario (`parameterValues`)
  * @example sweepPoints(flagship, { kind: "grid", vary: [{ id: "sigma_sub", lo: 0.1, hi: 0.5, n: 3 }] }).points
- * // => [[0.1], [0.30000000000000004], [0.5]]
+ * // => [[0.1], [0.3], [0.5]]
  */
 export function sweepPoints(scenario: Scenario, design: SweepDesign): SweepPointSet {
   const held = design.held ?? {};
