@@ -23,7 +23,9 @@
  * 321,027); same equilibria (22, 9, 25) and degenerate supports. This bench afterwards, same
  * machine: seed 1 6.0 s, seed 2 5.9 s (floor met), seed 3 12.1 s (missed; 8.2–12.0 s in the
  * bundle runs); the general search (eliminate: false) stopped at 60 s on all three. Before, on
- * a quiet machine: 8.75, 10.8 and 26.8 s.
+ * a quiet machine: 8.75, 10.8 and 26.8 s. Re-run on main after the merge, quiet machine (load ≈ 1, 04:52 UTC):
+ * seed 1 6.00 s, seed 2 5.87 s (floor met), seed 3 14.59 s CPU (missed; 30,118 boxes, 321,027
+ * sub-simplices, 25 equilibria, none degenerate); the general search stopped at 60 s on each.
  */
 import { afterAll, bench, describe } from "vitest";
 import { polynomialEnumeration } from "../src/solvers/polynomialEnumeration/index.js";
