@@ -193,7 +193,7 @@ export async function simulate(
     if (senderUtility >= 0 && baselinePosition >= 0) {
       const mine = aggregate.outputs(p, senderUtility);
       const base = aggregate.outputs(baselinePosition, senderUtility);
-      outcomes["leverageValue"] = summarise(mine.map((x, i) => x - base[i]!));
+      outcomes["leverageValue"] = summarise(runByRunDifference(mine, base));
     }
     const weekly: Record<string, WeeklyPoint[]> = {};
     compiled.seriesNames.forEach((name, k) => {
@@ -270,9 +270,7 @@ function positiveInteger(value: number, flag: string): number {
  * mean difference (normal approximation: mean ± 1.96·sd/√n).
  */
 export function pairedDifference(mine: Float64Array, base: Float64Array): PairedDifference {
-  const difference = new Float64Array(mine.length);
-  for (let r = 0; r < mine.length; r++) difference[r] = mine[r]! - base[r]!;
-  const summary = summarise(difference);
+  const summary = summarise(runByRunDifference(mine, base));
   const half = (1.959963984540054 * summary.sd) / Math.sqrt(Math.max(1, mine.length));
   return { ...summary, meanLow: summary.mean - half, meanHigh: summary.mean + half };
 }
@@ -282,13 +280,13 @@ export function pairedDifference(mine: Float64Array, base: Float64Array): Paired
  * quantiles by linear interpolation (R's type 7).
  */
 export function summarise(values: Float64Array): OutcomeSummary {
-  const sorted = sortedCopy(values); // the built-in sort's order, faster: the mean is summed in it
+  const sorted = sortedCopy(values, sortBuffer(values.length)); // the mean is summed in this order
   const n = sorted.length;
   let mean = 0;
-  for (const x of sorted) mean += x;
+  for (let i = 0; i < n; i++) mean += sorted[i]!;
   mean /= n;
   let ss = 0;
-  for (const x of sorted) ss += (x - mean) * (x - mean);
+  for (let i = 0; i < n; i++) ss += (sorted[i]! - mean) * (sorted[i]! - mean);
   const q = (p: number) => quantileSorted(sorted, p);
   return {
     mean,
@@ -299,6 +297,33 @@ export function summarise(values: Float64Array): OutcomeSummary {
     q75: q(0.75),
     q95: q(0.95),
   };
+}
+
+/** Most values of the sorted copy summarise keeps between calls (8 MB); longer columns get their own. */
+const KEPT_SORTED = 1 << 20;
+let keptSorted: Float64Array = new Float64Array(0);
+
+/** A buffer for summarise's sorted copy of `n` values: the same one for call after call (no garbage). */
+function sortBuffer(n: number): Float64Array {
+  if (keptSorted.length >= n) return keptSorted.subarray(0, n);
+  const buffer = new Float64Array(n);
+  if (n <= KEPT_SORTED) keptSorted = buffer;
+  return buffer;
+}
+
+let keptDifference: Float64Array = new Float64Array(0);
+
+/** mine[r] − base[r] for every run, in a buffer reused call after call (only summarise reads it). */
+function runByRunDifference(mine: Float64Array, base: Float64Array): Float64Array {
+  const n = mine.length;
+  let difference: Float64Array;
+  if (keptDifference.length >= n) difference = keptDifference.subarray(0, n);
+  else {
+    difference = new Float64Array(n);
+    if (n <= KEPT_SORTED) keptDifference = difference;
+  }
+  for (let r = 0; r < n; r++) difference[r] = mine[r]! - base[r]!;
+  return difference;
 }
 
 /** Merges chunk results in order: outcome columns kept exactly, weekly series streamed. */

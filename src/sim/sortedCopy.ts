@@ -40,8 +40,11 @@ export function sortedCopy(
   const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   if (countingSort(values, bits, out)) return out;
   // keys as (high, low) word pairs, ping-ponged between two buffers
-  let hi = new Uint32Array(n);
-  let lo = new Uint32Array(n);
+  const words = keyWords(n);
+  let hi = words.subarray(0, n);
+  let lo = words.subarray(n, 2 * n);
+  let hi2 = words.subarray(2 * n, 3 * n);
+  let lo2 = words.subarray(3 * n, 4 * n);
   let count = 0;
   let nans = 0;
   for (let i = 0; i < n; i++) {
@@ -76,8 +79,6 @@ export function sortedCopy(
     histograms[6 * BUCKETS + ((h >>> 16) & DIGIT_MASK)]!++;
     histograms[7 * BUCKETS + (h >>> 24)]!++;
   }
-  let hi2 = new Uint32Array(count);
-  let lo2 = new Uint32Array(count);
   for (let d = 0; d < DIGITS; d++) {
     const at = histograms.subarray(d * BUCKETS, (d + 1) * BUCKETS);
     const word = d < DIGITS / 2 ? lo : hi;
@@ -112,6 +113,18 @@ export function sortedCopy(
   }
   if (nans > 0) out.fill(Number.NaN, count);
   return out;
+}
+
+/** Most key words kept between calls (16 MB: columns of up to 2²⁰ values sort without allocating). */
+const KEPT_WORDS = 4 << 20;
+let keptWords = new Uint32Array(0);
+
+/** Four key buffers of `n` words, reused from the last call when large enough (summarise sorts dozens of columns in a row). */
+function keyWords(n: number): Uint32Array {
+  if (keptWords.length >= 4 * n) return keptWords;
+  const words = new Uint32Array(4 * n);
+  if (words.length <= KEPT_WORDS) keptWords = words;
+  return words;
 }
 
 /** Most distinct values {@link countingSort} tallies before it leaves the column to the radix sort. */
