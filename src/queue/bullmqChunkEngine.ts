@@ -96,18 +96,23 @@ async function runOnQueue(
     );
   }
   const source = batch.scenario.source;
-  // the workers see only the text: it must be the scenario being simulated
-  if (JSON.stringify(parseScenario(scenarioText, source)) !== JSON.stringify(batch.scenario)) {
-    throw new LinkageError(
-      "E_INPUT",
-      `the scenario text given to the queue engine is not the text of ${source}`,
-    );
-  }
+  /**
+   * The workers see only the text: it must be the scenario being simulated. Checked once the jobs
+   * are queued (the workers start on them meanwhile), and before any result is merged.
+   */
+  const checkText = () => {
+    if (JSON.stringify(parseScenario(scenarioText, source)) !== JSON.stringify(batch.scenario)) {
+      throw new LinkageError(
+        "E_INPUT",
+        `the scenario text given to the queue engine is not the text of ${source}`,
+      );
+    }
+  };
   const sha = scenarioSha256(scenarioText);
-  const groups = jobGroups(batch.tasks, jobRuns);
+  const groups = jobGroups(batch.chunks, jobRuns);
   const payloads: ChunkQueuePayload[] = groups.map(({ from, to }) => {
-    const first = batch.tasks[from]!;
-    const runs = batch.tasks.slice(from, to).reduce((sum, task) => sum + task.runs, 0);
+    const first = batch.chunks[from]!;
+    const runs = batch.chunks.slice(from, to).reduce((sum, chunk) => sum + chunk.runs, 0);
     const chunk: SimulationChunkJob = {
       format: CHUNK_JOB_FORMAT,
       scenarioText,
@@ -153,7 +158,9 @@ async function runOnQueue(
         settled = true;
         reject(error);
       };
+      let textChecked = false;
       const flush = () => {
+        if (!textChecked) return;
         while (results.has(next)) {
           const chunks = results.get(next)!;
           results.delete(next);
@@ -183,7 +190,7 @@ async function runOnQueue(
           );
         }
         const chunks = decoded.map((result, i) => {
-          const task = batch.tasks[from + i]!;
+          const task = batch.chunks[from + i]!;
           if (result.firstRun !== task.firstRun || result.runs !== task.runs) {
             throw new LinkageError(
               "E_INPUT",
@@ -290,8 +297,9 @@ async function runOnQueue(
       };
       const enqueue = async () => {
         // chunks already recorded (a resumed batch) are not queued again; when they were all
-        // recorded the batch has settled here, and nothing may be left running (a timer set
-        // after the settle outlived the batch and kept a resumed command from exiting)
+        // recorded the batch settles once the text is checked below, and nothing may be left
+        // running (a timer set after the settle outlived the batch and kept a resumed command
+        // from exiting)
         await poll();
         if (settled) return;
         const pending = ids.flatMap((_id, k) => (k >= next && !results.has(k) ? [k] : []));
@@ -311,6 +319,9 @@ async function runOnQueue(
           }
         }
         await add(pending);
+        checkText();
+        textChecked = true;
+        flush();
         if (settled) return;
         timer = setInterval(() => void tick(), POLL_MS);
         if (pending.length > 0 && (await queue!.getWorkersCount().catch(() => 1)) === 0) {

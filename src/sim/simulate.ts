@@ -1,10 +1,11 @@
 import { availableParallelism } from "node:os";
 import { LinkageError } from "../errors/LinkageError.js";
 import { quantileSorted } from "../math/quantileSorted.js";
+import { parameterValues } from "../scenario/parameterValues.js";
 import type { Scenario } from "../scenario/Scenario.js";
-import { batchParameters } from "./batchParameters.js";
+import { type BatchParameters, batchParameters } from "./batchParameters.js";
 import { BinnedQuantiles } from "./binnedQuantiles.js";
-import type { ChunkEngine } from "./ChunkEngine.js";
+import type { ChunkEngine, ChunkSpan } from "./ChunkEngine.js";
 import { compileSimulation } from "./compileSimulation.js";
 import { localChunkEngine } from "./localChunkEngine.js";
 import type { ChunkResult, ChunkTask } from "./runChunk.js";
@@ -116,29 +117,43 @@ export async function simulate(
 
   const fixed = options.fixed ?? false;
   const overrides = options.overrides ?? {};
-  const { values, parameters, redrawn } = batchParameters(scenario, {
-    overrides,
-    runs,
-    seed,
-    fixed,
-  });
+  const { values } = parameterValues(scenario, overrides); // an unknown override is refused here
+  // the batch's parameters (with fixed, one row, checked for an explosive fixed point at once)
+  let draw: BatchParameters | null = fixed
+    ? batchParameters(scenario, { overrides, runs, seed, fixed })
+    : null;
+  const drawn = () => (draw ??= batchParameters(scenario, { overrides, runs, seed, fixed }));
+  // what this function itself reads of the draw: the redrawn count and sender-cost weights
+  const needsDraw =
+    dynamics.branchingRatio !== null ||
+    dynamics.senderCosts.some((t) => t.weight.kind !== "constant");
 
   const nParams = scenario.parameters.length;
-  const tasks: ChunkTask[] = [];
+  const chunks: ChunkSpan[] = [];
   for (let first = 0; first < runs; first += CHUNK_RUNS) {
-    const count = Math.min(CHUNK_RUNS, runs - first);
-    tasks.push({
+    chunks.push({
+      firstRun: first,
+      runs: Math.min(CHUNK_RUNS, runs - first),
+      keepSeries: (options.paths ?? false) || first < WEEKLY_QUANTILE_RUNS,
+    });
+  }
+  const task = (k: number): ChunkTask => {
+    const { firstRun, runs: count, keepSeries } = chunks[k]!;
+    const { parameters } = drawn();
+    return {
       scenario,
       policies: simulated,
       weeks,
       seed,
-      firstRun: first,
+      firstRun,
       runs: count,
-      parameters: fixed ? parameters : parameters.slice(first * nParams, (first + count) * nParams),
+      parameters: fixed
+        ? parameters
+        : parameters.slice(firstRun * nParams, (firstRun + count) * nParams),
       fixed,
-      keepSeries: (options.paths ?? false) || first < WEEKLY_QUANTILE_RUNS,
-    });
-  }
+      keepSeries,
+    };
+  };
 
   const compiled = compileSimulation(scenario);
   const aggregate = new Aggregate(
@@ -152,13 +167,16 @@ export async function simulate(
   );
   let done = 0;
   const accept = (result: ChunkResult) => {
+    // drawn as the first result comes in, not before the engine starts: a queue's workers draw
+    // for themselves, and are computing by now (the local engine drew for its first task)
+    if (needsDraw) drawn();
     aggregate.add(result);
     done += result.runs;
     options.onProgress?.(done, runs);
   };
   const engine = options.engine ?? localChunkEngine(threads);
   await engine.run(
-    { scenario, overrides, policies: simulated, weeks, seed, runs, fixed, tasks },
+    { scenario, overrides, policies: simulated, weeks, seed, runs, fixed, chunks, task },
     accept,
   );
 
@@ -170,7 +188,7 @@ export async function simulate(
   const weightOf = (k: number, r: number) => {
     const weight = dynamics.senderCosts[k]!.weight;
     if (weight.kind === "constant") return weight.value;
-    return parameters[(fixed ? 0 : r * nParams) + weight.index]!;
+    return drawn().parameters[(fixed ? 0 : r * nParams) + weight.index]!;
   };
   const costs = simulated.map((_, p) =>
     applySenderCosts(dynamics, (o) => aggregate.outputs(p, o), senderUtility, weightOf, weeks),
@@ -243,7 +261,7 @@ export async function simulate(
     policies,
     ...(senderUtility >= 0 ? { bestPolicyShare } : {}),
     leverageBaseline: baselinePosition >= 0 ? scenario.policies[baselineIndex]!.id : null,
-    ...(!fixed && dynamics.branchingRatio ? { redrawnRuns: redrawn } : {}),
+    ...(!fixed && dynamics.branchingRatio ? { redrawnRuns: drawn().redrawn } : {}),
     ...(options.outcomeValues ? { outcomeValues } : {}),
   };
   if (options.paths) {

@@ -546,6 +546,27 @@ describe.skipIf(NO_REDIS)(
       await admin.del(chunkResultKey(id));
     }, 60_000);
 
+    it("a scenario text that is not the simulated scenario's is refused (checked once the jobs are queued), and its jobs are taken off the queue", async () => {
+      const queue = new Queue(CHUNK_QUEUE, { connection: admin.duplicate() });
+      try {
+        await queue.obliterate({ force: true });
+        const other = TEXT.replace(/^title: "/m, 'title: "Another ');
+        expect(other).not.toBe(TEXT);
+        const wrong = bullmqChunkEngine({
+          redis: checkRedisUrl(url),
+          scenarioText: other,
+          jobRuns: CHUNK_RUNS,
+        });
+        // no worker: nothing is computed, and nothing may be left waiting for one
+        await expect(simulate(scenario, { runs: RUNS, seed: SEED, engine: wrong })).rejects.toThrow(
+          `the scenario text given to the queue engine is not the text of ${PATH}`,
+        );
+        expect(await queue.getWaitingCount()).toBe(0);
+      } finally {
+        await queue.close();
+      }
+    }, 60_000);
+
     it("a tampered job is refused and logged by the worker", async () => {
       const worker = await startWorker(url);
       const queue = new Queue(CHUNK_QUEUE, { connection: admin.duplicate() });
