@@ -14,6 +14,7 @@ import {
 import { type ChunkQueuePayload, chunkJobId } from "./ChunkQueuePayload.js";
 import type { CheckedRedisUrl } from "./checkRedisUrl.js";
 import { CHUNK_QUEUE, chunkResultKey } from "./chunkQueueNames.js";
+import { jobGroups } from "./jobGroups.js";
 import { openRedis, redisFailure } from "./openRedis.js";
 import { QUEUE_BATCH_ID_PATTERN, QUEUE_BATCH_ID_RULE } from "./queueBatchId.js";
 import { queueFailureError } from "./queueFailure.js";
@@ -344,36 +345,6 @@ async function runOnQueue(
     if (timer) clearInterval(timer);
     await closeQuietly(events, queue, [store, eventConnection]);
   }
-}
-
-/**
- * Cuts a batch's chunks into queue jobs of consecutive chunks: at most `jobRuns` runs each (and
- * at least one chunk), all of a job's chunks keeping their series alike, every chunk but a
- * job's last of the same size (a job says its chunks' size once).
- */
-function jobGroups(
-  tasks: readonly { readonly runs: number; readonly keepSeries: boolean }[],
-  jobRuns: number,
-): { from: number; to: number }[] {
-  const groups: { from: number; to: number }[] = [];
-  let from = 0;
-  let runs = 0;
-  tasks.forEach((task, k) => {
-    const first = tasks[from]!;
-    const fits =
-      k > from &&
-      runs + task.runs <= jobRuns &&
-      task.keepSeries === first.keepSeries &&
-      tasks[k - 1]!.runs === first.runs;
-    if (k > from && !fits) {
-      groups.push({ from, to: k });
-      from = k;
-      runs = 0;
-    }
-    runs += task.runs;
-  });
-  if (tasks.length > 0) groups.push({ from, to: tasks.length });
-  return groups;
 }
 
 /** Removes the jobs among `ids` that no worker holds (a locked job is left to finish). */
