@@ -150,6 +150,8 @@ function releaseOnSignal(batch: QueueBatch, io: CliIo): () => void {
       new Promise((resolve) => setTimeout(resolve, SIGNAL_RELEASE_MS).unref()),
     ]);
     void released.finally(() => {
+      // a progress bar hides the cursor until it stops, and this exit does not stop it
+      if (process.stderr.isTTY) process.stderr.write("\u001b[?25h\n");
       io.stderr(
         `linkage: stopped by ${signal}; queue batch ${batch.id} is free: run the command again with --resume ${batch.id} to keep the chunks already done\n`,
       );
