@@ -17,7 +17,9 @@ function jobRunsOf(runs: number, jobRuns: number): number[] {
   const groups = jobGroups(chunks, jobRuns);
   // in order, contiguous, every chunk once
   expect(groups[0]!.from).toBe(0);
-  groups.forEach((g, i) => expect(g.from).toBe(i === 0 ? 0 : groups[i - 1]!.to));
+  groups.forEach((g, i) => {
+    expect(g.from).toBe(i === 0 ? 0 : groups[i - 1]!.to);
+  });
   expect(groups.at(-1)!.to).toBe(chunks.length);
   return groups.map((g) => chunks.slice(g.from, g.to).reduce((sum, c) => sum + c.runs, 0));
 }
