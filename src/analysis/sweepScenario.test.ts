@@ -46,7 +46,7 @@ function slowEngine(failAt?: number, pauseMs = (point: number) => 50 * (5 - poin
           stop?.addEventListener("abort", stopped, { once: true });
         });
         if (point === failAt) throw new LinkageError("E_INPUT", "the queue went away");
-        for (const task of batch.tasks) accept(runChunk(task));
+        for (let k = 0; k < batch.chunks.length; k++) accept(runChunk(batch.task(k)));
       } finally {
         open--;
       }

@@ -1,3 +1,4 @@
+import { constants } from "node:os";
 import { LinkageError } from "../errors/LinkageError.js";
 import type { CheckedRedisUrl } from "../queue/checkRedisUrl.js";
 import type { QueueBatch } from "../queue/openQueueBatch.js";
@@ -115,5 +116,54 @@ export async function queueBatchFor(
       ? `linkage: resuming queue batch ${batch.id} on ${choice.redis.display}: chunks already done are not computed again\n`
       : `linkage: queue batch ${batch.id} on ${choice.redis.display}; if this command stops before the end, run it again with --resume ${batch.id} to keep the chunks already done\n`,
   );
-  return batch;
+  const stopListening = releaseOnSignal(batch, io);
+  return {
+    ...batch,
+    async finish() {
+      try {
+        await batch.finish();
+      } finally {
+        stopListening();
+      }
+    },
+    async release() {
+      stopListening();
+      await batch.release();
+    },
+  };
+}
+
+/** Longest wait for Redis when releasing a lease on Ctrl-C or SIGTERM (it expires by itself anyway). */
+const SIGNAL_RELEASE_MS = 3000;
+
+/**
+ * Until the returned function is called: on SIGINT (Ctrl-C) or SIGTERM, releases the batch's
+ * coordinator lease (compare-and-delete; at most SIGNAL_RELEASE_MS), says how to resume, and
+ * exits with 128 + the signal's number, so `--resume` can start at once instead of waiting for
+ * the lease to expire. A second signal while releasing ends the process at once (the handlers
+ * are one-shot, so Node's default takes over).
+ */
+function releaseOnSignal(batch: QueueBatch, io: CliIo): () => void {
+  const stop = (signal: NodeJS.Signals) => {
+    const released = Promise.race([
+      batch.release(),
+      new Promise((resolve) => setTimeout(resolve, SIGNAL_RELEASE_MS).unref()),
+    ]);
+    void released.finally(() => {
+      // a progress bar hides the cursor until it stops, and this exit does not stop it
+      if (process.stderr.isTTY) process.stderr.write("\u001b[?25h\n");
+      io.stderr(
+        `linkage: stopped by ${signal}; queue batch ${batch.id} is free: run the command again with --resume ${batch.id} to keep the chunks already done\n`,
+      );
+      process.exit(128 + (constants.signals[signal] ?? 0));
+    });
+  };
+  const onInterrupt = () => stop("SIGINT");
+  const onTerminate = () => stop("SIGTERM");
+  process.once("SIGINT", onInterrupt);
+  process.once("SIGTERM", onTerminate);
+  return () => {
+    process.off("SIGINT", onInterrupt);
+    process.off("SIGTERM", onTerminate);
+  };
 }

@@ -14,6 +14,7 @@ import {
 import { type ChunkQueuePayload, chunkJobId } from "./ChunkQueuePayload.js";
 import type { CheckedRedisUrl } from "./checkRedisUrl.js";
 import { CHUNK_QUEUE, chunkResultKey } from "./chunkQueueNames.js";
+import { jobGroups } from "./jobGroups.js";
 import { openRedis, redisFailure } from "./openRedis.js";
 import { QUEUE_BATCH_ID_PATTERN, QUEUE_BATCH_ID_RULE } from "./queueBatchId.js";
 import { queueFailureError } from "./queueFailure.js";
@@ -96,18 +97,23 @@ async function runOnQueue(
     );
   }
   const source = batch.scenario.source;
-  // the workers see only the text: it must be the scenario being simulated
-  if (JSON.stringify(parseScenario(scenarioText, source)) !== JSON.stringify(batch.scenario)) {
-    throw new LinkageError(
-      "E_INPUT",
-      `the scenario text given to the queue engine is not the text of ${source}`,
-    );
-  }
+  /**
+   * The workers see only the text: it must be the scenario being simulated. Checked once the jobs
+   * are queued (the workers start on them meanwhile), and before any result is merged.
+   */
+  const checkText = () => {
+    if (JSON.stringify(parseScenario(scenarioText, source)) !== JSON.stringify(batch.scenario)) {
+      throw new LinkageError(
+        "E_INPUT",
+        `the scenario text given to the queue engine is not the text of ${source}`,
+      );
+    }
+  };
   const sha = scenarioSha256(scenarioText);
-  const groups = jobGroups(batch.tasks, jobRuns);
+  const groups = jobGroups(batch.chunks, jobRuns);
   const payloads: ChunkQueuePayload[] = groups.map(({ from, to }) => {
-    const first = batch.tasks[from]!;
-    const runs = batch.tasks.slice(from, to).reduce((sum, task) => sum + task.runs, 0);
+    const first = batch.chunks[from]!;
+    const runs = batch.chunks.slice(from, to).reduce((sum, chunk) => sum + chunk.runs, 0);
     const chunk: SimulationChunkJob = {
       format: CHUNK_JOB_FORMAT,
       scenarioText,
@@ -153,7 +159,9 @@ async function runOnQueue(
         settled = true;
         reject(error);
       };
+      let textChecked = false;
       const flush = () => {
+        if (!textChecked) return;
         while (results.has(next)) {
           const chunks = results.get(next)!;
           results.delete(next);
@@ -183,7 +191,7 @@ async function runOnQueue(
           );
         }
         const chunks = decoded.map((result, i) => {
-          const task = batch.tasks[from + i]!;
+          const task = batch.chunks[from + i]!;
           if (result.firstRun !== task.firstRun || result.runs !== task.runs) {
             throw new LinkageError(
               "E_INPUT",
@@ -290,8 +298,9 @@ async function runOnQueue(
       };
       const enqueue = async () => {
         // chunks already recorded (a resumed batch) are not queued again; when they were all
-        // recorded the batch has settled here, and nothing may be left running (a timer set
-        // after the settle outlived the batch and kept a resumed command from exiting)
+        // recorded the batch settles once the text is checked below, and nothing may be left
+        // running (a timer set after the settle outlived the batch and kept a resumed command
+        // from exiting)
         await poll();
         if (settled) return;
         const pending = ids.flatMap((_id, k) => (k >= next && !results.has(k) ? [k] : []));
@@ -311,6 +320,9 @@ async function runOnQueue(
           }
         }
         await add(pending);
+        checkText();
+        textChecked = true;
+        flush();
         if (settled) return;
         timer = setInterval(() => void tick(), POLL_MS);
         if (pending.length > 0 && (await queue!.getWorkersCount().catch(() => 1)) === 0) {
@@ -333,36 +345,6 @@ async function runOnQueue(
     if (timer) clearInterval(timer);
     await closeQuietly(events, queue, [store, eventConnection]);
   }
-}
-
-/**
- * Cuts a batch's chunks into queue jobs of consecutive chunks: at most `jobRuns` runs each (and
- * at least one chunk), all of a job's chunks keeping their series alike, every chunk but a
- * job's last of the same size (a job says its chunks' size once).
- */
-function jobGroups(
-  tasks: readonly { readonly runs: number; readonly keepSeries: boolean }[],
-  jobRuns: number,
-): { from: number; to: number }[] {
-  const groups: { from: number; to: number }[] = [];
-  let from = 0;
-  let runs = 0;
-  tasks.forEach((task, k) => {
-    const first = tasks[from]!;
-    const fits =
-      k > from &&
-      runs + task.runs <= jobRuns &&
-      task.keepSeries === first.keepSeries &&
-      tasks[k - 1]!.runs === first.runs;
-    if (k > from && !fits) {
-      groups.push({ from, to: k });
-      from = k;
-      runs = 0;
-    }
-    runs += task.runs;
-  });
-  if (tasks.length > 0) groups.push({ from, to: tasks.length });
-  return groups;
 }
 
 /** Removes the jobs among `ids` that no worker holds (a locked job is left to finish). */

@@ -17,7 +17,22 @@ export interface ChunkBatch {
   readonly runs: number;
   readonly fixed: boolean;
   /** The chunks, in run order; chunk k holds runs `[k·CHUNK_RUNS, …)`. */
-  readonly tasks: readonly ChunkTask[];
+  readonly chunks: readonly ChunkSpan[];
+  /**
+   * Chunk k as runChunk takes it, with its rows of the batch's parameter draw: the draw is made
+   * at the first call, so an engine whose workers redraw the parameters themselves (a queue's)
+   * leaves it to the caller, who needs it later if at all.
+   */
+  task(k: number): ChunkTask;
+}
+
+/** Where a chunk lies in its batch: what an engine needs to hand it out and check its result. */
+export interface ChunkSpan {
+  /** Global index of the chunk's first run. */
+  readonly firstRun: number;
+  readonly runs: number;
+  /** Whether the chunk returns every run's weekly series (see ChunkTask.keepSeries). */
+  readonly keepSeries: boolean;
 }
 
 /**

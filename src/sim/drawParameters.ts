@@ -27,18 +27,59 @@ export function drawParameters(
   runs: number,
   seed: number,
 ): { parameters: Float64Array; redrawn: number } {
+  return drawParameterRows(parameterDesign(scenario, values, overrides, runs, seed), 0, runs);
+}
+
+/**
+ * What every run's parameters of a batch are drawn from: the Latin-hypercube design over the
+ * free parameters (the one part that needs the whole batch) and the values of the others.
+ */
+export interface ParameterDesign {
+  readonly scenario: Scenario;
+  readonly values: Float64Array;
+  readonly seed: number;
+  /** Indices of the parameters drawn from their priors. */
+  readonly free: readonly number[];
+  /** `runs × free.length`, row-major, on the unit hypercube. */
+  readonly design: Float64Array;
+  /** The effective branching ratio of a row, when the scenario states one. */
+  readonly ratio: ((values: ArrayLike<number>) => number) | null;
+}
+
+/** The design of {@link drawParameters} for a batch (from which any of its rows can be drawn). */
+export function parameterDesign(
+  scenario: Scenario,
+  values: Float64Array,
+  overrides: Readonly<Record<string, number>>,
+  runs: number,
+  seed: number,
+): ParameterDesign {
   const free = scenario.parameters.flatMap((p, i) => (p.prior && !(p.id in overrides) ? [i] : []));
   const design = latinHypercube(randomStream(seed, DESIGN_STREAM), runs, free.length);
+  return { scenario, values, seed, free, design, ratio: branchingRatioOf(scenario) };
+}
+
+/**
+ * Runs `from` to `to` (excluded) of {@link drawParameters}'s draw, `(to − from) × parameters`,
+ * and how many of them were redrawn: each row depends on its design row and its own redraw
+ * stream only, so a worker holding a chunk draws just the chunk's rows, the same to the bit.
+ * @throws {LinkageError} E_INPUT when a run stays explosive after MAX_REDRAWS draws
+ */
+export function drawParameterRows(
+  { scenario, values, seed, free, design, ratio }: ParameterDesign,
+  from: number,
+  to: number,
+): { parameters: Float64Array; redrawn: number } {
   const n = scenario.parameters.length;
-  const out = new Float64Array(runs * n);
-  const ratio = branchingRatioOf(scenario);
+  const out = new Float64Array((to - from) * n);
   const point = new Float64Array(free.length);
   let redrawn = 0;
-  for (let r = 0; r < runs; r++) {
-    out.set(values, r * n);
-    writePriorPoint(scenario, free, design, r, out, r * n);
+  for (let r = from; r < to; r++) {
+    const at = (r - from) * n;
+    out.set(values, at);
+    writePriorPoint(scenario, free, design, r, out, at);
     if (!ratio) continue;
-    const row = out.subarray(r * n, (r + 1) * n);
+    const row = out.subarray(at, at + n);
     if (!(ratio(row) >= 1)) continue;
     redrawn++;
     const rng = randomStream(seed, redrawStreamIndex(r));
@@ -46,7 +87,7 @@ export function drawParameters(
       if (attempt === MAX_REDRAWS)
         assertStableProcess(scenario, row, `${MAX_REDRAWS} draws from the priors in a row`);
       for (let k = 0; k < free.length; k++) point[k] = rng.next();
-      writePriorPoint(scenario, free, point, 0, out, r * n);
+      writePriorPoint(scenario, free, point, 0, out, at);
     }
   }
   return { parameters: out, redrawn };

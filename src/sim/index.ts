@@ -4,7 +4,7 @@ export { punishAutomaton } from "./automata/punishAutomaton.js";
 export { unconditionalAutomaton } from "./automata/unconditionalAutomaton.js";
 export { withholdAutomaton } from "./automata/withholdAutomaton.js";
 export { BinnedQuantiles } from "./binnedQuantiles.js";
-export type { ChunkBatch, ChunkEngine } from "./ChunkEngine.js";
+export type { ChunkBatch, ChunkEngine, ChunkSpan } from "./ChunkEngine.js";
 export { decodeChunkResults, encodeChunkResults } from "./chunkResultWire.js";
 export { type CompiledSimulation, compileSimulation } from "./compileSimulation.js";
 export { greenPorterThreshold } from "./greenPorter.js";

@@ -12,7 +12,7 @@ import type { ChunkFailure } from "./simulationWorker.js";
 export function localChunkEngine(threads: number): ChunkEngine {
   return {
     async run(batch, accept) {
-      const { tasks } = batch;
+      const tasks = batch.chunks.map((_, k) => batch.task(k));
       if (threads === 1 || tasks.length === 1) {
         for (const task of tasks) accept(runChunk(task));
         return;

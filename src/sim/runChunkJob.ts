@@ -1,20 +1,27 @@
 import { LinkageError } from "../errors/LinkageError.js";
+import { parameterValues } from "../scenario/parameterValues.js";
 import { parseScenario } from "../scenario/parseScenario.js";
 import type { Scenario } from "../scenario/Scenario.js";
-import { type BatchParameters, batchParameters } from "./batchParameters.js";
+import { batchParameters } from "./batchParameters.js";
+import { drawParameterRows, type ParameterDesign, parameterDesign } from "./drawParameters.js";
 import { type ChunkResult, type ChunkTask, runChunk } from "./runChunk.js";
 import { parseSimulationChunkJob, type SimulationChunkJob } from "./SimulationChunkJob.js";
 
-/** Batches whose parsed scenario and parameter draw a process keeps, for its next chunks. */
+/** Batches whose parsed scenario and parameter design a process keeps, for its next chunks. */
 const CACHED_BATCHES = 4;
-const batches = new Map<string, { scenario: Scenario; draw: BatchParameters }>();
+/** A cached batch: its scenario and its parameters (the one row, with `fixed`), or their design. */
+type CachedBatch =
+  | { readonly scenario: Scenario; readonly fixedRow: Float64Array }
+  | { readonly scenario: Scenario; readonly design: ParameterDesign };
+const batches = new Map<string, CachedBatch>();
 
 /**
  * Rebuilds the {@link ChunkTask} a chunk job describes: parses the scenario text with the
- * scenario language's schema (parseScenario, as the CLI does), recomputes the whole batch's
- * parameter draw exactly as simulate does (batchParameters), and slices this chunk's rows.
- * The parse and the draw are cached per batch, so a process serving many chunks of one batch
- * does them once.
+ * scenario language's schema (parseScenario, as the CLI does), rebuilds the batch's
+ * Latin-hypercube design exactly as simulate's draw does (parameterDesign) and draws this
+ * chunk's rows from it (drawParameterRows: the same numbers as the rows of batchParameters). The
+ * parse and the design are cached per batch, so a process serving many chunks of one batch
+ * makes them once, and each chunk costs only its own rows.
  * @throws {LinkageError} E_INPUT for a malformed or tampered job (see parseSimulationChunkJob),
  *   E_SCENARIO for an invalid scenario, E_INPUT for a policy index or override the scenario lacks
  */
@@ -36,30 +43,35 @@ function taskOfJob(job: SimulationChunkJob): ChunkTask {
   if (!batch) {
     const scenario = parseScenario(job.scenarioText, job.source);
     check(job, scenario);
-    const draw = batchParameters(scenario, {
-      overrides: job.overrides,
-      runs: job.totalRuns,
-      seed: job.seed,
-      fixed: job.fixed,
-    });
+    if (job.fixed) {
+      const { parameters } = batchParameters(scenario, {
+        overrides: job.overrides,
+        runs: job.totalRuns,
+        seed: job.seed,
+        fixed: true,
+      });
+      batch = { scenario, fixedRow: parameters };
+    } else {
+      const { values } = parameterValues(scenario, job.overrides);
+      const design = parameterDesign(scenario, values, job.overrides, job.totalRuns, job.seed);
+      batch = { scenario, design };
+    }
     if (batches.size >= CACHED_BATCHES) batches.delete(batches.keys().next().value!);
-    batch = { scenario, draw };
     batches.set(key, batch);
   } else {
     check(job, batch.scenario);
   }
-  const { scenario, draw } = batch;
-  const n = scenario.parameters.length;
   return {
-    scenario,
+    scenario: batch.scenario,
     policies: job.policies,
     weeks: job.weeks,
     seed: job.seed,
     firstRun: job.firstRun,
     runs: job.runs,
-    parameters: job.fixed
-      ? draw.parameters
-      : draw.parameters.slice(job.firstRun * n, (job.firstRun + job.runs) * n),
+    parameters:
+      "fixedRow" in batch
+        ? batch.fixedRow
+        : drawParameterRows(batch.design, job.firstRun, job.firstRun + job.runs).parameters,
     fixed: job.fixed,
     keepSeries: job.keepSeries,
   };

@@ -1,10 +1,11 @@
 import { availableParallelism } from "node:os";
 import { LinkageError } from "../errors/LinkageError.js";
 import { quantileSorted } from "../math/quantileSorted.js";
+import { parameterValues } from "../scenario/parameterValues.js";
 import type { Scenario } from "../scenario/Scenario.js";
-import { batchParameters } from "./batchParameters.js";
+import { type BatchParameters, batchParameters } from "./batchParameters.js";
 import { BinnedQuantiles } from "./binnedQuantiles.js";
-import type { ChunkEngine } from "./ChunkEngine.js";
+import type { ChunkEngine, ChunkSpan } from "./ChunkEngine.js";
 import { compileSimulation } from "./compileSimulation.js";
 import { localChunkEngine } from "./localChunkEngine.js";
 import type { ChunkResult, ChunkTask } from "./runChunk.js";
@@ -16,6 +17,7 @@ import type {
   WeeklyPoint,
 } from "./SimulationResult.js";
 import { applySenderCosts } from "./senderCosts.js";
+import { sortedCopy } from "./sortedCopy.js";
 import { weeklyChoiceProbabilities } from "./weeklyChoiceProbabilities.js";
 
 export interface SimulateOptions {
@@ -115,29 +117,43 @@ export async function simulate(
 
   const fixed = options.fixed ?? false;
   const overrides = options.overrides ?? {};
-  const { values, parameters, redrawn } = batchParameters(scenario, {
-    overrides,
-    runs,
-    seed,
-    fixed,
-  });
+  const { values } = parameterValues(scenario, overrides); // an unknown override is refused here
+  // the batch's parameters (with fixed, one row, checked for an explosive fixed point at once)
+  let draw: BatchParameters | null = fixed
+    ? batchParameters(scenario, { overrides, runs, seed, fixed })
+    : null;
+  const drawn = () => (draw ??= batchParameters(scenario, { overrides, runs, seed, fixed }));
+  // what this function itself reads of the draw: the redrawn count and sender-cost weights
+  const needsDraw =
+    dynamics.branchingRatio !== null ||
+    dynamics.senderCosts.some((t) => t.weight.kind !== "constant");
 
   const nParams = scenario.parameters.length;
-  const tasks: ChunkTask[] = [];
+  const chunks: ChunkSpan[] = [];
   for (let first = 0; first < runs; first += CHUNK_RUNS) {
-    const count = Math.min(CHUNK_RUNS, runs - first);
-    tasks.push({
+    chunks.push({
+      firstRun: first,
+      runs: Math.min(CHUNK_RUNS, runs - first),
+      keepSeries: (options.paths ?? false) || first < WEEKLY_QUANTILE_RUNS,
+    });
+  }
+  const task = (k: number): ChunkTask => {
+    const { firstRun, runs: count, keepSeries } = chunks[k]!;
+    const { parameters } = drawn();
+    return {
       scenario,
       policies: simulated,
       weeks,
       seed,
-      firstRun: first,
+      firstRun,
       runs: count,
-      parameters: fixed ? parameters : parameters.slice(first * nParams, (first + count) * nParams),
+      parameters: fixed
+        ? parameters
+        : parameters.slice(firstRun * nParams, (firstRun + count) * nParams),
       fixed,
-      keepSeries: (options.paths ?? false) || first < WEEKLY_QUANTILE_RUNS,
-    });
-  }
+      keepSeries,
+    };
+  };
 
   const compiled = compileSimulation(scenario);
   const aggregate = new Aggregate(
@@ -151,13 +167,16 @@ export async function simulate(
   );
   let done = 0;
   const accept = (result: ChunkResult) => {
+    // drawn as the first result comes in, not before the engine starts: a queue's workers draw
+    // for themselves, and are computing by now (the local engine drew for its first task)
+    if (needsDraw) drawn();
     aggregate.add(result);
     done += result.runs;
     options.onProgress?.(done, runs);
   };
   const engine = options.engine ?? localChunkEngine(threads);
   await engine.run(
-    { scenario, overrides, policies: simulated, weeks, seed, runs, fixed, tasks },
+    { scenario, overrides, policies: simulated, weeks, seed, runs, fixed, chunks, task },
     accept,
   );
 
@@ -169,7 +188,7 @@ export async function simulate(
   const weightOf = (k: number, r: number) => {
     const weight = dynamics.senderCosts[k]!.weight;
     if (weight.kind === "constant") return weight.value;
-    return parameters[(fixed ? 0 : r * nParams) + weight.index]!;
+    return drawn().parameters[(fixed ? 0 : r * nParams) + weight.index]!;
   };
   const costs = simulated.map((_, p) =>
     applySenderCosts(dynamics, (o) => aggregate.outputs(p, o), senderUtility, weightOf, weeks),
@@ -192,7 +211,7 @@ export async function simulate(
     if (senderUtility >= 0 && baselinePosition >= 0) {
       const mine = aggregate.outputs(p, senderUtility);
       const base = aggregate.outputs(baselinePosition, senderUtility);
-      outcomes["leverageValue"] = summarise(mine.map((x, i) => x - base[i]!));
+      outcomes["leverageValue"] = summarise(runByRunDifference(mine, base));
     }
     const weekly: Record<string, WeeklyPoint[]> = {};
     compiled.seriesNames.forEach((name, k) => {
@@ -242,7 +261,7 @@ export async function simulate(
     policies,
     ...(senderUtility >= 0 ? { bestPolicyShare } : {}),
     leverageBaseline: baselinePosition >= 0 ? scenario.policies[baselineIndex]!.id : null,
-    ...(!fixed && dynamics.branchingRatio ? { redrawnRuns: redrawn } : {}),
+    ...(!fixed && dynamics.branchingRatio ? { redrawnRuns: drawn().redrawn } : {}),
     ...(options.outcomeValues ? { outcomeValues } : {}),
   };
   if (options.paths) {
@@ -263,28 +282,29 @@ function positiveInteger(value: number, flag: string): number {
   return value;
 }
 
-/** Exact summary of one outcome over the runs (quantiles by linear interpolation, R's type 7). */
 /**
  * A policy's output minus the baseline's, run by run (common random numbers: run r has the same
  * parameter draw and random streams under every policy), summarised, with a 95% interval for the
  * mean difference (normal approximation: mean ± 1.96·sd/√n).
  */
 export function pairedDifference(mine: Float64Array, base: Float64Array): PairedDifference {
-  const difference = new Float64Array(mine.length);
-  for (let r = 0; r < mine.length; r++) difference[r] = mine[r]! - base[r]!;
-  const summary = summarise(difference);
+  const summary = summarise(runByRunDifference(mine, base));
   const half = (1.959963984540054 * summary.sd) / Math.sqrt(Math.max(1, mine.length));
   return { ...summary, meanLow: summary.mean - half, meanHigh: summary.mean + half };
 }
 
+/**
+ * Exact summary of one outcome over the runs: the mean (summed in ascending order), the sd, and
+ * quantiles by linear interpolation (R's type 7).
+ */
 export function summarise(values: Float64Array): OutcomeSummary {
-  const sorted = Float64Array.from(values).sort();
+  const sorted = sortedCopy(values, sortBuffer(values.length)); // the mean is summed in this order
   const n = sorted.length;
   let mean = 0;
-  for (const x of sorted) mean += x;
+  for (let i = 0; i < n; i++) mean += sorted[i]!;
   mean /= n;
   let ss = 0;
-  for (const x of sorted) ss += (x - mean) * (x - mean);
+  for (let i = 0; i < n; i++) ss += (sorted[i]! - mean) * (sorted[i]! - mean);
   const q = (p: number) => quantileSorted(sorted, p);
   return {
     mean,
@@ -295,6 +315,33 @@ export function summarise(values: Float64Array): OutcomeSummary {
     q75: q(0.75),
     q95: q(0.95),
   };
+}
+
+/** Most values of the sorted copy summarise keeps between calls (8 MB); longer columns get their own. */
+const KEPT_SORTED = 1 << 20;
+let keptSorted: Float64Array = new Float64Array(0);
+
+/** A buffer for summarise's sorted copy of `n` values: the same one for call after call (no garbage). */
+function sortBuffer(n: number): Float64Array {
+  if (keptSorted.length >= n) return keptSorted.subarray(0, n);
+  const buffer = new Float64Array(n);
+  if (n <= KEPT_SORTED) keptSorted = buffer;
+  return buffer;
+}
+
+let keptDifference: Float64Array = new Float64Array(0);
+
+/** mine[r] − base[r] for every run, in a buffer reused call after call (only summarise reads it). */
+function runByRunDifference(mine: Float64Array, base: Float64Array): Float64Array {
+  const n = mine.length;
+  let difference: Float64Array;
+  if (keptDifference.length >= n) difference = keptDifference.subarray(0, n);
+  else {
+    difference = new Float64Array(n);
+    if (n <= KEPT_SORTED) keptDifference = difference;
+  }
+  for (let r = 0; r < n; r++) difference[r] = mine[r]! - base[r]!;
+  return difference;
 }
 
 /** Merges chunk results in order: outcome columns kept exactly, weekly series streamed. */

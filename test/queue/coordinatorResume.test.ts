@@ -5,11 +5,9 @@
  * LINKAGE_COORDINATOR_LEASE_MS (a variable only tests set), so a SIGKILLed coordinator's batch is
  * free again within seconds.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -17,12 +15,18 @@ import { checkRedisUrl } from "../../src/queue/checkRedisUrl.js";
 import { CHUNK_QUEUE, coordinatorLeaseKey } from "../../src/queue/chunkQueueNames.js";
 import { COORDINATOR_LEASE_ENV, takeCoordinatorLease } from "../../src/queue/coordinatorLease.js";
 import { openRedis } from "../../src/queue/openRedis.js";
+import {
+  type LinkageProcess,
+  spawnLinkage,
+  startLinkageWorker,
+  stopLinkageProcesses,
+  until,
+} from "../support/linkageProcesses.js";
 import { runCliCapture } from "../support/runCliCapture.js";
 import { skipReason } from "../support/skipReason.js";
 
 const REDIS_URL = process.env["REDIS_URL"];
 const NO_REDIS = !REDIS_URL;
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** A small scenario: its `linkage run` takes seconds (the flagship's sensitivity analysis takes half a minute). */
 const PATH = "scenarios/imf-programme.yaml";
 /** The coordinator lease of this file's commands (ms): renewed every second. */
@@ -37,78 +41,13 @@ function databaseUrl(): string {
   return url.href;
 }
 
-/** A child process of the test (a worker or a coordinator) with everything it printed. */
-interface Child {
-  readonly child: ChildProcess;
-  readonly exited: Promise<unknown>;
-  log(): string;
-}
-
-const children: Child[] = [];
-
-/** Runs `linkage ARGS` from the TypeScript source in its own process group. */
-function spawnLinkage(args: readonly string[]): Child {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let text = "";
-  child.stdout!.on("data", (d: Buffer) => (text += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (text += d.toString()));
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  const spawned = { child, exited, log: () => text };
-  children.push(spawned);
-  return spawned;
-}
-
-/** Starts `linkage worker` and waits until it serves the queue. */
-async function startWorker(url: string): Promise<Child> {
-  const worker = spawnLinkage(["worker", "--redis", url, "--lock-duration", `${LOCK_MS}`]);
-  await until(
-    () => worker.log().includes("serving queue"),
-    20_000,
-    () => `worker did not start: ${worker.log()}`,
-  );
-  return worker;
-}
-
-/** Kills a child's whole process group (a worker with its sandboxed chunk processes). */
-function killGroup(spawned: Child, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-spawned.child.pid!, signal);
-  } catch {
-    // already gone
-  }
-}
-
-async function stopChildren(): Promise<void> {
-  await Promise.all(
-    children.splice(0).map(async (spawned) => {
-      if (spawned.child.exitCode !== null || spawned.child.signalCode !== null) return;
-      killGroup(spawned, "SIGTERM");
-      const timeout = setTimeout(() => killGroup(spawned, "SIGKILL"), 5000);
-      await spawned.exited;
-      clearTimeout(timeout);
-    }),
-  );
-}
-
-async function until(ready: () => boolean | Promise<boolean>, ms: number, why: () => string) {
-  const end = Date.now() + ms;
-  while (!(await ready())) {
-    if (Date.now() > end) throw new Error(why());
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** The batch id a coordinator printed as it started. */
 function batchIdIn(text: string): string | undefined {
   return /run it again with --resume (\S+) /.exec(text)?.[1];
 }
 
 /** The chunks a worker computed, and those it found already recorded (a second delivery). */
-function workerCounts(worker: Child): { done: number; again: number } {
+function workerCounts(worker: LinkageProcess): { done: number; again: number } {
   return {
     done: (worker.log().match(/ done$/gm) ?? []).length,
     again: (worker.log().match(/already recorded/g) ?? []).length,
@@ -129,9 +68,9 @@ describe.skipIf(NO_REDIS)(
       leaseBefore = process.env[COORDINATOR_LEASE_ENV];
       process.env[COORDINATOR_LEASE_ENV] = String(LEASE_MS); // the children inherit it
     });
-    afterEach(stopChildren, 30_000);
+    afterEach(stopLinkageProcesses, 30_000);
     afterAll(async () => {
-      await stopChildren();
+      await stopLinkageProcesses();
       if (leaseBefore === undefined) delete process.env[COORDINATOR_LEASE_ENV];
       else process.env[COORDINATOR_LEASE_ENV] = leaseBefore;
       await admin?.flushdb();
@@ -210,7 +149,7 @@ describe.skipIf(NO_REDIS)(
       expect(early.stderr).toMatch(/is being coordinated by another linkage command/);
       expect(await leaseGone(id)).toBeLessThanOrEqual(LEASE_MS + 500);
 
-      await startWorker(url);
+      await startLinkageWorker(url, LOCK_MS);
       const resumed = await runCliCapture(...simulate, ...onQueue, "--resume", id);
       expect(resumed.code, resumed.stderr).toBe(0);
       const { batchId, ...numbers } = JSON.parse(resumed.stdout) as Record<string, unknown>;
@@ -218,6 +157,43 @@ describe.skipIf(NO_REDIS)(
       expect(JSON.stringify(numbers)).toBe(JSON.stringify(JSON.parse(here.stdout)));
       expect(await admin.keys("linkage:*")).toEqual([]); // record, results and lease all gone
     }, 120_000);
+
+    it.each([
+      ["SIGINT", 130],
+      ["SIGTERM", 143],
+    ] as const)(
+      "a coordinator stopped by %s releases its lease before it exits (code %i): --resume starts at once and finishes with the uninterrupted run's numbers",
+      async (signal, code) => {
+        const simulate = ["simulate", PATH, "--runs", "1000", "--seed", "6", "--json"];
+        const onQueue = ["--engine", "bullmq", "--redis", url];
+        const here = await runCliCapture(...simulate, "--threads", "1");
+        expect(here.code, here.stderr).toBe(0);
+        // no worker: the coordinator waits for its job
+        const first = spawnLinkage([...simulate, ...onQueue]);
+        await until(
+          () => batchIdIn(first.log()) !== undefined,
+          30_000,
+          () => `no batch id: ${first.log()}`,
+        );
+        const id = batchIdIn(first.log())!;
+        expect(await admin.exists(coordinatorLeaseKey(id))).toBe(1);
+        first.child.kill(signal);
+        expect(await first.exited).toBe(code);
+        expect(first.log()).toContain(
+          `linkage: stopped by ${signal}; queue batch ${id} is free: run the command again with --resume ${id}`,
+        );
+        // released, not left to expire (it would live LEASE_MS more)
+        expect(await admin.exists(coordinatorLeaseKey(id))).toBe(0);
+        await startLinkageWorker(url, LOCK_MS);
+        const resumed = await runCliCapture(...simulate, ...onQueue, "--resume", id);
+        expect(resumed.code, resumed.stderr).toBe(0);
+        const { batchId, ...numbers } = JSON.parse(resumed.stdout) as Record<string, unknown>;
+        expect(batchId).toBe(id);
+        expect(JSON.stringify(numbers)).toBe(JSON.stringify(JSON.parse(here.stdout)));
+        expect(await admin.keys("linkage:*")).toEqual([]);
+      },
+      120_000,
+    );
 
     it("a coordinator that loses its lease stops with an error and writes no output; its queued jobs are left to the queue", async () => {
       const dir = mkdtempSync(join(tmpdir(), "linkage-queue-lease-"));
@@ -262,7 +238,7 @@ describe.skipIf(NO_REDIS)(
       const jobs = 2; // 2,000 runs: two jobs of up to 1,000
       const here = await runCliCapture(...simulate, "--threads", "1");
       expect(here.code, here.stderr).toBe(0);
-      const worker = await startWorker(url);
+      const worker = await startLinkageWorker(url, LOCK_MS);
       const coordinator = spawnLinkage([...simulate, ...onQueue]);
       const recorded = async () => (await admin.keys("linkage:chunk-result:*")).length;
       await until(
@@ -294,7 +270,7 @@ describe.skipIf(NO_REDIS)(
       try {
         const here = await runCliCapture(...run, "--out", join(dir, "local"), "--threads", "1");
         expect(here.code, here.stderr).toBe(0);
-        const worker = await startWorker(url);
+        const worker = await startLinkageWorker(url, LOCK_MS);
         const coordinator = spawnLinkage([...run, ...onQueue]);
         // the weekly simulation is one job; the coordinator is killed while it works on locally
         await until(

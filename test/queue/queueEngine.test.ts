@@ -5,7 +5,7 @@
  * another after the lock expires; a chunk delivered twice recorded once; a tampered job refused
  * and logged; a Redis lost mid-run named, exit 2, nothing written.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,7 +14,7 @@ import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { bullmqChunkEngine } from "../../src/queue/bullmqChunkEngine.js";
-import { chunkJobId } from "../../src/queue/ChunkQueuePayload.js";
+import { chunkJobId, parseChunkQueuePayload } from "../../src/queue/ChunkQueuePayload.js";
 import { checkRedisUrl } from "../../src/queue/checkRedisUrl.js";
 import chunkProcessor from "../../src/queue/chunkProcessor.js";
 import {
@@ -25,12 +25,22 @@ import {
 } from "../../src/queue/chunkQueueNames.js";
 import { openQueueBatch } from "../../src/queue/openQueueBatch.js";
 import { parseScenario } from "../../src/scenario/parseScenario.js";
+import { encodeChunkResults } from "../../src/sim/chunkResultWire.js";
+import { runChunkJob } from "../../src/sim/runChunkJob.js";
 import {
   CHUNK_JOB_FORMAT,
   type SimulationChunkJob,
   scenarioSha256,
 } from "../../src/sim/SimulationChunkJob.js";
 import { CHUNK_RUNS, simulate } from "../../src/sim/simulate.js";
+import {
+  groupAlive,
+  type LinkageProcess,
+  spawnLinkage,
+  startLinkageWorker,
+  stopLinkageProcesses,
+  until,
+} from "../support/linkageProcesses.js";
 import { runCliCapture } from "../support/runCliCapture.js";
 import { skipReason } from "../support/skipReason.js";
 
@@ -54,73 +64,6 @@ function databaseUrl(): string {
   return url.href;
 }
 
-interface WorkerProcess {
-  readonly child: ChildProcess;
-  log(): string;
-}
-
-const workers: WorkerProcess[] = [];
-
-/** Starts `linkage worker` from the TypeScript source in its own process group (its chunk processes with it). */
-async function startWorker(url: string): Promise<WorkerProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "src/cli/main.ts",
-      "worker",
-      "--redis",
-      url,
-      "--lock-duration",
-      `${LOCK_MS}`,
-    ],
-    { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let text = "";
-  child.stdout!.on("data", (d: Buffer) => (text += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (text += d.toString()));
-  const worker = { child, log: () => text };
-  workers.push(worker);
-  await until(
-    () => text.includes("serving queue"),
-    20_000,
-    () => `worker did not start: ${text}`,
-  );
-  return worker;
-}
-
-/** Kills a worker's whole process group (the worker and its sandboxed chunk processes). */
-function killGroup(worker: WorkerProcess, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-worker.child.pid!, signal);
-  } catch {
-    // already gone
-  }
-}
-
-async function stopWorkers(): Promise<void> {
-  const running = workers.splice(0);
-  await Promise.all(
-    running.map(async (worker) => {
-      if (worker.child.exitCode !== null || worker.child.signalCode !== null) return;
-      const exited = new Promise((resolve) => worker.child.once("exit", resolve));
-      killGroup(worker, "SIGTERM");
-      const timeout = setTimeout(() => killGroup(worker, "SIGKILL"), 5000);
-      await exited;
-      clearTimeout(timeout);
-    }),
-  );
-}
-
-async function until(ready: () => boolean | Promise<boolean>, ms: number, why: () => string) {
-  const end = Date.now() + ms;
-  while (!(await ready())) {
-    if (Date.now() > end) throw new Error(why());
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe.skipIf(NO_REDIS)(
   `the BullMQ engine with linkage worker processes${skipReason(NO_REDIS, "REDIS_URL is not set (.ci/run starts a Redis)")}`,
   () => {
@@ -136,9 +79,9 @@ describe.skipIf(NO_REDIS)(
       process.env[RESULT_STORE_ENV] = url;
       local = JSON.stringify(await simulate(scenario, { runs: RUNS, seed: SEED, threads: 1 }));
     }, 120_000);
-    afterEach(stopWorkers, 30_000);
+    afterEach(stopLinkageProcesses, 30_000);
     afterAll(async () => {
-      await stopWorkers();
+      await stopLinkageProcesses();
       await admin?.flushdb();
       admin?.disconnect();
     });
@@ -154,7 +97,8 @@ describe.skipIf(NO_REDIS)(
     it.each([1, 2])(
       "%i worker(s): byte-identical to the local engine for the same seed",
       async (count) => {
-        for (let i = 0; i < count; i++) await startWorker(url);
+        const workers: LinkageProcess[] = [];
+        for (let i = 0; i < count; i++) workers.push(await startLinkageWorker(url, LOCK_MS));
         const queued = await simulate(scenario, { runs: RUNS, seed: SEED, engine: engine() });
         expect(JSON.stringify(queued)).toBe(local);
         const done = workers.map((w) => (w.log().match(/ done/g) ?? []).length);
@@ -165,7 +109,7 @@ describe.skipIf(NO_REDIS)(
     );
 
     it("linkage sweep through the workers writes the same sweep.csv as on this machine", async () => {
-      await startWorker(url);
+      await startLinkageWorker(url, LOCK_MS);
       const dir = mkdtempSync(join(tmpdir(), "linkage-queue-sweep-"));
       try {
         const sweep = (...more: string[]) =>
@@ -203,7 +147,7 @@ describe.skipIf(NO_REDIS)(
     }, 120_000);
 
     it("the coordinator killed mid-sweep: --resume ID finishes it with the same sweep.csv, no finished chunk computed again", async () => {
-      const worker = await startWorker(url);
+      const worker = await startLinkageWorker(url, LOCK_MS);
       const dir = mkdtempSync(join(tmpdir(), "linkage-queue-resume-"));
       const points = 5;
       const sweep = [
@@ -217,24 +161,17 @@ describe.skipIf(NO_REDIS)(
         const here = await runCliCapture(...sweep, "--out", join(dir, "local"), "--threads", "1");
         expect(here.code).toBe(0);
         // the coordinator in a process of its own, killed with SIGKILL once some chunks are recorded
-        const coordinator = spawn(
-          process.execPath,
-          ["--import", "tsx", "src/cli/main.ts", ...sweep, ...onQueue],
-          { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
-        );
-        let told = "";
-        coordinator.stderr!.on("data", (d: Buffer) => (told += d.toString()));
-        coordinator.stdout!.resume();
-        const exited = new Promise((resolve) => coordinator.once("exit", resolve));
+        const coordinator = spawnLinkage([...sweep, ...onQueue]);
         // a sweep keeps each finished point (and drops the chunk results it came from)
         const kept = async () => (await admin.keys("linkage:batch:*:point:*")).length;
         await until(
           async () => (await kept()) >= 2,
           60_000,
-          () => `no points were kept: ${told}`,
+          () => `no points were kept: ${coordinator.log()}`,
         );
-        coordinator.kill("SIGKILL");
-        await exited;
+        coordinator.child.kill("SIGKILL");
+        await coordinator.exited;
+        const told = coordinator.log();
         const id = /run it again with --resume (\S+) /.exec(told)?.[1];
         expect(id, told).toMatch(/^[0-9a-f-]{36}$/);
         await admin.del(coordinatorLeaseKey(id!)); // the killed coordinator's lease, not to wait 20 s
@@ -290,22 +227,15 @@ describe.skipIf(NO_REDIS)(
       try {
         await queue.obliterate({ force: true });
         // the coordinator queues its jobs with no worker serving, and is killed with SIGKILL
-        const coordinator = spawn(
-          process.execPath,
-          ["--import", "tsx", "src/cli/main.ts", ...simulateArgs],
-          { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
-        );
-        let told = "";
-        coordinator.stderr!.on("data", (d: Buffer) => (told += d.toString()));
-        coordinator.stdout!.resume();
-        const exited = new Promise((resolve) => coordinator.once("exit", resolve));
+        const coordinator = spawnLinkage(simulateArgs);
         await until(
           async () => (await queue.getWaitingCount()) >= jobs,
           60_000,
-          () => `the jobs were not queued: ${told}`,
+          () => `the jobs were not queued: ${coordinator.log()}`,
         );
-        coordinator.kill("SIGKILL");
-        await exited;
+        coordinator.child.kill("SIGKILL");
+        await coordinator.exited;
+        const told = coordinator.log();
         const id = /run it again with --resume (\S+) /.exec(told)?.[1];
         expect(id, told).toMatch(/^[0-9a-f-]{36}$/);
         await admin.del(coordinatorLeaseKey(id!)); // the killed coordinator's lease, not to wait 20 s
@@ -325,7 +255,7 @@ describe.skipIf(NO_REDIS)(
         );
         await failing.close();
         throwaway = null;
-        await startWorker(url);
+        await startLinkageWorker(url, LOCK_MS);
         const resumed = await runCliCapture(...simulateArgs, "--resume", id!);
         expect(resumed.code, resumed.stderr).toBe(0);
         expect(resumed.stderr).toMatch(/had failed on a worker \(\[internal\] a throwaway worker/);
@@ -358,7 +288,7 @@ describe.skipIf(NO_REDIS)(
     }, 60_000);
 
     it("an output write that fails leaves the batch resumable: its kept points are not removed first", async () => {
-      await startWorker(url);
+      await startLinkageWorker(url, LOCK_MS);
       const dir = mkdtempSync(join(tmpdir(), "linkage-queue-writefail-"));
       const out = join(dir, "out");
       const sweep = [
@@ -396,7 +326,7 @@ describe.skipIf(NO_REDIS)(
       const batch = await openQueueBatch({ redis, identity });
       // a point computed on the batch's engine leaves its chunk results in Redis until kept;
       // keeping point 3 removes its own, not those of point 2, still in flight
-      await startWorker(url);
+      await startLinkageWorker(url, LOCK_MS);
       await simulate(scenario, { runs: CHUNK_RUNS, seed: SEED, engine: batch.engineFor(TEXT, 3) });
       const three = await admin.keys("linkage:chunk-result:*");
       expect(three).toHaveLength(1);
@@ -437,7 +367,7 @@ describe.skipIf(NO_REDIS)(
     }, 60_000);
 
     it("a worker killed with SIGKILL mid-chunk: another takes the chunk after the lock expires; the aggregate is unchanged", async () => {
-      const doomed = await startWorker(url);
+      const doomed = await startLinkageWorker(url, LOCK_MS);
       const queue = new Queue(CHUNK_QUEUE, { connection: admin.duplicate() });
       try {
         const run = simulate(scenario, { runs: RUNS, seed: SEED, engine: engine() });
@@ -456,23 +386,15 @@ describe.skipIf(NO_REDIS)(
         // process must not outlive it (it once did, spinning on a core)
         process.kill(doomed.child.pid!, "SIGKILL");
         const started = Date.now();
-        const rescuer = await startWorker(url);
+        const rescuer = await startLinkageWorker(url, LOCK_MS);
         const result = await run;
         expect(JSON.stringify(result)).toBe(local);
         // the killed worker never finished the chunk; the rescuer did, after the stall check
         expect(doomed.log()).not.toContain(`${killedJob} `);
         expect(rescuer.log()).toContain(`chunk ${killedJob} `);
         expect(Date.now() - started).toBeGreaterThan(LOCK_MS / 2);
-        const groupAlive = () => {
-          try {
-            process.kill(-doomed.child.pid!, 0);
-            return true;
-          } catch {
-            return false;
-          }
-        };
         await until(
-          () => !groupAlive(),
+          () => !groupAlive(doomed),
           10_000,
           () => "the killed worker's chunk process outlived it",
         );
@@ -509,7 +431,7 @@ describe.skipIf(NO_REDIS)(
       const first = await admin.getBuffer(chunkResultKey(id));
       expect(await deliver()).toEqual({ recorded: false });
       expect(await admin.getBuffer(chunkResultKey(id))).toEqual(first);
-      await startWorker(url);
+      const worker = await startLinkageWorker(url, LOCK_MS);
       const queued = await simulate(scenario, {
         runs: RUNS,
         seed: SEED,
@@ -517,8 +439,8 @@ describe.skipIf(NO_REDIS)(
       });
       expect(JSON.stringify(queued)).toBe(local);
       // the recorded chunk was taken as is, not queued again: the worker did the other three
-      expect(workers[0]!.log()).not.toContain(id);
-      expect((workers[0]!.log().match(/ done/g) ?? []).length).toBe(RUNS / CHUNK_RUNS - 1);
+      expect(worker.log()).not.toContain(id);
+      expect((worker.log().match(/ done/g) ?? []).length).toBe(RUNS / CHUNK_RUNS - 1);
     }, 120_000);
 
     it("a recorded result that is not a frame of its chunk's results is refused, naming the job", async () => {
@@ -546,8 +468,29 @@ describe.skipIf(NO_REDIS)(
       await admin.del(chunkResultKey(id));
     }, 60_000);
 
+    it("a scenario text that is not the simulated scenario's is refused (checked once the jobs are queued), and its jobs are taken off the queue", async () => {
+      const queue = new Queue(CHUNK_QUEUE, { connection: admin.duplicate() });
+      try {
+        await queue.obliterate({ force: true });
+        const other = TEXT.replace(/^title: "/m, 'title: "Another ');
+        expect(other).not.toBe(TEXT);
+        const wrong = bullmqChunkEngine({
+          redis: checkRedisUrl(url),
+          scenarioText: other,
+          jobRuns: CHUNK_RUNS,
+        });
+        // no worker: nothing is computed, and nothing may be left waiting for one
+        await expect(simulate(scenario, { runs: RUNS, seed: SEED, engine: wrong })).rejects.toThrow(
+          `the scenario text given to the queue engine is not the text of ${PATH}`,
+        );
+        expect(await queue.getWaitingCount()).toBe(0);
+      } finally {
+        await queue.close();
+      }
+    }, 60_000);
+
     it("a tampered job is refused and logged by the worker", async () => {
-      const worker = await startWorker(url);
+      const worker = await startLinkageWorker(url, LOCK_MS);
       const queue = new Queue(CHUNK_QUEUE, { connection: admin.duplicate() });
       try {
         const chunk = {
@@ -671,8 +614,6 @@ describe.skipIf(NO_REDIS)(
 describe.skipIf(NO_REDIS_SERVER)(
   `a sweep whose Redis is lost midway${skipReason(NO_REDIS_SERVER, "redis-server is not on PATH")}`,
   () => {
-    afterEach(stopWorkers, 30_000);
-
     it("exits 2 naming Redis and its URL, and leaves no sweep.csv, sweep.json or sweep.html", async () => {
       const dir = mkdtempSync(join(tmpdir(), "linkage-redis-lost-"));
       const server = spawn(
@@ -683,28 +624,56 @@ describe.skipIf(NO_REDIS_SERVER)(
         ],
         { stdio: "ignore" },
       );
+      const serverExited = new Promise((resolve) => server.once("exit", resolve));
       const doomedUrl = `redis://127.0.0.1:${THROWAWAY_PORT}`;
       const probe = new Redis(doomedUrl, { lazyConnect: true, retryStrategy: () => 100 });
       probe.on("error", () => undefined);
+      const connection = new Redis(doomedUrl, {
+        lazyConnect: true,
+        maxRetriesPerRequest: null,
+        retryStrategy: () => 100,
+      });
+      connection.on("error", () => undefined);
+      let worker: Worker<unknown, unknown> | null = null;
       try {
         await until(
           async () => (await probe.ping().catch(() => "")) === "PONG",
           10_000,
           () => "redis-server did not start",
         );
-        // one worker: points finish one by one until Redis goes away midway
-        await startWorker(doomedUrl);
+        // the answer came from this test's server, not from one left on the port
+        expect(server.exitCode, `port ${THROWAWAY_PORT} is taken`).toBeNull();
+        // a worker in this process that computes the first two points' jobs (one job a point)
+        // and holds the third for ever: the sweep is midway when Redis goes, however fast or
+        // slow the machine (a worker process that kept computing once let it finish first)
+        let taken = 0;
+        const held = new Promise<never>(() => {});
+        worker = new Worker<unknown, unknown>(
+          CHUNK_QUEUE,
+          async (job) => {
+            if (++taken > 2) return held;
+            const { chunk } = parseChunkQueuePayload(job.data, job.id);
+            const wire = encodeChunkResults(runChunkJob(chunk));
+            await connection.set(chunkResultKey(job.id!), wire, "EX", 600, "NX");
+            return { recorded: true };
+          },
+          { connection },
+        );
+        worker.on("error", () => undefined);
         const out = join(dir, "out");
         const running = runCliCapture(
           ...["sweep", PATH, "--vary", "sigma_sub=0:0.4:6", "--runs", `${2 * CHUNK_RUNS}`],
           ...["--engine", "bullmq", "--redis", doomedUrl, "--out", out],
         );
         await until(
-          async () => (await probe.keys("linkage:batch:*:point:*").catch(() => [])).length >= 2,
-          60_000,
-          () => "no points were finished",
+          async () =>
+            taken === 3 &&
+            (await probe.keys("linkage:batch:*:point:*").catch(() => [])).length === 2,
+          100_000,
+          () => `the sweep did not reach its third point (${taken} jobs taken)`,
         );
         server.kill("SIGKILL");
+        await serverExited;
         const r = await running;
         expect(r.code).toBe(2);
         expect(r.stderr).toMatch(
@@ -718,6 +687,12 @@ describe.skipIf(NO_REDIS_SERVER)(
         expect(r.stdout).toBe("");
         expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
       } finally {
+        // the held job never settles: the worker is closed without waiting for it
+        await Promise.race([
+          worker?.close(true).catch(() => undefined),
+          new Promise((resolve) => setTimeout(resolve, 5000)),
+        ]);
+        connection.disconnect();
         probe.disconnect();
         server.kill("SIGKILL");
         rmSync(dir, { recursive: true, force: true });
