@@ -326,16 +326,20 @@ describe.skipIf(NO_REDIS)(
       const batch = await openQueueBatch({ redis, identity });
       // a point computed on the batch's engine leaves its chunk results in Redis until kept;
       // keeping point 3 removes its own, not those of point 2, still in flight
+      // (keys another test left are not this test's: only keys new since its start are counted)
+      const earlier = new Set(await admin.keys("linkage:*"));
+      const ours = async (pattern: string) =>
+        (await admin.keys(pattern)).filter((key) => !earlier.has(key)).sort();
       await startLinkageWorker(url, LOCK_MS);
       await simulate(scenario, { runs: CHUNK_RUNS, seed: SEED, engine: batch.engineFor(TEXT, 3) });
-      const three = await admin.keys("linkage:chunk-result:*");
+      const three = await ours("linkage:chunk-result:*");
       expect(three).toHaveLength(1);
       await simulate(scenario, {
         runs: CHUNK_RUNS,
         seed: SEED + 1,
         engine: batch.engineFor(TEXT, 2),
       });
-      const both = await admin.keys("linkage:chunk-result:*");
+      const both = await ours("linkage:chunk-result:*");
       expect(both).toHaveLength(2);
       const outcome = { mean: Number.NaN, q05: Number.NEGATIVE_INFINITY, q50: -0, q95: 0.1 + 0.2 };
       const record = {
@@ -352,7 +356,7 @@ describe.skipIf(NO_REDIS)(
       await admin.expire(`linkage:batch:${batch.id}`, 60);
       await batch.pointStore<typeof record>().put(3, record);
       expect(await admin.ttl(`linkage:batch:${batch.id}`)).toBeGreaterThan(23 * 3600);
-      const left = await admin.keys("linkage:chunk-result:*");
+      const left = await ours("linkage:chunk-result:*");
       expect(left).toEqual(both.filter((key) => key !== three[0]));
       await batch.release(); // the first command stops; its batch can be resumed at once
       const resumed = await openQueueBatch({ redis, identity, resume: batch.id });
@@ -363,7 +367,7 @@ describe.skipIf(NO_REDIS)(
       expect(back!.point.policies["KE"]!.outcomes["attacks"]!.q95).toBe(0.1 + 0.2);
       await resumed.finish();
       await admin.del(...left); // point 2's results: the first command's, which stopped unfinished
-      expect(await admin.keys("linkage:*")).toEqual([]);
+      expect(await ours("linkage:*")).toEqual([]);
     }, 60_000);
 
     it("a worker killed with SIGKILL mid-chunk: another takes the chunk after the lock expires; the aggregate is unchanged", async () => {
