@@ -77,6 +77,40 @@ describe.skipIf(NO_REDIS)(
       admin?.disconnect();
     });
 
+    /**
+     * `simulate PATH --runs 1000 --seed SEED --json` here, then the same on the queue in a process
+     * of its own with no worker, so that it waits for its job; returns both once its batch id shows.
+     */
+    const waitingCoordinator = async (seed: number) => {
+      const simulate = ["simulate", PATH, "--runs", "1000", "--seed", String(seed), "--json"];
+      const onQueue = ["--engine", "bullmq", "--redis", url];
+      const here = await runCliCapture(...simulate, "--threads", "1");
+      expect(here.code, here.stderr).toBe(0);
+      const first = spawnLinkage([...simulate, ...onQueue]);
+      await until(
+        () => batchIdIn(first.log()) !== undefined,
+        30_000,
+        () => `no batch id: ${first.log()}`,
+      );
+      return { simulate, onQueue, here, first, id: batchIdIn(first.log())! };
+    };
+
+    /** With a worker, `--resume id` finishes with the uninterrupted run's numbers and leaves nothing in Redis. */
+    const expectResumeAsUninterrupted = async ({
+      simulate,
+      onQueue,
+      here,
+      id,
+    }: Awaited<ReturnType<typeof waitingCoordinator>>) => {
+      await startLinkageWorker(url, LOCK_MS);
+      const resumed = await runCliCapture(...simulate, ...onQueue, "--resume", id);
+      expect(resumed.code, resumed.stderr).toBe(0);
+      const { batchId, ...numbers } = JSON.parse(resumed.stdout) as Record<string, unknown>;
+      expect(batchId).toBe(id);
+      expect(JSON.stringify(numbers)).toBe(JSON.stringify(JSON.parse(here.stdout)));
+      expect(await admin.keys("linkage:*")).toEqual([]); // record, results and lease all gone
+    };
+
     /** Waits until batch `id` has no coordinator lease (released, or expired); the ms waited. */
     const leaseGone = async (id: string) => {
       const from = Date.now();
@@ -116,18 +150,9 @@ describe.skipIf(NO_REDIS)(
     });
 
     it("a second coordinator of a running batch is refused at once; once the first is SIGKILLed and its lease has expired, --resume finishes with the uninterrupted run's numbers", async () => {
-      const simulate = ["simulate", PATH, "--runs", "1000", "--seed", "3", "--json"];
-      const onQueue = ["--engine", "bullmq", "--redis", url];
-      const here = await runCliCapture(...simulate, "--threads", "1");
-      expect(here.code, here.stderr).toBe(0);
       // no worker yet: the first coordinator waits for its job
-      const first = spawnLinkage([...simulate, ...onQueue]);
-      await until(
-        () => batchIdIn(first.log()) !== undefined,
-        30_000,
-        () => `no batch id: ${first.log()}`,
-      );
-      const id = batchIdIn(first.log())!;
+      const waiting = await waitingCoordinator(3);
+      const { simulate, onQueue, first, id } = waiting;
       const asked = Date.now();
       const second = await runCliCapture(...simulate, ...onQueue, "--resume", id);
       expect(Date.now() - asked).toBeLessThan(LEASE_MS);
@@ -148,14 +173,7 @@ describe.skipIf(NO_REDIS)(
       expect(early.code).toBe(2);
       expect(early.stderr).toMatch(/is being coordinated by another linkage command/);
       expect(await leaseGone(id)).toBeLessThanOrEqual(LEASE_MS + 500);
-
-      await startLinkageWorker(url, LOCK_MS);
-      const resumed = await runCliCapture(...simulate, ...onQueue, "--resume", id);
-      expect(resumed.code, resumed.stderr).toBe(0);
-      const { batchId, ...numbers } = JSON.parse(resumed.stdout) as Record<string, unknown>;
-      expect(batchId).toBe(id);
-      expect(JSON.stringify(numbers)).toBe(JSON.stringify(JSON.parse(here.stdout)));
-      expect(await admin.keys("linkage:*")).toEqual([]); // record, results and lease all gone
+      await expectResumeAsUninterrupted(waiting);
     }, 120_000);
 
     it.each([
@@ -164,18 +182,9 @@ describe.skipIf(NO_REDIS)(
     ] as const)(
       "a coordinator stopped by %s releases its lease before it exits (code %i): --resume starts at once and finishes with the uninterrupted run's numbers",
       async (signal, code) => {
-        const simulate = ["simulate", PATH, "--runs", "1000", "--seed", "6", "--json"];
-        const onQueue = ["--engine", "bullmq", "--redis", url];
-        const here = await runCliCapture(...simulate, "--threads", "1");
-        expect(here.code, here.stderr).toBe(0);
         // no worker: the coordinator waits for its job
-        const first = spawnLinkage([...simulate, ...onQueue]);
-        await until(
-          () => batchIdIn(first.log()) !== undefined,
-          30_000,
-          () => `no batch id: ${first.log()}`,
-        );
-        const id = batchIdIn(first.log())!;
+        const waiting = await waitingCoordinator(6);
+        const { first, id } = waiting;
         expect(await admin.exists(coordinatorLeaseKey(id))).toBe(1);
         first.child.kill(signal);
         expect(await first.exited).toBe(code);
@@ -184,13 +193,7 @@ describe.skipIf(NO_REDIS)(
         );
         // released, not left to expire (it would live LEASE_MS more)
         expect(await admin.exists(coordinatorLeaseKey(id))).toBe(0);
-        await startLinkageWorker(url, LOCK_MS);
-        const resumed = await runCliCapture(...simulate, ...onQueue, "--resume", id);
-        expect(resumed.code, resumed.stderr).toBe(0);
-        const { batchId, ...numbers } = JSON.parse(resumed.stdout) as Record<string, unknown>;
-        expect(batchId).toBe(id);
-        expect(JSON.stringify(numbers)).toBe(JSON.stringify(JSON.parse(here.stdout)));
-        expect(await admin.keys("linkage:*")).toEqual([]);
+        await expectResumeAsUninterrupted(waiting);
       },
       120_000,
     );
