@@ -140,11 +140,14 @@ const SIGNAL_RELEASE_MS = 3000;
  * Until the returned function is called: on SIGINT (Ctrl-C) or SIGTERM, releases the batch's
  * coordinator lease (compare-and-delete; at most SIGNAL_RELEASE_MS), says how to resume, and
  * exits with 128 + the signal's number, so `--resume` can start at once instead of waiting for
- * the lease to expire. A second signal while releasing ends the process at once (the handlers
- * are one-shot, so Node's default takes over).
+ * the lease to expire. A second signal while releasing, of either kind, ends the process at once
+ * (both handlers are removed at the first, so Node's default takes over).
  */
 function releaseOnSignal(batch: QueueBatch, io: CliIo): () => void {
   const stop = (signal: NodeJS.Signals) => {
+    // before anything else: a second signal must not release again (the lease's release is
+    // one-shot, so a second one would return at once and say "free" too early)
+    stopListening();
     const released = Promise.race([
       batch.release(),
       new Promise((resolve) => setTimeout(resolve, SIGNAL_RELEASE_MS).unref()),
@@ -160,10 +163,11 @@ function releaseOnSignal(batch: QueueBatch, io: CliIo): () => void {
   };
   const onInterrupt = () => stop("SIGINT");
   const onTerminate = () => stop("SIGTERM");
-  process.once("SIGINT", onInterrupt);
-  process.once("SIGTERM", onTerminate);
-  return () => {
+  const stopListening = () => {
     process.off("SIGINT", onInterrupt);
     process.off("SIGTERM", onTerminate);
   };
+  process.once("SIGINT", onInterrupt);
+  process.once("SIGTERM", onTerminate);
+  return stopListening;
 }

@@ -161,7 +161,9 @@ async function runOnQueue(
       };
       let textChecked = false;
       const flush = () => {
-        if (!textChecked) return;
+        // nothing is merged before the text is checked, nor after the run has ended (a failed
+        // merge would otherwise be redone for each completion heard while the run tears down)
+        if (!textChecked || settled) return;
         while (results.has(next)) {
           const chunks = results.get(next)!;
           results.delete(next);
