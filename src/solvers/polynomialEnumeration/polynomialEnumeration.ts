@@ -3,6 +3,7 @@ import type { StrategicGame } from "../../games/strategicGame.js";
 import { contractBox } from "./affineContraction.js";
 import { eliminatedSystem, eliminationChoices, searchPivotSimplex } from "./bilinearElimination.js";
 import { conditionallyDominated } from "./conditionalDominance.js";
+import { roundingSlack } from "./intervalBox.js";
 import {
   KRAWCZYK_EXCLUDED,
   KRAWCZYK_UNIQUE,
@@ -382,6 +383,14 @@ function solveSupport(system: SupportSystem, c: SearchContext): SupportOutcome {
         kLo[v] = Math.max(kLo[v]!, lo[v]!);
         kHi[v] = Math.min(kHi[v]!, hi[v]!);
       }
+    if (verdict !== KRAWCZYK_UNKNOWN_WIDE) {
+      // every root in X lies in K ∩ X: none of the simplex's when that leaves it (a root just
+      // outside the simplex is where K's coordinates still meet X but their sum does not; random
+      // 5×5×5 games, seed 3: one support's 14,897 boxes → 8,047), else keep K ∩ X for X
+      if (outsideSimplex(system, kLo, kHi)) continue;
+      c.stack.set(kLo.subarray(0, d), top * 2 * d);
+      c.stack.set(kHi.subarray(0, d), top * 2 * d + d);
+    }
     if (verdict !== KRAWCZYK_UNKNOWN_WIDE && maxWidth(kLo, kHi, d) < CONTRACTION * widthBefore) {
       push(kLo, kHi);
       continue;
@@ -526,6 +535,25 @@ function pivotPlayer(system: SupportSystem): number {
   for (let p = 0; p < 3; p++)
     if (system.size[p]! >= 2 && (pivot < 0 || system.size[p]! < system.size[pivot]!)) pivot = p;
   return pivot;
+}
+
+/**
+ * Whether a box of the unknowns misses the product of the players' simplices: some probability's
+ * upper bound is negative, or some player's lower bounds sum to more than 1 (its first
+ * probability negative), with the sum's rounding allowed for.
+ */
+function outsideSimplex(system: SupportSystem, lo: Float64Array, hi: Float64Array): boolean {
+  for (let j = 0; j < system.players; j++) {
+    const a = system.variableOffset[j]!;
+    const b = system.variableOffset[j + 1]!;
+    let sum = 0;
+    for (let v = a; v < b; v++) {
+      if (hi[v]! < 0) return true;
+      if (lo[v]! > 0) sum += lo[v]!;
+    }
+    if (sum > 1 + roundingSlack(b - a + 1) * (1 + sum)) return true;
+  }
+  return false;
 }
 
 function insideCertified(

@@ -118,6 +118,32 @@ export function addProduct(
   }
 }
 
+const elevations = new Map<number, Float64Array>();
+
+/**
+ * Degree elevation of linear forms: a linear form with Bernstein coefficients gⱼ (degree 1, in
+ * {@link monomials}(K, 1) order) equals, times (Σλ)^(n − 1) = 1 on the simplex, the degree-n
+ * polynomial whose Bernstein coefficient at α is Σⱼ (α_t(j)/n)·gⱼ, t(j) the variable of
+ * monomial j. Returns those weights, monomial q of degree n at q·K + j (cached; each rounded
+ * once, exact when n is a power of two).
+ */
+export function elevationWeights(variables: number, degree: number): Float64Array {
+  const id = variables * 64 + degree;
+  const known = elevations.get(id);
+  if (known) return known;
+  const to = monomials(variables, degree);
+  const from = monomials(variables, 1);
+  const out = new Float64Array(to.count * variables);
+  for (let q = 0; q < to.count; q++)
+    for (let j = 0; j < variables; j++) {
+      let t = 0;
+      while (from.exponents[j * variables + t] !== 1) t++;
+      out[q * variables + j] = to.exponents[q * variables + t]! / degree;
+    }
+  elevations.set(id, out);
+  return out;
+}
+
 /** Converts monomial coefficients of degree n (in place) to Bernstein coefficients. */
 export function toBernsteinForm(variables: number, degree: number, a: Float64Array): void {
   const table = monomials(variables, degree);
