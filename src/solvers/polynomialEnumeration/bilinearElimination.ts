@@ -431,9 +431,11 @@ export function searchPivotSimplex(
   const work = new Float64Array(32);
   const range = new Float64Array(2);
   const polyCount = reduced.start.length;
+  /** Per polynomial, its number of coefficients (looked up once: rangeOf runs per test). */
+  const counts = Int32Array.from(reduced.degree, (n) => monomials(K, n).count);
   const rangeOf = (coefficients: Float64Array, q: number) => {
     const at = reduced.start[q]!;
-    const end = at + monomials(K, reduced.degree[q]!).count;
+    const end = at + counts[q]!;
     let low = coefficients[at]!;
     let high = low;
     for (let c = at + 1; c < end; c++) {
@@ -464,6 +466,9 @@ export function searchPivotSimplex(
   const inverse = new Float64Array(most * most);
   const y = new Float64Array(most);
   const weight = new Float64Array(most + 1);
+  /** elevationWeights by degree, looked up once. */
+  const lifts: Float64Array[] = [];
+  for (const matrix of reduced.matrices) lifts[matrix.degree] = elevationWeights(K, matrix.degree);
   let mostCofactors = 1;
   for (const matrix of reduced.matrices)
     mostCofactors = Math.max(mostCofactors, matrix.cofactors.length);
@@ -471,6 +476,8 @@ export function searchPivotSimplex(
   const cofactorMean = new Float64Array(mostCofactors);
   const combined = new Float64Array(mostCofactors);
   const combinedAbs = new Float64Array(mostCofactors);
+  /** Where each cofactor of the matrix at hand starts in the coefficients. */
+  const cofactorAt = new Int32Array(mostCofactors);
   /** y's combination of the linear rows' degree-1 coefficients, and of their absolute values. */
   const linear = new Float64Array(K);
   const linearAbs = new Float64Array(K);
@@ -488,9 +495,10 @@ export function searchPivotSimplex(
     }
     const k = cofactors.length;
     if (k === 0) return;
-    const count = monomials(K, matrix.degree).count;
+    const count = counts[cofactors[0]!]!;
     for (let t = 0; t < k; t++) {
       const at = reduced.start[cofactors[t]!]!;
+      cofactorAt[t] = at;
       let sum = 0;
       for (let q = 0; q < count; q++) sum += coefficients[at + q]!;
       cofactorMean[t] = sum / count;
@@ -518,8 +526,8 @@ export function searchPivotSimplex(
   const farkasExcluded = (coefficients: Float64Array, matrix: FarkasMatrix) => {
     const { rows, columns, linearRows, linearIds, cofactors, weights } = matrix;
     const k = cofactors.length;
-    const count = monomials(K, matrix.degree).count;
-    const lift = elevationWeights(K, matrix.degree);
+    const count = k === 0 ? K : counts[cofactors[0]!]!;
+    const lift = lifts[matrix.degree]!;
     entryMeans(coefficients, matrix);
     rowWeights(mean, rows, columns, weight);
     for (let x = 0; x < columns; x++)
@@ -576,7 +584,7 @@ export function searchPivotSimplex(
           bound += e * linearAbs[j]!;
         }
         for (let t = 0; t < k; t++) {
-          const m = coefficients[reduced.start[cofactors[t]!]! + q]!;
+          const m = coefficients[cofactorAt[t]! + q]!;
           value += combined[t]! * m;
           bound += combinedAbs[t]! * Math.abs(m);
         }
@@ -618,7 +626,7 @@ export function searchPivotSimplex(
     }
     // a cofactor entry's range: its Bernstein coefficients, combined here
     const k = cofactors.length;
-    const count = monomials(K, matrix.degree).count;
+    const count = k === 0 ? K : counts[cofactors[0]!]!;
     const relative = (k + 4) * 2 ** -52;
     for (let e = linearRows * columns; e < rows * columns; e++) {
       const w = (e - linearRows * columns) * k;
@@ -631,7 +639,7 @@ export function searchPivotSimplex(
         let value = 0;
         let abs = 0;
         for (let t = 0; t < k; t++) {
-          const term = weights[w + t]! * coefficients[reduced.start[cofactors[t]!]! + q]!;
+          const term = weights[w + t]! * coefficients[cofactorAt[t]! + q]!;
           value += term;
           abs += Math.abs(term);
         }
