@@ -6,6 +6,7 @@ import { eliminatedSystem, searchPivotSimplex } from "./bilinearElimination.js";
 import { polynomialEnumeration } from "./polynomialEnumeration.js";
 import {
   addProduct,
+  elevationWeights,
   linearForm,
   monomials,
   splitEdge,
@@ -75,6 +76,32 @@ describe("simplexBernstein", () => {
       expect(value).toBeGreaterThanOrEqual(low - 1e-12);
       expect(value).toBeLessThanOrEqual(high + 1e-12);
     }
+  });
+});
+
+describe("elevationWeights", () => {
+  it("raise a linear form's Bernstein coefficients to those of the form times (Σλ)^(n − 1), for every degree and dimension used", () => {
+    const random = randomStream(11, 0);
+    for (const K of [2, 3, 4, 5])
+      for (const n of [1, 2, 3, 4, 5, 8]) {
+        const c = Array.from({ length: K }, () => random.next() * 20 - 10);
+        // the reference: the product with Σλ, n − 1 times, in monomials, then to Bernstein form
+        let product = linearForm(K, c);
+        for (let e = 1; e < n; e++) {
+          const next = new Float64Array(monomials(K, e + 1).count);
+          addProduct(K, product, e, linearForm(K, new Array(K).fill(1)), 1, 1, next);
+          product = next;
+        }
+        toBernsteinForm(K, n, product);
+        const linear = linearForm(K, c); // degree 1: Bernstein and monomial coefficients agree
+        const lift = elevationWeights(K, n);
+        const count = monomials(K, n).count;
+        for (let q = 0; q < count; q++) {
+          let value = 0;
+          for (let j = 0; j < K; j++) value += lift[q * K + j]! * linear[j]!;
+          expect(value, `K ${K}, degree ${n}, monomial ${q}`).toBeCloseTo(product[q]!, 12);
+        }
+      }
   });
 });
 

@@ -2,10 +2,11 @@ import { roundingSlack, ULPS } from "./intervalBox.js";
 import { invertInPlace } from "./krawczyk.js";
 import {
   addProduct,
+  edgeLines,
   elevationWeights,
   linearForm,
   monomials,
-  splitEdge,
+  splitAlong,
   toBernsteinForm,
 } from "./simplexBernstein.js";
 import type { SupportSystem } from "./supportSystem.js";
@@ -793,8 +794,11 @@ export function searchPivotSimplex(
   const vertices = new Float64Array(K * K);
   for (let v = 0; v < K; v++) vertices[v * K + v] = 1;
   stack.push({ vertices, coefficients: reduced.coefficients.slice(), level: 0 });
-  /** Coefficient arrays of finished pieces, reused (fewer allocations, less collection). */
+  /** Coefficient and vertex arrays of finished pieces, reused (fewer allocations, less collection). */
   const pool: Float64Array[] = [];
+  const corners: Float64Array[] = [];
+  /** edgeLines by (degree, u, w), looked up once per search. */
+  const edges: Int32Array[] = [];
   let simplices = 0;
   let wideBoxes = 0;
   while (stack.length > 0) {
@@ -805,6 +809,7 @@ export function searchPivotSimplex(
       return { simplices, complete: false, wide: wideBoxes, timedOut: true };
     if (excluded(node.coefficients, signs)) {
       pool.push(node.coefficients);
+      corners.push(node.vertices);
       continue;
     }
     // the longest edge
@@ -861,6 +866,7 @@ export function searchPivotSimplex(
       }
       if (empty) {
         pool.push(node.coefficients);
+        corners.push(node.vertices);
         continue;
       }
       // a box still wide in the eliminated mixtures (near a rank drop) is halved further first
@@ -881,26 +887,27 @@ export function searchPivotSimplex(
         if (wide > 0.5) wideBoxes++;
         emit(lo, hi);
         pool.push(node.coefficients);
+        corners.push(node.vertices);
         continue;
       }
     }
     const left = pool.pop() ?? new Float64Array(node.coefficients.length);
     const right = pool.pop() ?? new Float64Array(node.coefficients.length);
-    for (let q = 0; q < polyCount; q++)
-      splitEdge(
-        K,
-        reduced.degree[q]!,
-        u,
-        w,
-        node.coefficients,
-        left,
-        right,
-        reduced.start[q]!,
-        work,
-      );
+    for (let q = 0; q < polyCount; q++) {
+      const id = (reduced.degree[q]! * K + u) * K + w;
+      let lines = edges[id];
+      if (lines === undefined) {
+        lines = edgeLines(K, reduced.degree[q]!, u, w);
+        edges[id] = lines;
+      }
+      splitAlong(lines, node.coefficients, left, right, reduced.start[q]!, work);
+    }
     pool.push(node.coefficients);
-    const leftVertices = node.vertices.slice();
-    const rightVertices = node.vertices.slice();
+    const leftVertices = corners.pop() ?? new Float64Array(K * K);
+    const rightVertices = corners.pop() ?? new Float64Array(K * K);
+    leftVertices.set(node.vertices);
+    rightVertices.set(node.vertices);
+    corners.push(node.vertices);
     for (let t = 0; t < K; t++) {
       const mid = 0.5 * (node.vertices[u * K + t]! + node.vertices[w * K + t]!);
       leftVertices[w * K + t] = mid;

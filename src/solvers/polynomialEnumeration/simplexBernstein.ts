@@ -155,7 +155,7 @@ export function toBernsteinForm(variables: number, degree: number, a: Float64Arr
  * (every exponent but αᵤ, α𝓌 fixed), each line r + 1 indices with α𝓌 = 0 … r, r = αᵤ + α𝓌;
  * stored as [r, index₀ … index_r] one line after another (cached).
  */
-function edgeLines(variables: number, degree: number, u: number, w: number): Int32Array {
+export function edgeLines(variables: number, degree: number, u: number, w: number): Int32Array {
   const id = ((variables * 64 + degree) * 16 + u) * 16 + w;
   const known = splits.get(id);
   if (known) return known;
@@ -191,7 +191,18 @@ export function splitEdge(
   at: number,
   work: Float64Array,
 ): void {
-  const lines = edgeLines(variables, degree, u, w);
+  splitAlong(edgeLines(variables, degree, u, w), from, left, right, at, work);
+}
+
+/** {@link splitEdge} with the edge's lines ({@link edgeLines}) already looked up. */
+export function splitAlong(
+  lines: Int32Array,
+  from: Float64Array,
+  left: Float64Array,
+  right: Float64Array,
+  at: number,
+  work: Float64Array,
+): void {
   let p = 0;
   while (p < lines.length) {
     const r = lines[p]!;
