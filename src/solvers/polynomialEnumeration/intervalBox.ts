@@ -31,6 +31,11 @@ export function roundingSlack(count: number): number {
  * side, then the result is widened for rounding (see the module comment). Bounds may be of any
  * sign (the boxes of the Krawczyk test can leave the simplex slightly).
  *
+ * The knapsack's value moves by at most max|cₛ| per unit of mass, so the mass 1 − Σ lₛ is summed
+ * with its rounding errors carried (TwoSum, Knuth; Ogita, Rump & Oishi 2005): its error is a few
+ * ulps of the mass itself, not of 1. With payoffs of 10¹⁵ and a probability of 10⁻¹⁵ beside one
+ * near 1, an ulp of 1 times max|cₛ| would be 0.2 and hide the root; this bound is 10⁻¹⁴.
+ *
  * Writes [lo, hi] into out[0], out[1]; `order` is scratch of length ≥ m.
  *
  * @param mid - coefficients' midpoints at mid[at … at + m − 1]
@@ -51,21 +56,26 @@ export function encloseSimplexLinear(
 ): void {
   let base = 0;
   let sumLo = 0;
+  /** Σ lₛ = sumLo + carried, up to (m + 4)²·2⁻¹⁰⁴·Σ|lₛ| (TwoSum keeps each addition's error). */
+  let carried = 0;
+  let lAbs = 0;
   let sumAbs = 0;
   let radius = 0;
   let cMax = 0;
-  let bounds = 0;
   for (let s = 0; s < m; s++) {
     const c = mid[at + s]!;
     const l = sLo[sAt + s]!;
     const h = sHi[sAt + s]!;
     base += c * l;
-    sumLo += l;
+    const next = sumLo + l;
+    const moved = next - sumLo;
+    carried += sumLo - (next - moved) + (l - moved);
+    sumLo = next;
+    lAbs += Math.abs(l);
     const big = Math.max(Math.abs(l), Math.abs(h));
     sumAbs += Math.abs(c) * big;
     radius += rad[at + s]! * big;
     if (Math.abs(c) > cMax) cMax = Math.abs(c);
-    bounds += Math.abs(l) + Math.abs(h);
     // insertion sort of s by c, ascending
     let k = s;
     while (k > 0 && mid[at + order[k - 1]!]! > c) {
@@ -74,7 +84,9 @@ export function encloseSimplexLinear(
     }
     order[k] = s;
   }
-  const mass = Math.max(0, 1 - sumLo);
+  const mass = Math.max(0, 1 - sumLo - carried);
+  const massError =
+    2 ** -52 * (Math.abs(1 - sumLo) + Math.abs(carried) + mass) + (m + 4) ** 2 * 2 ** -104 * lAbs;
   let low = base;
   let left = mass;
   for (let k = 0; k < m && left > 0; k++) {
@@ -95,7 +107,10 @@ export function encloseSimplexLinear(
       left -= take;
     }
   }
-  const slack = roundingSlack(3 * m) * (sumAbs + radius + cMax * (1 + bounds)) + TINY;
+  // products and sums: relative to Σ|cₛ|·(|lₛ| + |hₛ − lₛ|) ≤ 3·sumAbs and max|c|·mass (the
+  // greedy's running remainder); the mass's own error moves the value by at most cMax·massError
+  const slack =
+    roundingSlack(3 * m) * (3 * sumAbs + radius + cMax * mass) + cMax * massError + TINY;
   out[0] = low - radius - slack;
   out[1] = high + radius + slack;
 }

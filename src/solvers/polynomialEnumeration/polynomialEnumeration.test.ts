@@ -214,6 +214,33 @@ describe("polynomialEnumeration", () => {
     expect(result.stats.boxes).toBeLessThan(50_000);
   });
 
+  it("finds an equilibrium whose probabilities are 10⁻¹⁵ (payoffs ±10¹⁵): 1 − Σ of the others cannot resolve them", () => {
+    // matching pennies with one cell of ±B: the only equilibrium puts 1/(B + 2) on the first
+    // row and column, the first (implicit) probability of each player's support; the search
+    // certifies it after making the other strategy the implicit one
+    for (const B of [1e9, 1e12, 1e15]) {
+      const game = strategicGameFromTables(
+        [2, 2],
+        [
+          [B, -1, -1, 0],
+          [-B, 1, 1, 0],
+        ],
+      );
+      const result = polynomialEnumeration(game);
+      expect(result.degenerateSupports, `B = ${B}`).toEqual([]);
+      expect(result.equilibria, `B = ${B}`).toHaveLength(1);
+      const [p, rest, q] = Array.from(result.equilibria[0]!);
+      const exact = 1 / (B + 2);
+      // as close as a probability beside one near 1 can be: a few ulps of 1
+      expect(p, `B = ${B}`).toBeGreaterThan(0);
+      expect(Math.abs(p! - exact), `B = ${B}`).toBeLessThan(1e-15 * exact + 4e-16);
+      expect(Math.abs(q! - exact), `B = ${B}`).toBeLessThan(1e-15 * exact + 4e-16);
+      expect(Math.abs(rest! - (1 - exact)), `B = ${B}`).toBeLessThan(4e-16);
+      const profile = perPlayer(game, result.equilibria[0]!);
+      expect(strategicRegret(game, profile).max / B, `B = ${B}`).toBeLessThan(1e-12);
+    }
+  });
+
   it("handles one-player games and players with a single strategy", () => {
     const alone = strategicGameFromTables([3], [[1, 3, 2]]);
     expect(polynomialEnumeration(alone).equilibria.map((e) => Array.from(e))).toEqual([[0, 1, 0]]);

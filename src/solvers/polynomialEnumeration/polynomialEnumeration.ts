@@ -60,8 +60,9 @@ export interface DegenerateSupport {
    * `singular`: a box shrank to the width floor without being excluded or certified (a
    * continuum of solutions, or a singular one); `budget`: the support used up its box budget;
    * `boundary`: more than 200 boxes shrank to the width floor on the simplex's boundary (where a
-   * probability is 0: solutions there belong to smaller supports, but an equilibrium of this
-   * support with a probability within the floor of 0 would be among them undecided).
+   * probability is within the floor of 0: solutions there belong to smaller supports, but an
+   * equilibrium of this support with such a probability at a singular root would be among them
+   * undecided).
    */
   readonly reason: "singular" | "budget" | "boundary";
 }
@@ -136,12 +137,15 @@ const SAME_ROOT = 1e-9;
  *   (ε-inflation, Rump 1983) likewise; the root is then enclosed tightly by iterating K ∩ X;
  * - otherwise the box is shrunk to K ∩ X or bisected across its widest side.
  * A root is kept when every support probability's enclosure is > 0 and no off-support strategy
- * pays more (roots with a zero probability belong to a smaller support). A box that reaches
- * the width floor (1e-8) inside the simplex without being decided means a singular root or a
- * continuum: the support is given up and reported in `degenerateSupports`, never silently
- * dropped; so is a support that exceeds its box budget, or whose floor-width boxes on the
- * boundary (skipped: a zero probability) number more than 200. Every other equilibrium whose support
- * system has a nonsingular Jacobian is found.
+ * pays more (roots with a zero probability belong to a smaller support). Each player's first
+ * probability is 1 − Σ of the others, which cannot resolve one under an ulp of 1: where only
+ * first probabilities may be 0 (a root, or a box at the width floor), that box is searched again
+ * with the largest probability as the implicit one (an equilibrium at 10⁻¹⁵ is certified so).
+ * A box that reaches the width floor (1e-8) inside the simplex without being decided means a
+ * singular root or a continuum: the support is given up and reported in `degenerateSupports`,
+ * never silently dropped; so is a support that exceeds its box budget, or whose floor-width
+ * boxes on the boundary (a probability within the floor of 0: skipped) number more than 200.
+ * Every other equilibrium whose support system has a nonsingular Jacobian is found.
  *
  * Sources: McKelvey & McLennan, "Computation of equilibria in finite games" (Handbook of
  * Computational Economics I, 1996), §6 (support enumeration and polynomial systems); Krawczyk
@@ -176,6 +180,8 @@ export function polynomialEnumeration(
   });
   const maxDimension = sizes.reduce((a, m) => a + m - 1, 0);
   const context: SearchContext = {
+    game,
+    offset,
     ws: systemWorkspace(game),
     kw: krawczykWorkspace(maxDimension),
     lo: new Float64Array(Math.max(1, maxDimension)),
@@ -218,18 +224,7 @@ export function polynomialEnumeration(
         reason: solved.status,
       });
     }
-    for (const root of solved.roots) {
-      const profile = new Float64Array(offset[sizes.length]!);
-      for (let j = 0; j < sizes.length; j++) {
-        const support = system.supports[j]!;
-        let rest = 1;
-        for (let t = 1; t < support.length; t++) {
-          const p = root[system.variableOffset[j]! + t - 1]!;
-          profile[offset[j]! + support[t]!] = p;
-          rest -= p;
-        }
-        profile[offset[j]! + support[0]!] = rest;
-      }
+    for (const profile of solved.roots) {
       const known = equilibria.some((e) =>
         e.every((p, k) => Math.abs(p - profile[k]!) < SAME_ROOT),
       );
@@ -254,6 +249,9 @@ export function polynomialEnumeration(
 
 /** Buffers and limits shared by every support's search (allocated once per game). */
 interface SearchContext {
+  readonly game: StrategicGame;
+  /** Player j's strategies sit at offset[j] … offset[j + 1] − 1 of a profile. */
+  readonly offset: Int32Array;
   readonly ws: SystemWorkspace;
   readonly kw: KrawczykWorkspace;
   readonly lo: Float64Array;
@@ -273,12 +271,21 @@ interface SearchContext {
 
 interface SupportOutcome {
   readonly status: "complete" | "singular" | "budget" | "boundary" | "timeout";
-  /** The equilibrium roots (the unknowns of the support system). */
+  /** The equilibria found, as profiles (flat, player by player). */
   readonly roots: Float64Array[];
 }
 
-/** Branch and bound on one support's system (see {@link polynomialEnumeration}). */
-function solveSupport(system: SupportSystem, c: SearchContext): SupportOutcome {
+/**
+ * Branch and bound on one support's system (see {@link polynomialEnumeration}), from the whole
+ * box (or the eliminated search's pieces), or from `start` (lo then hi) when given. Its pending
+ * boxes sit in c.stack from `base` on (a nested search keeps its caller's below).
+ */
+function solveSupport(
+  system: SupportSystem,
+  c: SearchContext,
+  start?: Float64Array,
+  base = 0,
+): SupportOutcome {
   const d = system.dimension;
   const { ws, kw, lo, hi, kLo, kHi } = c;
   const roots: Float64Array[] = [];
@@ -287,23 +294,25 @@ function solveSupport(system: SupportSystem, c: SearchContext): SupportOutcome {
     setSigma(system, lo, hi, false, ws);
     return {
       status: "complete",
-      roots: deviationProfitable(system, ws) ? [] : [new Float64Array(0)],
+      roots: deviationProfitable(system, ws) ? [] : [profileOf(system, c, new Float64Array(0))],
     };
   }
   /** Boxes (lo, hi) each certified to hold exactly one root, already handled. */
   const certified: Float64Array[] = [];
   let top = 0;
+  /** Where pending box k starts in c.stack. */
+  const at = (k: number) => base + k * 2 * d;
   const push = (l: Float64Array, h: Float64Array) => {
-    if ((top + 1) * 2 * d > c.stack.length) {
-      const bigger = new Float64Array(c.stack.length * 2);
+    if (at(top + 1) > c.stack.length) {
+      const bigger = new Float64Array(Math.max(c.stack.length * 2, at(top + 1)));
       bigger.set(c.stack);
       c.stack = bigger;
     }
-    c.stack.set(l.subarray(0, d), top * 2 * d);
-    c.stack.set(h.subarray(0, d), top * 2 * d + d);
+    c.stack.set(l.subarray(0, d), at(top));
+    c.stack.set(h.subarray(0, d), at(top) + d);
     top++;
   };
-  const choices = c.reduce ? eliminationChoices(system) : [];
+  const choices = c.reduce && start === undefined ? eliminationChoices(system) : [];
   /**
    * The player whose block is bisected first (see pivotPlayer); −1: the widest side. Boxes
    * handed over by the eliminated search are narrow in its pivot's mixture already, and wide
@@ -343,6 +352,8 @@ function solveSupport(system: SupportSystem, c: SearchContext): SupportOutcome {
     if (best === null) return { status: "budget", roots };
     for (const box of best.boxes) push(box.subarray(0, d), box.subarray(d, 2 * d));
     bisectFirst = best.choice[1]!;
+  } else if (start !== undefined) {
+    push(start.subarray(0, d), start.subarray(d, 2 * d));
   } else {
     lo.fill(0, 0, d);
     hi.fill(1, 0, d);
@@ -354,8 +365,8 @@ function solveSupport(system: SupportSystem, c: SearchContext): SupportOutcome {
   const pivotTo = bisectFirst < 0 ? 0 : system.variableOffset[bisectFirst + 1]!;
   while (top > 0) {
     top--;
-    lo.set(c.stack.subarray(top * 2 * d, top * 2 * d + d));
-    hi.set(c.stack.subarray(top * 2 * d + d, top * 2 * d + 2 * d));
+    lo.set(c.stack.subarray(at(top), at(top) + d));
+    hi.set(c.stack.subarray(at(top) + d, at(top) + 2 * d));
     boxes++;
     c.boxes++;
     if (boxes > c.budget) return { status: "budget", roots };
@@ -364,8 +375,8 @@ function solveSupport(system: SupportSystem, c: SearchContext): SupportOutcome {
     if (!setSigma(system, lo, hi, true, ws) || boxExcluded(system, ws)) continue;
     if (!contracted(system, c, d)) continue;
     // keep the contracted box where the popped one was (reloaded below)
-    c.stack.set(lo.subarray(0, d), top * 2 * d);
-    c.stack.set(hi.subarray(0, d), top * 2 * d + d);
+    c.stack.set(lo.subarray(0, d), at(top));
+    c.stack.set(hi.subarray(0, d), at(top) + d);
     const widthBefore = maxWidth(lo, hi, d);
     const verdict =
       widthBefore <= KRAWCZYK_WIDTH
@@ -374,7 +385,11 @@ function solveSupport(system: SupportSystem, c: SearchContext): SupportOutcome {
     if (verdict === KRAWCZYK_EXCLUDED) continue;
     if (verdict === KRAWCZYK_UNIQUE) {
       certified.push(boxCopy(lo, hi, d));
-      keepRoot(system, c, roots);
+      const implicit = keepRoot(system, c, roots);
+      if (implicit !== null && start === undefined) {
+        const status = rotatedSearch(system, c, implicit, roots, at(top + 1));
+        if (status !== "complete") return { status, roots };
+      }
       continue;
     }
     // shrink to K ∩ X when that helps much
@@ -388,8 +403,8 @@ function solveSupport(system: SupportSystem, c: SearchContext): SupportOutcome {
       // outside the simplex is where K's coordinates still meet X but their sum does not; random
       // 5×5×5 games, seed 3: one support's 14,897 boxes → 8,047), else keep K ∩ X for X
       if (outsideSimplex(system, kLo, kHi)) continue;
-      c.stack.set(kLo.subarray(0, d), top * 2 * d);
-      c.stack.set(kHi.subarray(0, d), top * 2 * d + d);
+      c.stack.set(kLo.subarray(0, d), at(top));
+      c.stack.set(kHi.subarray(0, d), at(top) + d);
     }
     if (verdict !== KRAWCZYK_UNKNOWN_WIDE && maxWidth(kLo, kHi, d) < CONTRACTION * widthBefore) {
       push(kLo, kHi);
@@ -398,25 +413,38 @@ function solveSupport(system: SupportSystem, c: SearchContext): SupportOutcome {
     if (widthBefore <= INFLATE_WIDTH && inflatedRoot(system, c, d)) {
       // lo/hi now hold a box around the root that covers the popped box
       certified.push(boxCopy(lo, hi, d));
-      keepRoot(system, c, roots);
+      const implicit = keepRoot(system, c, roots);
+      if (implicit !== null && start === undefined) {
+        const status = rotatedSearch(system, c, implicit, roots, at(top + 1));
+        if (status !== "complete") return { status, roots };
+      }
       continue;
     }
     if (widthBefore < WIDTH_FLOOR) {
-      // undecided at the floor: singular, unless it sits on the simplex's boundary (a zero
-      // probability: that equilibrium belongs to a smaller support)
-      lo.set(c.stack.subarray(top * 2 * d, top * 2 * d + d));
-      hi.set(c.stack.subarray(top * 2 * d + d, top * 2 * d + 2 * d));
+      // undecided at the floor: singular, unless it sits on the simplex's boundary, a
+      // probability within the floor of 0 (a root with a zero one belongs to a smaller support;
+      // a singular one there leaves interior floor boxes beside it too)
+      lo.set(c.stack.subarray(at(top), at(top) + d));
+      hi.set(c.stack.subarray(at(top) + d, at(top) + 2 * d));
       setSigma(system, lo, hi, true, ws);
       let onBoundary = false;
       for (let k = 0; k < system.sigmaOffset[system.players]!; k++)
-        if (ws.sLo[k]! <= 0) onBoundary = true;
+        if (ws.sLo[k]! < WIDTH_FLOOR) onBoundary = true;
       if (!onBoundary) return { status: "singular", roots };
+      // a first probability (1 − Σ of the others) at 0 may be a tiny positive one that 1 − Σ
+      // cannot resolve: search the box again with the largest probability as the implicit one
+      const implicit = start === undefined ? implicitChoice(system, ws) : null;
+      if (implicit !== null) {
+        const status = rotatedSearch(system, c, implicit, roots, at(top + 1));
+        if (status !== "complete") return { status, roots };
+        continue;
+      }
       if (++boundary > BOUNDARY_BOXES) return { status: "boundary", roots };
       continue;
     }
     // bisect the widest side (lo/hi may have been overwritten: reload)
-    lo.set(c.stack.subarray(top * 2 * d, top * 2 * d + d));
-    hi.set(c.stack.subarray(top * 2 * d + d, top * 2 * d + 2 * d));
+    lo.set(c.stack.subarray(at(top), at(top) + d));
+    hi.set(c.stack.subarray(at(top) + d, at(top) + 2 * d));
     let widest = 0;
     for (let v = 1; v < d; v++) if (hi[v]! - lo[v]! > hi[widest]! - lo[widest]!) widest = v;
     if (pivotFrom < pivotTo) {
@@ -480,9 +508,15 @@ function inflatedRoot(system: SupportSystem, c: SearchContext, d: number): boole
 /**
  * The box in lo/hi holds exactly one root: enclose it tightly (iterating K ∩ X) and keep it
  * when every support probability is certainly positive and no off-support strategy certainly
- * pays more.
+ * pays more. When only first probabilities (1 − Σ of the others) may be 0, returns the
+ * implicitChoice to search the root's box again with (else null): 1 − Σ cannot tell a tiny
+ * positive probability from 0 (a 2×2 game with payoffs ±10¹⁵ has its equilibrium there).
  */
-function keepRoot(system: SupportSystem, c: SearchContext, roots: Float64Array[]): void {
+function keepRoot(
+  system: SupportSystem,
+  c: SearchContext,
+  roots: Float64Array[],
+): Int32Array | null {
   const d = system.dimension;
   const { ws, kw, lo, hi, kLo, kHi, x } = c;
   // a Newton iterate from the centre, certified in a tiny box inside X, is the root
@@ -506,7 +540,7 @@ function keepRoot(system: SupportSystem, c: SearchContext, roots: Float64Array[]
   }
   for (let it = 0; it < 200; it++) {
     const before = maxWidth(lo, hi, d);
-    if (krawczyk(system, ws, kw, lo, hi, kLo, kHi) === KRAWCZYK_EXCLUDED) return; // cannot happen
+    if (krawczyk(system, ws, kw, lo, hi, kLo, kHi) === KRAWCZYK_EXCLUDED) return null; // cannot happen
     for (let v = 0; v < d; v++) {
       lo[v] = Math.max(kLo[v]!, lo[v]!);
       hi[v] = Math.min(kHi[v]!, hi[v]!);
@@ -514,12 +548,105 @@ function keepRoot(system: SupportSystem, c: SearchContext, roots: Float64Array[]
     if (!(maxWidth(lo, hi, d) < before)) break;
   }
   setSigma(system, lo, hi, false, ws);
-  for (let k = 0; k < system.sigmaOffset[system.players]!; k++) if (!(ws.sLo[k]! > 0)) return;
-  if (deviationProfitable(system, ws)) return;
+  for (let k = 0; k < system.sigmaOffset[system.players]!; k++)
+    if (!(ws.sLo[k]! > 0)) return implicitChoice(system, ws);
+  if (deviationProfitable(system, ws)) return null;
   const root = new Float64Array(d);
   for (let v = 0; v < d; v++) root[v] = 0.5 * (lo[v]! + hi[v]!);
-  const known = roots.some((r) => r.every((p, v) => Math.abs(p - root[v]!) < SAME_ROOT));
-  if (!known) roots.push(root);
+  addRoot(roots, profileOf(system, c, root));
+  return null;
+}
+
+/**
+ * Searches the box of the σ enclosures in c.ws again in the same support with other implicit
+ * strategies (implicitChoice), its pending boxes from `base` of c.stack on; adds its roots.
+ */
+function rotatedSearch(
+  system: SupportSystem,
+  c: SearchContext,
+  implicit: Int32Array,
+  roots: Float64Array[],
+  base: number,
+): SupportOutcome["status"] {
+  const rotated = supportSystem(c.game, masksOf(system), implicit);
+  const sub = solveSupport(rotated, c, rotatedBox(system, rotated, c.ws), base);
+  for (const root of sub.roots) addRoot(roots, root);
+  return sub.status;
+}
+
+/** Adds a profile to a support's roots unless one within SAME_ROOT is there. */
+function addRoot(roots: Float64Array[], profile: Float64Array): void {
+  if (!roots.some((r) => r.every((p, k) => Math.abs(p - profile[k]!) < SAME_ROOT)))
+    roots.push(profile);
+}
+
+/** The profile of a root of a support's system (its unknowns x; off-support strategies 0). */
+function profileOf(system: SupportSystem, c: SearchContext, x: Float64Array): Float64Array {
+  const profile = new Float64Array(c.offset[system.players]!);
+  for (let j = 0; j < system.players; j++) {
+    const support = system.supports[j]!;
+    let rest = 1;
+    for (let t = 1; t < support.length; t++) {
+      const p = x[system.variableOffset[j]! + t - 1]!;
+      profile[c.offset[j]! + support[t]!] = p;
+      rest -= p;
+    }
+    profile[c.offset[j]! + support[0]!] = rest;
+  }
+  return profile;
+}
+
+/**
+ * For a box (σ enclosures in ws) on the simplex's boundary only through first probabilities
+ * (each 1 − Σ of the player's others, lower bound under the width floor): per player, the
+ * strategy to make implicit instead, that of the largest lower bound (−1: keep the first). Null
+ * when some other probability is that close to 0 too (a root there belongs to a smaller support)
+ * or none needs changing.
+ */
+function implicitChoice(system: SupportSystem, ws: SystemWorkspace): Int32Array | null {
+  const out = new Int32Array(system.players).fill(-1);
+  let any = false;
+  for (let j = 0; j < system.players; j++) {
+    const first = system.sigmaOffset[j]!;
+    const m = system.size[j]!;
+    for (let t = 1; t < m; t++) if (!(ws.sLo[first + t]! >= WIDTH_FLOOR)) return null;
+    if (m < 2 || ws.sLo[first]! >= WIDTH_FLOOR) continue;
+    let best = 1;
+    for (let t = 2; t < m; t++) if (ws.sLo[first + t]! > ws.sLo[first + best]!) best = t;
+    out[j] = system.supports[j]![best]!;
+    any = true;
+  }
+  return any ? out : null;
+}
+
+/** The support profile of a system as bit masks. */
+function masksOf(system: SupportSystem): Int32Array {
+  return Int32Array.from(system.supports, (s) => s.reduce((mask, t) => mask | (1 << t), 0));
+}
+
+/**
+ * The box of `rotated`'s unknowns (lo then hi) holding every point of the σ enclosures in ws
+ * (of `system`, the same support with another implicit strategy), each side widened by its
+ * width (the enclosures were rounded; Krawczyk's test needs room around a root).
+ */
+function rotatedBox(
+  system: SupportSystem,
+  rotated: SupportSystem,
+  ws: SystemWorkspace,
+): Float64Array {
+  const d = rotated.dimension;
+  const box = new Float64Array(2 * d);
+  for (let j = 0; j < rotated.players; j++) {
+    const support = rotated.supports[j]!;
+    for (let t = 1; t < support.length; t++) {
+      const k = system.sigmaOffset[j]! + system.supports[j]!.indexOf(support[t]!);
+      const width = ws.sHi[k]! - ws.sLo[k]!;
+      const v = rotated.variableOffset[j]! + t - 1;
+      box[v] = Math.max(0, ws.sLo[k]! - width);
+      box[d + v] = Math.min(1, ws.sHi[k]! + width);
+    }
+  }
+  return box;
 }
 
 /**

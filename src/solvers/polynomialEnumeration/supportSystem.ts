@@ -20,7 +20,10 @@ import { supportMembers } from "./supportProfiles.js";
  */
 export interface SupportSystem {
   readonly players: number;
-  /** Per player, the support's strategies in increasing order. */
+  /**
+   * Per player, the support's strategies: the implicit one (probability 1 − Σ of the others)
+   * first, the others in increasing order.
+   */
   readonly supports: readonly Int32Array[];
   /** Per player, |Sⱼ|. */
   readonly size: Int32Array;
@@ -76,11 +79,25 @@ export function systemWorkspace(game: StrategicGame): SystemWorkspace {
 /**
  * Builds the system of a support profile.
  * @param masks - per player, the support as a bit mask (bit s: strategy s)
+ * @param implicit - per player, the support strategy whose probability is 1 − Σ of the others
+ *   (−1: the smallest); the others follow in increasing order. Near a root where that
+ *   probability is tiny, 1 − Σ cannot resolve it: another choice makes it an unknown.
  */
-export function supportSystem(game: StrategicGame, masks: Int32Array): SupportSystem {
+export function supportSystem(
+  game: StrategicGame,
+  masks: Int32Array,
+  implicit?: Int32Array,
+): SupportSystem {
   const n = game.players.length;
   const sizes = game.strategies.map((s) => s.length);
-  const supports = Array.from(masks, (mask) => Int32Array.from(supportMembers(mask)));
+  const supports = Array.from(masks, (mask, j) => {
+    const members = supportMembers(mask);
+    const first = implicit?.[j] ?? -1;
+    if (first < 0) return Int32Array.from(members);
+    if (((mask >>> first) & 1) === 0)
+      throw new RangeError(`strategy ${first} is not in player ${j}'s support`);
+    return Int32Array.from([first, ...members.filter((s) => s !== first)]);
+  });
   const size = Int32Array.from(supports, (s) => s.length);
   const sigmaOffset = new Int32Array(n + 1);
   const variableOffset = new Int32Array(n + 1);
