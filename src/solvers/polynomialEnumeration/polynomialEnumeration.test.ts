@@ -241,6 +241,28 @@ describe("polynomialEnumeration", () => {
     }
   });
 
+  it("finds the same equilibria after each player's payoffs are scaled by 10⁻⁶ or 10¹⁴ and shifted", () => {
+    // a positive affine map of one player's payoffs changes no best response; every enclosure's
+    // rounding bound scales with the payoffs, so the search must too
+    for (const seed of [51, 52]) {
+      const game = randomGame([3, 3, 3], seed);
+      const base = polynomialEnumeration(game);
+      expect(base.equilibria.length).toBeGreaterThan(0);
+      for (const scale of [1e-6, 1e14]) {
+        const payoffs = game.payoffs.map((x, k) => x * scale + (k % 3) * 7 * scale);
+        const scaled = polynomialEnumeration({ ...game, payoffs });
+        const label = `seed ${seed}, scale ${scale}`;
+        expect(scaled.degenerateSupports, label).toEqual(base.degenerateSupports);
+        expect(scaled.equilibria.length, label).toBe(base.equilibria.length);
+        for (const e of base.equilibria)
+          expect(
+            scaled.equilibria.some((f) => f.every((x, k) => Math.abs(x - e[k]!) < 1e-9)),
+            label,
+          ).toBe(true);
+      }
+    }
+  });
+
   it("handles one-player games and players with a single strategy", () => {
     const alone = strategicGameFromTables([3], [[1, 3, 2]]);
     expect(polynomialEnumeration(alone).equilibria.map((e) => Array.from(e))).toEqual([[0, 1, 0]]);
