@@ -1,3 +1,4 @@
+import { parameterNamer } from "../scenario/parameterName.js";
 import { quantityValue } from "../scenario/quantityValue.js";
 import type { Quantity, Scenario } from "../scenario/Scenario.js";
 import { meanField } from "../sim/meanField.js";
@@ -85,6 +86,7 @@ export function reconcileWeekly(
     });
   }
   const signals: string[] = [];
+  const parameterName = parameterNamer(scenario);
   scenario.demands.forEach((d, j) => {
     if (d.observable) return;
     for (const [weekly, once] of [
@@ -95,7 +97,7 @@ export function reconcileWeekly(
       const target = quantityValue(once, values);
       if (id && quantityValue(weekly, values) !== target) {
         cumulative[id] = target;
-        signals.push(`${id} ${quantityValue(weekly, values)} → ${target}`);
+        signals.push(`${parameterName(id)} ${quantityValue(weekly, values)} → ${target}`);
       }
     }
   });

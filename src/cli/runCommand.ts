@@ -318,7 +318,7 @@ async function runAndWrite(
     ...(threads ? { threads } : {}),
     onProgress: (stage) => io.stderr(`linkage: ${stage}…\n`),
   });
-  const verdict = runVerdict(run);
+  const verdict = runVerdict(run, scenario);
   // a command that lost its queue batch to another coordinator writes nothing
   await batch?.confirmCoordinator();
   // no date in results.json: the same seed gives the same file (and the workbench stores the same)

@@ -80,13 +80,19 @@ export function credibilitySentence(result: AnalysisResult): string | null {
   return null;
 }
 
-/** Rule 4: the nearest pivots on each side of each parameter's current value. */
-export function pivotSentence(result: AnalysisResult): string {
+/**
+ * Rule 4: the nearest pivots on each side of each parameter's current value, each parameter
+ * named by `name` (the ids by default; reports pass parameterNamer's labels).
+ */
+export function pivotSentence(
+  result: AnalysisResult,
+  name: (id: string) => string = (id) => id,
+): string {
   const pivotSentences = nearestTippingPoints(result).map((p) => {
     const current = result.parameters[p.parameter]!;
     return p.value < current
-      ? `${p.parameter} falls below ${formatNumber(p.value)} (now ${formatNumber(current)}), ${p.below} becomes best`
-      : `${p.parameter} rises above ${formatNumber(p.value)} (now ${formatNumber(current)}), ${p.above} becomes best`;
+      ? `${name(p.parameter)} falls below ${formatNumber(p.value)} (now ${formatNumber(current)}), ${p.below} becomes best`
+      : `${name(p.parameter)} rises above ${formatNumber(p.value)} (now ${formatNumber(current)}), ${p.above} becomes best`;
   });
   return pivotSentences.length === 0
     ? "No single parameter moved across its prior range changes the best policy."

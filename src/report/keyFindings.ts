@@ -1,5 +1,6 @@
 import type { ScenarioRun } from "../analysis/ScenarioRun.js";
 import { concessionOutputs } from "../scenario/concessionOutputs.js";
+import { parameterNamer } from "../scenario/parameterName.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import { formatPercent, formatSignificant } from "./formatNumber.js";
 import { recommendedPolicy } from "./recommendedPolicy.js";
@@ -19,7 +20,7 @@ export function keyFindings(run: ScenarioRun, scenario: Scenario): string[] {
   const sim = run.simulation;
   const ids = Object.keys(sim.policies);
   const labelOf = (id: string) => scenario.policies.find((p) => p.id === id)?.label ?? id;
-  const parameterLabel = (id: string) => scenario.parameters.find((p) => p.id === id)?.label ?? id;
+  const parameterName = parameterNamer(scenario);
   const recommended = recommendedPolicy(run);
   const baseline = sim.leverageBaseline;
   const name = `“${labelOf(recommended)}”`;
@@ -74,14 +75,14 @@ export function keyFindings(run: ScenarioRun, scenario: Scenario): string[] {
   if (pivot) {
     const direction = pivot.value < pivot.current ? "falls below" : "rises above";
     change.push(
-      `“${parameterLabel(pivot.parameter)}” ${direction} ${formatSignificant(pivot.value, 2)} (now ${formatSignificant(pivot.current, 2)}), when the one-shot game prefers “${labelOf(pivot.to)}”`,
+      `${parameterName(pivot.parameter)} ${direction} ${formatSignificant(pivot.value, 2)} (now ${formatSignificant(pivot.current, 2)}), when the one-shot game prefers “${labelOf(pivot.to)}”`,
     );
   }
   const deaths = run.humanCost?.find((t) => t.output === "fatalities");
   if (deaths && deaths.tippingValue !== null) {
     const next = deaths.segments.find((s) => s.from === deaths.tippingValue)!;
     change.push(
-      `the ${scenario.sender.name} weighs each death at more than ${formatSignificant(deaths.tippingValue, 2)} instead of ${formatSignificant(deaths.value, 2)} (“${parameterLabel(deaths.parameter)}”, in ${scenario.parameters.find((p) => p.id === deaths.parameter)?.unit ?? "sender units"}), when “${labelOf(next.best)}” does better`,
+      `the ${scenario.sender.name} weighs each death at more than ${formatSignificant(deaths.tippingValue, 2)} instead of ${formatSignificant(deaths.value, 2)} (${parameterName(deaths.parameter)}, in ${scenario.parameters.find((p) => p.id === deaths.parameter)?.unit ?? "sender units"}), when “${labelOf(next.best)}” does better`,
     );
   }
   if (change.length > 0) findings.push(`What would change the call: ${change.join("; or ")}.`);

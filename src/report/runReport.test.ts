@@ -15,6 +15,7 @@ import { localGlobalSentence } from "./localGlobalSentence.js";
 import { HEADLINE_OUTCOMES } from "./outcomeDescriptions.js";
 import { runReportHtml } from "./runReportHtml.js";
 import { runReportMarkdown } from "./runReportMarkdown.js";
+import { runVerdict } from "./runVerdict.js";
 
 const FLAGSHIP = fileURLToPath(new URL("../../scenarios/kabul-2021.yaml", import.meta.url));
 
@@ -385,6 +386,21 @@ describe("a report for a policy reader", () => {
       expect(body, p.id).not.toContain(`<code>${p.id}</code>`);
     }
     expect(body).not.toMatch(/ρ\*|rho\b/);
+  });
+
+  it("the run's verdict names parameters by their labels and groups thousands", () => {
+    const text = runVerdict(
+      { ...run, simulation: { ...run.simulation, runs: 2000 } },
+      scenario,
+    ).join("\n");
+    expect(text).toContain("(2,000 runs,");
+    // the pivots, the Sobol indices and the one-shot verification rates name parameters
+    const named = scenario.parameters.filter((p) => p.label && text.includes(`“${p.label}”`));
+    expect(named.length).toBeGreaterThan(2);
+    for (const p of scenario.parameters)
+      if (p.label) expect(text, p.id).not.toMatch(new RegExp(`(^|[\\s(])${p.id}\\b`));
+    // without the scenario (no labels): the ids
+    expect(runVerdict(run).join("\n")).toMatch(/The verdict changes if [a-zA-Z_]+ (falls|rises)/);
   });
 
   it("gives the policy table's numbers to at most three significant figures, attacks and deaths as median [90% of runs]", () => {

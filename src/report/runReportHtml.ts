@@ -1,5 +1,6 @@
 import type { RecordRow } from "../analysis/RecordValidation.js";
 import type { ScenarioRun } from "../analysis/ScenarioRun.js";
+import { parameterNamer } from "../scenario/parameterName.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import { stepByStep, stepCount, timeStep } from "../scenario/timeStep.js";
 import type { OutcomeSummary } from "../sim/SimulationResult.js";
@@ -158,8 +159,7 @@ export function runReportHtml(
   }
 
   body.push(`<h2 id="sobol">Sensitivity: all parameters together</h2>`);
-  const parameterLabels = new Map(scenario.parameters.map((p) => [p.id, p.label ?? p.id]));
-  const parameterName = (id: string) => `“${parameterLabels.get(id) ?? id}”`;
+  const parameterName = parameterNamer(scenario);
   body.push(
     `<p>Sobol indices split the variance of each output over the priors among the parameters, alone (first-order) and with their interactions (total); the sentences compare them with the one-at-a-time view above.</p>`,
   );

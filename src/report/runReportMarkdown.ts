@@ -1,4 +1,5 @@
 import type { ScenarioRun, TornadoBar, TreeNode } from "../analysis/ScenarioRun.js";
+import { parameterNamer } from "../scenario/parameterName.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import { stepByStep, stepCount } from "../scenario/timeStep.js";
 import type { OutcomeSummary, WeeklyPoint } from "../sim/SimulationResult.js";
@@ -217,8 +218,7 @@ export function runReportMarkdown(
   }
 
   out.push("## Sensitivity: all parameters together", "");
-  const parameterLabels = new Map(scenario.parameters.map((p) => [p.id, p.label ?? p.id]));
-  const parameterName = (id: string) => `“${parameterLabels.get(id) ?? id}”`;
+  const parameterName = parameterNamer(scenario);
   for (const result of sensitivity.sobol) {
     const top = [...result.indices].sort((a, b) => b.total - a.total).slice(0, 12);
     const local = sensitivity.tornadoes.find((t) => t.output === result.output);

@@ -1,5 +1,7 @@
 import type { ScenarioRun } from "../analysis/ScenarioRun.js";
 import type { SenderCostTippingPoint } from "../analysis/senderCostTippingPoints.js";
+import { parameterNamer } from "../scenario/parameterName.js";
+import type { Scenario } from "../scenario/Scenario.js";
 import { stepByStep, stepCount, timeStep } from "../scenario/timeStep.js";
 import { concessionSentence, credibilitySentence, pivotSentence } from "./analysisVerdict.js";
 import { equilibriumSentence } from "./equilibriumSentence.js";
@@ -21,8 +23,10 @@ import { reconciliationSentence } from "./reconciliationSentence.js";
  * 6. how sure: the probability over the priors that each policy is the one-shot best;
  * 7. what matters most: the largest total Sobol indices of each output;
  * 8. the pivots of the one-shot verdict.
+ * Parameters go by their labels when the scenario is given (parameterNamer), else by their ids.
  */
-export function runVerdict(run: ScenarioRun): string[] {
+export function runVerdict(run: ScenarioRun, scenario?: Pick<Scenario, "parameters">): string[] {
+  const name = parameterNamer(scenario);
   const sentences: string[] = [];
   const sim = run.simulation;
   const step = timeStep(sim.step);
@@ -35,7 +39,7 @@ export function runVerdict(run: ScenarioRun): string[] {
     sim.redrawnRuns !== undefined && sim.redrawnRuns > 0
       ? `; ${formatPercent(sim.redrawnRuns / sim.runs)} of the draws implied an explosive attack process and were redrawn`
       : "";
-  let headline = `Recommended policy: ${recommended} (${policy.label}). Over ${sim.weeks} simulated ${sim.weeks === 1 ? step.unit : step.plural} (${sim.runs} runs, parameters drawn from their priors${redrawn}) it gives the sender the highest expected utility`;
+  let headline = `Recommended policy: ${recommended} (${policy.label}). Over ${sim.weeks} simulated ${sim.weeks === 1 ? step.unit : step.plural} (${count(sim.runs)} runs, parameters drawn from their priors${redrawn}) it gives the sender the highest expected utility`;
   if (lev && baseline && baseline !== recommended) {
     headline += `, a leverage value of ${formatNumber(lev.mean, 2)} [90%: ${formatNumber(lev.q05, 2)} to ${formatNumber(lev.q95, 2)}] over ${baseline}`;
   }
@@ -85,22 +89,29 @@ export function runVerdict(run: ScenarioRun): string[] {
       .filter(([, p]) => p >= 0.05)
       .map(([id, p]) => `${id} in ${formatPercent(p)}`);
     sentences.push(
-      `How sure: over ${run.sensitivity.draws} draws from the priors, the one-shot best policy is ${listed.join(", ")} of draws.`,
+      `How sure: over ${count(run.sensitivity.draws)} draws from the priors, the one-shot best policy is ${listed.join(", ")} of draws.`,
     );
   }
 
   const sobol = run.sensitivity.sobol.filter((s) => s.indices.length > 0);
   if (sobol.length > 0) {
     const parts = sobol.map((s) => {
-      const top = s.indices.slice(0, 2).map((i) => `${i.parameter} (${formatNumber(i.total, 2)})`);
+      const top = s.indices
+        .slice(0, 2)
+        .map((i) => `${name(i.parameter)} (${formatNumber(i.total, 2)})`);
       return `for the ${words(s.output)}, ${top.join(" and ")}`;
     });
     sentences.push(
       `What matters most (largest total Sobol indices over the priors): ${parts.join("; ")}.`,
     );
   }
-  sentences.push(pivotSentence(run.analysis));
+  sentences.push(pivotSentence(run.analysis, name));
   return sentences;
+}
+
+/** A count with its thousands grouped: 2000 → "2,000". */
+function count(n: number): string {
+  return n.toLocaleString("en-US");
 }
 
 /** An outcome id in words: `evacuatedShare` → "evacuated share". */

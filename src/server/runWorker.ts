@@ -28,7 +28,7 @@ try {
     onProgress: (stage) => post({ type: "stage", stage }),
     onStageProgress: (done, total) => post({ type: "within", done, total }),
   });
-  const verdict = runVerdict(run);
+  const verdict = runVerdict(run, scenario);
   post({
     type: "done",
     resultsJson: runResultsJson(run, verdict, {
