@@ -34,7 +34,9 @@
  * lookups; 30,118 → 9,467 boxes for the two search changes. This bench afterwards, quiet machine
  * (load ≈ 1, 06:53 UTC): seed 1 3.99 s, seed 2 4.34 s, seed 3 5.55 s CPU (8,106 / 6,561 / 9,467
  * boxes; 294,936 / 253,532 / 325,263 sub-simplices; 22, 9, 25 equilibria): the floor met on all
- * three, 11–15× faster than Gambit's 62 s; the general search stopped at 60 s on each.
+ * three, 11–15× faster than Gambit's 62 s; the general search stopped at 60 s on each. After the
+ * re-search with other implicit strategies and its review fixes (87fe6e9; 07:13 UTC, load ≈ 1):
+ * 4.17, 4.08 and 5.01 s CPU, the same counts.
  */
 import { afterAll, bench, describe } from "vitest";
 import { polynomialEnumeration } from "../src/solvers/polynomialEnumeration/index.js";
