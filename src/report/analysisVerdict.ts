@@ -82,11 +82,13 @@ export function credibilitySentence(result: AnalysisResult): string | null {
 
 /**
  * Rule 4: the nearest pivots on each side of each parameter's current value, each parameter
- * named by `name` (the ids by default; reports pass parameterNamer's labels).
+ * named by `name` (the ids by default; reports pass parameterNamer's labels), after `lead`
+ * (what changes: a run's verdict says it is the one-shot game's best policy, not its own).
  */
 export function pivotSentence(
   result: AnalysisResult,
   name: (id: string) => string = (id) => id,
+  lead = "The verdict changes if",
 ): string {
   const pivotSentences = nearestTippingPoints(result).map((p) => {
     const current = result.parameters[p.parameter]!;
@@ -96,7 +98,7 @@ export function pivotSentence(
   });
   return pivotSentences.length === 0
     ? "No single parameter moved across its prior range changes the best policy."
-    : `The verdict changes if ${pivotSentences.join("; if ")}.`;
+    : `${lead} ${pivotSentences.join("; if ")}.`;
 }
 
 /** Rule 2: what each target type concedes under a policy. */

@@ -400,7 +400,9 @@ describe("a report for a policy reader", () => {
     for (const p of scenario.parameters)
       if (p.label) expect(text, p.id).not.toMatch(new RegExp(`(^|[\\s(])${p.id}\\b`));
     // without the scenario (no labels): the ids
-    expect(runVerdict(run).join("\n")).toMatch(/The verdict changes if [a-zA-Z_]+ (falls|rises)/);
+    expect(runVerdict(run).join("\n")).toMatch(
+      /The one-shot game's best policy changes if [a-zA-Z_]+ (falls|rises)/,
+    );
   });
 
   it("gives the policy table's numbers to at most three significant figures, attacks and deaths as median [90% of runs]", () => {

@@ -22,7 +22,7 @@ import { reconciliationSentence } from "./reconciliationSentence.js";
  * 5. whether its promise and threat are credible (one-shot, given ρ);
  * 6. how sure: the probability over the priors that each policy is the one-shot best;
  * 7. what matters most: the largest total Sobol indices of each output;
- * 8. the pivots of the one-shot verdict.
+ * 8. the pivots of the one-shot verdict (said to be the one-shot game's).
  * Parameters go by their labels when the scenario is given (parameterNamer), else by their ids.
  */
 export function runVerdict(run: ScenarioRun, scenario?: Pick<Scenario, "parameters">): string[] {
@@ -105,7 +105,9 @@ export function runVerdict(run: ScenarioRun, scenario?: Pick<Scenario, "paramete
       `What matters most (largest total Sobol indices over the priors): ${parts.join("; ")}.`,
     );
   }
-  sentences.push(pivotSentence(run.analysis, name));
+  // the pivots are the one-shot game's: the recommendation above is the simulation's, which can
+  // prefer another policy at the same values, so the sentence says whose best policy changes
+  sentences.push(pivotSentence(run.analysis, name, "The one-shot game's best policy changes if"));
   return sentences;
 }
 
