@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatNumber, formatPercent, formatSignificant } from "./formatNumber.js";
+import { formatCount, formatNumber, formatPercent, formatSignificant } from "./formatNumber.js";
 
 describe("formatNumber", () => {
   it.each([
@@ -30,5 +30,13 @@ describe("formatSignificant", () => {
     expect(formatSignificant(0)).toBe("0");
     expect(formatSignificant(null)).toBe("n/a");
     expect(formatSignificant(-0.0001, 1)).toBe("−0.0001");
+  });
+});
+
+describe("formatCount", () => {
+  it("groups a count's thousands, whole", () => {
+    expect(formatCount(2000)).toBe("2,000");
+    expect(formatCount(250)).toBe("250");
+    expect(formatCount(1234567)).toBe("1,234,567");
   });
 });

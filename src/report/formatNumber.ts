@@ -25,3 +25,8 @@ export function formatSignificant(value: number | null, digits = 3): string {
   });
   return text.startsWith("-") ? `−${text.slice(1)}` : text;
 }
+
+/** A count for people, thousands grouped: 2000 → "2,000". */
+export function formatCount(n: number): string {
+  return n.toLocaleString("en-US");
+}

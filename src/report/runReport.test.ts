@@ -405,6 +405,19 @@ describe("a report for a policy reader", () => {
     );
   });
 
+  it("opens the verdict in detail by spelling out the policy and demand ids it uses", () => {
+    const section = (page: string, from: string, to: string) =>
+      page.slice(page.indexOf(from), page.indexOf(to));
+    const htmlVerdict = section(html, '<h2 id="verdict">', '<h2 id="policies">');
+    const mdVerdict = section(markdown, "## The verdict in detail", "## Policies compared");
+    for (const [id, p] of Object.entries(run.simulation.policies)) {
+      expect(htmlVerdict).toContain(escapeHtml(`${id} — ${p.label}`));
+      expect(mdVerdict).toContain(`${id} — ${p.label}`);
+    }
+    for (const d of scenario.demands)
+      if (d.description) expect(mdVerdict).toContain(`${d.id} — ${d.description.trim()}`);
+  });
+
   it("gives the policy table's numbers to at most three significant figures, attacks and deaths as median [90% of runs]", () => {
     const table = html
       .slice(html.indexOf('<table class="policies"'), html.indexOf("</table>"))

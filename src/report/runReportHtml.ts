@@ -13,7 +13,7 @@ import { sobolChart } from "./charts/sobolChart.js";
 import { tornadoChart } from "./charts/tornadoChart.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { formatInterval } from "./formatInterval.js";
-import { formatNumber, formatPercent, formatSignificant } from "./formatNumber.js";
+import { formatCount, formatNumber, formatPercent, formatSignificant } from "./formatNumber.js";
 import { formatRecordStatistic } from "./formatRecordStatistic.js";
 import { keyFindings } from "./keyFindings.js";
 import { labelledSensitivity } from "./labelledSensitivity.js";
@@ -29,6 +29,7 @@ import { type ReportWords, reportWords, shortName, simulatedOutcomes } from "./r
 import { sourceCitations } from "./sourceCitations.js";
 import { sourceEntryText } from "./sourceEntryText.js";
 import { tippingPointSentences } from "./tippingPointSentences.js";
+import { verdictGlossary } from "./verdictGlossary.js";
 import { seriesOrder } from "./weeklySeries.js";
 
 /** Bars drawn in the tornado of an output with many parameters (the leverage value's shows all). */
@@ -87,6 +88,8 @@ export function runReportHtml(
   body.push(`<p class="lede">${escapeHtml(describe(run, scenario))}</p>`);
 
   body.push(`<h2 id="verdict">The verdict in detail</h2>`);
+  const glossary = verdictGlossary(run, scenario);
+  if (glossary) body.push(`<p class="verdict-names">${escapeHtml(glossary)}</p>`);
   body.push(
     `<ul class="verdict" data-section="verdict">${verdict.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>`,
   );
@@ -104,7 +107,7 @@ export function runReportHtml(
 
   body.push(`<h2 id="weekly">${stepByStep(step)}</h2>`);
   body.push(
-    `<p>How the situation evolves under each policy over ${stepCount(step, run.simulation.weeks)}, across ${run.simulation.runs} simulated runs per policy with the uncertain parameters drawn from their priors.</p>`,
+    `<p>How the situation evolves under each policy over ${stepCount(step, run.simulation.weeks)}, across ${formatCount(run.simulation.runs)} simulated runs per policy with the uncertain parameters drawn from their priors.</p>`,
   );
   const series = seriesOrder(run);
   // the flagship's headline series, else the scenario's first two
@@ -235,7 +238,7 @@ function describe(run: ScenarioRun, scenario: Scenario): string {
     run.simulation.sampling === "fixed"
       ? "with every parameter fixed at its value"
       : "with the uncertain parameters drawn from their priors";
-  const method = `This report compares the policies in a one-shot game at the parameters' values and in ${run.simulation.runs} simulated runs per policy over ${stepCount(reportWords(run, scenario).step, run.simulation.weeks)} ${sampling}.`;
+  const method = `This report compares the policies in a one-shot game at the parameters' values and in ${formatCount(run.simulation.runs)} simulated runs per policy over ${stepCount(reportWords(run, scenario).step, run.simulation.weeks)} ${sampling}.`;
   return description ? `${description} ${method}` : method;
 }
 
@@ -281,7 +284,7 @@ function policyTable(run: ScenarioRun, style: PolicyStyle, words: ReportWords): 
     `<thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`,
     `<tbody>${rows.join("\n")}</tbody>`,
     "</table>",
-    `<p class="small">One-shot ${escapeHtml(sender)} value: the sender's expected payoff in the one-shot game at the parameters' values, the policy executed as announced (– for ${step.adjective}-only rules); the best one-shot policy is highlighted. Simulated columns, over ${run.simulation.runs} runs of ${stepCount(step, run.simulation.weeks)}: ${tableOutcomes.some(([key]) => MEDIAN_FIRST.has(key)) ? "attacks and deaths as the median run (their means are dominated by a few runs), the others as the mean" : "the mean"}, with 90% of runs (5th to 95th percentile) in brackets. Payoffs are in sender units (${escapeHtml(words.senderUnitNote)}per ${step.unit} in the simulation); the leverage value is the policy's payoff minus that of “${escapeHtml(baseline === null ? "none" : (style.label[baseline] ?? baseline))}” in the same run. The last two columns: how often the policy is best over ${run.sensitivity.draws} prior draws of the one-shot game and over the simulated runs.</p>`,
+    `<p class="small">One-shot ${escapeHtml(sender)} value: the sender's expected payoff in the one-shot game at the parameters' values, the policy executed as announced (– for ${step.adjective}-only rules); the best one-shot policy is highlighted. Simulated columns, over ${formatCount(run.simulation.runs)} runs of ${stepCount(step, run.simulation.weeks)}: ${tableOutcomes.some(([key]) => MEDIAN_FIRST.has(key)) ? "attacks and deaths as the median run (their means are dominated by a few runs), the others as the mean" : "the mean"}, with 90% of runs (5th to 95th percentile) in brackets. Payoffs are in sender units (${escapeHtml(words.senderUnitNote)}per ${step.unit} in the simulation); the leverage value is the policy's payoff minus that of “${escapeHtml(baseline === null ? "none" : (style.label[baseline] ?? baseline))}” in the same run. The last two columns: how often the policy is best over ${formatCount(run.sensitivity.draws)} prior draws of the one-shot game and over the simulated runs.</p>`,
   ].join("\n");
 }
 
@@ -426,7 +429,7 @@ function appendix(
     rows.join("\n"),
     "</tbody></table>",
     `<h3>Reproduction</h3>`,
-    `<p>Seed ${run.seed}; ${run.runs} runs per policy; ${run.sensitivity.draws} prior draws for the best-policy shares; parameters sampled by ${escapeHtml(run.simulation.sampling)}. Scenario <code>${escapeHtml(run.scenario.id)}</code> read from <code>${escapeHtml(scenario.source)}</code>.</p>`,
+    `<p>Seed ${run.seed}; ${formatCount(run.runs)} runs per policy; ${formatCount(run.sensitivity.draws)} prior draws for the best-policy shares; parameters sampled by ${escapeHtml(run.simulation.sampling)}. Scenario <code>${escapeHtml(run.scenario.id)}</code> read from <code>${escapeHtml(scenario.source)}</code>.</p>`,
     `<p>Reproduce this report with:<br><code>${escapeHtml(run.command)}</code></p>`,
     warnings.length === 0
       ? ""

@@ -7,7 +7,7 @@ import { baseLeverageValue } from "./baseLeverageValue.js";
 import { credibilityTableMarkdown } from "./credibilityTableMarkdown.js";
 import { escapeMarkdownHtml } from "./escapeMarkdownHtml.js";
 import { formatInterval } from "./formatInterval.js";
-import { formatNumber, formatPercent, formatSignificant } from "./formatNumber.js";
+import { formatCount, formatNumber, formatPercent, formatSignificant } from "./formatNumber.js";
 import { formatRecordStatistic } from "./formatRecordStatistic.js";
 import { keyFindings } from "./keyFindings.js";
 import { labelledSensitivity } from "./labelledSensitivity.js";
@@ -24,6 +24,7 @@ import { sobolSampleText } from "./sobolSampleText.js";
 import { sourceCitations } from "./sourceCitations.js";
 import { sourceEntryText } from "./sourceEntryText.js";
 import { tippingPointSentences } from "./tippingPointSentences.js";
+import { verdictGlossary } from "./verdictGlossary.js";
 import { seriesOrder } from "./weeklySeries.js";
 
 /** Rows in the tornado table of an output with many parameters (the leverage value's shows all). */
@@ -60,11 +61,14 @@ export function runReportMarkdown(
   const description = (run.scenario.description ?? scenario.description ?? "").trim();
   if (description) out.push(oneLine(description), "");
   out.push(
-    `This report compares the policies in a one-shot game at the parameters' values and in ${run.simulation.runs} simulated runs per policy over ${over} (parameters ${run.simulation.sampling === "fixed" ? "fixed at their values" : "drawn from their priors"}).`,
+    `This report compares the policies in a one-shot game at the parameters' values and in ${formatCount(run.simulation.runs)} simulated runs per policy over ${over} (parameters ${run.simulation.sampling === "fixed" ? "fixed at their values" : "drawn from their priors"}).`,
     "",
   );
 
-  out.push("## The verdict in detail", "", ...verdict.map((s) => `- ${oneLine(s)}`), "");
+  out.push("## The verdict in detail", "");
+  const glossary = verdictGlossary(run, scenario);
+  if (glossary) out.push(oneLine(glossary), "");
+  out.push(...verdict.map((s) => `- ${oneLine(s)}`), "");
 
   out.push("## Policies compared", "");
   out.push(
@@ -96,9 +100,9 @@ export function runReportMarkdown(
   const baseline = run.simulation.leverageBaseline;
   out.push(
     "",
-    `One-shot ${sender} value: the sender's expected payoff in the one-shot game at the parameters' values (– for ${step.adjective}-only rules); the best one-shot policy is in bold. Simulated columns, over ${run.simulation.runs} runs of ${over}: ${tableOutcomes.some(([key]) => MEDIAN_FIRST.has(key)) ? "attacks and deaths as the median run (their means are dominated by a few runs), the others as the mean" : "the mean"}, with 90% of runs (5th to 95th percentile) in brackets; payoffs in sender units per ${step.unit}; the leverage value is the policy's payoff minus that of “${baseline === null ? "none" : name(baseline)}” in the same run.`,
+    `One-shot ${sender} value: the sender's expected payoff in the one-shot game at the parameters' values (– for ${step.adjective}-only rules); the best one-shot policy is in bold. Simulated columns, over ${formatCount(run.simulation.runs)} runs of ${over}: ${tableOutcomes.some(([key]) => MEDIAN_FIRST.has(key)) ? "attacks and deaths as the median run (their means are dominated by a few runs), the others as the mean" : "the mean"}, with 90% of runs (5th to 95th percentile) in brackets; payoffs in sender units per ${step.unit}; the leverage value is the policy's payoff minus that of “${baseline === null ? "none" : name(baseline)}” in the same run.`,
     "",
-    `How often each policy is best: in the one-shot game over ${run.sensitivity.draws} prior draws, ${shareList(oneShot, name)}; in the ${step.adjective} simulation over ${run.simulation.runs} runs, ${shareList(simulated, name)}.`,
+    `How often each policy is best: in the one-shot game over ${formatCount(run.sensitivity.draws)} prior draws, ${shareList(oneShot, name)}; in the ${step.adjective} simulation over ${formatCount(run.simulation.runs)} runs, ${shareList(simulated, name)}.`,
     "",
   );
 
@@ -292,7 +296,7 @@ export function runReportMarkdown(
   }
   out.push(
     "",
-    `Seed ${run.seed}; ${run.runs} runs per policy; ${run.sensitivity.draws} prior draws for the best-policy shares; parameters sampled by ${run.simulation.sampling}.`,
+    `Seed ${run.seed}; ${formatCount(run.runs)} runs per policy; ${formatCount(run.sensitivity.draws)} prior draws for the best-policy shares; parameters sampled by ${run.simulation.sampling}.`,
     "",
     `Reproduce with: \`${run.command}\``,
     "",
@@ -340,7 +344,7 @@ function differencesSection(run: ScenarioRun, style: PolicyStyle, words: ReportW
   return [
     "## Each policy against unconditional support, run by run",
     "",
-    `Each policy's outcome minus that of “${style.label[baseline] ?? baseline}” in the same simulated run (all policies share their random draws), over ${run.simulation.runs} runs of ${stepCount(words.step, run.simulation.weeks)}; shares in percentage points (pp).`,
+    `Each policy's outcome minus that of “${style.label[baseline] ?? baseline}” in the same simulated run (all policies share their random draws), over ${formatCount(run.simulation.runs)} runs of ${stepCount(words.step, run.simulation.weeks)}; shares in percentage points (pp).`,
     "",
     markdownRow(["outcome", "policy", "mean difference [95% interval]", "median [90% of runs]"]),
     markdownRow(["---", "---", "---:", "---:"]),

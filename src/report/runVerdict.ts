@@ -5,7 +5,7 @@ import type { Scenario } from "../scenario/Scenario.js";
 import { stepByStep, stepCount, timeStep } from "../scenario/timeStep.js";
 import { concessionSentence, credibilitySentence, pivotSentence } from "./analysisVerdict.js";
 import { equilibriumSentence } from "./equilibriumSentence.js";
-import { formatNumber, formatPercent, formatSignificant } from "./formatNumber.js";
+import { formatCount, formatNumber, formatPercent, formatSignificant } from "./formatNumber.js";
 import { recommendedPolicy } from "./recommendedPolicy.js";
 import { reconciliationSentence } from "./reconciliationSentence.js";
 
@@ -39,7 +39,7 @@ export function runVerdict(run: ScenarioRun, scenario?: Pick<Scenario, "paramete
     sim.redrawnRuns !== undefined && sim.redrawnRuns > 0
       ? `; ${formatPercent(sim.redrawnRuns / sim.runs)} of the draws implied an explosive attack process and were redrawn`
       : "";
-  let headline = `Recommended policy: ${recommended} (${policy.label}). Over ${sim.weeks} simulated ${sim.weeks === 1 ? step.unit : step.plural} (${count(sim.runs)} runs, parameters drawn from their priors${redrawn}) it gives the sender the highest expected utility`;
+  let headline = `Recommended policy: ${recommended} (${policy.label}). Over ${sim.weeks} simulated ${sim.weeks === 1 ? step.unit : step.plural} (${formatCount(sim.runs)} runs, parameters drawn from their priors${redrawn}) it gives the sender the highest expected utility`;
   if (lev && baseline && baseline !== recommended) {
     headline += `, a leverage value of ${formatNumber(lev.mean, 2)} [90%: ${formatNumber(lev.q05, 2)} to ${formatNumber(lev.q95, 2)}] over ${baseline}`;
   }
@@ -89,7 +89,7 @@ export function runVerdict(run: ScenarioRun, scenario?: Pick<Scenario, "paramete
       .filter(([, p]) => p >= 0.05)
       .map(([id, p]) => `${id} in ${formatPercent(p)}`);
     sentences.push(
-      `How sure: over ${count(run.sensitivity.draws)} draws from the priors, the one-shot best policy is ${listed.join(", ")} of draws.`,
+      `How sure: over ${formatCount(run.sensitivity.draws)} draws from the priors, the one-shot best policy is ${listed.join(", ")} of draws.`,
     );
   }
 
@@ -109,11 +109,6 @@ export function runVerdict(run: ScenarioRun, scenario?: Pick<Scenario, "paramete
   // prefer another policy at the same values, so the sentence says whose best policy changes
   sentences.push(pivotSentence(run.analysis, name, "The one-shot game's best policy changes if"));
   return sentences;
-}
-
-/** A count with its thousands grouped: 2000 → "2,000". */
-function count(n: number): string {
-  return n.toLocaleString("en-US");
 }
 
 /** An outcome id in words: `evacuatedShare` → "evacuated share". */
