@@ -1,5 +1,7 @@
+import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
-import { engineCommandFlags, engineFlags } from "./engineFlags.js";
+import type { QueueBatch } from "../queue/openQueueBatch.js";
+import { engineCommandFlags, engineFlags, signalGuardedBatch } from "./engineFlags.js";
 
 describe("the engine flags in a recorded command line", () => {
   it("none for the local engine", async () => {
@@ -26,5 +28,104 @@ describe("the engine flags in a recorded command line", () => {
       "--redis redis://10.0.0.5",
       "--insecure",
     ]);
+  });
+});
+
+/** A queue batch that records its calls; its lease's release takes `releaseMs`. */
+function fakeBatch(releaseMs: number) {
+  const calls: string[] = [];
+  const batch: QueueBatch = {
+    id: "b1",
+    resumed: false,
+    engineFor: () => {
+      throw new Error("not used");
+    },
+    pointStore: () => {
+      throw new Error("not used");
+    },
+    confirmCoordinator: async () => {
+      calls.push("confirm");
+    },
+    finish: async () => {
+      calls.push("finish");
+    },
+    release: async () => {
+      calls.push("release");
+      await new Promise((resolve) => setTimeout(resolve, releaseMs));
+    },
+  };
+  return { batch, calls };
+}
+
+/** Resolves `true` when the promise settles within `ms`, `false` when it is still pending. */
+function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  return Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
+  ]);
+}
+
+describe("a queue batch stopped by a signal", () => {
+  it("lets the command write nothing once a signal came: confirmCoordinator and finish never return", async () => {
+    const { batch, calls } = fakeBatch(50);
+    const signals = new EventEmitter();
+    const exits: number[] = [];
+    const stderr: string[] = [];
+    const guarded = signalGuardedBatch(
+      batch,
+      { stdout: () => undefined, stderr: (t) => stderr.push(t) },
+      (code) => exits.push(code),
+      signals,
+    );
+    await guarded.confirmCoordinator(); // before the signal: goes through
+    signals.emit("SIGINT");
+    // the run finishing during the release must not reach its files or remove the batch
+    expect(await settlesWithin(guarded.confirmCoordinator(), 200)).toBe(false);
+    expect(await settlesWithin(guarded.finish(), 200)).toBe(false);
+    expect(calls).toEqual(["confirm", "release"]);
+    expect(exits).toEqual([130]);
+    expect(stderr.join("")).toMatch(/stopped by SIGINT; queue batch b1 is free: .*--resume b1/);
+  });
+
+  it("says the files are written, not --resume, for a signal while the batch finishes", async () => {
+    const { batch } = fakeBatch(10);
+    const slowFinish: QueueBatch = {
+      ...batch,
+      finish: () => new Promise((resolve) => setTimeout(resolve, 100)),
+    };
+    const signals = new EventEmitter();
+    const exits: number[] = [];
+    const stderr: string[] = [];
+    const guarded = signalGuardedBatch(
+      slowFinish,
+      { stdout: () => undefined, stderr: (t) => stderr.push(t) },
+      (code) => exits.push(code),
+      signals,
+    );
+    const finishing = guarded.finish();
+    signals.emit("SIGTERM");
+    await finishing;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(exits).toEqual([143]);
+    expect(stderr.join("")).toMatch(/stopped by SIGTERM after its files were written/);
+    expect(stderr.join("")).not.toMatch(/--resume/);
+  });
+
+  it("stops listening once the batch finished or was released", async () => {
+    const { batch } = fakeBatch(0);
+    const signals = new EventEmitter();
+    const guarded = signalGuardedBatch(
+      batch,
+      { stdout: () => undefined, stderr: () => undefined },
+      () => undefined,
+      signals,
+    );
+    expect(signals.listenerCount("SIGINT")).toBe(1);
+    await guarded.finish();
+    expect(signals.listenerCount("SIGINT")).toBe(0);
+    expect(signals.listenerCount("SIGTERM")).toBe(0);
   });
 });

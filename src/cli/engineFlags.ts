@@ -116,10 +116,36 @@ export async function queueBatchFor(
       ? `linkage: resuming queue batch ${batch.id} on ${choice.redis.display}: chunks already done are not computed again\n`
       : `linkage: queue batch ${batch.id} on ${choice.redis.display}; if this command stops before the end, run it again with --resume ${batch.id} to keep the chunks already done\n`,
   );
-  const stopListening = releaseOnSignal(batch, io);
+  return signalGuardedBatch(batch, io);
+}
+
+/**
+ * A queue batch that a SIGINT or SIGTERM releases (releaseOnSignal), and that lets its command
+ * go no further once one has come: the command's next confirmCoordinator or finish never
+ * returns, so nothing is written after "run the command again with --resume" was promised (the
+ * run could otherwise finish and write its files in the few seconds the release may take).
+ * `exit` and `signals` are process.exit and process but in tests.
+ */
+export function signalGuardedBatch(
+  batch: QueueBatch,
+  io: CliIo,
+  exit: (code: number) => void = (code) => process.exit(code),
+  signals: SignalSource = process,
+): QueueBatch {
+  const state = { stopping: false, finishing: false };
+  const stopListening = releaseOnSignal(batch, io, state, exit, signals);
+  /** The process is exiting (releaseOnSignal): the command waits here for it. */
+  const halted = () => new Promise<never>(() => undefined);
   return {
     ...batch,
+    async confirmCoordinator() {
+      if (state.stopping) return halted();
+      await batch.confirmCoordinator();
+      if (state.stopping) return halted();
+    },
     async finish() {
+      if (state.stopping) return halted();
+      state.finishing = true;
       try {
         await batch.finish();
       } finally {
@@ -133,6 +159,12 @@ export async function queueBatchFor(
   };
 }
 
+/** Where SIGINT and SIGTERM come from: the process, or an emitter in tests. */
+export interface SignalSource {
+  once(event: "SIGINT" | "SIGTERM", listener: () => void): unknown;
+  off(event: "SIGINT" | "SIGTERM", listener: () => void): unknown;
+}
+
 /** Longest wait for Redis when releasing a lease on Ctrl-C or SIGTERM (it expires by itself anyway). */
 const SIGNAL_RELEASE_MS = 3000;
 
@@ -140,14 +172,23 @@ const SIGNAL_RELEASE_MS = 3000;
  * Until the returned function is called: on SIGINT (Ctrl-C) or SIGTERM, releases the batch's
  * coordinator lease (compare-and-delete; at most SIGNAL_RELEASE_MS), says how to resume, and
  * exits with 128 + the signal's number, so `--resume` can start at once instead of waiting for
- * the lease to expire. A second signal while releasing, of either kind, ends the process at once
- * (both handlers are removed at the first, so Node's default takes over).
+ * the lease to expire; `state.stopping` is set at once (signalGuardedBatch stops the command),
+ * and a signal during `finish` (the files are written) says so instead of offering --resume. A
+ * second signal while releasing, of either kind, ends the process at once (both handlers are
+ * removed at the first, so Node's default takes over).
  */
-function releaseOnSignal(batch: QueueBatch, io: CliIo): () => void {
+function releaseOnSignal(
+  batch: QueueBatch,
+  io: CliIo,
+  state: { stopping: boolean; finishing: boolean },
+  exit: (code: number) => void,
+  signals: SignalSource,
+): () => void {
   const stop = (signal: NodeJS.Signals) => {
     // before anything else: a second signal must not release again (the lease's release is
     // one-shot, so a second one would return at once and say "free" too early)
     stopListening();
+    state.stopping = true;
     const released = Promise.race([
       batch.release(),
       new Promise((resolve) => setTimeout(resolve, SIGNAL_RELEASE_MS).unref()),
@@ -156,18 +197,20 @@ function releaseOnSignal(batch: QueueBatch, io: CliIo): () => void {
       // a progress bar hides the cursor until it stops, and this exit does not stop it
       if (process.stderr.isTTY) process.stderr.write("\u001b[?25h\n");
       io.stderr(
-        `linkage: stopped by ${signal}; queue batch ${batch.id} is free: run the command again with --resume ${batch.id} to keep the chunks already done\n`,
+        state.finishing
+          ? `linkage: stopped by ${signal} after its files were written, while queue batch ${batch.id} was finishing (what it keeps in Redis expires after a day)\n`
+          : `linkage: stopped by ${signal}; queue batch ${batch.id} is free: run the command again with --resume ${batch.id} to keep the chunks already done\n`,
       );
-      process.exit(128 + (constants.signals[signal] ?? 0));
+      exit(128 + (constants.signals[signal] ?? 0));
     });
   };
   const onInterrupt = () => stop("SIGINT");
   const onTerminate = () => stop("SIGTERM");
   const stopListening = () => {
-    process.off("SIGINT", onInterrupt);
-    process.off("SIGTERM", onTerminate);
+    signals.off("SIGINT", onInterrupt);
+    signals.off("SIGTERM", onTerminate);
   };
-  process.once("SIGINT", onInterrupt);
-  process.once("SIGTERM", onTerminate);
+  signals.once("SIGINT", onInterrupt);
+  signals.once("SIGTERM", onTerminate);
   return stopListening;
 }
