@@ -68,18 +68,24 @@ function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> 
   ]);
 }
 
+/** A batch guarded with a test emitter for its signals, recording exit codes and stderr. */
+function guard(batch: QueueBatch) {
+  const signals = new EventEmitter();
+  const exits: number[] = [];
+  const stderr: string[] = [];
+  const guarded = signalGuardedBatch(
+    batch,
+    { stdout: () => undefined, stderr: (t) => stderr.push(t) },
+    (code) => exits.push(code),
+    signals,
+  );
+  return { guarded, signals, exits, stderr };
+}
+
 describe("a queue batch stopped by a signal", () => {
   it("lets the command write nothing once a signal came: confirmCoordinator and finish never return", async () => {
     const { batch, calls } = fakeBatch(50);
-    const signals = new EventEmitter();
-    const exits: number[] = [];
-    const stderr: string[] = [];
-    const guarded = signalGuardedBatch(
-      batch,
-      { stdout: () => undefined, stderr: (t) => stderr.push(t) },
-      (code) => exits.push(code),
-      signals,
-    );
+    const { guarded, signals, exits, stderr } = guard(batch);
     await guarded.confirmCoordinator(); // before the signal: goes through
     signals.emit("SIGINT");
     // the run finishing during the release must not reach its files or remove the batch
@@ -96,15 +102,7 @@ describe("a queue batch stopped by a signal", () => {
       ...batch,
       finish: () => new Promise((resolve) => setTimeout(resolve, 100)),
     };
-    const signals = new EventEmitter();
-    const exits: number[] = [];
-    const stderr: string[] = [];
-    const guarded = signalGuardedBatch(
-      slowFinish,
-      { stdout: () => undefined, stderr: (t) => stderr.push(t) },
-      (code) => exits.push(code),
-      signals,
-    );
+    const { guarded, signals, exits, stderr } = guard(slowFinish);
     const finishing = guarded.finish();
     signals.emit("SIGTERM");
     await finishing;
@@ -115,14 +113,7 @@ describe("a queue batch stopped by a signal", () => {
   });
 
   it("stops listening once the batch finished or was released", async () => {
-    const { batch } = fakeBatch(0);
-    const signals = new EventEmitter();
-    const guarded = signalGuardedBatch(
-      batch,
-      { stdout: () => undefined, stderr: () => undefined },
-      () => undefined,
-      signals,
-    );
+    const { guarded, signals } = guard(fakeBatch(0).batch);
     expect(signals.listenerCount("SIGINT")).toBe(1);
     await guarded.finish();
     expect(signals.listenerCount("SIGINT")).toBe(0);

@@ -929,7 +929,8 @@ function touchesBoundary(
   lo: Float64Array,
   hi: Float64Array,
 ): boolean {
-  for (const player of [reduced.first, reduced.second]) {
+  for (let e = 0; e < 2; e++) {
+    const player = e === 0 ? reduced.first : reduced.second;
     let sum = 0;
     for (let v = system.variableOffset[player]!; v < system.variableOffset[player + 1]!; v++) {
       if (lo[v]! <= 0) return true;
